@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: MIT
+"""Plots for curves (matplotlib is imported only when plotting)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from matplotlib.axes import Axes
+
+    from ._curve import Curve
+
+
+def plot_curve(
+    curve: Curve, ax: Sequence[Axes] | None = None, label: str | None = None, **kwargs: Any
+) -> Sequence[Axes]:
+    """Duration (warm and cold) and cost per million warm invocations against memory."""
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(2, 1, sharex=True, figsize=(8, 6), constrained_layout=True)
+    ax_d, ax_c = ax[0], ax[1]
+    m = curve.memory_mb
+    name = label or curve.profile.name or "profile"
+    (line,) = ax_d.plot(m, curve.warm_ms, label=f"{name} warm", **kwargs)
+    ax_d.plot(m, curve.cold_ms, ls="--", color=line.get_color(), label=f"{name} cold")
+    ax_d.set_yscale("log")
+    ax_d.set_ylabel("duration [ms]")
+    ax_d.legend()
+    ax_d.grid(True, which="both", alpha=0.3)
+    cost = np.where(curve.feasible, curve.cost_usd * 1e6, np.nan)
+    cost_label = label or f"{name} ({curve.prices.arch})"
+    ax_c.plot(m, cost, color=line.get_color(), label=cost_label)
+    if curve.feasible.any():
+        best = curve.cheapest()
+        ax_c.plot(best["memory_mb"], best["cost_usd"] * 1e6, "o", color=line.get_color())
+        ax_c.annotate(
+            f"cheapest {int(best['memory_mb'])} MB",
+            (best["memory_mb"], best["cost_usd"] * 1e6),
+            textcoords="offset points",
+            xytext=(5, 8),
+        )
+    ax_c.set_ylabel("USD per million warm invocations")
+    ax_c.set_xlabel("memory [MB]")
+    ax_c.set_xscale("log")
+    ticks = [128, 256, 512, 1024, 1769, 3008, 5307, 10240]
+    ax_c.set_xticks(ticks, [str(t) for t in ticks])
+    ax_c.grid(True, alpha=0.3)
+    ax_c.legend()
+    return ax

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+#include "pybind11.hpp"
+
+#include <lambdasim/billing.hpp>
+
+void bind_billing(py::module_& m) {
+  using namespace lambdasim;
+  py::class_<price_tier>(m, "PriceTier")
+      .def(py::init<>())
+      .def_readwrite("up_to_gb_s", &price_tier::up_to_gb_s)
+      .def_readwrite("usd_per_gb_s", &price_tier::usd_per_gb_s)
+      .def("__repr__", [](const price_tier& t) {
+        return "PriceTier(up_to_gb_s=" + detail::format_number(t.up_to_gb_s) +
+               ", usd_per_gb_s=" + detail::format_number(t.usd_per_gb_s) + ")";
+      });
+  py::class_<price_table>(m, "PriceTable")
+      .def(py::init<>())
+      .def_static(
+          "aws",
+          [](const std::string& region, const std::string& arch) {
+            return price_table::aws(region, architecture_from_string(arch));
+          },
+          "region"_a, "arch"_a)
+      .def_static("aws_regions", &price_table::aws_regions)
+      .def_readwrite("region", &price_table::region)
+      .def_property(
+          "arch", [](const price_table& t) { return std::string(to_string(t.arch)); },
+          [](price_table& t, const std::string& a) { t.arch = architecture_from_string(a); })
+      .def_readwrite("duration_tiers", &price_table::duration_tiers)
+      .def_readwrite("requests_usd_per_million", &price_table::requests_usd_per_million)
+      .def("first_tier_usd_per_gb_s", &price_table::first_tier_usd_per_gb_s)
+      .def("validate", &price_table::validate)
+      .def("__repr__", [](const price_table& t) {
+        return "PriceTable(region='" + t.region + "', arch='" + std::string(to_string(t.arch)) +
+               "', first_tier_usd_per_gb_s=" +
+               detail::format_number(t.duration_tiers.empty() ? 0 : t.duration_tiers[0].usd_per_gb_s) +
+               ", requests_usd_per_million=" + detail::format_number(t.requests_usd_per_million) + ")";
+      });
+  m.def("billed_ms", py::vectorize(&billed_ms), "duration_ms"_a, "granularity_ms"_a);
+  m.def("gb_seconds", py::vectorize(&gb_seconds), "billed_ms"_a, "memory_mb"_a);
+}

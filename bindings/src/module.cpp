@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+#include "pybind11.hpp"
+
+#include <lambdasim/error.hpp>
+#include <lambdasim/version.hpp>
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "lambdasim C++ core (private; use the lambdasim package)";
+  m.attr("__version__") = lambdasim::version;
+  // config_error derives from std::invalid_argument, so Python sees a ValueError subclass.
+  py::register_exception<lambdasim::config_error>(m, "ConfigError", PyExc_ValueError);
+  py::register_exception<lambdasim::convergence_error>(m, "ConvergenceError",
+                                                       PyExc_RuntimeError);
+  bind_platform(m);
+  bind_workload(m);
+  bind_predict(m);
+  bind_billing(m);
+  bind_curve(m);
+}

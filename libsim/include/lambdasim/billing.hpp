@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+/// @file billing.hpp
+/// Prices (from models/prices-aws-lambda.json) and the per-invocation bill: billed
+/// duration, GB-seconds and dollars.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lambdasim {
+
+enum class architecture { x86_64, arm64 };
+
+std::string_view to_string(architecture a);
+/// @throws std::invalid_argument for anything but "x86_64" or "arm64"
+architecture architecture_from_string(std::string_view name);
+
+/// Duration price for monthly usage up to `up_to_gb_s` (infinity for the last tier).
+struct price_tier {
+  double up_to_gb_s = 0;
+  double usd_per_gb_s = 0;
+};
+
+/// Prices of one region and architecture.
+struct price_table {
+  std::string region;
+  architecture arch = architecture::x86_64;
+  std::vector<price_tier> duration_tiers;  ///< ascending up_to_gb_s, last is +inf
+  double requests_usd_per_million = 0;
+
+  /// The AWS price table of a region and architecture (compiled-in models/ data).
+  /// @throws std::invalid_argument for an unknown region, listing the known ones
+  static price_table aws(std::string_view region, architecture arch);
+  /// Regions with AWS price data, sorted.
+  static std::vector<std::string> aws_regions();
+
+  /// Price of the first duration tier (USD per GB-s): what one invocation costs at the
+  /// margin for an account below the first tier boundary.
+  double first_tier_usd_per_gb_s() const;
+  /// @throws std::invalid_argument naming the inconsistent field
+  void validate() const;
+};
+
+/// Billed duration: duration rounded up to the granularity (1 ms on AWS since
+/// 2020-12-01, 100 ms before). Durations within 1e-9 ms of a step count as on it,
+/// so 1100.0000000001 ms bills 1100 ms, not 1101.
+/// @throws std::invalid_argument unless duration_ms >= 0 and granularity_ms > 0
+double billed_ms(double duration_ms, double granularity_ms);
+
+/// GB-seconds of one invocation: billed_ms / 1000 * memory_mb / 1024.
+double gb_seconds(double billed_ms, double memory_mb);
+
+/// Cost of one invocation at the first-tier price: duration charge + request charge.
+double invocation_cost_usd(double billed_ms, double memory_mb, const price_table& prices);
+
+}  // namespace lambdasim

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+/// @file workload.hpp
+/// A workload profile: one invocation split into CPU-bound and I/O-bound components
+/// (work measured at one full vCPU) plus a cold-start cost.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lambdasim {
+
+enum class component_kind {
+  cpu,        ///< work_ms of CPU on up to `threads` threads
+  io,         ///< work_ms of waiting no memory setting changes
+  scaled_io,  ///< work_ms of I/O whose bandwidth grows with the share up to knee_vcpu
+};
+
+std::string_view to_string(component_kind k);
+/// @throws std::invalid_argument for an unknown kind
+component_kind component_kind_from_string(std::string_view name);
+
+/// One line of the duration equation.
+struct component {
+  component_kind kind = component_kind::cpu;
+  double work_ms = 0;       ///< CPU ms at one vCPU (cpu), wait ms (io), I/O ms at the knee
+  int threads = 1;          ///< cpu only
+  double knee_vcpu = 1;     ///< scaled_io only: share at which the I/O saturates
+
+  static component cpu(double work_ms, int threads = 1);
+  static component io(double ms);
+  static component scaled_io(double work_ms, double knee_vcpu = 1);
+
+  /// @throws std::invalid_argument naming the field (work_ms < 0 or NaN, threads < 1,
+  ///         knee_vcpu <= 0)
+  void validate() const;
+  bool operator==(const component&) const = default;
+};
+
+/// A workload profile. Sizes below peak_memory_mb are infeasible (out of memory).
+struct profile {
+  std::string name;
+  std::vector<component> components;
+  double init_ms = 0;            ///< INIT phase; does not scale with memory
+  double first_call_cpu_ms = 0;  ///< lazy CPU work of the first invocation
+  double peak_memory_mb = 0;     ///< 0 = unknown (every size feasible)
+  double cv = 0;                 ///< relative variability of a warm duration (lognormal)
+
+  /// @throws std::invalid_argument naming the field, e.g. "components[1].work_ms = -5: ..."
+  void validate() const;
+  /// Sum of the work of components of one kind (ms).
+  double total(component_kind k) const;
+  bool operator==(const profile&) const = default;
+
+  /// Profile JSON (schema_version 1): {"schema_version": 1, "name": ..., "components":
+  /// [{"kind": "cpu", "work_ms": 1000, "threads": 1}, {"kind": "io", "ms": 100},
+  /// {"kind": "scaled_io", "work_ms": 50, "knee_vcpu": 0.5}], "init_ms": ...,
+  /// "first_call_cpu_ms": ..., "peak_memory_mb": ..., "cv": ...}; unknown keys are an error.
+  /// @throws config_error with origin and JSON pointer
+  static profile from_json(std::string_view text, std::string_view origin = "<json>");
+  static profile load(const std::string& path);
+  std::string to_json() const;
+  void save(const std::string& path) const;
+};
+
+}  // namespace lambdasim

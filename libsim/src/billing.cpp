@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+#include "lambdasim/billing.hpp"
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "detail/json_reader.hpp"
+#include "lambdasim/error.hpp"
+
+namespace lambdasim {
+
+std::string_view to_string(architecture a) {
+  return a == architecture::arm64 ? "arm64" : "x86_64";
+}
+
+architecture architecture_from_string(std::string_view name) {
+  if (name == "x86_64") return architecture::x86_64;
+  if (name == "arm64") return architecture::arm64;
+  detail::throw_invalid("arch", name, "expected x86_64 or arm64");
+}
+
+namespace {
+constexpr std::string_view price_file = "prices-aws-lambda.json";
+
+const detail::json& price_document() {
+  static const detail::json doc =
+      detail::parse_json(detail::embedded_model(price_file), "models/prices-aws-lambda.json");
+  return doc;
+}
+
+price_table read_price_table(const detail::json& j, const std::string& origin,
+                             const std::string& pointer, std::string region, architecture a) {
+  detail::object_reader r(j, origin, pointer);
+  price_table t;
+  t.region = std::move(region);
+  t.arch = a;
+  const auto& tiers = r.get("duration_tiers");
+  if (!tiers.is_array()) r.fail("duration_tiers", "expected an array");
+  for (std::size_t i = 0; i < tiers.size(); ++i) {
+    detail::object_reader tr(tiers[i], origin,
+                             r.pointer_to("duration_tiers") + "/" + std::to_string(i));
+    price_tier tier;
+    const auto& up = tr.get("up_to_gb_s");
+    tier.up_to_gb_s = up.is_null() ? std::numeric_limits<double>::infinity()
+                                   : tr.number("up_to_gb_s");
+    tier.usd_per_gb_s = tr.number("usd_per_gb_s");
+    tr.finish();
+    t.duration_tiers.push_back(tier);
+  }
+  t.requests_usd_per_million = r.number("requests_usd_per_million");
+  r.finish();
+  try {
+    t.validate();
+  } catch (const std::invalid_argument& e) {
+    detail::throw_config(origin, pointer, e.what());
+  }
+  return t;
+}
+}  // namespace
+
+std::vector<std::string> price_table::aws_regions() {
+  std::vector<std::string> out;
+  for (auto it = price_document().at("regions").begin();
+       it != price_document().at("regions").end(); ++it)
+    out.push_back(it.key());
+  return out;  // nlohmann::json objects iterate in sorted key order
+}
+
+price_table price_table::aws(std::string_view region, architecture arch) {
+  const auto& regions = price_document().at("regions");
+  auto it = regions.find(std::string(region));
+  if (it == regions.end()) {
+    std::string known;
+    for (const auto& r : aws_regions()) known += (known.empty() ? "" : ", ") + r;
+    detail::throw_invalid("region", region, "no price data; known regions: " + known);
+  }
+  const std::string a(to_string(arch));
+  if (!it->contains(a))
+    detail::throw_invalid("arch", a, "no price data in region " + std::string(region));
+  return read_price_table(it->at(a), "models/prices-aws-lambda.json",
+                          "/regions/" + std::string(region) + "/" + a, std::string(region),
+                          arch);
+}
+
+double price_table::first_tier_usd_per_gb_s() const {
+  validate();
+  return duration_tiers.front().usd_per_gb_s;
+}
+
+void price_table::validate() const {
+  if (duration_tiers.empty())
+    throw std::invalid_argument("duration_tiers: at least one tier required");
+  for (std::size_t i = 0; i < duration_tiers.size(); ++i) {
+    const std::string f = "duration_tiers[" + std::to_string(i) + "]";
+    const auto& t = duration_tiers[i];
+    if (!(t.usd_per_gb_s >= 0) || std::isinf(t.usd_per_gb_s))
+      detail::throw_invalid(f + ".usd_per_gb_s", t.usd_per_gb_s, "must be finite and >= 0");
+    if (!(t.up_to_gb_s > (i ? duration_tiers[i - 1].up_to_gb_s : 0)))
+      detail::throw_invalid(f + ".up_to_gb_s", t.up_to_gb_s, "tiers must ascend from > 0");
+  }
+  if (!std::isinf(duration_tiers.back().up_to_gb_s))
+    detail::throw_invalid("duration_tiers[last].up_to_gb_s", duration_tiers.back().up_to_gb_s,
+                          "the last tier must be unbounded (null)");
+  if (!(requests_usd_per_million >= 0) || std::isinf(requests_usd_per_million))
+    detail::throw_invalid("requests_usd_per_million", requests_usd_per_million,
+                          "must be finite and >= 0");
+}
+
+double billed_ms(double duration_ms, double granularity_ms) {
+  if (!(duration_ms >= 0) || std::isinf(duration_ms))
+    detail::throw_invalid("duration_ms", duration_ms, "must be finite and >= 0");
+  if (!(granularity_ms > 0) || std::isinf(granularity_ms))
+    detail::throw_invalid("granularity_ms", granularity_ms, "must be finite and > 0");
+  // Model arithmetic leaves ~1e-13 relative noise (1000 * 1769 / 1769); do not bill a
+  // whole extra step for it.
+  const double steps = std::ceil(duration_ms / granularity_ms - 1e-9);
+  return std::max(steps, 0.0) * granularity_ms;
+}
+
+double gb_seconds(double billed, double memory_mb) {
+  return billed / 1000.0 * memory_mb / 1024.0;
+}
+
+double invocation_cost_usd(double billed, double memory_mb, const price_table& prices) {
+  return gb_seconds(billed, memory_mb) * prices.first_tier_usd_per_gb_s() +
+         prices.requests_usd_per_million / 1e6;
+}
+
+}  // namespace lambdasim

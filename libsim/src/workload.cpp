@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+#include "lambdasim/workload.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "detail/json_reader.hpp"
+#include "lambdasim/error.hpp"
+
+namespace lambdasim {
+
+std::string_view to_string(component_kind k) {
+  switch (k) {
+    case component_kind::cpu: return "cpu";
+    case component_kind::io: return "io";
+    case component_kind::scaled_io: return "scaled_io";
+  }
+  return "?";
+}
+
+component_kind component_kind_from_string(std::string_view name) {
+  if (name == "cpu") return component_kind::cpu;
+  if (name == "io") return component_kind::io;
+  if (name == "scaled_io") return component_kind::scaled_io;
+  detail::throw_invalid("kind", name, "expected cpu, io or scaled_io");
+}
+
+component component::cpu(double work_ms, int threads) {
+  return {component_kind::cpu, work_ms, threads, 1};
+}
+component component::io(double ms) { return {component_kind::io, ms, 1, 1}; }
+component component::scaled_io(double work_ms, double knee_vcpu) {
+  return {component_kind::scaled_io, work_ms, 1, knee_vcpu};
+}
+
+namespace {
+void check_nonnegative(const std::string& field, double x) {
+  // !(x >= 0) so NaN fails too
+  if (!(x >= 0) || std::isinf(x)) detail::throw_invalid(field, x, "must be finite and >= 0");
+}
+}  // namespace
+
+void component::validate() const {
+  check_nonnegative(kind == component_kind::io ? "ms" : "work_ms", work_ms);
+  if (threads < 1) detail::throw_invalid("threads", threads, "must be >= 1");
+  if (!(knee_vcpu > 0) || std::isinf(knee_vcpu))
+    detail::throw_invalid("knee_vcpu", knee_vcpu, "must be finite and > 0");
+}
+
+void profile::validate() const {
+  for (std::size_t i = 0; i < components.size(); ++i) {
+    try {
+      components[i].validate();
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument("components[" + std::to_string(i) + "]." + e.what());
+    }
+  }
+  check_nonnegative("init_ms", init_ms);
+  check_nonnegative("first_call_cpu_ms", first_call_cpu_ms);
+  check_nonnegative("peak_memory_mb", peak_memory_mb);
+  check_nonnegative("cv", cv);
+}
+
+double profile::total(component_kind k) const {
+  double s = 0;
+  for (const auto& c : components)
+    if (c.kind == k) s += c.work_ms;
+  return s;
+}
+
+profile profile::from_json(std::string_view text, std::string_view origin) {
+  using detail::object_reader;
+  const auto j = detail::parse_json(text, origin);
+  object_reader r(j, std::string(origin), "");
+  if (r.integer("schema_version") != 1) r.fail("schema_version", "only version 1 is known");
+  profile w;
+  w.name = r.string_or("name", "");
+  const auto& comps = r.get("components");
+  if (!comps.is_array()) r.fail("components", "expected an array");
+  for (std::size_t i = 0; i < comps.size(); ++i) {
+    object_reader c(comps[i], r.origin(), "/components/" + std::to_string(i));
+    component k;
+    try {
+      k.kind = component_kind_from_string(c.string("kind"));
+    } catch (const std::invalid_argument& e) {
+      c.fail("kind", e.what());
+    }
+    switch (k.kind) {
+      case component_kind::cpu:
+        k.work_ms = c.number("work_ms");
+        k.threads = c.integer_or("threads", k.threads);
+        break;
+      case component_kind::io: k.work_ms = c.number("ms"); break;
+      case component_kind::scaled_io:
+        k.work_ms = c.number("work_ms");
+        k.knee_vcpu = c.number_or("knee_vcpu", k.knee_vcpu);
+        break;
+    }
+    c.finish();
+    try {
+      k.validate();
+    } catch (const std::invalid_argument& e) {
+      detail::throw_config(origin, "/components/" + std::to_string(i), e.what());
+    }
+    w.components.push_back(k);
+  }
+  w.init_ms = r.number_or("init_ms", w.init_ms);
+  w.first_call_cpu_ms = r.number_or("first_call_cpu_ms", w.first_call_cpu_ms);
+  w.peak_memory_mb = r.number_or("peak_memory_mb", w.peak_memory_mb);
+  w.cv = r.number_or("cv", w.cv);
+  r.finish();
+  try {
+    w.validate();
+  } catch (const std::invalid_argument& e) {
+    throw config_error(std::string(origin) + ": " + e.what());
+  }
+  return w;
+}
+
+profile profile::load(const std::string& path) {
+  return from_json(detail::read_text_file(path), path);
+}
+
+std::string profile::to_json() const {
+  detail::json j;
+  j["schema_version"] = 1;
+  j["name"] = name;
+  j["components"] = detail::json::array();
+  for (const auto& c : components) {
+    detail::json o;
+    o["kind"] = std::string(to_string(c.kind));
+    switch (c.kind) {
+      case component_kind::cpu:
+        o["work_ms"] = c.work_ms;
+        o["threads"] = c.threads;
+        break;
+      case component_kind::io: o["ms"] = c.work_ms; break;
+      case component_kind::scaled_io:
+        o["work_ms"] = c.work_ms;
+        o["knee_vcpu"] = c.knee_vcpu;
+        break;
+    }
+    j["components"].push_back(o);
+  }
+  j["init_ms"] = init_ms;
+  j["first_call_cpu_ms"] = first_call_cpu_ms;
+  j["peak_memory_mb"] = peak_memory_mb;
+  j["cv"] = cv;
+  return j.dump(2) + "\n";
+}
+
+void profile::save(const std::string& path) const {
+  detail::write_text_file(path, to_json());
+}
+
+}  // namespace lambdasim

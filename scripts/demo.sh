@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The main job: set up (idempotent), then the what-if demo: prints a table of duration and
+# cost at several memory sizes for an example profile and writes lambdasim-demo.png.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+.venv/bin/lambdasim demo --plot "${1:-lambdasim-demo.png}"

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Every test suite: set-up (idempotent), the C++ build with warnings as errors and its
+# doctest suite, the find_package and add_subdirectory consumers, an ASan+UBSan build of
+# the C++ tests, then pytest (binding contract, CLI, stubs, notebooks).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$PWD/.venv/bin:$PATH"
+JOBS=${JOBS:-$(nproc)}
+step() { printf '\n=== %s\n' "$*"; }
+
+step "C++ build (warnings are errors) and doctest"
+cmake --preset ci -DPython_EXECUTABLE="$PWD/.venv/bin/python" >/dev/null
+cmake --build --preset ci -j "$JOBS"
+ctest --preset ci -j "$JOBS"
+
+step "C++ consumers: find_package(lambdasim) and add_subdirectory"
+cmake --install build/ci >/dev/null
+for mode in find_package add_subdirectory; do
+  rm -rf "build/consumer-$mode"
+  ctest --build-and-test tests/consumer "build/consumer-$mode" \
+    --build-generator Ninja \
+    --build-options "-DCONSUMER_MODE=$mode" "-DCMAKE_PREFIX_PATH=$PWD/build/ci-install" \
+                    "-DLAMBDASIM_SOURCE_DIR=$PWD" \
+    --test-command ctest --output-on-failure
+done
+
+step "C++ tests under ASan + UBSan"
+cmake --preset asan >/dev/null
+cmake --build --preset asan -j "$JOBS"
+ctest --preset asan -j "$JOBS"
+
+step "pytest"
+python -m pytest

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+// Shared helpers for the doctest suite: paths to data/ and small CSV/JSON readers that
+// are independent of the library's own loaders.
+#pragma once
+
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace test_support {
+
+inline std::string data_path(const std::string& rel) {
+  return std::string(LAMBDASIM_DATA_DIR) + "/" + rel;
+}
+
+inline nlohmann::json read_json(const std::string& rel) {
+  std::ifstream in(data_path(rel));
+  if (!in) throw std::runtime_error("missing test data " + rel);
+  return nlohmann::json::parse(in);
+}
+
+/// A plain CSV (no quoted commas) as columns of strings keyed by header.
+inline std::map<std::string, std::vector<std::string>> read_csv(const std::string& rel) {
+  std::ifstream in(data_path(rel));
+  if (!in) throw std::runtime_error("missing test data " + rel);
+  std::string line;
+  std::getline(in, line);
+  std::vector<std::string> header;
+  {
+    std::stringstream ss(line);
+    std::string h;
+    while (std::getline(ss, h, ',')) header.push_back(h);
+  }
+  std::map<std::string, std::vector<std::string>> cols;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    std::stringstream ss(line);
+    std::string v;
+    for (std::size_t i = 0; i < header.size() && std::getline(ss, v, ','); ++i)
+      cols[header[i]].push_back(v);
+  }
+  return cols;
+}
+
+}  // namespace test_support
