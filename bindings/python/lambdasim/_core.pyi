@@ -112,7 +112,7 @@ class Platform:
     def visible_vcpus(self, arg0: collections.abc.Sequence[VcpuTier]) -> None:
         ...
 class Component:
-    __hash__: typing.ClassVar[None] = None
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     kind: str
     @staticmethod
     def cpu(work_ms: typing.SupportsFloat | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex = 1) -> Component:
@@ -123,7 +123,7 @@ class Component:
     @staticmethod
     def scaled_io(work_ms: typing.SupportsFloat | typing.SupportsIndex, knee_vcpu: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Component:
         ...
-    def __eq__(self, arg0: Component) -> bool:
+    def __eq__(self, other: object) -> bool:
         ...
     def __init__(self) -> None:
         ...
@@ -150,7 +150,7 @@ class Component:
     def work_ms(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
 class Profile:
-    __hash__: typing.ClassVar[None] = None
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     name: str
     @staticmethod
     def from_json(text: str, origin: str = '<json>') -> Profile:
@@ -158,7 +158,7 @@ class Profile:
     @staticmethod
     def load(path: str) -> Profile:
         ...
-    def __eq__(self, arg0: Profile) -> bool:
+    def __eq__(self, other: object) -> bool:
         ...
     def __getstate__(self) -> str:
         ...
