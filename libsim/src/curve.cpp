@@ -3,7 +3,8 @@
 
 #include <limits>
 
-#include "lambdasim/predict.hpp"
+#include "detail/predict_kernels.hpp"
+#include "lambdasim/billing.hpp"
 
 namespace lambdasim {
 
@@ -21,14 +22,15 @@ curve_result curve(const profile& w, const platform& p, const price_table& price
   r.gb_s.resize(n);
   r.cost_usd.resize(n);
   r.feasible.resize(n);
-  warm_ms(w, p, memory_mb, r.warm_ms);
-  cold_ms(w, p, memory_mb, r.cold_ms);
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const double gb_s_price = prices.first_tier_usd_per_gb_s();
   const double request = prices.requests_usd_per_million / 1e6;
   for (Eigen::Index i = 0; i < n; ++i) {
     const double m = memory_mb[i];
-    r.vcpu[i] = p.cpu_share(m);
+    const double s = p.cpu_share(m);
+    r.vcpu[i] = s;
+    r.warm_ms[i] = detail::warm_time(w, p, s, p.visible_vcpu_count(m));
+    r.cold_ms[i] = detail::cold_extra(w, p, s) + r.warm_ms[i];
     r.feasible[i] = m >= w.peak_memory_mb;
     if (!r.feasible[i]) {  // out of memory: not priced
       r.warm_billed_ms[i] = r.gb_s[i] = r.cost_usd[i] = nan;

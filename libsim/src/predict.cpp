@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "detail/predict_kernels.hpp"
 #include "lambdasim/error.hpp"
 
 namespace lambdasim {
@@ -53,7 +54,7 @@ double cpu_time_ms(double work_ms, double share, double parallelism, const platf
                                        : cfs_aligned_ms(c, w, p.cfs_period_ms);
 }
 
-namespace {
+namespace detail {
 // Evaluates one component given the memory-derived quantities (already checked).
 double component_time(const component& c, const platform& p, double share, int visible) {
   switch (c.kind) {
@@ -75,6 +76,13 @@ double warm_time(const profile& w, const platform& p, double share, int visible)
 double cold_extra(const profile& w, const platform& p, double share) {
   return w.init_ms + cpu_time_ms(w.first_call_cpu_ms, share, 1.0, p);
 }
+
+}  // namespace detail
+
+namespace {
+using detail::cold_extra;
+using detail::component_time;
+using detail::warm_time;
 
 template <class F>
 void batch(const profile& w, const platform& p,
