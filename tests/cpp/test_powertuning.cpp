@@ -107,3 +107,34 @@ TEST_CASE("Power Tuning regional base prices and bad input") {
                        "billed_ms.size = 3: must equal duration_ms.size = 2",
                        std::invalid_argument);
 }
+
+TEST_CASE("Power Tuning decoded visualisations: current and 2020 formulas") {
+  // The visualisation stores costs as float32; compare in float32.
+  const auto doc = test_support::read_json("powertuning/powertuning_misc_outputs_decoded.json");
+  const double base = powertuning_base_usd_per_ms("us-west-2", architecture::x86_64);
+  int checked = 0;
+  for (const auto& e : doc) {
+    const std::string src = e["source"];
+    // 2024 blog post (us-west-2, 1 ms billing): ceil(ms) * 2.1e-9 * m / 128
+    const bool blog = src.rfind("blog post", 0) == 0;
+    // the README's example visualisation predates 1 ms billing: 100 ms units at 2.08e-7
+    const bool readme = src.find("aws-lambda-power-tuning@262ecc2:README.md") != std::string::npos;
+    if (!blog && !readme) continue;
+    const double unit_price = blog ? base : 2.08e-7;
+    for (const auto& s : e["decoded_stats"]) {
+      const double m = s["power"];
+      const double cost = s["cost"];
+      const double units = std::round(cost / (unit_price * m / 128));
+      CAPTURE(src);
+      CAPTURE(m);
+      CHECK(static_cast<float>(powertuning_price(units, m, unit_price)) ==
+            static_cast<float>(cost));
+      ++checked;
+    }
+    if (blog) {  // the output's own cost, a double, bit for bit: ceil 13 ms at 1536 MB
+      CHECK(powertuning_price(13, 1536, base) == e["output"]["cost"].get<double>());
+      ++checked;
+    }
+  }
+  CHECK(checked == 10);
+}

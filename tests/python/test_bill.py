@@ -182,3 +182,19 @@ def test_cli_bill_errors(profile_file, capsys, args, message):
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert message in err
+
+
+def test_readme_worked_example():
+    # README "Monthly bill": cpu 900 + io 100 at 2048 MB is 1,000 ms warm; 4 M calls,
+    # 1 % cold with 300 ms INIT. 8,000,000 GB-s + 24,000 GB-s INIT at $0.0000166667,
+    # 4 M requests at $0.20/M.
+    p = ls.Profile(name="api", cpu_ms=900, io_ms=100, init_ms=300)
+    b = ls.bill(p, 2048, requests_per_month=4_000_000, cold_fraction=0.01)
+    assert b.warm_billed_ms == 1000 and b.cold_billed_ms == 1300
+    assert b.compute_usd == pytest.approx(8_000_000 * 0.0000166667, rel=1e-12)  # 133.3336
+    assert b.init_usd == pytest.approx(24_000 * 0.0000166667, rel=1e-12)  # 0.4000008
+    assert b.requests_usd == pytest.approx(0.80, rel=1e-12)
+    assert b.total_usd == pytest.approx(134.5336008, rel=1e-12)
+    free = ls.bill(p, 2048, requests_per_month=4_000_000, cold_fraction=0.01, free_tier=True)
+    assert free.total_usd == pytest.approx(134.5336008 - 400_000 * 0.0000166667 - 0.20,
+                                           rel=1e-12)  # 127.6669208
