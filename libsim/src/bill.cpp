@@ -257,7 +257,8 @@ monthly_bill price_size(const context& c, double m, double warm, double rest, do
                                 : b.on_demand_gb_s;
   b.billable_requests =
       o.free_tier ? std::max(b.requests - c.rules.free_tier_requests, 0.0) : b.requests;
-  const double duration_usd = t.duration_usd(b.billable_gb_s, o.account_gb_s_offset);
+  const double duration_usd =
+      detail::tiered_usd(t.duration_tiers, b.billable_gb_s, o.account_gb_s_offset);
   const double per_gb_s = b.on_demand_gb_s > 0 ? duration_usd / b.on_demand_gb_s : 0;
   b.init_usd = b.init_gb_s * per_gb_s;
   const double restore_usd = restore_gb_s * per_gb_s;

@@ -159,18 +159,14 @@ price_table price_table::aws(std::string_view region, architecture arch) {
                           arch);
 }
 
-double price_table::duration_usd(double gb_s, double offset_gb_s) const {
-  if (!(gb_s >= 0) || std::isinf(gb_s))
-    detail::throw_invalid("gb_s", gb_s, "must be finite and >= 0");
-  if (!(offset_gb_s >= 0) || std::isinf(offset_gb_s))
-    detail::throw_invalid("account_gb_s_offset", offset_gb_s, "must be finite and >= 0");
-  validate();
+double detail::tiered_usd(const std::vector<price_tier>& tiers, double gb_s,
+                          double offset_gb_s) {
   // Walk the tiers over [offset, offset + gb_s]: each GB-s at the price of its tier.
   const double lo = offset_gb_s;
   const double hi = offset_gb_s + gb_s;
   double usd = 0;
   double start = 0;
-  for (const auto& t : duration_tiers) {
+  for (const auto& t : tiers) {
     const double a = std::max(lo, start);
     const double b = std::min(hi, t.up_to_gb_s);
     if (b > a) usd += (b - a) * t.usd_per_gb_s;
@@ -178,6 +174,15 @@ double price_table::duration_usd(double gb_s, double offset_gb_s) const {
     if (start >= hi) break;
   }
   return usd;
+}
+
+double price_table::duration_usd(double gb_s, double offset_gb_s) const {
+  if (!(gb_s >= 0) || std::isinf(gb_s))
+    detail::throw_invalid("gb_s", gb_s, "must be finite and >= 0");
+  if (!(offset_gb_s >= 0) || std::isinf(offset_gb_s))
+    detail::throw_invalid("account_gb_s_offset", offset_gb_s, "must be finite and >= 0");
+  validate();
+  return detail::tiered_usd(duration_tiers, gb_s, offset_gb_s);
 }
 
 double price_table::first_tier_usd_per_gb_s() const {

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <lambdasim/bill.hpp>
+#include <random>
 #include <lambdasim/error.hpp>
 #include <string>
 
@@ -273,4 +274,69 @@ TEST_CASE("regional price tables") {
                        "ap-south-1, ap-southeast-1, ap-southeast-2, eu-central-1, eu-south-1, "
                        "eu-west-1, eu-west-2, me-south-1, us-east-1, us-east-2, us-west-2",
                        std::invalid_argument);
+}
+
+TEST_CASE("bill invariants over 20,000 random months") {
+  // Seeded, reproducible: the lines add up, nothing is negative or NaN, the free tier
+  // never raises a bill, more requests never lower it, and tiers are additive.
+  std::mt19937_64 rng(20261124);
+  auto u = [&rng](double lo, double hi) {
+    return lo + (hi - lo) * static_cast<double>(rng() >> 11) * 0x1.0p-53;
+  };
+  const platform p = platform::aws_lambda();
+  const price_table tables[] = {price_table::aws("us-east-1", architecture::x86_64),
+                                price_table::aws("us-east-1", architecture::arm64)};
+  const char* dates[] = {"", "2019-06-01", "2025-07-31", "2025-08-01"};
+  int checked = 0;
+  for (int i = 0; i < 20000; ++i) {
+    profile w;
+    w.components = {component::cpu(u(0, 3000)), component::io(u(0, 500))};
+    w.init_ms = u(0, 2000);
+    w.first_call_cpu_ms = u(0, 300);
+    const price_table& t = tables[rng() % 2];
+    const double m = std::floor(u(128, 10240.999));
+    bill_options o;
+    o.requests_per_month = std::floor(u(0, 1e9));
+    o.cold_fraction = u(0, 1);
+    o.storage_mb = std::floor(u(512, 10240.999));
+    o.date = dates[rng() % 4];
+    o.package = rng() % 2 ? package_type::zip : package_type::image;
+    o.account_gb_s_offset = rng() % 2 ? 0 : u(0, 3e10);
+    if (rng() % 3 == 0) {
+      o.provisioned_concurrency = static_cast<int>(rng() % 50) + 1;
+      o.provisioned_hours = u(0.01, 744);
+      o.provisioned_request_fraction = u(0, 1);
+    } else if (rng() % 2 == 0) {
+      o.snapstart = true;
+      o.package = package_type::zip;
+      o.snapstart_restore_ms = u(0, 1000);
+      o.snapstart_cache_hours = u(0, 744);
+    } else {
+      o.free_tier = rng() % 2;
+    }
+    const monthly_bill b = compute_bill(w, p, t, m, o);
+    const double lines[] = {b.compute_usd,     b.requests_usd, b.init_usd, b.storage_usd,
+                            b.provisioned_usd, b.snapstart_usd};
+    double sum = 0;
+    for (double x : lines) {
+      REQUIRE(std::isfinite(x));
+      REQUIRE(x >= -1e-9 * b.total_usd);  // apportioning may leave -0 rounding noise
+      sum += x;
+    }
+    REQUIRE(b.total_usd == doctest::Approx(sum).epsilon(1e-12));
+    REQUIRE(b.billable_gb_s <= b.on_demand_gb_s);
+    bill_options more = o;
+    more.requests_per_month *= 2;
+    REQUIRE(compute_bill(w, p, t, m, more).total_usd >= b.total_usd * (1 - 1e-12));
+    if (o.provisioned_concurrency == 0) {
+      bill_options free = o;
+      free.free_tier = true;
+      REQUIRE(compute_bill(w, p, t, m, free).total_usd <= b.total_usd * (1 + 1e-12));
+    }
+    const double a = u(0, 2e10), c = u(0, 2e10);
+    REQUIRE(t.duration_usd(a + c) ==
+            doctest::Approx(t.duration_usd(a) + t.duration_usd(c, a)).epsilon(1e-12));
+    ++checked;
+  }
+  CHECK(checked == 20000);
 }
