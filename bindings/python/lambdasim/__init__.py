@@ -14,9 +14,12 @@ from importlib.metadata import PackageNotFoundError, version
 
 try:
     from ._core import (
+        BillingRules,
+        BillOptions,
         Component,
         ConfigError,
         ConvergenceError,
+        MonthlyBill,
         Platform,
         PriceTable,
         PriceTier,
@@ -47,10 +50,13 @@ except PackageNotFoundError:  # a developer build on PYTHONPATH
 __all__ = [
     "Bill",
     "BillCurve",
+    "BillOptions",
+    "BillingRules",
     "Component",
     "ConfigError",
     "ConvergenceError",
     "Curve",
+    "MonthlyBill",
     "Platform",
     "PriceTable",
     "PriceTier",

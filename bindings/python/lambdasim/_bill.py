@@ -111,8 +111,8 @@ class Bill:
         import pandas as pd
 
         names = (*ITEMS, "total_usd")
-        return pd.Series([getattr(self._result, n) for n in names], index=list(names),
-                         name="usd")
+        values = [getattr(self._result, n) for n in names]
+        return pd.Series(values, index=list(names), name="usd")
 
     def to_dataframe(self) -> pd.DataFrame:
         """The money lines and the total as a one-column (``usd``) DataFrame."""
@@ -140,6 +140,21 @@ class BillCurve:
     ``billable_gb_s``, ``warm_billed_ms``, ``powertuning_usd`` and ``feasible`` (False
     below the profile's ``peak_memory_mb``; those sizes are not priced and hold NaN).
     """
+
+    memory_mb: NDArray[np.float64]
+    requests: NDArray[np.float64]
+    gb_s: NDArray[np.float64]
+    compute_usd: NDArray[np.float64]
+    requests_usd: NDArray[np.float64]
+    init_usd: NDArray[np.float64]
+    storage_usd: NDArray[np.float64]
+    provisioned_usd: NDArray[np.float64]
+    snapstart_usd: NDArray[np.float64]
+    total_usd: NDArray[np.float64]
+    billable_gb_s: NDArray[np.float64]
+    warm_billed_ms: NDArray[np.float64]
+    powertuning_usd: NDArray[np.float64]
+    feasible: NDArray[np.bool_]
 
     def __init__(self, result: _core.BillCurveResult, prices: _core.PriceTable) -> None:
         for name in CURVE_COLUMNS:
@@ -170,9 +185,7 @@ class BillCurve:
         return {name: getattr(self, name)[i].item() for name in CURVE_COLUMNS}
 
     def __repr__(self) -> str:
-        return (
-            f"BillCurve({len(self)} sizes, {self.prices.arch} {self.prices.region})"
-        )
+        return f"BillCurve({len(self)} sizes, {self.prices.arch} {self.prices.region})"
 
 
 def bill(
@@ -224,8 +237,8 @@ def bill(
     """
     platform = _core.Platform.aws_lambda() if platform is None else platform
     prices = _prices(prices, region, arch)
-    result = _core.compute_bill(profile, platform, prices, float(memory_mb),
-                                bill_options(**options))
+    options_ = bill_options(**options)
+    result = _core.compute_bill(profile, platform, prices, float(memory_mb), options_)
     return Bill(result, prices)
 
 
