@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-"""The monthly AWS bill: a thin facade over ``_core.compute_bill`` and ``_core.bill_curve``.
+"""The monthly AWS bill: a thin facade over ``_core.compute_bill`` and
+``_core.bill_curve``.
 
 Every option is a field of ``_core.BillOptions``; its defaults live in C++ only.
 """
@@ -81,16 +82,19 @@ def bill_options(**options: Any) -> _core.BillOptions:
     return o
 
 
-def _prices(prices: _core.PriceTable | None, region: str, arch: str) -> _core.PriceTable:
+def _prices(
+    prices: _core.PriceTable | None, region: str, arch: str
+) -> _core.PriceTable:
     return _core.PriceTable.aws(region, arch) if prices is None else prices
 
 
 class Bill:
     """One month's AWS bill of a function at one memory size.
 
-    The money lines are ``compute_usd``, ``requests_usd``, ``init_usd``, ``storage_usd``,
-    ``provisioned_usd`` and ``snapstart_usd``, summing to ``total_usd``; the quantities
-    behind them (``gb_s``, ``billable_gb_s``, ``cold_starts``, ...) are attributes too.
+    The money lines are ``compute_usd``, ``requests_usd``, ``init_usd``,
+    ``storage_usd``, ``provisioned_usd`` and ``snapstart_usd``, summing to
+    ``total_usd``; the quantities behind them (``gb_s``, ``billable_gb_s``,
+    ``cold_starts``, ...) are attributes too.
     """
 
     def __init__(self, result: _core.MonthlyBill, prices: _core.PriceTable) -> None:
@@ -177,7 +181,8 @@ class BillCurve:
         return df
 
     def cheapest(self) -> dict[str, float]:
-        """The row of the feasible size with the lowest monthly total (ties: smaller)."""
+        """The row of the feasible size with the lowest monthly total (ties: smaller
+        size)."""
         if not self.feasible.any():
             msg = "no feasible memory size on this curve (all below peak_memory_mb)"
             raise ValueError(msg)
@@ -214,7 +219,8 @@ def bill(
         Used when ``prices`` is not given.
     **options
         Fields of ``BillOptions``: ``requests_per_month``, ``cold_fraction``,
-        ``provisioned_concurrency``, ``provisioned_hours``, ``provisioned_request_fraction``,
+        ``provisioned_concurrency``, ``provisioned_hours``,
+        ``provisioned_request_fraction``,
         ``free_tier``, ``storage_mb``, ``date``, ``package``, ``custom_runtime``,
         ``snapstart``, ``snapstart_restore_ms``, ``snapstart_cache_hours``,
         ``account_gb_s_offset``. Unset fields keep the library's defaults.

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""``lambdasim bill PROFILE.json --memory MB --requests-per-month N``: the month's bill."""
+"""``lambdasim bill PROFILE.json --memory MB --requests-per-month N``: the bill."""
 
 from __future__ import annotations
 
@@ -12,15 +12,17 @@ from .curve import load_platform
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("bill", help="the month's AWS bill at one memory size, itemised")
     p.add_argument("profile", metavar="PROFILE.json", help="workload profile JSON")
-    p.add_argument("--memory", metavar="MB", type=float, required=True, help="memory size")
+    p.add_argument("--memory", metavar="MB", type=float, required=True,
+                   help="memory size")
     p.add_argument("--requests-per-month", metavar="N", type=float, required=True)
     p.add_argument("--platform", default="aws-lambda",
-                   help="platform model name (aws-lambda, aws-lambda-2020) or a JSON file")
+                   help="platform model (aws-lambda, aws-lambda-2020) or a JSON file")
     p.add_argument("--arch", choices=["x86_64", "arm64"], default="x86_64")
     p.add_argument("--region", default="us-east-1")
     p.add_argument("--cold-fraction", metavar="F", type=float,
-                   help="fraction of on-demand requests that are cold starts, in [0, 1]")
-    p.add_argument("--free-tier", action="store_true", help="apply the monthly free tier")
+                   help="fraction of on-demand requests that are cold, in [0, 1]")
+    p.add_argument("--free-tier", action="store_true",
+                   help="apply the monthly free tier")
     p.add_argument("--storage-mb", metavar="MB", type=float,
                    help="configured ephemeral storage (default: the free amount)")
     p.add_argument("--provisioned", metavar="N", type=int,
@@ -31,7 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="fraction of requests served by provisioned instances")
     p.add_argument("--date", metavar="YYYY-MM-DD",
                    help="billing rules in force on this date (granularity, INIT)")
-    p.add_argument("--package", choices=["zip", "image"], help="deployment package type")
+    p.add_argument("--package", choices=["zip", "image"],
+                   help="deployment package type")
     p.add_argument("--custom-runtime", action="store_true", help="OS-only runtime")
     p.add_argument("--account-gb-s", metavar="GB_S", type=float,
                    help="GB-s the rest of the account uses this month (tier offset)")
@@ -64,7 +67,9 @@ def run(args: argparse.Namespace) -> int:
         options["custom_runtime"] = True
     profile = Profile.load(args.profile)
     platform = load_platform(args.platform)
-    b = bill(profile, args.memory, platform, arch=args.arch, region=args.region, **options)
-    out = {"profile": profile.name, "arch": args.arch, "region": args.region, **b.to_dict()}
+    b = bill(profile, args.memory, platform, arch=args.arch, region=args.region,
+             **options)
+    meta = {"profile": profile.name, "arch": args.arch, "region": args.region}
+    out = {**meta, **b.to_dict()}
     write_object(out, args.format)
     return 0
