@@ -29,6 +29,10 @@ try:
         cold_ms,
         cpu_time_ms,
         gb_seconds,
+        powertuning_base_usd_per_ms,
+        powertuning_price,
+        powertuning_statistics,
+        powertuning_trimmed_mean,
         warm_ms,
     )
 except ImportError as err:  # pragma: no cover - only without a built extension
@@ -72,5 +76,9 @@ __all__ = [
     "data_path",
     "gb_seconds",
     "models_path",
+    "powertuning_base_usd_per_ms",
+    "powertuning_price",
+    "powertuning_statistics",
+    "powertuning_trimmed_mean",
     "warm_ms",
 ]
