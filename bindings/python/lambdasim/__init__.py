@@ -14,9 +14,12 @@ from importlib.metadata import PackageNotFoundError, version
 
 try:
     from ._core import (
+        BillingRules,
+        BillOptions,
         Component,
         ConfigError,
         ConvergenceError,
+        MonthlyBill,
         Platform,
         PriceTable,
         PriceTier,
@@ -26,6 +29,10 @@ try:
         cold_ms,
         cpu_time_ms,
         gb_seconds,
+        powertuning_base_usd_per_ms,
+        powertuning_price,
+        powertuning_statistics,
+        powertuning_trimmed_mean,
         warm_ms,
     )
 except ImportError as err:  # pragma: no cover - only without a built extension
@@ -35,6 +42,7 @@ except ImportError as err:  # pragma: no cover - only without a built extension
     )
     raise ImportError(msg) from err
 
+from ._bill import Bill, BillCurve, bill, bill_curve
 from ._curve import Curve, curve
 from ._data import data_path, models_path
 
@@ -44,16 +52,23 @@ except PackageNotFoundError:  # a developer build on PYTHONPATH
     from ._core import __version__
 
 __all__ = [
+    "Bill",
+    "BillCurve",
+    "BillOptions",
+    "BillingRules",
     "Component",
     "ConfigError",
     "ConvergenceError",
     "Curve",
+    "MonthlyBill",
     "Platform",
     "PriceTable",
     "PriceTier",
     "Profile",
     "VcpuTier",
     "__version__",
+    "bill",
+    "bill_curve",
     "billed_ms",
     "cold_ms",
     "cpu_time_ms",
@@ -61,5 +76,9 @@ __all__ = [
     "data_path",
     "gb_seconds",
     "models_path",
+    "powertuning_base_usd_per_ms",
+    "powertuning_price",
+    "powertuning_statistics",
+    "powertuning_trimmed_mean",
     "warm_ms",
 ]
