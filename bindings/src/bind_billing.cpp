@@ -28,6 +28,17 @@ void bind_billing(py::module_& m) {
           [](price_table& t, const std::string& a) { t.arch = architecture_from_string(a); })
       .def_readwrite("duration_tiers", &price_table::duration_tiers)
       .def_readwrite("requests_usd_per_million", &price_table::requests_usd_per_million)
+      .def_readwrite("duration_tiers_complete", &price_table::duration_tiers_complete)
+      .def_readwrite("ephemeral_storage_usd_per_gb_s",
+                     &price_table::ephemeral_storage_usd_per_gb_s)
+      .def_readwrite("provisioned_usd_per_gb_s", &price_table::provisioned_usd_per_gb_s)
+      .def_readwrite("provisioned_duration_usd_per_gb_s",
+                     &price_table::provisioned_duration_usd_per_gb_s)
+      .def_readwrite("snapstart_cache_usd_per_gb_s", &price_table::snapstart_cache_usd_per_gb_s)
+      .def_readwrite("snapstart_restore_usd_per_gb", &price_table::snapstart_restore_usd_per_gb)
+      .def_readwrite("source", &price_table::source)
+      .def_readwrite("effective_date", &price_table::effective_date)
+      .def("duration_usd", &price_table::duration_usd, "gb_s"_a, "offset_gb_s"_a = 0.0)
       .def("first_tier_usd_per_gb_s", &price_table::first_tier_usd_per_gb_s)
       .def("validate", &price_table::validate)
       .def("__repr__", [](const price_table& t) {

@@ -40,5 +40,6 @@ void bind_workload(py::module_& m);
 void bind_predict(py::module_& m);
 void bind_billing(py::module_& m);
 void bind_curve(py::module_& m);
+void bind_bill(py::module_& m);
 void bind_traffic(py::module_& m);
 void bind_simulate(py::module_& m);

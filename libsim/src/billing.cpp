@@ -2,10 +2,14 @@
 #include "lambdasim/billing.hpp"
 
 #include <cmath>
+#include <algorithm>
 #include <limits>
+#include <optional>
+#include <utility>
 #include <string>
 
 #include "detail/json_reader.hpp"
+#include "detail/price_model.hpp"
 #include "lambdasim/error.hpp"
 
 namespace lambdasim {
@@ -20,14 +24,67 @@ architecture architecture_from_string(std::string_view name) {
   detail::throw_invalid("arch", name, "expected x86_64 or arm64");
 }
 
-namespace {
-constexpr std::string_view price_file = "prices-aws-lambda.json";
+namespace detail {
 
-const detail::json& price_document() {
-  static const detail::json doc =
-      detail::parse_json(detail::embedded_model(price_file), "models/prices-aws-lambda.json");
+void check_date(std::string_view field, std::string_view d) {
+  auto digits = [&](std::size_t from, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (d[i] < '0' || d[i] > '9') return -1;
+      v = v * 10 + (d[i] - '0');
+    }
+    return v;
+  };
+  const bool shape = d.size() == 10 && d[4] == '-' && d[7] == '-';
+  const int month = shape ? digits(5, 2) : -1;
+  const int day = shape ? digits(8, 2) : -1;
+  if (!shape || digits(0, 4) < 0 || month < 1 || month > 12 || day < 1 || day > 31)
+    throw_invalid(field, d, "expected a date YYYY-MM-DD");
+}
+
+void read_provenance(object_reader& r) {
+  if (r.string("source").empty()) r.fail("source", "must not be empty");
+  const std::string d = r.string("effective_date");
+  try {
+    check_date("effective_date", d);
+  } catch (const std::invalid_argument& e) {
+    r.fail("effective_date", e.what());
+  }
+}
+
+const json& price_model() {
+  static const json doc = [] {
+    json j = parse_json(embedded_model("prices-aws-lambda.json"), price_model_origin);
+    object_reader r(j, std::string(price_model_origin), "");
+    if (r.integer("schema_version") != 1)
+      r.fail("schema_version", "unsupported schema_version (expected 1)");
+    r.allow("about");
+    r.allow("billing_rules");  // read by billing_rules::aws()
+    r.allow("powertuning");    // read by the Power Tuning functions
+    const auto& regions = r.get("regions");
+    if (!regions.is_object()) r.fail("regions", "expected an object");
+    for (auto it = regions.begin(); it != regions.end(); ++it) {
+      object_reader rr(*it, std::string(price_model_origin), "/regions/" + it.key());
+      for (auto a = it->begin(); a != it->end(); ++a) {
+        if (a.key() != "x86_64" && a.key() != "arm64")
+          rr.fail(a.key(), "unknown architecture (expected x86_64 or arm64)");
+        rr.allow(a.key());
+      }
+      rr.finish();
+    }
+    auto note = r.object("regions_without_request_price");
+    read_provenance(note);
+    note.finish();
+    r.finish();
+    return j;
+  }();
   return doc;
 }
+
+}  // namespace detail
+
+namespace {
+const detail::json& price_document() { return detail::price_model(); }
 
 price_table read_price_table(const detail::json& j, const std::string& origin,
                              const std::string& pointer, std::string region, architecture a) {
@@ -49,6 +106,25 @@ price_table read_price_table(const detail::json& j, const std::string& origin,
     t.duration_tiers.push_back(tier);
   }
   t.requests_usd_per_million = r.number("requests_usd_per_million");
+  const auto& complete = r.get("duration_tiers_complete");
+  if (!complete.is_boolean()) r.fail("duration_tiers_complete", "expected true or false");
+  t.duration_tiers_complete = complete.get<bool>();
+  auto optional_price = [&r](std::string_view key) -> std::optional<double> {
+    if (!r.has(key)) return std::nullopt;
+    return r.number(key);
+  };
+  t.ephemeral_storage_usd_per_gb_s = optional_price("ephemeral_storage_usd_per_gb_s");
+  t.provisioned_usd_per_gb_s = optional_price("provisioned_usd_per_gb_s");
+  t.provisioned_duration_usd_per_gb_s = optional_price("provisioned_duration_usd_per_gb_s");
+  t.snapstart_cache_usd_per_gb_s = optional_price("snapstart_cache_usd_per_gb_s");
+  t.snapstart_restore_usd_per_gb = optional_price("snapstart_restore_usd_per_gb");
+  t.source = r.string("source");
+  t.effective_date = r.string("effective_date");
+  try {
+    detail::check_date("effective_date", t.effective_date);
+  } catch (const std::invalid_argument& e) {
+    r.fail("effective_date", e.what());
+  }
   r.finish();
   try {
     t.validate();
@@ -83,6 +159,27 @@ price_table price_table::aws(std::string_view region, architecture arch) {
                           arch);
 }
 
+double price_table::duration_usd(double gb_s, double offset_gb_s) const {
+  if (!(gb_s >= 0) || std::isinf(gb_s))
+    detail::throw_invalid("gb_s", gb_s, "must be finite and >= 0");
+  if (!(offset_gb_s >= 0) || std::isinf(offset_gb_s))
+    detail::throw_invalid("account_gb_s_offset", offset_gb_s, "must be finite and >= 0");
+  validate();
+  // Walk the tiers over [offset, offset + gb_s]: each GB-s at the price of its tier.
+  const double lo = offset_gb_s;
+  const double hi = offset_gb_s + gb_s;
+  double usd = 0;
+  double start = 0;
+  for (const auto& t : duration_tiers) {
+    const double a = std::max(lo, start);
+    const double b = std::min(hi, t.up_to_gb_s);
+    if (b > a) usd += (b - a) * t.usd_per_gb_s;
+    start = t.up_to_gb_s;
+    if (start >= hi) break;
+  }
+  return usd;
+}
+
 double price_table::first_tier_usd_per_gb_s() const {
   validate();
   return duration_tiers.front().usd_per_gb_s;
@@ -105,6 +202,15 @@ void price_table::validate() const {
   if (!(requests_usd_per_million >= 0) || std::isinf(requests_usd_per_million))
     detail::throw_invalid("requests_usd_per_million", requests_usd_per_million,
                           "must be finite and >= 0");
+  const std::pair<const char*, const std::optional<double>*> optional_prices[] = {
+      {"ephemeral_storage_usd_per_gb_s", &ephemeral_storage_usd_per_gb_s},
+      {"provisioned_usd_per_gb_s", &provisioned_usd_per_gb_s},
+      {"provisioned_duration_usd_per_gb_s", &provisioned_duration_usd_per_gb_s},
+      {"snapstart_cache_usd_per_gb_s", &snapstart_cache_usd_per_gb_s},
+      {"snapstart_restore_usd_per_gb", &snapstart_restore_usd_per_gb}};
+  for (const auto& [name, v] : optional_prices)
+    if (v->has_value() && (!(**v >= 0) || std::isinf(**v)))
+      detail::throw_invalid(name, **v, "must be finite and >= 0");
 }
 
 double billed_ms(double duration_ms, double granularity_ms) {

@@ -35,6 +35,7 @@ except ImportError as err:  # pragma: no cover - only without a built extension
     )
     raise ImportError(msg) from err
 
+from ._bill import Bill, BillCurve, bill, bill_curve
 from ._curve import Curve, curve
 from ._data import data_path, models_path
 
@@ -44,6 +45,8 @@ except PackageNotFoundError:  # a developer build on PYTHONPATH
     from ._core import __version__
 
 __all__ = [
+    "Bill",
+    "BillCurve",
     "Component",
     "ConfigError",
     "ConvergenceError",
@@ -54,6 +57,8 @@ __all__ = [
     "Profile",
     "VcpuTier",
     "__version__",
+    "bill",
+    "bill_curve",
     "billed_ms",
     "cold_ms",
     "cpu_time_ms",

@@ -4,6 +4,7 @@
 /// duration, GB-seconds and dollars.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,12 +23,25 @@ struct price_tier {
   double usd_per_gb_s = 0;
 };
 
-/// Prices of one region and architecture.
+/// Prices of one region and architecture. Optional prices are absent where models/ has
+/// no public source for them; a bill that needs an absent price throws.
 struct price_table {
   std::string region;
   architecture arch = architecture::x86_64;
   std::vector<price_tier> duration_tiers;  ///< ascending up_to_gb_s, last is +inf
   double requests_usd_per_million = 0;
+  /// false when the source gives only the first tier (every GB-s priced at it)
+  bool duration_tiers_complete = true;
+  /// USD per GB-s of ephemeral storage above the free amount
+  std::optional<double> ephemeral_storage_usd_per_gb_s;
+  /// provisioned concurrency: USD per GB-s enabled, and per GB-s executing on it
+  std::optional<double> provisioned_usd_per_gb_s;
+  std::optional<double> provisioned_duration_usd_per_gb_s;
+  /// SnapStart: USD per GB-s a snapshot is cached, per GB restored
+  std::optional<double> snapstart_cache_usd_per_gb_s;
+  std::optional<double> snapstart_restore_usd_per_gb;
+  std::string source;          ///< where the figures come from (models/)
+  std::string effective_date;  ///< "YYYY-MM-DD"
 
   /// The AWS price table of a region and architecture (compiled-in models/ data).
   /// @throws std::invalid_argument for an unknown region, listing the known ones
@@ -38,6 +52,11 @@ struct price_table {
   /// Price of the first duration tier (USD per GB-s): what one invocation costs at the
   /// margin for an account below the first tier boundary.
   double first_tier_usd_per_gb_s() const;
+  /// Duration charge (USD) of `gb_s` GB-seconds in a month, tiers applied on top of
+  /// `offset_gb_s` GB-s the rest of the account already used (same region and arch):
+  /// cost(offset + gb_s) - cost(offset).
+  /// @throws std::invalid_argument unless both are finite and >= 0
+  double duration_usd(double gb_s, double offset_gb_s = 0) const;
   /// @throws std::invalid_argument naming the inconsistent field
   void validate() const;
 };

@@ -11,6 +11,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from . import bill as _bill
 from . import curve as _curve
 from . import demo as _demo
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 # Each module provides register(subparsers) -> None and sets `func` on its parser.
-COMMANDS = [_curve, _demo]
+COMMANDS = [_curve, _demo, _bill]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,261 @@
+# SPDX-License-Identifier: MIT
+"""The monthly AWS bill: a thin facade over ``_core.compute_bill`` and ``_core.bill_curve``.
+
+Every option is a field of ``_core.BillOptions``; its defaults live in C++ only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from . import _core
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from numpy.typing import ArrayLike, NDArray
+
+#: The money lines of a bill, in the order AWS itemises them.
+ITEMS = (
+    "compute_usd",
+    "requests_usd",
+    "init_usd",
+    "storage_usd",
+    "provisioned_usd",
+    "snapstart_usd",
+)
+
+#: Every field of a MonthlyBill, items first.
+FIELDS = (
+    *ITEMS,
+    "total_usd",
+    "requests",
+    "gb_s",
+    "memory_mb",
+    "on_demand_requests",
+    "provisioned_requests",
+    "cold_starts",
+    "billable_requests",
+    "on_demand_gb_s",
+    "billable_gb_s",
+    "init_gb_s",
+    "provisioned_gb_s",
+    "provisioned_enabled_gb_s",
+    "storage_gb_s",
+    "snapstart_cache_gb_s",
+    "snapstart_restore_gb",
+    "warm_billed_ms",
+    "cold_billed_ms",
+    "granularity_ms",
+    "init_billed",
+    "powertuning_usd",
+)
+
+#: Columns of a bill curve.
+CURVE_COLUMNS = (
+    "memory_mb",
+    "requests",
+    "gb_s",
+    *ITEMS,
+    "total_usd",
+    "billable_gb_s",
+    "warm_billed_ms",
+    "powertuning_usd",
+    "feasible",
+)
+
+
+def bill_options(**options: Any) -> _core.BillOptions:
+    """A ``BillOptions`` with the given fields set; the others keep the C++ defaults.
+
+    >>> bill_options(requests_per_month=3e6, free_tier=True).free_tier
+    True
+    """
+    o = _core.BillOptions()
+    for key, value in options.items():
+        if key.startswith("_") or not hasattr(o, key) or callable(getattr(o, key)):
+            msg = f"unknown bill option '{key}'"
+            raise TypeError(msg)
+        setattr(o, key, value)
+    return o
+
+
+def _prices(prices: _core.PriceTable | None, region: str, arch: str) -> _core.PriceTable:
+    return _core.PriceTable.aws(region, arch) if prices is None else prices
+
+
+class Bill:
+    """One month's AWS bill of a function at one memory size.
+
+    The money lines are ``compute_usd``, ``requests_usd``, ``init_usd``, ``storage_usd``,
+    ``provisioned_usd`` and ``snapstart_usd``, summing to ``total_usd``; the quantities
+    behind them (``gb_s``, ``billable_gb_s``, ``cold_starts``, ...) are attributes too.
+    """
+
+    def __init__(self, result: _core.MonthlyBill, prices: _core.PriceTable) -> None:
+        self._result = result
+        self.prices = prices
+
+    def __getattr__(self, name: str) -> Any:
+        if name in FIELDS:
+            return getattr(self._result, name)
+        raise AttributeError(name)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every field (money lines, totals and quantities) as a dict."""
+        return {name: getattr(self._result, name) for name in FIELDS}
+
+    def to_series(self) -> pd.Series:
+        """The money lines and the total (USD) as a pandas Series indexed by item."""
+        import pandas as pd
+
+        names = (*ITEMS, "total_usd")
+        return pd.Series([getattr(self._result, n) for n in names], index=list(names),
+                         name="usd")
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """The money lines and the total as a one-column (``usd``) DataFrame."""
+        return self.to_series().to_frame()
+
+    def __repr__(self) -> str:
+        r = self._result
+        return (
+            f"Bill({int(r.memory_mb)} MB, {r.requests:g} requests, {self.prices.arch} "
+            f"{self.prices.region}: total ${r.total_usd:.2f})"
+        )
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><td>{n}</td><td>{getattr(self._result, n):.6f}</td></tr>"
+            for n in (*ITEMS, "total_usd")
+        )
+        return f"<b>{self!r}</b><table>{rows}</table>"
+
+
+class BillCurve:
+    """The month's bill at each memory size: 1-D numpy arrays of equal length.
+
+    Columns: ``memory_mb``, ``requests``, ``gb_s``, the money lines, ``total_usd``,
+    ``billable_gb_s``, ``warm_billed_ms``, ``powertuning_usd`` and ``feasible`` (False
+    below the profile's ``peak_memory_mb``; those sizes are not priced and hold NaN).
+    """
+
+    def __init__(self, result: _core.BillCurveResult, prices: _core.PriceTable) -> None:
+        for name in CURVE_COLUMNS:
+            setattr(self, name, np.asarray(getattr(result, name)))
+        self.prices = prices
+
+    def __len__(self) -> int:
+        return len(self.memory_mb)
+
+    def to_dict(self) -> dict[str, NDArray[Any]]:
+        """The columns as a dict of 1-D arrays."""
+        return {name: getattr(self, name) for name in CURVE_COLUMNS}
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """One row per memory size."""
+        import pandas as pd
+
+        df = pd.DataFrame(self.to_dict())
+        df["memory_mb"] = df["memory_mb"].astype("int64")
+        return df
+
+    def cheapest(self) -> dict[str, float]:
+        """The row of the feasible size with the lowest monthly total (ties: smaller)."""
+        if not self.feasible.any():
+            msg = "no feasible memory size on this curve (all below peak_memory_mb)"
+            raise ValueError(msg)
+        i = int(np.argmin(np.where(self.feasible, self.total_usd, np.inf)))
+        return {name: getattr(self, name)[i].item() for name in CURVE_COLUMNS}
+
+    def __repr__(self) -> str:
+        return (
+            f"BillCurve({len(self)} sizes, {self.prices.arch} {self.prices.region})"
+        )
+
+
+def bill(
+    profile: _core.Profile,
+    memory_mb: float,
+    platform: _core.Platform | None = None,
+    prices: _core.PriceTable | None = None,
+    *,
+    arch: str = "x86_64",
+    region: str = "us-east-1",
+    **options: Any,
+) -> Bill:
+    """The month's AWS bill of ``profile`` at ``memory_mb``.
+
+    Parameters
+    ----------
+    profile : Profile
+        The workload profile.
+    memory_mb : float
+        Memory size in MB.
+    platform : Platform, optional
+        Defaults to ``Platform.aws_lambda()``.
+    prices : PriceTable, optional
+        Defaults to ``PriceTable.aws(region, arch)``.
+    arch, region : str
+        Used when ``prices`` is not given.
+    **options
+        Fields of ``BillOptions``: ``requests_per_month``, ``cold_fraction``,
+        ``provisioned_concurrency``, ``provisioned_hours``, ``provisioned_request_fraction``,
+        ``free_tier``, ``storage_mb``, ``date``, ``package``, ``custom_runtime``,
+        ``snapstart``, ``snapstart_restore_ms``, ``snapstart_cache_hours``,
+        ``account_gb_s_offset``. Unset fields keep the library's defaults.
+
+    Returns
+    -------
+    Bill
+        Money lines, total and quantities; ``.to_series()``, ``.to_dataframe()``.
+
+    Examples
+    --------
+    AWS's example: 3 million 1-second requests at 512 MB with the free tier.
+
+    >>> import lambdasim as ls
+    >>> b = ls.bill(ls.Profile(io_ms=1000), 512, requests_per_month=3e6, free_tier=True)
+    >>> b.billable_gb_s, b.billable_requests
+    (1100000.0, 2000000.0)
+    >>> round(b.total_usd, 5)
+    18.73337
+    """
+    platform = _core.Platform.aws_lambda() if platform is None else platform
+    prices = _prices(prices, region, arch)
+    result = _core.compute_bill(profile, platform, prices, float(memory_mb),
+                                bill_options(**options))
+    return Bill(result, prices)
+
+
+def bill_curve(
+    profile: _core.Profile,
+    platform: _core.Platform | None = None,
+    prices: _core.PriceTable | None = None,
+    *,
+    memory_mb: ArrayLike | None = None,
+    arch: str = "x86_64",
+    region: str = "us-east-1",
+    **options: Any,
+) -> BillCurve:
+    """The month's AWS bill of ``profile`` at each memory size (batch, no Python loop).
+
+    Parameters are those of :func:`bill`; ``memory_mb`` is an array of sizes (default
+    every size of the platform).
+
+    Examples
+    --------
+    >>> import lambdasim as ls
+    >>> c = ls.bill_curve(ls.Profile(cpu_ms=1000), memory_mb=[512, 1769],
+    ...                   requests_per_month=1e6)
+    >>> [round(float(x), 2) for x in c.total_usd]
+    [28.86, 28.99]
+    """
+    platform = _core.Platform.aws_lambda() if platform is None else platform
+    prices = _prices(prices, region, arch)
+    grid = None if memory_mb is None else np.asarray(memory_mb, dtype=np.float64)
+    if grid is not None and grid.ndim == 0:
+        grid = grid.reshape(1)
+    result = _core.bill_curve(profile, platform, prices, grid, bill_options(**options))
+    return BillCurve(result, prices)

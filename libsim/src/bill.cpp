@@ -1,0 +1,360 @@
+// SPDX-License-Identifier: MIT
+#include "lambdasim/bill.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "detail/price_model.hpp"
+#include "lambdasim/error.hpp"
+#include "lambdasim/powertuning.hpp"
+#include "lambdasim/predict.hpp"
+
+namespace lambdasim {
+
+std::string_view to_string(package_type p) { return p == package_type::image ? "image" : "zip"; }
+
+package_type package_type_from_string(std::string_view name) {
+  if (name == "zip") return package_type::zip;
+  if (name == "image") return package_type::image;
+  detail::throw_invalid("package", name, "expected zip or image");
+}
+
+// ---------------------------------------------------------------- billing rules
+
+const billing_rules& billing_rules::aws() {
+  static const billing_rules rules = [] {
+    const std::string origin(detail::price_model_origin);
+    detail::object_reader r(detail::price_model().at("billing_rules"), origin,
+                            "/billing_rules");
+    billing_rules b;
+    {
+      auto g = r.object("granularity");
+      detail::read_provenance(g);
+      const auto& steps = g.get("steps");
+      if (!steps.is_array() || steps.empty()) g.fail("steps", "expected a non-empty array");
+      for (std::size_t i = 0; i < steps.size(); ++i) {
+        detail::object_reader s(steps[i], origin, g.pointer_to("steps") + "/" + std::to_string(i));
+        granularity_step step;
+        step.from = s.string("from");
+        step.ms = s.number("ms");
+        s.finish();
+        try {
+          detail::check_date("from", step.from);
+        } catch (const std::invalid_argument& e) {
+          s.fail("from", e.what());
+        }
+        if (!(step.ms > 0)) s.fail("ms", "must be > 0");
+        if (i > 0 && !(step.from > b.granularity.back().from))
+          s.fail("from", "steps must be in ascending date order");
+        b.granularity.push_back(step);
+      }
+      g.finish();
+    }
+    {
+      auto in = r.object("init");
+      detail::read_provenance(in);
+      b.init_billed_for_all_from = in.string("billed_for_all_from");
+      try {
+        detail::check_date("billed_for_all_from", b.init_billed_for_all_from);
+      } catch (const std::invalid_argument& e) {
+        in.fail("billed_for_all_from", e.what());
+      }
+      in.finish();
+    }
+    {
+      auto pc = r.object("provisioned_concurrency");
+      detail::read_provenance(pc);
+      b.provisioned_increment_s = pc.number("enabled_increment_s");
+      if (!(b.provisioned_increment_s > 0)) pc.fail("enabled_increment_s", "must be > 0");
+      pc.finish();
+    }
+    {
+      auto f = r.object("free_tier");
+      detail::read_provenance(f);
+      b.free_tier_requests = f.number("requests");
+      b.free_tier_gb_s = f.number("gb_s");
+      if (!(b.free_tier_requests >= 0)) f.fail("requests", "must be >= 0");
+      if (!(b.free_tier_gb_s >= 0)) f.fail("gb_s", "must be >= 0");
+      f.finish();
+    }
+    {
+      auto s = r.object("ephemeral_storage");
+      detail::read_provenance(s);
+      b.storage_free_mb = s.number("free_mb");
+      b.storage_min_mb = s.number("min_mb");
+      b.storage_max_mb = s.number("max_mb");
+      if (!(b.storage_min_mb > 0 && b.storage_min_mb <= b.storage_free_mb &&
+            b.storage_free_mb <= b.storage_max_mb))
+        s.fail("free_mb", "need 0 < min_mb <= free_mb <= max_mb");
+      s.finish();
+    }
+    r.finish();
+    return b;
+  }();
+  return rules;
+}
+
+double billing_rules::granularity_ms(std::string_view date) const {
+  detail::check_date("date", date);
+  double g = granularity.front().ms;
+  for (const auto& s : granularity)
+    if (s.from <= date) g = s.ms;
+  return g;
+}
+
+bool billing_rules::init_billed(std::string_view date, package_type package,
+                                bool custom_runtime) const {
+  if (date.empty()) return true;  // the current rule: billed for every package
+  detail::check_date("date", date);
+  if (date >= std::string_view(init_billed_for_all_from)) return true;
+  return package == package_type::image || custom_runtime;
+}
+
+// ---------------------------------------------------------------- options
+
+namespace {
+void check_finite_nonneg(std::string_view field, double v) {
+  if (!(v >= 0) || std::isinf(v)) detail::throw_invalid(field, v, "must be finite and >= 0");
+}
+void check_fraction(std::string_view field, double v) {
+  if (!(v >= 0 && v <= 1)) detail::throw_invalid(field, v, "must be in [0, 1]");
+}
+constexpr double max_hours_per_month = 31 * 24;  // calendar, not AWS: the longest month
+}  // namespace
+
+void bill_options::validate() const {
+  const billing_rules& rules = billing_rules::aws();
+  check_finite_nonneg("requests_per_month", requests_per_month);
+  check_fraction("cold_fraction", cold_fraction);
+  if (provisioned_concurrency < 0)
+    detail::throw_invalid("provisioned_concurrency", provisioned_concurrency, "must be >= 0");
+  check_finite_nonneg("provisioned_hours", provisioned_hours);
+  if (provisioned_hours > max_hours_per_month)
+    detail::throw_invalid("provisioned_hours", provisioned_hours,
+                          "a month has at most 744 hours");
+  if (provisioned_concurrency == 0 && provisioned_hours > 0)
+    detail::throw_invalid("provisioned_hours", provisioned_hours,
+                          "requires provisioned_concurrency > 0");
+  if (provisioned_concurrency > 0 && !(provisioned_hours > 0))
+    detail::throw_invalid("provisioned_hours", provisioned_hours,
+                          "must be > 0 when provisioned_concurrency = " +
+                              std::to_string(provisioned_concurrency));
+  check_fraction("provisioned_request_fraction", provisioned_request_fraction);
+  if (free_tier && provisioned_concurrency > 0)
+    detail::throw_invalid("free_tier", "true",
+                          "the free tier does not apply to functions with provisioned "
+                          "concurrency (provisioned_concurrency = " +
+                              std::to_string(provisioned_concurrency) + ")");
+  if (!(storage_mb >= rules.storage_min_mb && storage_mb <= rules.storage_max_mb))
+    detail::throw_invalid("storage_mb", storage_mb,
+                          "must be in [" + detail::format_number(rules.storage_min_mb) + ", " +
+                              detail::format_number(rules.storage_max_mb) + "] MB");
+  if (!date.empty()) detail::check_date("date", date);
+  check_finite_nonneg("snapstart_restore_ms", snapstart_restore_ms);
+  check_finite_nonneg("snapstart_cache_hours", snapstart_cache_hours);
+  if (snapstart_cache_hours > max_hours_per_month)
+    detail::throw_invalid("snapstart_cache_hours", snapstart_cache_hours,
+                          "a month has at most 744 hours");
+  if (!snapstart && (snapstart_restore_ms > 0 || snapstart_cache_hours > 0))
+    detail::throw_invalid(snapstart_restore_ms > 0 ? "snapstart_restore_ms"
+                                                   : "snapstart_cache_hours",
+                          snapstart_restore_ms > 0 ? snapstart_restore_ms
+                                                   : snapstart_cache_hours,
+                          "requires snapstart = true");
+  if (snapstart && provisioned_concurrency > 0)
+    detail::throw_invalid("snapstart", "true",
+                          "SnapStart cannot be combined with provisioned concurrency");
+  if (snapstart && package == package_type::image)
+    detail::throw_invalid("snapstart", "true", "SnapStart does not support container images");
+  check_finite_nonneg("account_gb_s_offset", account_gb_s_offset);
+}
+
+// ---------------------------------------------------------------- the bill
+
+namespace {
+
+[[noreturn]] void missing_price(const price_table& t, std::string_view what,
+                                std::string_view option, double value) {
+  detail::throw_invalid(option, value,
+                        "no " + std::string(what) + " price for " + t.region + " " +
+                            std::string(to_string(t.arch)) + " in the price table");
+}
+
+/// Everything that does not depend on the memory size, checked once.
+struct context {
+  const price_table& prices;
+  const bill_options& o;
+  const billing_rules& rules;
+  double granularity = 0;
+  bool init_billed = false;
+  double powertuning_base = 0;
+  double enabled_s = 0;
+};
+
+context make_context(const profile& w, const platform& p, const price_table& prices,
+                     const bill_options& o) {
+  o.validate();
+  w.validate();
+  p.validate();
+  prices.validate();
+  context c{prices, o, billing_rules::aws()};
+  c.granularity = o.date.empty() ? p.billing_granularity_ms : c.rules.granularity_ms(o.date);
+  c.init_billed = !o.snapstart && c.rules.init_billed(o.date, o.package, o.custom_runtime);
+  c.powertuning_base = powertuning_base_usd_per_ms(prices.region, prices.arch);
+  if (o.storage_mb > c.rules.storage_free_mb && !prices.ephemeral_storage_usd_per_gb_s)
+    missing_price(prices, "ephemeral storage", "storage_mb", o.storage_mb);
+  if (o.provisioned_concurrency > 0 &&
+      (!prices.provisioned_usd_per_gb_s || !prices.provisioned_duration_usd_per_gb_s))
+    missing_price(prices, "provisioned concurrency", "provisioned_concurrency",
+                  o.provisioned_concurrency);
+  if (o.snapstart &&
+      (!prices.snapstart_cache_usd_per_gb_s || !prices.snapstart_restore_usd_per_gb))
+    missing_price(prices, "SnapStart", "snapstart", 1);
+  // enabled time rounded up to the increment (1e-9 tolerance as in billed_ms)
+  const double inc = c.rules.provisioned_increment_s;
+  c.enabled_s = std::max(std::ceil(o.provisioned_hours * 3600 / inc - 1e-9), 0.0) * inc;
+  return c;
+}
+
+/// The bill at one size given the warm duration and the cold duration without INIT.
+monthly_bill price_size(const context& c, double m, double warm, double rest, double init) {
+  const bill_options& o = c.o;
+  const price_table& t = c.prices;
+  monthly_bill b;
+  b.memory_mb = m;
+  b.granularity_ms = c.granularity;
+  b.init_billed = c.init_billed;
+  b.warm_billed_ms = billed_ms(warm, c.granularity);
+  const double rest_billed = billed_ms(rest, c.granularity);
+  // AWS bills INIT and the first invocation together: ceil(Init Duration + Duration).
+  const double cold_billed = c.init_billed ? billed_ms(init + rest, c.granularity) : rest_billed;
+  const double restore_billed = o.snapstart ? billed_ms(o.snapstart_restore_ms, c.granularity) : 0;
+  b.cold_billed_ms = cold_billed + restore_billed;
+
+  b.requests = o.requests_per_month;
+  b.provisioned_requests =
+      o.provisioned_concurrency > 0 ? b.requests * o.provisioned_request_fraction : 0;
+  b.on_demand_requests = b.requests - b.provisioned_requests;
+  b.cold_starts = b.on_demand_requests * o.cold_fraction;
+  const double warm_requests = b.on_demand_requests - b.cold_starts;
+
+  const double exec_ms = warm_requests * b.warm_billed_ms + b.cold_starts * rest_billed;
+  const double init_ms = b.cold_starts * (cold_billed - rest_billed);
+  const double restore_ms = b.cold_starts * restore_billed;
+  const double pc_ms = b.provisioned_requests * b.warm_billed_ms;
+  const double exec_gb_s = gb_seconds(exec_ms, m);
+  b.init_gb_s = gb_seconds(init_ms, m);
+  const double restore_gb_s = gb_seconds(restore_ms, m);
+  b.on_demand_gb_s = exec_gb_s + b.init_gb_s + restore_gb_s;
+  b.provisioned_gb_s = gb_seconds(pc_ms, m);
+  b.gb_s = b.on_demand_gb_s + b.provisioned_gb_s;
+
+  // Free tier, then the tiers on top of the rest of the account; the duration charge is
+  // shared between execution, INIT and restore in proportion to their GB-s.
+  b.billable_gb_s = o.free_tier ? std::max(b.on_demand_gb_s - c.rules.free_tier_gb_s, 0.0)
+                                : b.on_demand_gb_s;
+  b.billable_requests =
+      o.free_tier ? std::max(b.requests - c.rules.free_tier_requests, 0.0) : b.requests;
+  const double duration_usd = t.duration_usd(b.billable_gb_s, o.account_gb_s_offset);
+  const double per_gb_s = b.on_demand_gb_s > 0 ? duration_usd / b.on_demand_gb_s : 0;
+  b.init_usd = b.init_gb_s * per_gb_s;
+  const double restore_usd = restore_gb_s * per_gb_s;
+  b.compute_usd = duration_usd - b.init_usd - restore_usd;
+  b.requests_usd = b.billable_requests * t.requests_usd_per_million / 1e6;
+
+  if (o.provisioned_concurrency > 0) {
+    b.provisioned_enabled_gb_s = o.provisioned_concurrency * m / 1024.0 * c.enabled_s;
+    b.provisioned_usd = b.provisioned_enabled_gb_s * *t.provisioned_usd_per_gb_s +
+                        b.provisioned_gb_s * *t.provisioned_duration_usd_per_gb_s;
+  }
+  const double extra_storage_gb = (o.storage_mb - c.rules.storage_free_mb) / 1024.0;
+  if (extra_storage_gb > 0) {
+    b.storage_gb_s = extra_storage_gb * (exec_ms + init_ms + restore_ms + pc_ms) / 1000.0;
+    b.storage_usd = b.storage_gb_s * *t.ephemeral_storage_usd_per_gb_s;
+  }
+  if (o.snapstart) {
+    const double snapshot_gb = (m + o.storage_mb) / 1024.0;  // memory and disk
+    b.snapstart_cache_gb_s = snapshot_gb * o.snapstart_cache_hours * 3600;
+    b.snapstart_restore_gb = b.cold_starts * snapshot_gb;
+    b.snapstart_usd = b.snapstart_cache_gb_s * *t.snapstart_cache_usd_per_gb_s +
+                      b.snapstart_restore_gb * *t.snapstart_restore_usd_per_gb + restore_usd;
+  }
+  b.total_usd = b.compute_usd + b.requests_usd + b.init_usd + b.storage_usd +
+                b.provisioned_usd + b.snapstart_usd;
+  b.powertuning_usd = powertuning_price(b.warm_billed_ms, m, c.powertuning_base);
+  return b;
+}
+
+profile without_init(const profile& w) {
+  profile w0 = w;
+  w0.init_ms = 0;
+  return w0;
+}
+
+}  // namespace
+
+monthly_bill compute_bill(const profile& w, const platform& p, const price_table& prices,
+                          double memory_mb, const bill_options& o) {
+  const context c = make_context(w, p, prices, o);
+  p.check_memory(memory_mb);
+  if (memory_mb < w.peak_memory_mb)
+    detail::throw_invalid("memory_mb", memory_mb,
+                          "below the profile's peak_memory_mb = " +
+                              detail::format_number(w.peak_memory_mb) + " (out of memory)");
+  return price_size(c, memory_mb, warm_ms(w, p, memory_mb), cold_ms(without_init(w), p, memory_mb),
+                    w.init_ms);
+}
+
+bill_curve_result bill_curve(const profile& w, const platform& p, const price_table& prices,
+                             const Eigen::Ref<const Eigen::VectorXd>& memory_mb,
+                             const bill_options& o) {
+  const context c = make_context(w, p, prices, o);
+  const Eigen::Index n = memory_mb.size();
+  Eigen::VectorXd warm(n), rest(n);
+  warm_ms(w, p, memory_mb, warm);  // checks every size against the grid
+  cold_ms(without_init(w), p, memory_mb, rest);
+  bill_curve_result r;
+  r.memory_mb = memory_mb;
+  for (Eigen::VectorXd* v : {&r.requests, &r.gb_s, &r.compute_usd, &r.requests_usd, &r.init_usd,
+                             &r.storage_usd, &r.provisioned_usd, &r.snapstart_usd, &r.total_usd,
+                             &r.billable_gb_s, &r.warm_billed_ms, &r.powertuning_usd})
+    v->resize(n);
+  r.feasible.resize(n);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const double m = memory_mb[i];
+    r.feasible[i] = m >= w.peak_memory_mb;
+    r.requests[i] = o.requests_per_month;
+    if (!r.feasible[i]) {  // out of memory: not priced
+      for (Eigen::VectorXd* v :
+           {&r.gb_s, &r.compute_usd, &r.requests_usd, &r.init_usd, &r.storage_usd,
+            &r.provisioned_usd, &r.snapstart_usd, &r.total_usd, &r.billable_gb_s,
+            &r.warm_billed_ms, &r.powertuning_usd})
+        (*v)[i] = nan;
+      continue;
+    }
+    const monthly_bill b = price_size(c, m, warm[i], rest[i], w.init_ms);
+    r.gb_s[i] = b.gb_s;
+    r.compute_usd[i] = b.compute_usd;
+    r.requests_usd[i] = b.requests_usd;
+    r.init_usd[i] = b.init_usd;
+    r.storage_usd[i] = b.storage_usd;
+    r.provisioned_usd[i] = b.provisioned_usd;
+    r.snapstart_usd[i] = b.snapstart_usd;
+    r.total_usd[i] = b.total_usd;
+    r.billable_gb_s[i] = b.billable_gb_s;
+    r.warm_billed_ms[i] = b.warm_billed_ms;
+    r.powertuning_usd[i] = b.powertuning_usd;
+  }
+  return r;
+}
+
+bill_curve_result bill_curve(const profile& w, const platform& p, const price_table& prices,
+                             const bill_options& o) {
+  const Eigen::VectorXd grid = p.memory_grid();
+  return bill_curve(w, p, prices, grid, o);
+}
+
+}  // namespace lambdasim
