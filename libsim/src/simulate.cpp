@@ -274,6 +274,26 @@ double cold_probability(double rate_per_s, const keep_alive_model& k) {
   return p;
 }
 
+monthly_bill simulated_bill(const simulation_result& r, const profile& w, const platform& p,
+                            const price_table& prices, bill_options o, double month_hours) {
+  if (!(month_hours > 0 && month_hours <= 31 * 24))
+    detail::throw_invalid("month_hours", month_hours, "must be within 0..744 (exclusive of 0)");
+  const double periods = static_cast<double>(r.replications) * r.period_s / (month_hours * 3600);
+  if (!(periods > 0)) detail::throw_invalid("period_s", r.period_s, "must be > 0");
+  o.requests_per_month = static_cast<double>(r.served) / periods;
+  const auto on_demand = static_cast<double>(r.served - r.provisioned_served);
+  o.cold_fraction = on_demand > 0 ? static_cast<double>(r.cold_starts) / on_demand : 0;
+  o.provisioned_concurrency = r.provisioned_concurrency;
+  if (r.provisioned_concurrency > 0) {
+    o.provisioned_hours = month_hours;
+    o.provisioned_request_fraction =
+        r.served ? static_cast<double>(r.provisioned_served) / static_cast<double>(r.served) : 0;
+  } else {
+    o.provisioned_hours = 0;
+  }
+  return compute_bill(w, p, prices, r.memory_mb, o);
+}
+
 double cold_probability(double rate_per_s, double keep_alive_s) {
   return cold_probability(rate_per_s, keep_alive_model::fixed(keep_alive_s));
 }

@@ -347,3 +347,36 @@ TEST_CASE("bad simulation input") {
                                              "pool.json"),
                        doctest::Contains("/typo"), config_error);
 }
+
+TEST_CASE("the simulated month's bill") {
+  // The hand-made trace above: 6 requests of 1 s over 10 s, 5 cold, cold = warm = 1000 ms
+  // (init 0), 1024 MB, x86_64 us-east-1, no free tier. Scaled to a month of 730.485 h:
+  // requests = 6 * 730.485 * 3600 / 10 = 1577847.6; each bills 1 s * 1 GB = 1 GB-s:
+  // compute = 1577847.6 * 0.0000166667 = 26.29752 USD, requests = 1.5778476 * 0.20 =
+  // 0.31556952 USD.
+  const profile w = fixed_profile(1000, 0);
+  const platform p = platform::aws_lambda();
+  const auto prices = price_table::aws("us-east-1", architecture::x86_64);
+  const auto res = simulate(w, p, arrivals::trace({0, 0.1, 0.2, 0.3, 0.4, 10}), no_recycling(640));
+  const auto b = simulated_bill(res, w, p, prices);
+  CHECK(mean_month_hours == doctest::Approx(730.485));
+  CHECK(b.requests == doctest::Approx(1577847.6));
+  CHECK(b.cold_starts == doctest::Approx(1577847.6 * 5 / 6));
+  CHECK(b.gb_s == doctest::Approx(1577847.6));
+  CHECK(b.compute_usd == doctest::Approx(1577847.6 * 0.0000166667).epsilon(1e-9));
+  CHECK(b.requests_usd == doctest::Approx(0.31556952).epsilon(1e-9));
+  CHECK(b.provisioned_usd == 0);
+  // provisioned 5 all month: 5 instances x 1 GB x 730.485 h enabled at 0.0000041667 per
+  // GB-s, rounded up to 5 minutes -> 730.5 h = 2629800 s: 5 * 2629800 * 0.0000041667
+  // = 54.78823 USD, plus every request executing on them at 0.0000097222 per GB-s
+  // = 1577847.6 * 0.0000097222 = 15.34015 USD
+  auto o = no_recycling(640);
+  o.provisioned_concurrency = 5;
+  const auto pc = simulate(w, p, arrivals::trace({0, 0.1, 0.2, 0.3, 0.4, 10}), o);
+  const auto bp = simulated_bill(pc, w, p, prices);
+  CHECK(bp.provisioned_requests == doctest::Approx(1577847.6));
+  CHECK(bp.cold_starts == 0);
+  CHECK(bp.provisioned_usd ==
+        doctest::Approx(5 * 2629800 * 0.0000041667 + 1577847.6 * 0.0000097222).epsilon(1e-6));
+  CHECK_THROWS_AS(simulated_bill(res, w, p, prices, {}, 0), std::invalid_argument);
+}

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lambdasim/bill.hpp"
 #include "lambdasim/log_histogram.hpp"
 #include "lambdasim/platform.hpp"
 #include "lambdasim/traffic.hpp"
@@ -156,6 +157,20 @@ using progress_callback = std::function<void(std::uint64_t done)>;
 /// @throws std::invalid_argument for an invalid profile, platform, arrivals or option
 simulation_result simulate(const profile& w, const platform& p, const arrivals& a,
                            const simulate_options& opt, const progress_callback& progress = {});
+
+/// Hours in a month for scaling a simulated period to a month: the mean Gregorian month,
+/// 365.2425 * 24 / 12 = 730.485 h (calendar, not AWS).
+inline constexpr double mean_month_hours = 365.2425 * 24 / 12;
+
+/// The month's bill (bill.hpp) of what was simulated: the served requests per period
+/// scaled to month_hours, the simulated cold fraction of on-demand requests, the
+/// provisioned concurrency enabled all month and the simulated share of requests it
+/// served. Every other bill option (free tier, storage, date, ...) is taken from `o`.
+/// Throttled requests are not billed.
+/// @throws std::invalid_argument as compute_bill, or unless 0 < month_hours <= 744
+monthly_bill simulated_bill(const simulation_result& r, const profile& w, const platform& p,
+                            const price_table& prices, bill_options o = {},
+                            double month_hours = mean_month_hours);
 
 /// For one instance and Poisson arrivals at rate_per_s with short requests, P(cold) =
 /// E[exp(-rate * K)] over the keep-alive K: exp(-rate * K) for a fixed K.
