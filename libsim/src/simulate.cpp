@@ -242,6 +242,8 @@ void simulate_options::validate() const {
   if (recycling) recycling->validate();
   if (reserved_concurrency && *reserved_concurrency < 0)
     detail::throw_invalid("reserved_concurrency", *reserved_concurrency, "must be >= 0");
+  if (initial_instances < 0)
+    detail::throw_invalid("initial_instances", initial_instances, "must be >= 0");
   if (provisioned_concurrency < 0)
     detail::throw_invalid("provisioned_concurrency", provisioned_concurrency, "must be >= 0");
   if (reserved_concurrency && provisioned_concurrency > *reserved_concurrency)
@@ -316,32 +318,84 @@ namespace {
 
 constexpr double inf = std::numeric_limits<double>::infinity();
 
+/// Ziggurat tables (Marsaglia & Tsang 2000, 256 layers) for a decreasing density f on
+/// [0, inf): layer i is a rectangle of width x[i] between f(x[i]) and f(x[i+1]); every
+/// layer (the base including the tail beyond r) has area v.
+struct ziggurat {
+  double x[257];
+  double f[257];
+  template <class F, class Finv>
+  ziggurat(double r, double v, F density, Finv inverse) {
+    x[0] = v / density(r);
+    x[1] = r;
+    for (int i = 1; i < 256; ++i) {
+      const double y = v / x[i] + density(x[i]);
+      x[i + 1] = y < 1 ? inverse(y) : 0;
+    }
+    x[256] = 0;
+    for (int i = 0; i <= 256; ++i) f[i] = density(x[i]);
+    f[0] = 0;  // only used as the lower bound of layer 0's wedge, which is never tested
+  }
+};
+
+const ziggurat& normal_table() {
+  static const ziggurat z(
+      3.6541528853610088, 4.92867323399e-3, [](double t) { return std::exp(-0.5 * t * t); },
+      [](double y) { return std::sqrt(-2 * std::log(y)); });
+  return z;
+}
+const ziggurat& exponential_table() {
+  static const ziggurat z(
+      7.69711747013104972, 3.949659822581572e-3, [](double t) { return std::exp(-t); },
+      [](double y) { return -std::log(y); });
+  return z;
+}
+
 /// Our own distributions on mt19937_64 (std::*_distribution differ between libraries).
+/// Exponential and normal variates by the ziggurat method: one 64-bit draw and a table
+/// look-up for about 99 % of them.
 struct rng {
   std::mt19937_64 g;
-  double spare = 0;
-  bool has_spare = false;
+  const ziggurat& zn = normal_table();
+  const ziggurat& ze = exponential_table();
   explicit rng(std::uint64_t seed) : g(seed) {}
   /// [0, 1) with 53 random bits
   double uniform() { return static_cast<double>(g() >> 11) * 0x1.0p-53; }
-  /// Exp(1): 1 - u is in (0, 1], so the log is finite
-  double exponential() { return -std::log(1.0 - uniform()); }
-  /// N(0, 1), Marsaglia's polar method (pairs)
-  double normal() {
-    if (has_spare) {
-      has_spare = false;
-      return spare;
+  /// Exp(1)
+  double exponential() {
+    double shift = 0;
+    while (true) {
+      const std::uint64_t b = g();
+      const auto i = static_cast<int>(b & 255);
+      const double x = static_cast<double>(b >> 11) * 0x1.0p-53 * ze.x[i];
+      if (x < ze.x[i + 1]) return shift + x;
+      if (i == 0) {  // the tail beyond r is r + Exp(1) (memoryless)
+        shift += ze.x[1];
+        continue;
+      }
+      if (ze.f[i] + uniform() * (ze.f[i + 1] - ze.f[i]) < std::exp(-x)) return shift + x;
     }
-    double u, v, s;
-    do {
-      u = 2 * uniform() - 1;
-      v = 2 * uniform() - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s == 0);
-    const double f = std::sqrt(-2 * std::log(s) / s);
-    spare = v * f;
-    has_spare = true;
-    return u * f;
+  }
+  /// N(0, 1)
+  double normal() {
+    while (true) {
+      const std::uint64_t b = g();
+      const auto i = static_cast<int>(b & 255);
+      const bool negative = (b >> 8) & 1;
+      const double x = static_cast<double>(b >> 11) * 0x1.0p-53 * zn.x[i];
+      if (x < zn.x[i + 1]) return negative ? -x : x;
+      if (i == 0) {  // tail beyond r (Marsaglia 1964)
+        const double r = zn.x[1];
+        double a, c;
+        do {
+          a = -std::log(1.0 - uniform()) / r;
+          c = -std::log(1.0 - uniform());
+        } while (2 * c < a * a);
+        return negative ? -(r + a) : r + a;
+      }
+      if (zn.f[i] + uniform() * (zn.f[i + 1] - zn.f[i]) < std::exp(-0.5 * x * x))
+        return negative ? -x : x;
+    }
   }
 };
 
@@ -352,9 +406,11 @@ struct context {
   recycling_model recycling;
   std::size_t reserved;  // cap on running requests
   int provisioned;
+  int initial;
+  double k_min;  // shortest possible keep-alive: idle up to it is always warm
   double period_s;
   int bins;
-  double bin_s;
+  double bin_s, inv_bin_s;
   std::uint64_t progress_every;
 };
 
@@ -362,6 +418,8 @@ struct instance {
   double created;
   double death;     // recycled at this time (inf: never)
   double deadline;  // idle until then, then reclaimed
+  double last_end;  // end of the last request
+  bool drawn;       // deadline drawn for this idle period (else only last_end + k_min known)
 };
 
 struct busy_entry {
@@ -370,7 +428,7 @@ struct busy_entry {
 };
 struct later {
   bool operator()(const busy_entry& a, const busy_entry& b) const {
-    return a.end > b.end || (a.end == b.end && a.idx > b.idx);
+    return a.end > b.end;  // ties pop in the heap's own (deterministic) order
   }
 };
 
@@ -402,8 +460,14 @@ class replication {
       out.tl_busy.assign(n, 0);
     }
     for (int i = 0; i < c.provisioned; ++i) {
-      pool_.push_back({0, inf, inf});
+      pool_.push_back({0, inf, inf, 0, true});
       prov_idle_.push_back(static_cast<std::uint32_t>(i));
+    }
+    for (int i = 0; i < c.initial; ++i) {
+      const double life = lifetime();
+      pool_.push_back({0, life, inf, 0, true});
+      release(static_cast<std::uint32_t>(pool_.size() - 1), 0);
+      out.peak_inst = std::max(out.peak_inst, c.provisioned + i + 1);
     }
   }
 
@@ -437,6 +501,18 @@ class replication {
     }
   }
 
+  /// Time from a cold start to recycling: min(Exp(early), Uniform(min, max)).
+  double lifetime() {
+    double life = inf;
+    if (c_.recycling.early_per_s > 0) life = r_.exponential() / c_.recycling.early_per_s;
+    if (c_.recycling.max_lifetime_max_s > 0)
+      life = std::min(life, c_.recycling.max_lifetime_min_s +
+                                (c_.recycling.max_lifetime_max_s -
+                                 c_.recycling.max_lifetime_min_s) *
+                                    r_.uniform());
+    return life;
+  }
+
   double factor() { return c_.sigma > 0 ? std::exp(c_.mu + c_.sigma * r_.normal()) : 1.0; }
 
   void account(double from, double to) {
@@ -461,15 +537,25 @@ class replication {
       retire(idx, end);
       return;
     }
-    const double k =
-        c_.keep_alive.is_fixed() ? c_.keep_alive.fixed_s : c_.keep_alive.quantile(r_.uniform());
-    in.deadline = end + k;
+    // The keep-alive of this idle period is drawn only when the instance is looked at
+    // after k_min of idleness (independent of everything else, so the same distribution).
+    in.last_end = end;
+    in.drawn = c_.keep_alive.is_fixed();
+    in.deadline = end + c_.k_min;
     idle_.push_back(idx);
+  }
+
+  void draw_deadline(instance& in) {
+    if (!in.drawn) {
+      in.deadline = in.last_end + c_.keep_alive.quantile(r_.uniform());
+      in.drawn = true;
+    }
   }
 
   /// Removes an idle instance that is gone at time t (expired or recycled).
   void reclaim(std::uint32_t idx) {
-    const instance& in = pool_[idx];
+    instance& in = pool_[idx];
+    draw_deadline(in);
     const double when = std::min(in.deadline, in.death);
     if (when <= c_.period_s) {
       if (in.death < in.deadline)
@@ -489,7 +575,7 @@ class replication {
       release(e.idx, e.end);
     }
     const std::size_t bin =
-        c_.bins ? std::min(static_cast<std::size_t>(t / c_.bin_s),
+        c_.bins ? std::min(static_cast<std::size_t>(t * c_.inv_bin_s),
                            static_cast<std::size_t>(c_.bins - 1))
                 : 0;
     if (c_.bins) out_.tl_arr[bin] += 1;
@@ -505,7 +591,8 @@ class replication {
       while (!idle_.empty()) {  // most recently used first
         const std::uint32_t top = idle_.back();
         idle_.pop_back();
-        const instance& in = pool_[top];
+        instance& in = pool_[top];
+        if (t > in.deadline && !in.drawn) draw_deadline(in);
         if (t > in.deadline || t >= in.death) {
           reclaim(top);
           continue;
@@ -526,14 +613,7 @@ class replication {
       out_.warm.add(d_ms);
     } else {
       // every idle instance is gone (the stack is empty): live = running + this one
-      double life = inf;
-      if (c_.recycling.early_per_s > 0) life = r_.exponential() / c_.recycling.early_per_s;
-      if (c_.recycling.max_lifetime_max_s > 0)
-        life = std::min(life, c_.recycling.max_lifetime_min_s +
-                                  (c_.recycling.max_lifetime_max_s -
-                                   c_.recycling.max_lifetime_min_s) *
-                                      r_.uniform());
-      const instance in{t, t + life, inf};
+      const instance in{t, t + lifetime(), inf, t, true};
       if (free_.empty()) {
         idx = static_cast<std::uint32_t>(pool_.size());
         pool_.push_back(in);
@@ -647,6 +727,21 @@ latency_stats stats_of(const log_histogram& h) {
 
 }  // namespace
 
+namespace detail {
+std::vector<double> sample_exponential(std::uint64_t seed, std::size_t n) {
+  rng r(seed);
+  std::vector<double> v(n);
+  for (auto& x : v) x = r.exponential();
+  return v;
+}
+std::vector<double> sample_normal(std::uint64_t seed, std::size_t n) {
+  rng r(seed);
+  std::vector<double> v(n);
+  for (auto& x : v) x = r.normal();
+  return v;
+}
+}  // namespace detail
+
 simulation_result simulate(const profile& w, const platform& p, const arrivals& a,
                            const simulate_options& opt, const progress_callback& progress) {
   w.validate();
@@ -675,9 +770,12 @@ simulation_result simulate(const profile& w, const platform& p, const arrivals& 
   c.reserved = opt.reserved_concurrency ? static_cast<std::size_t>(*opt.reserved_concurrency)
                                         : std::numeric_limits<std::size_t>::max();
   c.provisioned = opt.provisioned_concurrency;
+  c.initial = opt.initial_instances;
   c.period_s = a.period_s();
   c.bins = opt.timeline_bins;
   c.bin_s = c.bins ? c.period_s / c.bins : 0;
+  c.inv_bin_s = c.bins ? c.bins / c.period_s : 0;
+  c.k_min = c.keep_alive.quantile(1.0);
   c.progress_every = opt.progress_every;
 
   const auto reps = static_cast<std::size_t>(opt.replications);

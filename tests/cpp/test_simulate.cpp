@@ -131,7 +131,9 @@ TEST_CASE("Poisson single instance without recycling matches exp(-r keep_alive)"
 TEST_CASE("replaying the 2020 traces gives the recorded cold fraction") {
   // 640 s keep-alive and the default (fitted) recycling of aws-lambda-2020; durations
   // from the trace itself: warm = median REPORT Duration of warm calls, the extra time of
-  // a cold call = median client round trip of cold minus warm calls.
+  // a cold call = median client round trip of cold minus warm calls. The recordings
+  // start after a warm-up call (their first request is warm), so the replay starts
+  // with one warm instance when the first recorded request is warm.
   const platform p = platform::named("aws-lambda-2020");
   for (const char* f : {"res-01-2020-05-26_01-31-35.csv", "res-01-2020-05-28_01-57-40.csv",
                         "res-01-2020-06-09_01-04-58.csv", "res-01-2020-06-13_23-39-35.csv"}) {
@@ -153,6 +155,7 @@ TEST_CASE("replaying the 2020 traces gives the recorded cold fraction") {
     o.keep_alive = keep_alive_model::fixed(640);
     o.replications = 200;
     o.seed = 2020;
+    o.initial_instances = is_cold.front() == "True" ? 0 : 1;
     const auto res =
         simulate(w, p, arrivals::load_csv(test_support::data_path(rel), "client_start_time"), o);
     CAPTURE(rel);
@@ -216,6 +219,11 @@ TEST_CASE("reserved and provisioned concurrency on a hand-made trace") {
   CHECK(res.cold_starts == 2);  // t = 0.3 and 0.4 overflow to on-demand
   CHECK(res.provisioned_served == 4);
   CHECK(res.peak_instances == 5);
+  // one instance warm at t = 0 takes the first request
+  o.provisioned_concurrency = 0;
+  o.initial_instances = 1;
+  res = simulate(w, p, a, o);
+  CHECK(res.cold_starts == 4);
 }
 
 TEST_CASE("Poisson: throttles appear exactly below the offered concurrency") {
@@ -327,6 +335,9 @@ TEST_CASE("bad simulation input") {
   o = no_recycling(600);
   o.replications = 0;
   CHECK_THROWS_AS(simulate(w, platform::aws_lambda(), a, o), std::invalid_argument);
+  o.initial_instances = -1;
+  CHECK_THROWS_WITH_AS(simulate(w, platform::aws_lambda(), a, o),
+                       "initial_instances = -1: must be >= 0", std::invalid_argument);
   CHECK_THROWS_AS(keep_alive_model::fixed(0), std::invalid_argument);
   CHECK_THROWS_AS(keep_alive_model::fixed(-5), std::invalid_argument);
   CHECK_THROWS_AS(recycling_model::fixed(-1), std::invalid_argument);
@@ -379,4 +390,42 @@ TEST_CASE("the simulated month's bill") {
   CHECK(bp.provisioned_usd ==
         doctest::Approx(5 * 2629800 * 0.0000041667 + 1577847.6 * 0.0000097222).epsilon(1e-6));
   CHECK_THROWS_AS(simulated_bill(res, w, p, prices, {}, 0), std::invalid_argument);
+}
+
+TEST_CASE("ziggurat samplers follow Exp(1) and N(0, 1)") {
+  // Kolmogorov-Smirnov distance against the closed-form CDFs; for n = 200000 the 0.1 %
+  // critical value is 1.95 / sqrt(n) = 0.00436. Moments: mean and variance within 5
+  // standard errors.
+  const std::size_t n = 200000;
+  auto ks = [&](std::vector<double> v, auto cdf) {
+    std::sort(v.begin(), v.end());
+    double d = 0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const double f = cdf(v[i]);
+      d = std::max({d, f - static_cast<double>(i) / n, static_cast<double>(i + 1) / n - f});
+    }
+    return d;
+  };
+  const auto e = detail::sample_exponential(1, n);
+  CHECK(ks(e, [](double x) { return 1 - std::exp(-x); }) < 1.95 / std::sqrt(n));
+  double m = 0, m2 = 0;
+  for (double x : e) m += x / n;
+  CHECK(std::abs(m - 1) < 5 / std::sqrt(n));  // sd of Exp(1) = 1
+  // tail: P(X > 8) = exp(-8) = 3.35e-4 -> about 67 of 200000 beyond the ziggurat's r = 7.7
+  const auto beyond = std::count_if(e.begin(), e.end(), [](double x) { return x > 8; });
+  CHECK(beyond > 67 - 5 * 8.2);
+  CHECK(beyond < 67 + 5 * 8.2);
+  const auto z = detail::sample_normal(2, n);
+  CHECK(ks(z, [](double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }) < 1.95 / std::sqrt(n));
+  m = 0;
+  for (double x : z) {
+    m += x / n;
+    m2 += x * x / n;
+  }
+  CHECK(std::abs(m) < 5 / std::sqrt(n));
+  CHECK(std::abs(m2 - 1) < 5 * std::sqrt(2.0 / n));
+  // |Z| > 3.7 (beyond r = 3.654): 2 * (1 - Phi(3.7)) = 2.157e-4 -> 43 of 200000
+  const auto tail = std::count_if(z.begin(), z.end(), [](double x) { return std::abs(x) > 3.7; });
+  CHECK(tail > 43 - 5 * 6.6);
+  CHECK(tail < 43 + 5 * 6.6);
 }

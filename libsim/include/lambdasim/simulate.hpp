@@ -90,6 +90,9 @@ struct simulate_options {
   std::optional<recycling_model> recycling;     ///< default: the platform's
   std::optional<int> reserved_concurrency;      ///< cap on running requests; none = no cap
   int provisioned_concurrency = 0;              ///< instances always warm
+  /// On-demand instances already warm and idle at t = 0 (as if a request had just
+  /// ended; fresh lifetimes), e.g. to replay a trace recorded after a warm-up call.
+  int initial_instances = 0;
   std::uint64_t seed = 0;
   int replications = 1;    ///< independent runs, merged; stream i seeded from (seed, i)
   int threads = 0;         ///< 0 = hardware threads; results never depend on it
@@ -182,6 +185,10 @@ double cold_probability(double rate_per_s, double keep_alive_s);
 namespace detail {
 /// The seed of replication `index` of a simulation seeded `seed` (splitmix64 mixing).
 std::uint64_t stream_seed(std::uint64_t seed, std::uint64_t index);
+/// The simulator's own variates from mt19937_64(seed), for testing the samplers:
+/// Exp(1) and N(0, 1) by the ziggurat method.
+std::vector<double> sample_exponential(std::uint64_t seed, std::size_t n);
+std::vector<double> sample_normal(std::uint64_t seed, std::size_t n);
 }  // namespace detail
 
 }  // namespace lambdasim
