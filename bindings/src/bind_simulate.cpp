@@ -49,6 +49,7 @@ void bind_simulate(py::module_& m) {
       .def_readwrite("recycling", &simulate_options::recycling)
       .def_readwrite("reserved_concurrency", &simulate_options::reserved_concurrency)
       .def_readwrite("provisioned_concurrency", &simulate_options::provisioned_concurrency)
+      .def_readwrite("initial_instances", &simulate_options::initial_instances)
       .def_readwrite("seed", &simulate_options::seed)
       .def_readwrite("replications", &simulate_options::replications)
       .def_readwrite("threads", &simulate_options::threads)

@@ -19,13 +19,14 @@ void bind_traffic(py::module_& m) {
             return arrivals::trace(t);
           },
           "timestamps_s"_a)
-      .def_static("load_csv", &arrivals::load_csv, "path"_a, "column"_a = "timestamp_s")
+      .def_static("load_csv", &arrivals::load_csv, "path"_a, "column"_a = "")
       .def_property_readonly("kind",
                              [](const arrivals& a) { return std::string(to_string(a.kind)); })
       .def_readonly("rate_per_s", &arrivals::rate_per_s)
       .def_readonly("rates_per_s", &arrivals::rates_per_s)
       .def_readonly("segment_s", &arrivals::segment_s)
       .def_readonly("duration_s", &arrivals::duration_s)
+      .def_readonly("warm_at_start", &arrivals::warm_at_start)
       .def_property_readonly("times_s",
                              [](const arrivals& a) {
                                return py::array_t<double>(static_cast<py::ssize_t>(a.times_s.size()),

@@ -242,8 +242,8 @@ void simulate_options::validate() const {
   if (recycling) recycling->validate();
   if (reserved_concurrency && *reserved_concurrency < 0)
     detail::throw_invalid("reserved_concurrency", *reserved_concurrency, "must be >= 0");
-  if (initial_instances < 0)
-    detail::throw_invalid("initial_instances", initial_instances, "must be >= 0");
+  if (initial_instances && *initial_instances < 0)
+    detail::throw_invalid("initial_instances", *initial_instances, "must be >= 0");
   if (provisioned_concurrency < 0)
     detail::throw_invalid("provisioned_concurrency", provisioned_concurrency, "must be >= 0");
   if (reserved_concurrency && provisioned_concurrency > *reserved_concurrency)
@@ -770,7 +770,7 @@ simulation_result simulate(const profile& w, const platform& p, const arrivals& 
   c.reserved = opt.reserved_concurrency ? static_cast<std::size_t>(*opt.reserved_concurrency)
                                         : std::numeric_limits<std::size_t>::max();
   c.provisioned = opt.provisioned_concurrency;
-  c.initial = opt.initial_instances;
+  c.initial = opt.initial_instances ? *opt.initial_instances : a.warm_at_start;
   c.period_s = a.period_s();
   c.bins = opt.timeline_bins;
   c.bin_s = c.bins ? c.period_s / c.bins : 0;

@@ -99,6 +99,8 @@ void arrivals::validate() const {
                                 "must be finite and not earlier than the one before");
       if (times_s.front() != 0)
         detail::throw_invalid("times_s[0]", times_s.front(), "must be 0 (relative times)");
+      if (warm_at_start < 0)
+        detail::throw_invalid("warm_at_start", warm_at_start, "must be >= 0");
       if (!(times_s.back() > 0))
         throw std::invalid_argument(
             "timestamps_s: every timestamp is the same; the trace spans no time");
@@ -176,9 +178,19 @@ arrivals arrivals::load_csv(const std::string& path, std::string_view column) {
   std::string line;
   if (!std::getline(in, line)) throw config_error(path + ": empty file, expected a header line");
   const auto header = detail::split_csv_line(line);
-  std::size_t col = header.size();
-  for (std::size_t i = 0; i < header.size(); ++i)
-    if (header[i] == column) col = i;
+  auto find = [&](std::string_view name) {
+    for (std::size_t i = 0; i < header.size(); ++i)
+      if (header[i] == name) return i;
+    return header.size();
+  };
+  if (column.empty()) {
+    column = "timestamp_s";
+    if (find(column) == header.size() && find("client_start_time") != header.size())
+      column = "client_start_time";
+  }
+  const std::size_t col = find(column);
+  const std::size_t cold_col = find("is_cold");
+  int warm_at_start = 0;
   if (col == header.size()) {
     std::string names;
     for (const auto& h : header) {
@@ -213,10 +225,21 @@ arrivals arrivals::load_csv(const std::string& path, std::string_view column) {
       throw config_error(where + " = " + detail::format_number(x) +
                          ": the trace is not sorted (earlier than the line before, " +
                          detail::format_number(t.back()) + ")");
+    if (t.empty() && cold_col < fields.size()) {
+      const std::string& c = fields[cold_col];
+      if (c == "False" || c == "false" || c == "0") {
+        warm_at_start = 1;
+      } else if (!(c == "True" || c == "true" || c == "1")) {
+        throw config_error(path + ": line " + std::to_string(lineno) + ": column 'is_cold' = '" +
+                           c + "': expected True or False");
+      }
+    }
     t.push_back(x);
   }
   try {
-    return trace(t);
+    arrivals a = trace(t);
+    a.warm_at_start = warm_at_start;
+    return a;
   } catch (const std::invalid_argument& e) {
     throw config_error(path + ": " + e.what());
   }

@@ -132,8 +132,8 @@ TEST_CASE("replaying the 2020 traces gives the recorded cold fraction") {
   // 640 s keep-alive and the default (fitted) recycling of aws-lambda-2020; durations
   // from the trace itself: warm = median REPORT Duration of warm calls, the extra time of
   // a cold call = median client round trip of cold minus warm calls. The recordings
-  // start after a warm-up call (their first request is warm), so the replay starts
-  // with one warm instance when the first recorded request is warm.
+  // start after a warm-up call (their first request is warm): load_csv reads that from
+  // the is_cold column, and the replay starts with one warm instance.
   const platform p = platform::named("aws-lambda-2020");
   for (const char* f : {"res-01-2020-05-26_01-31-35.csv", "res-01-2020-05-28_01-57-40.csv",
                         "res-01-2020-06-09_01-04-58.csv", "res-01-2020-06-13_23-39-35.csv"}) {
@@ -155,9 +155,9 @@ TEST_CASE("replaying the 2020 traces gives the recorded cold fraction") {
     o.keep_alive = keep_alive_model::fixed(640);
     o.replications = 200;
     o.seed = 2020;
-    o.initial_instances = is_cold.front() == "True" ? 0 : 1;
-    const auto res =
-        simulate(w, p, arrivals::load_csv(test_support::data_path(rel), "client_start_time"), o);
+    const auto a = arrivals::load_csv(test_support::data_path(rel));  // client_start_time
+    CHECK(a.warm_at_start == (is_cold.front() == "True" ? 0 : 1));
+    const auto res = simulate(w, p, a, o);
     CAPTURE(rel);
     CAPTURE(recorded);
     CAPTURE(res.cold_fraction);

@@ -47,9 +47,17 @@ TEST_CASE("trace csv errors name the file, line and column") {
   const auto ok = temp_csv("ok", "id,timestamp_s\na,10\nb,\"12.5\"\nc,20\n");
   const auto a = arrivals::load_csv(ok);
   CHECK(a.times_s == std::vector<double>{0, 2.5, 10});
+  CHECK(arrivals::load_csv(ok, "timestamp_s").times_s == a.times_s);
   CHECK_THROWS_WITH_AS(arrivals::load_csv(ok, "when"),
                        doctest::Contains("no column 'when' (columns: id, timestamp_s)"),
                        config_error);
+  // the default column falls back to client_start_time; is_cold gives the initial state
+  const auto rec = temp_csv("rec", "is_cold,client_start_time\nFalse,100\nTrue,700\n");
+  CHECK(arrivals::load_csv(rec).times_s == std::vector<double>{0, 600});
+  CHECK(arrivals::load_csv(rec).warm_at_start == 1);
+  CHECK(a.warm_at_start == 0);
+  CHECK_THROWS_WITH_AS(arrivals::load_csv(temp_csv("badcold", "is_cold,timestamp_s\nmaybe,1\nTrue,2\n")),
+                       doctest::Contains("line 2: column 'is_cold' = 'maybe'"), config_error);
   const auto unsorted = temp_csv("unsorted", "timestamp_s\n10\n30\n20\n");
   CHECK_THROWS_WITH_AS(arrivals::load_csv(unsorted),
                        doctest::Contains("line 4: column 'timestamp_s' = 20: the trace is not sorted"),

@@ -28,6 +28,14 @@ try:
         gb_seconds,
         warm_ms,
     )
+    from ._core import (
+        Arrivals,
+        KeepAlive,
+        PoolModel,
+        Recycling,
+        SimulateOptions,
+        cold_probability,
+    )
 except ImportError as err:  # pragma: no cover - only without a built extension
     msg = (
         "lambdasim's compiled core (_core) could not be imported. Did you build it? "
@@ -37,6 +45,7 @@ except ImportError as err:  # pragma: no cover - only without a built extension
 
 from ._bill import Bill, BillCurve, bill, bill_curve
 from ._curve import Curve, curve
+from ._simulate import SimulationResult, simulate
 from ._data import data_path, models_path
 
 try:
@@ -45,6 +54,14 @@ except PackageNotFoundError:  # a developer build on PYTHONPATH
     from ._core import __version__
 
 __all__ = [
+    "Arrivals",
+    "KeepAlive",
+    "PoolModel",
+    "Recycling",
+    "SimulateOptions",
+    "SimulationResult",
+    "cold_probability",
+    "simulate",
     "Bill",
     "BillCurve",
     "Component",

@@ -91,8 +91,9 @@ struct simulate_options {
   std::optional<int> reserved_concurrency;      ///< cap on running requests; none = no cap
   int provisioned_concurrency = 0;              ///< instances always warm
   /// On-demand instances already warm and idle at t = 0 (as if a request had just
-  /// ended; fresh lifetimes), e.g. to replay a trace recorded after a warm-up call.
-  int initial_instances = 0;
+  /// ended; fresh lifetimes). Unset: arrivals::warm_at_start (a recorded trace that
+  /// started warm starts warm; 0 otherwise).
+  std::optional<int> initial_instances;
   std::uint64_t seed = 0;
   int replications = 1;    ///< independent runs, merged; stream i seeded from (seed, i)
   int threads = 0;         ///< 0 = hardware threads; results never depend on it

@@ -28,6 +28,10 @@ struct arrivals {
   double segment_s = 0;             ///< piecewise: length of one segment
   double duration_s = 0;            ///< poisson, piecewise: the simulated period
   std::vector<double> times_s;      ///< trace: seconds since the first timestamp, sorted
+  /// trace: instances recorded warm at the start (1 when the CSV has an is_cold column
+  /// and its first request was warm, else 0); the simulation starts from this state
+  /// unless simulate_options::initial_instances says otherwise
+  int warm_at_start = 0;
 
   /// Poisson arrivals at rate_per_s for duration_s seconds.
   /// @throws std::invalid_argument unless rate_per_s >= 0 and duration_s > 0 (finite)
@@ -44,11 +48,13 @@ struct arrivals {
   ///         earlier than the one before it (naming both indices), or a zero period
   static arrivals trace(const std::vector<double>& timestamps_s);
   /// Reads a trace from a CSV file with a header line: the column `column` holds epoch
-  /// seconds (the traces in data/coldstarts/traces_2020 load with
-  /// column = "client_start_time"). Quoted fields with commas are handled.
+  /// seconds. The default "" means timestamp_s, or client_start_time when the file has
+  /// no timestamp_s but that column (the recorded traces of Mahmoudi & Khazaei in
+  /// data/coldstarts/traces_2020 load as is). Quoted fields with commas are handled.
+  /// A column is_cold (True/False, true/false, 1/0) sets warm_at_start from its first row.
   /// @throws config_error naming the file and line: a missing file or column (listing
   ///         the columns), a value that is not a number, an unsorted timestamp
-  static arrivals load_csv(const std::string& path, std::string_view column = "timestamp_s");
+  static arrivals load_csv(const std::string& path, std::string_view column = "");
 
   /// @throws std::invalid_argument naming the first bad field
   void validate() const;
