@@ -135,7 +135,8 @@ void bind_simulate(py::module_& m) {
       "profile"_a, "platform"_a, "arrivals"_a, "options"_a, "progress"_a = py::none());
   m.attr("mean_month_hours") = mean_month_hours;
   m.def("simulated_bill", &simulated_bill, "result"_a, "profile"_a, "platform"_a, "prices"_a,
-        "options"_a = bill_options{}, "month_hours"_a = mean_month_hours);
+        py::arg_v("options", bill_options{}, "BillOptions()"),
+        "month_hours"_a = mean_month_hours);
   m.def("cold_probability",
         py::overload_cast<double, const keep_alive_model&>(&cold_probability),
         "rate_per_s"_a, "keep_alive"_a);
