@@ -357,6 +357,9 @@ TEST_CASE("bad simulation input") {
       "recycling": {"early_recycle_per_hour": 0, "max_lifetime_s": {"min": 0, "max": 0}}})",
                                              "pool.json"),
                        doctest::Contains("/typo"), config_error);
+  // found by fuzzing: a number too large for a double is a config_error, not a crash
+  CHECK_THROWS_WITH_AS(pool_model::from_json("1e999", "pool.json"),
+                       doctest::Contains("pool.json: invalid JSON"), config_error);
 }
 
 TEST_CASE("the simulated month's bill") {
