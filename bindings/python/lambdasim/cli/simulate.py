@@ -52,7 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import Profile, simulate
+    from .. import Profile, __version__, simulate
 
     if args.trace is None and args.days is None:
         msg = "--days is required with --rate or --hourly-rates"
@@ -104,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
         "provisioned_usd": bill.provisioned_usd,
         "requests_per_month": bill.requests,
         "seed": r.seed,
+        "lambdasim_version": __version__,
     }
     write_object(out, args.format)
     return 0
