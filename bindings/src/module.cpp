@@ -17,4 +17,6 @@ PYBIND11_MODULE(_core, m) {
   bind_billing(m);
   bind_curve(m);
   bind_bill(m);
+  bind_traffic(m);
+  bind_simulate(m);
 }

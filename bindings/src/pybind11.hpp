@@ -41,3 +41,5 @@ void bind_predict(py::module_& m);
 void bind_billing(py::module_& m);
 void bind_curve(py::module_& m);
 void bind_bill(py::module_& m);
+void bind_traffic(py::module_& m);
+void bind_simulate(py::module_& m);

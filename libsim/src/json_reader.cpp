@@ -37,7 +37,7 @@ void write_text_file(const std::string& path, std::string_view text) {
 json parse_json(std::string_view text, std::string_view origin) {
   try {
     return json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for 1e999
     throw config_error(std::string(origin) + ": invalid JSON: " + e.what());
   }
 }

@@ -45,4 +45,30 @@ inline std::map<std::string, std::vector<std::string>> read_csv(const std::strin
   return cols;
 }
 
+/// A CSV with RFC 4180 quoted fields ("2,Intel(R) ..."), as columns keyed by header.
+inline std::map<std::string, std::vector<std::string>> read_quoted_csv(const std::string& rel) {
+  std::ifstream in(data_path(rel));
+  if (!in) throw std::runtime_error("missing test data " + rel);
+  auto split = [](const std::string& line) {
+    std::vector<std::string> out(1);
+    bool q = false;
+    for (char c : line) {
+      if (c == '"') q = !q;
+      else if (c == ',' && !q) out.emplace_back();
+      else if (c != '\r') out.back() += c;
+    }
+    return out;
+  };
+  std::string line;
+  std::getline(in, line);
+  const auto header = split(line);
+  std::map<std::string, std::vector<std::string>> cols;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    const auto f = split(line);
+    for (std::size_t i = 0; i < header.size() && i < f.size(); ++i) cols[header[i]].push_back(f[i]);
+  }
+  return cols;
+}
+
 }  // namespace test_support

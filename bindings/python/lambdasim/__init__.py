@@ -35,6 +35,14 @@ try:
         powertuning_trimmed_mean,
         warm_ms,
     )
+    from ._core import (
+        Arrivals,
+        KeepAlive,
+        PoolModel,
+        Recycling,
+        SimulateOptions,
+        cold_probability,
+    )
 except ImportError as err:  # pragma: no cover - only without a built extension
     msg = (
         "lambdasim's compiled core (_core) could not be imported. Did you build it? "
@@ -44,6 +52,7 @@ except ImportError as err:  # pragma: no cover - only without a built extension
 
 from ._bill import Bill, BillCurve, bill, bill_curve
 from ._curve import Curve, curve
+from ._simulate import SimulationResult, simulate
 from ._data import data_path, models_path
 
 try:
@@ -52,6 +61,14 @@ except PackageNotFoundError:  # a developer build on PYTHONPATH
     from ._core import __version__
 
 __all__ = [
+    "Arrivals",
+    "KeepAlive",
+    "PoolModel",
+    "Recycling",
+    "SimulateOptions",
+    "SimulationResult",
+    "cold_probability",
+    "simulate",
     "Bill",
     "BillCurve",
     "BillOptions",

@@ -52,3 +52,44 @@ def plot_curve(
     ax_c.grid(True, alpha=0.3)
     ax_c.legend()
     return ax
+
+
+def plot_latency_cdf(result: Any, ax: Axes | None = None, **kwargs: Any) -> Axes:
+    """Empirical latency CDFs of warm, cold and all requests of a simulation."""
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 4), constrained_layout=True)
+    for kind, style in (("all", "-"), ("warm", ":"), ("cold", "--")):
+        if getattr(result, kind).count == 0:
+            continue
+        x, y = result.latency_cdf(kind)
+        ax.step(x, y, where="post", ls=style, label=kind, **kwargs)
+    ax.set_xscale("log")
+    ax.set_xlabel("latency [ms]")
+    ax.set_ylabel("fraction of requests")
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend()
+    return ax
+
+
+def plot_concurrency(result: Any, ax: Axes | None = None, **kwargs: Any) -> Axes:
+    """Mean concurrency per time bin, with cold starts per bin on a second axis."""
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 3.5), constrained_layout=True)
+    tl = result.timeline()
+    hours = tl["t_s"] / 3600
+    ax.step(hours, tl["concurrency"], where="post", label="mean concurrency", **kwargs)
+    ax.set_xlabel("time [h]")
+    ax.set_ylabel("concurrent requests")
+    ax.grid(True, alpha=0.3)
+    ax2 = ax.twinx()
+    ax2.step(hours, tl["cold_starts"], where="post", color="tab:red", alpha=0.6,
+             label="cold starts")
+    ax2.set_ylabel("cold starts per bin")
+    lines = ax.get_legend_handles_labels()
+    lines2 = ax2.get_legend_handles_labels()
+    ax.legend(lines[0] + lines2[0], lines[1] + lines2[1], loc="upper right")
+    return ax

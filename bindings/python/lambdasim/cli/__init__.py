@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 from . import bill as _bill
 from . import curve as _curve
 from . import demo as _demo
+from . import simulate as _simulate
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
 # Each module provides register(subparsers) -> None and sets `func` on its parser.
-COMMANDS = [_curve, _demo, _bill]
+COMMANDS = [_curve, _demo, _bill, _simulate]
 
 
 def build_parser() -> argparse.ArgumentParser:

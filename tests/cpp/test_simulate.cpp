@@ -1,0 +1,434 @@
+// SPDX-License-Identifier: MIT
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <lambdasim/error.hpp>
+#include <lambdasim/simulate.hpp>
+#include <random>
+
+#include "test_support.hpp"
+
+using namespace lambdasim;
+
+namespace {
+profile fixed_profile(double warm_ms, double init_ms, double cv = 0) {
+  profile w;
+  w.components = {component::io(warm_ms)};
+  w.init_ms = init_ms;
+  w.cv = cv;
+  return w;
+}
+simulate_options no_recycling(double keep_alive_s, double memory_mb = 1024) {
+  simulate_options o;
+  o.memory_mb = memory_mb;
+  o.keep_alive = keep_alive_model::fixed(keep_alive_s);
+  o.recycling = recycling_model::none();
+  return o;
+}
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const auto n = v.size();
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+}  // namespace
+
+TEST_CASE("log histogram percentiles within the stated relative error") {
+  std::mt19937_64 g(7);
+  log_histogram h;
+  std::vector<double> xs;
+  for (int i = 0; i < 20000; ++i) {
+    // lognormal-ish spread over five decades, independent of the simulator's sampler
+    const double u = static_cast<double>(g() >> 11) * 0x1.0p-53;
+    const double x = std::pow(10.0, -1 + 5 * u);
+    xs.push_back(x);
+    h.add(x);
+  }
+  std::sort(xs.begin(), xs.end());
+  for (double q : {0.0, 0.01, 0.5, 0.9, 0.99, 0.999, 1.0}) {
+    const auto rank = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(q * 20000)));
+    const double exact = xs[rank - 1];
+    CAPTURE(q);
+    CHECK(std::abs(h.quantile(q) / exact - 1) <= log_histogram::relative_error);
+  }
+  CHECK(h.count() == 20000);
+  CHECK(h.min() == xs.front());
+  CHECK(h.max() == xs.back());
+  log_histogram e;
+  CHECK(std::isnan(e.quantile(0.5)));
+  e.add(0);
+  e.add(0);
+  CHECK(e.quantile(0.5) == 0);
+  CHECK_THROWS_AS(h.quantile(1.5), std::invalid_argument);
+  // 2^-9: the midpoint of a bucket of relative width 2^-8
+  CHECK(log_histogram::relative_error == 1.0 / 512);
+}
+
+TEST_CASE("closed form cold probability") {
+  // exp(-r K) with r K = 1
+  CHECK(cold_probability(1.0 / 640, 640) == doctest::Approx(std::exp(-1.0)).epsilon(1e-15));
+  CHECK(cold_probability(0, 640) == 1);
+  // survival 1 -> 0 linearly over (0, 100]: K uniform on (0, 100),
+  // E[exp(-r K)] = (1 - exp(-100 r)) / (100 r); r = 0.01: 1 - 1/e
+  const auto k = keep_alive_model::empirical({100}, {0}, {10});
+  CHECK(cold_probability(0.01, k) == doctest::Approx(1 - std::exp(-1.0)).epsilon(1e-12));
+  CHECK(k.mean_s() == 50);
+  CHECK(k.quantile(0.25) == 75);  // S(t) = 1 - t / 100 = 0.25 at t = 75
+  CHECK_THROWS_AS(cold_probability(-1, 640), std::invalid_argument);
+  CHECK_THROWS_WITH_AS(cold_probability(1, 0), "keep_alive_s = 0: must be > 0 and finite",
+                       std::invalid_argument);
+}
+
+TEST_CASE("empirical keep-alive: pool adjacent violators on the 2025 data") {
+  // warm out of 100 at 60, 120, 180, 240 s: 100, 98, 100, 99 -> 1, .99, .99, .99 (the
+  // violation 98 < 100 pools to 99), then 0 at 360 s
+  const auto k = keep_alive_model::empirical({60, 120, 180, 240, 360}, {100, 98, 100, 99, 0},
+                                             {100, 100, 100, 100, 100});
+  REQUIRE(k.survival.size() == 5);
+  CHECK(k.survival[0] == 1);
+  CHECK(k.survival[1] == doctest::Approx(0.99));
+  CHECK(k.survival[2] == doctest::Approx(0.99));
+  CHECK(k.survival[3] == doctest::Approx(0.99));
+  CHECK(k.survival[4] == 0);
+  CHECK_THROWS_AS(keep_alive_model::empirical({60, 120}, {100, 50}, {100, 100}),
+                  std::invalid_argument);  // never reaches 0
+  // the shipped 2025 model: warm through 300 s (92 %), cold from 360 s
+  const auto m = pool_model::named("aws-lambda");
+  CHECK(m.keep_alive.quantile(0.92) == doctest::Approx(300));
+  CHECK(m.keep_alive.quantile(0.0) == doctest::Approx(360));
+  CHECK(pool_model::named("aws-lambda-2020").keep_alive.fixed_s == 640);
+  CHECK_THROWS_AS(pool_model::named("nowhere"), std::invalid_argument);
+}
+
+TEST_CASE("Poisson single instance without recycling matches exp(-r keep_alive)") {
+  // 1 ms requests: the instance is idle almost all the time, so a request is cold exactly
+  // when the gap since the last one exceeds the keep-alive: P = exp(-r K).
+  const profile w = fixed_profile(1, 0);
+  const platform p = platform::aws_lambda();
+  for (double r : {1.0 / 3000, 1.0 / 640, 1.0 / 200}) {
+    const double n = 200000;
+    auto o = no_recycling(640);
+    o.seed = 11;
+    const auto res = simulate(w, p, arrivals::poisson(r, n / r), o);
+    const double expect = std::exp(-r * 640);
+    const double se = std::sqrt(expect * (1 - expect) / static_cast<double>(res.served));
+    CAPTURE(r);
+    CAPTURE(res.cold_fraction);
+    CHECK(res.served > 0.99 * n);
+    CHECK(std::abs(res.cold_fraction - expect) < 4 * se);
+  }
+  // the empirical 2025 keep-alive against its own closed form E[exp(-r K)]
+  const auto k25 = pool_model::named("aws-lambda").keep_alive;
+  auto o = no_recycling(1);
+  o.keep_alive = k25;
+  const double r = 1.0 / 300;
+  const auto res = simulate(w, p, arrivals::poisson(r, 200000 / r), o);
+  const double expect = cold_probability(r, k25);
+  CHECK(std::abs(res.cold_fraction - expect) <
+        4 * std::sqrt(expect * (1 - expect) / static_cast<double>(res.served)));
+}
+
+TEST_CASE("replaying the 2020 traces gives the recorded cold fraction") {
+  // 640 s keep-alive and the default (fitted) recycling of aws-lambda-2020; durations
+  // from the trace itself: warm = median REPORT Duration of warm calls, the extra time of
+  // a cold call = median client round trip of cold minus warm calls. The recordings
+  // start after a warm-up call (their first request is warm): load_csv reads that from
+  // the is_cold column, and the replay starts with one warm instance.
+  const platform p = platform::named("aws-lambda-2020");
+  for (const char* f : {"res-01-2020-05-26_01-31-35.csv", "res-01-2020-05-28_01-57-40.csv",
+                        "res-01-2020-06-09_01-04-58.csv", "res-01-2020-06-13_23-39-35.csv"}) {
+    const std::string rel = std::string("coldstarts/traces_2020/") + f;
+    const auto cols = test_support::read_quoted_csv(rel);
+    std::vector<double> warm_d, warm_rt, cold_rt;
+    double cold = 0;
+    const auto& is_cold = cols.at("is_cold");
+    for (std::size_t i = 0; i < is_cold.size(); ++i) {
+      const bool c = is_cold[i] == "True";
+      cold += c;
+      (c ? cold_rt : warm_rt).push_back(std::stod(cols.at("client_elapsed_time")[i]));
+      if (!c) warm_d.push_back(std::stod(cols.at("aws_duration")[i]));
+    }
+    const double recorded = cold / static_cast<double>(is_cold.size());
+    const profile w = fixed_profile(median(warm_d), 1000 * (median(cold_rt) - median(warm_rt)));
+    simulate_options o;
+    o.memory_mb = 128;
+    o.keep_alive = keep_alive_model::fixed(640);
+    o.replications = 200;
+    o.seed = 2020;
+    const auto a = arrivals::load_csv(test_support::data_path(rel));  // client_start_time
+    CHECK(a.warm_at_start == (is_cold.front() == "True" ? 0 : 1));
+    const auto res = simulate(w, p, a, o);
+    CAPTURE(rel);
+    CAPTURE(recorded);
+    CAPTURE(res.cold_fraction);
+    MESSAGE(rel << ": recorded " << recorded << ", simulated " << res.cold_fraction);
+    CHECK(std::abs(res.cold_fraction - recorded) < 0.015);
+  }
+}
+
+TEST_CASE("Little's law: mean concurrency = rate x mean duration") {
+  // 50 requests/s of 200 ms (cv 0.5, mean factor 1), cold = warm: L = 50 * 0.2 = 10
+  const profile w = fixed_profile(200, 0, 0.5);
+  auto o = no_recycling(600);
+  o.seed = 3;
+  const auto res = simulate(w, platform::aws_lambda(), arrivals::poisson(50, 4 * 3600), o);
+  CHECK(res.mean_concurrency == doctest::Approx(10).epsilon(0.01));
+  CHECK(res.all.mean_ms == doctest::Approx(200).epsilon(0.01));
+  // lognormal with cv 0.5: median = mean / sqrt(1 + cv^2) = 200 / sqrt(1.25) = 178.885
+  CHECK(res.warm.p50_ms == doctest::Approx(178.885).epsilon(0.01));
+  CHECK(res.peak_concurrency >= 20);
+}
+
+TEST_CASE("reserved and provisioned concurrency on a hand-made trace") {
+  // five requests 0.1 s apart, each 1 s, then one at t = 10: five run at once at 0.4 s
+  const profile w = fixed_profile(1000, 0);
+  const platform p = platform::aws_lambda();
+  const auto a = arrivals::trace({0, 0.1, 0.2, 0.3, 0.4, 10});
+  auto o = no_recycling(640);
+  auto res = simulate(w, p, a, o);
+  CHECK(res.requests == 6);
+  CHECK(res.cold_starts == 5);  // t = 10 reuses the most recently used instance
+  CHECK(res.throttled == 0);
+  CHECK(res.peak_concurrency == 5);
+  CHECK(res.peak_instances == 5);
+  // busy 6 x 1 s over 10 s; instances live from creation to the end of the period:
+  // (10 - 0) + (10 - 0.1) + (10 - 0.2) + (10 - 0.3) + (10 - 0.4) = 49 instance-seconds
+  CHECK(res.mean_concurrency == doctest::Approx(0.6));
+  CHECK(res.instance_seconds == doctest::Approx(49));
+  CHECK(res.all.p50_ms == 1000);
+  CHECK(res.all.p999_ms == 1000);
+  CHECK(res.cold_fraction == doctest::Approx(5.0 / 6));
+
+  for (int cap : {5, 6, 4, 2, 0}) {
+    o.reserved_concurrency = cap;
+    res = simulate(w, p, a, o);
+    CAPTURE(cap);
+    // throttled exactly when the cap is below the offered concurrency (5): the requests
+    // beyond the cap at t = 0..0.4 are rejected; the one at t = 10 finds the pool free
+    CHECK(res.throttled == static_cast<std::uint64_t>(std::max(0, 5 - cap) + (cap == 0)));
+    CHECK(res.served + res.throttled == 6);
+  }
+  o.reserved_concurrency.reset();
+  o.provisioned_concurrency = 5;
+  res = simulate(w, p, a, o);
+  CHECK(res.cold_starts == 0);
+  CHECK(res.provisioned_served == 6);
+  CHECK(res.instance_seconds == doctest::Approx(50));  // 5 provisioned x 10 s
+  o.provisioned_concurrency = 3;
+  res = simulate(w, p, a, o);
+  CHECK(res.cold_starts == 2);  // t = 0.3 and 0.4 overflow to on-demand
+  CHECK(res.provisioned_served == 4);
+  CHECK(res.peak_instances == 5);
+  // one instance warm at t = 0 takes the first request
+  o.provisioned_concurrency = 0;
+  o.initial_instances = 1;
+  res = simulate(w, p, a, o);
+  CHECK(res.cold_starts == 4);
+}
+
+TEST_CASE("Poisson: throttles appear exactly below the offered concurrency") {
+  const profile w = fixed_profile(300, 100, 0.2);
+  auto o = no_recycling(600);
+  o.seed = 5;
+  const auto a = arrivals::poisson(30, 3600);
+  const auto free = simulate(w, platform::aws_lambda(), a, o);
+  REQUIRE(free.throttled == 0);
+  o.reserved_concurrency = free.peak_concurrency;
+  CHECK(simulate(w, platform::aws_lambda(), a, o).throttled == 0);
+  o.reserved_concurrency = free.peak_concurrency - 1;
+  CHECK(simulate(w, platform::aws_lambda(), a, o).throttled > 0);
+}
+
+TEST_CASE("maximum lifetime: one cold start per lifetime at a steady rate") {
+  // one 1 ms request every second for 10 h, keep-alive 640 s, every instance lives exactly
+  // 3600 s: cold starts at 0, 3600, ..., 36000 s -> 11, of which 10 replace a recycled one
+  std::vector<double> t;
+  for (int i = 0; i <= 36000; ++i) t.push_back(i);
+  auto o = no_recycling(640);
+  o.recycling = recycling_model::fixed(3600);
+  const auto a = arrivals::trace(t);
+  const auto res = simulate(fixed_profile(1, 0), platform::aws_lambda(), a, o);
+  CHECK(res.cold_starts == 11);
+  CHECK(res.recycled == 10);
+  CHECK(res.expired == 0);
+  o.recycling = recycling_model::fixed(0);  // off
+  CHECK(simulate(fixed_profile(1, 0), platform::aws_lambda(), a, o).cold_starts == 1);
+}
+
+TEST_CASE("piecewise rates: hourly pattern") {
+  // rate 2/s during the first hour of every 2-hour cycle, 0 during the second
+  auto o = no_recycling(600);
+  o.timeline_bins = 4;
+  const auto res = simulate(fixed_profile(10, 0), platform::aws_lambda(),
+                            arrivals::piecewise({2, 0}, 3600, 4 * 3600), o);
+  // expected 2 * 3600 * 2 = 14400 arrivals, sd sqrt(14400) = 120
+  CHECK(std::abs(static_cast<double>(res.requests) - 14400) < 4 * 120);
+  CHECK(res.timeline_arrivals[1] == 0);
+  CHECK(res.timeline_arrivals[3] == 0);
+  CHECK(res.timeline_arrivals[0] + res.timeline_arrivals[2] == static_cast<double>(res.requests));
+  // each quiet hour outlasts the 600 s keep-alive: the busy hours start cold
+  CHECK(res.cold_starts >= 2);
+}
+
+TEST_CASE("same seed same result, any thread count") {
+  const profile w = fixed_profile(120, 400, 0.4);
+  const auto a = arrivals::poisson(20, 1800);
+  simulate_options o;
+  o.memory_mb = 512;
+  o.replications = 6;
+  o.seed = 42;
+  o.threads = 1;
+  const auto r1 = simulate(w, platform::aws_lambda(), a, o);
+  o.threads = 4;
+  const auto r4 = simulate(w, platform::aws_lambda(), a, o);
+  o.threads = 3;
+  const auto r3 = simulate(w, platform::aws_lambda(), a, o);
+  for (const auto* r : {&r4, &r3}) {
+    CHECK(r->requests == r1.requests);
+    CHECK(r->cold_starts == r1.cold_starts);
+    CHECK(r->all.p99_ms == r1.all.p99_ms);
+    CHECK(r->all.mean_ms == r1.all.mean_ms);  // bitwise: merged in replication order
+    CHECK(r->busy_seconds == r1.busy_seconds);
+    CHECK(r->instance_seconds == r1.instance_seconds);
+    CHECK(r->warm_hist.counts() == r1.warm_hist.counts());
+    CHECK(r->timeline_busy_s == r1.timeline_busy_s);
+  }
+  const auto again = simulate(w, platform::aws_lambda(), a, o);
+  CHECK(again.all.mean_ms == r3.all.mean_ms);
+  o.seed = 43;
+  CHECK(simulate(w, platform::aws_lambda(), a, o).all.mean_ms != r1.all.mean_ms);
+}
+
+TEST_CASE("progress callback and its errors") {
+  simulate_options o = no_recycling(600);
+  o.progress_every = 1000;
+  std::uint64_t last = 0, calls = 0;
+  const auto res = simulate(fixed_profile(10, 0), platform::aws_lambda(),
+                            arrivals::poisson(10, 1000), o, [&](std::uint64_t done) {
+                              last = done;
+                              ++calls;
+                            });
+  CHECK(last == res.requests);
+  CHECK(calls >= res.requests / 1000);
+  CHECK_THROWS_WITH_AS(simulate(fixed_profile(10, 0), platform::aws_lambda(),
+                                arrivals::poisson(10, 1000), o,
+                                [](std::uint64_t) { throw std::runtime_error("interrupted"); }),
+                       "interrupted", std::runtime_error);
+}
+
+TEST_CASE("bad simulation input") {
+  const profile w = fixed_profile(100, 0);
+  const auto a = arrivals::poisson(1, 100);
+  simulate_options o = no_recycling(600);
+  o.memory_mb = 100;
+  CHECK_THROWS_WITH_AS(simulate(w, platform::aws_lambda(), a, o),
+                       doctest::Contains("memory_mb = 100"), std::invalid_argument);
+  o.memory_mb = 1024;
+  o.reserved_concurrency = -1;
+  CHECK_THROWS_WITH_AS(simulate(w, platform::aws_lambda(), a, o),
+                       "reserved_concurrency = -1: must be >= 0", std::invalid_argument);
+  o.reserved_concurrency = 2;
+  o.provisioned_concurrency = 3;
+  CHECK_THROWS_WITH_AS(simulate(w, platform::aws_lambda(), a, o),
+                       doctest::Contains("provisioned_concurrency = 3: must not exceed"),
+                       std::invalid_argument);
+  o = no_recycling(600);
+  o.replications = 0;
+  CHECK_THROWS_AS(simulate(w, platform::aws_lambda(), a, o), std::invalid_argument);
+  o.initial_instances = -1;
+  CHECK_THROWS_WITH_AS(simulate(w, platform::aws_lambda(), a, o),
+                       "initial_instances = -1: must be >= 0", std::invalid_argument);
+  CHECK_THROWS_AS(keep_alive_model::fixed(0), std::invalid_argument);
+  CHECK_THROWS_AS(keep_alive_model::fixed(-5), std::invalid_argument);
+  CHECK_THROWS_AS(recycling_model::fixed(-1), std::invalid_argument);
+  profile big = w;
+  big.peak_memory_mb = 2048;
+  o = no_recycling(600);
+  CHECK_THROWS_WITH_AS(simulate(big, platform::aws_lambda(), a, o),
+                       doctest::Contains("peak_memory_mb"), std::invalid_argument);
+  CHECK_THROWS_WITH_AS(pool_model::from_json(R"({"schema_version": 1, "name": "x",
+      "keep_alive": {"kind": "fixed", "seconds": 0},
+      "recycling": {"early_recycle_per_hour": 0, "max_lifetime_s": {"min": 0, "max": 0}}})",
+                                             "pool.json"),
+                       doctest::Contains("pool.json: /keep_alive: keep_alive_s = 0"),
+                       config_error);
+  CHECK_THROWS_WITH_AS(pool_model::from_json(R"({"schema_version": 1, "name": "x", "typo": 1,
+      "keep_alive": {"kind": "fixed", "seconds": 600},
+      "recycling": {"early_recycle_per_hour": 0, "max_lifetime_s": {"min": 0, "max": 0}}})",
+                                             "pool.json"),
+                       doctest::Contains("/typo"), config_error);
+  // found by fuzzing: a number too large for a double is a config_error, not a crash
+  CHECK_THROWS_WITH_AS(pool_model::from_json("1e999", "pool.json"),
+                       doctest::Contains("pool.json: invalid JSON"), config_error);
+}
+
+TEST_CASE("the simulated month's bill") {
+  // The hand-made trace above: 6 requests of 1 s over 10 s, 5 cold, cold = warm = 1000 ms
+  // (init 0), 1024 MB, x86_64 us-east-1, no free tier. Scaled to a month of 730.485 h:
+  // requests = 6 * 730.485 * 3600 / 10 = 1577847.6; each bills 1 s * 1 GB = 1 GB-s:
+  // compute = 1577847.6 * 0.0000166667 = 26.29752 USD, requests = 1.5778476 * 0.20 =
+  // 0.31556952 USD.
+  const profile w = fixed_profile(1000, 0);
+  const platform p = platform::aws_lambda();
+  const auto prices = price_table::aws("us-east-1", architecture::x86_64);
+  const auto res = simulate(w, p, arrivals::trace({0, 0.1, 0.2, 0.3, 0.4, 10}), no_recycling(640));
+  const auto b = simulated_bill(res, w, p, prices);
+  CHECK(mean_month_hours == doctest::Approx(730.485));
+  CHECK(b.requests == doctest::Approx(1577847.6));
+  CHECK(b.cold_starts == doctest::Approx(1577847.6 * 5 / 6));
+  CHECK(b.gb_s == doctest::Approx(1577847.6));
+  CHECK(b.compute_usd == doctest::Approx(1577847.6 * 0.0000166667).epsilon(1e-9));
+  CHECK(b.requests_usd == doctest::Approx(0.31556952).epsilon(1e-9));
+  CHECK(b.provisioned_usd == 0);
+  // provisioned 5 all month: 5 instances x 1 GB x 730.485 h enabled at 0.0000041667 per
+  // GB-s, rounded up to 5 minutes -> 730.5 h = 2629800 s: 5 * 2629800 * 0.0000041667
+  // = 54.78823 USD, plus every request executing on them at 0.0000097222 per GB-s
+  // = 1577847.6 * 0.0000097222 = 15.34015 USD
+  auto o = no_recycling(640);
+  o.provisioned_concurrency = 5;
+  const auto pc = simulate(w, p, arrivals::trace({0, 0.1, 0.2, 0.3, 0.4, 10}), o);
+  const auto bp = simulated_bill(pc, w, p, prices);
+  CHECK(bp.provisioned_requests == doctest::Approx(1577847.6));
+  CHECK(bp.cold_starts == 0);
+  CHECK(bp.provisioned_usd ==
+        doctest::Approx(5 * 2629800 * 0.0000041667 + 1577847.6 * 0.0000097222).epsilon(1e-6));
+  CHECK_THROWS_AS(simulated_bill(res, w, p, prices, {}, 0), std::invalid_argument);
+}
+
+TEST_CASE("ziggurat samplers follow Exp(1) and N(0, 1)") {
+  // Kolmogorov-Smirnov distance against the closed-form CDFs; for n = 200000 the 0.1 %
+  // critical value is 1.95 / sqrt(n) = 0.00436. Moments: mean and variance within 5
+  // standard errors.
+  const std::size_t n = 200000;
+  auto ks = [&](std::vector<double> v, auto cdf) {
+    std::sort(v.begin(), v.end());
+    double d = 0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const double f = cdf(v[i]);
+      d = std::max({d, f - static_cast<double>(i) / n, static_cast<double>(i + 1) / n - f});
+    }
+    return d;
+  };
+  const auto e = detail::sample_exponential(1, n);
+  CHECK(ks(e, [](double x) { return 1 - std::exp(-x); }) < 1.95 / std::sqrt(n));
+  double m = 0, m2 = 0;
+  for (double x : e) m += x / n;
+  CHECK(std::abs(m - 1) < 5 / std::sqrt(n));  // sd of Exp(1) = 1
+  // tail: P(X > 8) = exp(-8) = 3.35e-4 -> about 67 of 200000 beyond the ziggurat's r = 7.7
+  const auto beyond = std::count_if(e.begin(), e.end(), [](double x) { return x > 8; });
+  CHECK(beyond > 67 - 5 * 8.2);
+  CHECK(beyond < 67 + 5 * 8.2);
+  const auto z = detail::sample_normal(2, n);
+  CHECK(ks(z, [](double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }) < 1.95 / std::sqrt(n));
+  m = 0;
+  for (double x : z) {
+    m += x / n;
+    m2 += x * x / n;
+  }
+  CHECK(std::abs(m) < 5 / std::sqrt(n));
+  CHECK(std::abs(m2 - 1) < 5 * std::sqrt(2.0 / n));
+  // |Z| > 3.7 (beyond r = 3.654): 2 * (1 - Phi(3.7)) = 2.157e-4 -> 43 of 200000
+  const auto tail = std::count_if(z.begin(), z.end(), [](double x) { return std::abs(x) > 3.7; });
+  CHECK(tail > 43 - 5 * 6.6);
+  CHECK(tail < 43 + 5 * 6.6);
+}
