@@ -16,4 +16,5 @@ PYBIND11_MODULE(_core, m) {
   bind_predict(m);
   bind_billing(m);
   bind_curve(m);
+  bind_sweep(m);
 }

@@ -40,3 +40,4 @@ void bind_workload(py::module_& m);
 void bind_predict(py::module_& m);
 void bind_billing(py::module_& m);
 void bind_curve(py::module_& m);
+void bind_sweep(py::module_& m);

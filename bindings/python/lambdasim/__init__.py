@@ -14,17 +14,27 @@ from importlib.metadata import PackageNotFoundError, version
 
 try:
     from ._core import (
+        CheckOptions,
+        CheckResult,
         Component,
         ConfigError,
         ConvergenceError,
+        FitCandidate,
+        FitOptions,
+        FitResult,
         Platform,
         PriceTable,
         PriceTier,
         Profile,
+        Sweep,
+        SweepMetadata,
+        SweepSummary,
         VcpuTier,
         billed_ms,
         cold_ms,
         cpu_time_ms,
+        decode_visualization,
+        encode_visualization,
         gb_seconds,
         warm_ms,
     )
@@ -37,6 +47,7 @@ except ImportError as err:  # pragma: no cover - only without a built extension
 
 from ._curve import Curve, curve
 from ._data import data_path, models_path
+from ._sweep import check, check_table, fit, fit_table, summary_dataframe, summary_table
 
 try:
     __version__ = version("lambdasim")
@@ -44,6 +55,22 @@ except PackageNotFoundError:  # a developer build on PYTHONPATH
     from ._core import __version__
 
 __all__ = [
+    "CheckOptions",
+    "CheckResult",
+    "FitCandidate",
+    "FitOptions",
+    "FitResult",
+    "Sweep",
+    "SweepMetadata",
+    "SweepSummary",
+    "check",
+    "check_table",
+    "decode_visualization",
+    "encode_visualization",
+    "fit",
+    "fit_table",
+    "summary_dataframe",
+    "summary_table",
     "Component",
     "ConfigError",
     "ConvergenceError",
