@@ -11,14 +11,17 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from . import check as _check
 from . import curve as _curve
 from . import demo as _demo
+from . import fit as _fit
+from . import sweep as _sweep
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
 # Each module provides register(subparsers) -> None and sets `func` on its parser.
-COMMANDS = [_curve, _demo]
+COMMANDS = [_curve, _demo, _sweep, _fit, _check]
 
 
 def build_parser() -> argparse.ArgumentParser:
