@@ -221,6 +221,13 @@ fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
                             "must be > 0 to fit");
   }
 
+  // The noise is known when every fitting size has raw samples to estimate it from.
+  bool noise_known = true;
+  for (Eigen::Index j = 0; j < nf; ++j) {
+    auto it = samples.find(m[j]);
+    if (it == samples.end() || it->second.size() < 3) noise_known = false;
+  }
+
   // Candidates.
   std::vector<knobs> grid;
   const auto want = [&](fit_structure st) {
@@ -255,13 +262,33 @@ fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
     c.parameters = parameter_count(k.structure);
     c.chi2 = r.chi2;
     const double lk = std::log(k.knee) / opt.knee_prior_width;
-    c.score = r.chi2 + 2.0 * c.parameters + (k.structure == fit_structure::scaled_io ? lk * lk : 0);
+    const double prior = k.structure == fit_structure::scaled_io ? lk * lk : 0;
+    const double kp = c.parameters;
+    if (noise_known) {
+      // AIC with known noise: chi^2 + 2k.
+      c.score = r.chi2 + 2.0 * kp + prior;
+    } else if (static_cast<double>(nf) - kp - 1 > 0) {
+      // Noise unknown (per-size aggregates only): AICc with the variance estimated from
+      // the residuals, n ln(RSS/n) + 2k + 2k(k+1)/(n-k-1).
+      const double n = static_cast<double>(nf);
+      const double rss = std::max(r.chi2 * opt.model_error * opt.model_error, 1e-300);
+      c.score = n * std::log(rss / n) + 2 * kp + 2 * kp * (kp + 1) / (n - kp - 1) + prior;
+    } else {
+      // Too few sizes to estimate the noise and this many parameters: only the simplest
+      // structure is admissible.
+      c.score = k.structure == fit_structure::io_cpu ? 0 : INFINITY;
+    }
     c.io_ms = r.x[0];
     c.cpu_ms = r.x[1];
     c.scaled_io_ms = r.x.size() > 2 ? r.x[2] : 0;
     f.candidates.push_back(c);
     sols.push_back(std::move(r));
     if (c.score < f.candidates[best].score) best = g;
+  }
+  if (std::isinf(f.candidates[best].score)) {
+    // structure forced to a non-admissible one: keep the best chi^2 among the forced
+    for (std::size_t g = 0; g < grid.size(); ++g)
+      if (f.candidates[g].chi2 < f.candidates[best].chi2) best = g;
   }
   const knobs chosen = grid[best];
   const fit_candidate& bc = f.candidates[best];
@@ -271,8 +298,13 @@ fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
     why << to_string(chosen.structure);
     if (chosen.structure == fit_structure::threaded_cpu) why << " (threads " << chosen.threads << ")";
     if (chosen.structure == fit_structure::scaled_io) why << " (knee " << chosen.knee << " vCPU)";
-    why << ": lowest score chi2 + 2k + prior = " << fmt(bc.score) << " on " << nf
-        << " sizes (noise " << fmt(100 * opt.model_error) << " % + sampling)";
+    if (noise_known)
+      why << ": lowest score chi2 + 2k + prior = " << fmt(bc.score) << " on " << nf
+          << " sizes (noise " << fmt(100 * opt.model_error) << " % + sampling error)";
+    else
+      why << ": lowest AICc = " << fmt(bc.score) << " on " << nf
+          << " sizes (no per-invocation samples: noise estimated from the residuals; "
+             "a structure needs more sizes than parameters + 1)";
     // The best alternative of each other structure.
     for (fit_structure st : {fit_structure::io_cpu, fit_structure::threaded_cpu,
                              fit_structure::scaled_io}) {
@@ -281,8 +313,9 @@ fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
       for (const auto& c : f.candidates)
         if (c.structure == st && (!alt || c.score < alt->score)) alt = &c;
       if (alt)
-        why << "; " << to_string(st) << " " << fmt(alt->score) << " (chi2 " << fmt(alt->chi2)
-            << ", " << alt->parameters << " parameters)";
+        why << "; " << to_string(st) << " "
+            << (std::isinf(alt->score) ? std::string("inadmissible") : fmt(alt->score))
+            << " (chi2 " << fmt(alt->chi2) << ", " << alt->parameters << " parameters)";
     }
     if (chosen.structure == fit_structure::io_cpu)
       why << "; the simplest structure explains the sizes within the noise";

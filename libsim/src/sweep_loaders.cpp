@@ -290,9 +290,16 @@ sweep report_metrics_from_json(std::string_view text, std::string_view series,
   sweep s;
   s.meta.source = o + "#" + pick;
   s.meta.format = "report_metrics";
-  for (auto it = node->begin(); it != node->end(); ++it) {
+  // Keys in ascending memory (JSON objects iterate in string order: "1024" < "128").
+  std::vector<std::pair<double, json::const_iterator>> keys;
+  for (auto it = node->cbegin(); it != node->cend(); ++it) {
     double m = 0;
     parse_double(it.key(), m);
+    keys.emplace_back(m, it);
+  }
+  std::stable_sort(keys.begin(), keys.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [m, it] : keys) {
     const std::string base = "/data/" + pick + "/" + it.key();
     for (std::size_t i = 0; i < it.value().size(); ++i) {
       object_reader r(it.value()[i], o, base + "/" + std::to_string(i));
