@@ -133,7 +133,7 @@ bool parse_report_json(std::string_view line, std::string_view origin, std::size
   json j;
   try {
     j = json::parse(line.begin(), line.end());
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for 1e9999
     fail_line(origin, no, std::string("invalid JSON log record (truncated?): ") + e.what());
   }
   if (!j.is_object() || !j.contains("type") || j["type"] != "platform.report") return false;
@@ -405,7 +405,9 @@ sweep csv_from_text(std::string_view text, std::string_view origin, const csv_op
   // Column index of each canonical column (-1 absent).
   int idx[std::size(canonical)];
   std::fill(std::begin(idx), std::end(idx), -1);
-  for (const auto& [name, file_col] : opt.columns) {
+  for (const auto& entry : opt.columns) {
+    const std::string& name = entry.first;
+    const std::string& file_col = entry.second;
     const auto* c = std::find_if(std::begin(canonical), std::end(canonical),
                                  [&](const canonical_column& k) { return name == k.name; });
     if (c == std::end(canonical))
@@ -518,7 +520,7 @@ sweep sweep_from_text(std::string_view text, std::string_view origin, const load
       bool one_doc = true;
       try {
         j = json::parse(body.begin(), body.end());
-      } catch (const json::parse_error&) {
+      } catch (const json::exception&) {
         one_doc = false;
       }
       if (!one_doc || (j.is_object() && j.contains("type") && j.contains("record")))

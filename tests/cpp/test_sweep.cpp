@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <lambdasim/error.hpp>
+#include <lambdasim/workload.hpp>
 #include <lambdasim/sweep_loaders.hpp>
 #include <map>
 
@@ -378,4 +379,20 @@ TEST_CASE("aggregation: median, Power Tuning trimmed mean, percentiles") {
   CHECK(detail::percentile_sorted(s, 0.05) == doctest::Approx(1.45));
   CHECK(aggregation_from_string("trimmed_mean") == aggregation::trimmed_mean);
   CHECK_THROWS_AS(aggregation_from_string("mode"), std::invalid_argument);
+}
+
+TEST_CASE("fuzz regressions: numbers out of double range are config errors") {
+  // crash-df4132d2 (fuzz_profile_json): nlohmann throws out_of_range, not parse_error,
+  // for "1889e8888"; it escaped as an unexpected exception and terminated.
+  CHECK_THROWS_WITH_AS(profile::from_json("1889e8888\"api#", "p.json"),
+                       doctest::Contains("p.json: invalid JSON"), config_error);
+  CHECK_THROWS_AS(powertuning_from_json("{\"power\": 1e9999}", "o.json"), config_error);
+  CHECK_THROWS_WITH_AS(
+      report_from_text("{\"type\":\"platform.report\",\"x\":1e9999}", "l"),
+      doctest::Contains("l:1: invalid JSON"), config_error);
+  // Auto-detection: not one JSON document, so JSON log lines; not a platform.report
+  // record, so skipped and counted.
+  const auto s = sweep_from_text("{\"a\": 1e9999}", "s");
+  CHECK(s.rows.empty());
+  CHECK(s.skipped_lines == 1);
 }
