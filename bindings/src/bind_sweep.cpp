@@ -65,6 +65,7 @@ void bind_sweep(py::module_& m) {
       .def_readwrite("num", &sweep_metadata::num);
 
   py::class_<sweep_summary>(m, "SweepSummary")
+      .def(py::init<>())
       .def_readonly("memory_mb", &sweep_summary::memory_mb)
       .def_readonly("n", &sweep_summary::n)
       .def_readonly("n_cold", &sweep_summary::n_cold)
@@ -217,6 +218,7 @@ void bind_sweep(py::module_& m) {
       .def_readwrite("name", &fit_options::name);
 
   py::class_<fit_candidate>(m, "FitCandidate")
+      .def(py::init<>())
       .def_property_readonly("structure",
                              [](const fit_candidate& c) { return std::string(to_string(c.structure)); })
       .def_readonly("threads", &fit_candidate::threads)
@@ -229,6 +231,7 @@ void bind_sweep(py::module_& m) {
       .def_readonly("scaled_io_ms", &fit_candidate::scaled_io_ms);
 
   py::class_<fit_result>(m, "FitResult")
+      .def(py::init<>())
       .def_readonly("profile", &fit_result::fitted)
       .def_property_readonly("structure",
                              [](const fit_result& f) { return std::string(to_string(f.structure)); })
@@ -272,7 +275,7 @@ void bind_sweep(py::module_& m) {
       [](const sweep& s, const platform& p, const fit_options& o) {
         return released([&] { return fit(s, p, o); });
       },
-      "sweep"_a, "platform"_a, "options"_a = fit_options{});
+      "sweep"_a, "platform"_a, py::arg_v("options", fit_options{}, "FitOptions()"));
 
   py::class_<check_options>(m, "CheckOptions")
       .def(py::init<>())
@@ -282,6 +285,7 @@ void bind_sweep(py::module_& m) {
           [](check_options& o, const std::string& s) { o.aggregate = aggregation_from_string(s); });
 
   py::class_<check_result>(m, "CheckResult")
+      .def(py::init<>())
       .def_readonly("memory_mb", &check_result::memory_mb)
       .def_readonly("predicted_ms", &check_result::predicted_ms)
       .def_readonly("observed_ms", &check_result::observed_ms)
@@ -302,5 +306,6 @@ void bind_sweep(py::module_& m) {
       [](const profile& w, const sweep& s, const platform& p, const check_options& o) {
         return released([&] { return check(w, s, p, o); });
       },
-      "profile"_a, "sweep"_a, "platform"_a, "options"_a = check_options{});
+      "profile"_a, "sweep"_a, "platform"_a,
+      py::arg_v("options", check_options{}, "CheckOptions()"));
 }

@@ -94,7 +94,7 @@ def fit(sweep: _core.Sweep, platform: Any = None, **options: Any) -> _core.FitRe
     >>> s = ls.Sweep.from_powertuning(ls.data_path("powertuning", "aws_docs_prime_example.json"))
     >>> f = ls.fit(s, sizes=[128, 256, 1024])
     >>> f.structure, round(f.mape_holdout, 3)
-    ('io_cpu', 0.063)
+    ('io_cpu', 0.049)
     """
     opts = _set_options(_core.FitOptions(), options, "fit")
     return _core.fit(sweep, _platform(platform), opts)
@@ -122,7 +122,7 @@ def check(
 
     >>> import lambdasim as ls
     >>> s = ls.Sweep.from_powertuning(ls.data_path("powertuning", "aws_docs_prime_example.json"))
-    >>> r = ls.check(ls.Profile(cpu_ms=1465 * 1769 / 1024), s, rtol=0.2)
+    >>> r = ls.check(ls.Profile(cpu_ms=1465 * 1024 / 1769), s, rtol=0.2)
     >>> r.passed, r.failures
     (True, 0)
     """

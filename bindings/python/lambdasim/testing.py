@@ -4,7 +4,7 @@
 >>> import lambdasim as ls
 >>> from lambdasim.testing import assert_sweep_matches
 >>> s = ls.Sweep.from_powertuning(ls.data_path("powertuning", "aws_docs_prime_example.json"))
->>> assert_sweep_matches(ls.Profile(cpu_ms=1465 * 1769 / 1024), s, rtol=0.2)
+>>> assert_sweep_matches(ls.Profile(cpu_ms=1465 * 1024 / 1769), s, rtol=0.2)
 """
 
 from __future__ import annotations
