@@ -102,6 +102,8 @@ def summarize(rows: list[dict[str, object]]) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     for group, sel in [
         ("lin_khazaei", [r for r in rows if r["group"] == "lin_khazaei"]),
+        ("powertuning", [r for r in rows if r["group"] == "powertuning"]),
+        ("report_metrics", [r for r in rows if r["group"] == "report_metrics"]),
         ("all", rows),
     ]:
         for col in ["lambdasim", "io_cpu", "interp"]:

@@ -298,13 +298,18 @@ fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
     why << to_string(chosen.structure);
     if (chosen.structure == fit_structure::threaded_cpu) why << " (threads " << chosen.threads << ")";
     if (chosen.structure == fit_structure::scaled_io) why << " (knee " << chosen.knee << " vCPU)";
+    bool only_simplest = !noise_known;
+    for (const auto& c : f.candidates)
+      if (c.structure != fit_structure::io_cpu && std::isfinite(c.score)) only_simplest = false;
     if (noise_known)
       why << ": lowest score chi2 + 2k + prior = " << fmt(bc.score) << " on " << nf
           << " sizes (noise " << fmt(100 * opt.model_error) << " % + sampling error)";
+    else if (only_simplest)
+      why << ": no per-invocation samples, so the noise is unknown, and " << nf
+          << " sizes are too few to estimate it beside more than two work terms";
     else
       why << ": lowest AICc = " << fmt(bc.score) << " on " << nf
-          << " sizes (no per-invocation samples: noise estimated from the residuals; "
-             "a structure needs more sizes than parameters + 1)";
+          << " sizes (no per-invocation samples: noise estimated from the residuals)";
     // The best alternative of each other structure.
     for (fit_structure st : {fit_structure::io_cpu, fit_structure::threaded_cpu,
                              fit_structure::scaled_io}) {
@@ -317,7 +322,7 @@ fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
             << (std::isinf(alt->score) ? std::string("inadmissible") : fmt(alt->score))
             << " (chi2 " << fmt(alt->chi2) << ", " << alt->parameters << " parameters)";
     }
-    if (chosen.structure == fit_structure::io_cpu)
+    if (chosen.structure == fit_structure::io_cpu && !only_simplest)
       why << "; the simplest structure explains the sizes within the noise";
     f.reason = why.str();
   }

@@ -81,8 +81,9 @@ struct fit_result {
   double mape_fit = 0;      ///< over the fitting sizes
   double mape_holdout = 0;  ///< over the other sizes (NaN if none)
 
-  /// io_ms, cpu_ms, scaled_io_ms, init_ms, first_call_cpu_ms and their bootstrap
-  /// standard deviations (NaN without per-invocation samples).
+  /// io_ms, cpu_ms, scaled_io_ms, init_ms, first_call_cpu_ms and the bootstrap
+  /// standard deviations of the work terms (NaN without per-invocation samples; always
+  /// NaN for init_ms and first_call_cpu_ms, which are medians of the cold rows).
   std::vector<std::string> param_names;
   Eigen::VectorXd param_values;
   Eigen::VectorXd param_sd;
