@@ -150,3 +150,39 @@ def test_accuracy_table_summary(repo, ref):
     for group in ("lin_khazaei", "all"):
         for key, value in a[group].items():
             assert summary[group][key] == pytest.approx(value, abs=a["tolerance"]), (group, key)
+
+
+def test_three_sizes_predict_the_derived_summary(repo):
+    """README example: fit f5 on 128, 1024, 3008 MB; every other size is predicted within
+    4 % of the medians in summary_by_function_memory.csv (derived independently by the
+    data's curator from the verbatim logs)."""
+    import pandas as pd
+
+    s = lk("f5")
+    f = ls.fit(s, "aws-lambda-2020", sizes=[128, 1024, 3008])
+    summary = pd.read_csv(repo / "data" / "lin_khazaei_2020" / "summary_by_function_memory.csv")
+    median = summary[summary.function == "f5"].set_index("memory_mb")["duration_median_ms"]
+    pred = pd.Series(np.asarray(f.predicted_ms), index=np.asarray(f.memory_mb).astype(int))
+    err = (pred / median.loc[pred.index] - 1).abs()
+    assert err.max() < 0.04
+    # At 1,792 MB (one vCPU on the 2020 platform) the prediction is the CPU work itself.
+    assert f.profile.components[1].work_ms == pytest.approx(pred[1792])
+    assert pred[1792] == pytest.approx(median[1792], rel=0.01)
+
+
+def test_summary_dataframe_and_band_inputs():
+    s = lk("f2")
+    df = ls.summary_dataframe(s)
+    assert list(df.columns[:4]) == ["memory_mb", "n", "n_cold", "duration_ms"]
+    assert (df["n"] == 100).all()
+    f = ls.fit(s, "aws-lambda-2020", sizes=[128, 1024, 3008], bootstrap=20)
+    plat = ls.Platform.named("aws-lambda-2020")
+    grid = np.arange(128.0, 3009.0, 64.0)
+    lo, hi = f.prediction_band(plat, grid[::2])  # strided input
+    lo2, hi2 = f.prediction_band(plat, grid.tolist()[::2])  # list input
+    np.testing.assert_array_equal(lo, lo2)
+    with pytest.raises(ValueError, match="memory_mb = 100"):
+        f.prediction_band(plat, [100.0])
+    no_boot = ls.fit(s, "aws-lambda-2020", bootstrap=0)
+    with pytest.raises(ValueError, match="no bootstrap profiles"):
+        no_boot.prediction_band(plat, grid)
