@@ -145,8 +145,6 @@ solved solve(const knobs& k, const platform& p, const Eigen::VectorXd& m,
   return r;
 }
 
-double predict_one(const profile& w, const platform& p, double m) { return warm_ms(w, p, m); }
-
 std::string fmt(double x, int prec = 3) {
   std::ostringstream ss;
   ss.precision(prec);
@@ -446,7 +444,6 @@ fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
       f.band_hi_ms[i] = detail::percentile_sorted(v, 0.95);
     }
   }
-  (void)predict_one;
   return f;
 }
 
