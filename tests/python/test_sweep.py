@@ -147,7 +147,7 @@ def test_accuracy_table_summary(repo, ref):
     a = ref["accuracy"]
     assert summary["all"]["series"] == a["series_all"]
     assert summary["lin_khazaei"]["series"] == a["series_lin_khazaei"]
-    for group in ("lin_khazaei", "all"):
+    for group in ("lin_khazaei", "powertuning", "report_metrics", "all"):
         for key, value in a[group].items():
             assert summary[group][key] == pytest.approx(value, abs=a["tolerance"]), (group, key)
 
