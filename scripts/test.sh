@@ -32,3 +32,11 @@ ctest --preset asan -j "$JOBS"
 
 step "pytest"
 python -m pytest
+
+# --- fuzzing (issue 4): every parser under libFuzzer + ASan + UBSan, 20 s each ---------
+step "libFuzzer targets, 20 s each (bash scripts/fuzz.sh 600 runs each for 10 minutes)"
+if command -v clang++ >/dev/null; then
+  bash scripts/fuzz.sh "${FUZZ_SECONDS:-20}"
+else
+  echo "clang++ not found: fuzzing skipped" >&2; exit 1
+fi

@@ -19,4 +19,5 @@ PYBIND11_MODULE(_core, m) {
   bind_bill(m);
   bind_traffic(m);
   bind_simulate(m);
+  bind_sweep(m);
 }

@@ -37,7 +37,9 @@ void write_text_file(const std::string& path, std::string_view text) {
 json parse_json(std::string_view text, std::string_view origin) {
   try {
     return json::parse(text.begin(), text.end());
-  } catch (const json::exception& e) {  // parse_error, or out_of_range for 1e999
+  } catch (const json::exception& e) {
+    // parse_error, and out_of_range for a number too large for a double (1e9999;
+    // found by tests/fuzz/fuzz_profile_json)
     throw config_error(std::string(origin) + ": invalid JSON: " + e.what());
   }
 }

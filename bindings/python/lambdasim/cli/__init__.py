@@ -15,12 +15,15 @@ from . import bill as _bill
 from . import curve as _curve
 from . import demo as _demo
 from . import simulate as _simulate
+from . import check as _check
+from . import fit as _fit
+from . import sweep as _sweep
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
 # Each module provides register(subparsers) -> None and sets `func` on its parser.
-COMMANDS = [_curve, _demo, _bill, _simulate]
+COMMANDS = [_curve, _bill, _sweep, _fit, _check, _simulate, _demo]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,144 @@
+# SPDX-License-Identifier: MIT
+"""Recorded sweeps, fitting a profile to them and checking a profile against them.
+
+Thin keyword-argument facades over ``_core``; loading, fitting and checking happen in
+libsim (C++).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from . import _core
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+SUMMARY_COLUMNS = (
+    "memory_mb",
+    "n",
+    "n_cold",
+    "duration_ms",
+    "p5_ms",
+    "p95_ms",
+    "billed_ms",
+    "init_ms",
+    "cold_duration_ms",
+    "max_memory_used_mb",
+)
+
+
+def _platform(platform: Any) -> _core.Platform:
+    if platform is None:
+        return _core.Platform.aws_lambda()
+    if isinstance(platform, str):
+        return _core.Platform.named(platform)
+    return platform
+
+
+def _set_options(options: Any, kwargs: dict[str, Any], what: str) -> Any:
+    for key, value in kwargs.items():
+        if not hasattr(options, key) or key.startswith("_"):
+            msg = f"{what}() got an unexpected keyword argument '{key}'"
+            raise TypeError(msg)
+        setattr(options, key, value)
+    return options
+
+
+def summary_table(sweep: _core.Sweep, aggregation: str = "median") -> dict[str, Any]:
+    """The per-size summary of a sweep as a dict of 1-D arrays.
+
+    >>> import lambdasim as ls
+    >>> s = ls.Sweep.from_powertuning(ls.data_path("powertuning", "aws_docs_prime_example.json"))
+    >>> t = ls.summary_table(s)
+    >>> t["memory_mb"].tolist(), t["duration_ms"].tolist()
+    ([128.0, 256.0, 512.0, 1024.0], [11722.0, 6678.0, 3194.0, 1465.0])
+    """
+    s = sweep.summarize(aggregation)
+    return {name: np.asarray(getattr(s, name)) for name in SUMMARY_COLUMNS}
+
+
+def summary_dataframe(sweep: _core.Sweep, aggregation: str = "median") -> pd.DataFrame:
+    """The per-size summary as a pandas DataFrame."""
+    import pandas as pd
+
+    return pd.DataFrame(summary_table(sweep, aggregation))
+
+
+def fit(sweep: _core.Sweep, platform: Any = None, **options: Any) -> _core.FitResult:
+    """Fit a workload profile to a recorded sweep.
+
+    Parameters
+    ----------
+    sweep : Sweep
+        The recorded sweep (``Sweep.load``, ``Sweep.from_powertuning``, ...).
+    platform : Platform or str, optional
+        ``Platform.aws_lambda()`` by default; ``"aws-lambda-2020"`` for data recorded
+        before December 2020 (1,792 MB per vCPU, 100 ms billing).
+    **options
+        Fields of ``FitOptions``: ``sizes`` (fit on these sizes only), ``structure``
+        (auto, io_cpu, threaded_cpu, scaled_io), ``aggregate``, ``model_error``,
+        ``knee_prior_width``, ``bootstrap``, ``seed``, ``name``.
+
+    Returns
+    -------
+    FitResult
+        ``profile``, ``structure`` and ``reason``, per-size ``observed_ms``,
+        ``predicted_ms``, ``rel_error``, ``mape``, ``param_values``/``param_sd``.
+
+    Examples
+    --------
+    >>> import lambdasim as ls
+    >>> s = ls.Sweep.from_powertuning(ls.data_path("powertuning", "aws_docs_prime_example.json"))
+    >>> f = ls.fit(s, sizes=[128, 256, 1024])
+    >>> f.structure, round(f.mape_holdout, 3)
+    ('io_cpu', 0.049)
+    """
+    opts = _set_options(_core.FitOptions(), options, "fit")
+    return _core.fit(sweep, _platform(platform), opts)
+
+
+def fit_table(result: _core.FitResult) -> dict[str, Any]:
+    """Per-size table of a fit: memory, observed, predicted, error, band, fitted or not."""
+    return {
+        "memory_mb": np.asarray(result.memory_mb),
+        "observed_ms": np.asarray(result.observed_ms),
+        "predicted_ms": np.asarray(result.predicted_ms),
+        "rel_error": np.asarray(result.rel_error),
+        "band_lo_ms": np.asarray(result.band_lo_ms),
+        "band_hi_ms": np.asarray(result.band_hi_ms),
+        "used_in_fit": np.asarray(result.used_in_fit),
+    }
+
+
+def check(
+    profile: _core.Profile, sweep: _core.Sweep, platform: Any = None, **options: Any
+) -> _core.CheckResult:
+    """Compare a profile's predictions with a recorded sweep, size by size.
+
+    ``options`` are fields of ``CheckOptions`` (``rtol``, ``aggregate``).
+
+    >>> import lambdasim as ls
+    >>> s = ls.Sweep.from_powertuning(ls.data_path("powertuning", "aws_docs_prime_example.json"))
+    >>> r = ls.check(ls.Profile(cpu_ms=1465 * 1024 / 1769), s, rtol=0.2)
+    >>> r.passed, r.failures
+    (True, 0)
+    """
+    opts = _set_options(_core.CheckOptions(), options, "check")
+    return _core.check(profile, sweep, _platform(platform), opts)
+
+
+def check_table(result: _core.CheckResult) -> dict[str, Any]:
+    """Per-size table of a check."""
+    return {
+        "memory_mb": np.asarray(result.memory_mb),
+        "predicted_ms": np.asarray(result.predicted_ms),
+        "observed_ms": np.asarray(result.observed_ms),
+        "rel_error": np.asarray(result.rel_error),
+        "p5_ms": np.asarray(result.p5_ms),
+        "p95_ms": np.asarray(result.p95_ms),
+        "in_band": np.asarray(result.in_band),
+        "within_tolerance": np.asarray(result.within_tolerance),
+    }

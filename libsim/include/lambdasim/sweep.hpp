@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+/// @file sweep.hpp
+/// A recorded sweep: measured durations at several memory sizes, one row per
+/// invocation (CloudWatch REPORT lines, per-invocation CSV) or one row per size (Power
+/// Tuning output, per-size CSV), and its robust per-size summary. Loaders are in
+/// sweep_loaders.hpp.
+#pragma once
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lambdasim {
+
+/// One measured row. NaN means "not recorded".
+struct sweep_row {
+  static constexpr double unknown = std::numeric_limits<double>::quiet_NaN();
+  double memory_mb = unknown;
+  double duration_ms = unknown;  ///< handler Duration (REPORT); per size: the size's aggregate
+  double billed_ms = unknown;
+  double init_ms = unknown;     ///< Init Duration (cold starts only)
+  double restore_ms = unknown;  ///< SnapStart Restore Duration
+  double max_memory_used_mb = unknown;
+  double cost_usd = unknown;  ///< per invocation, as the source reports it (Power Tuning)
+  double p5_ms = unknown;     ///< per-size rows only: recorded 5th percentile
+  double p95_ms = unknown;    ///< per-size rows only: recorded 95th percentile
+  bool is_cold = false;       ///< Init Duration present (or Restore Duration)
+  /// Invocations the row stands for: 1 for a per-invocation row, the count of a
+  /// per-size row (0 when the source does not say).
+  double n = 1;
+  bool per_size = false;  ///< the row is already an aggregate of its size
+};
+
+/// Where a sweep came from and how it was recorded (Power Tuning execution input).
+struct sweep_metadata {
+  std::string source;    ///< file (and run or series) it was read from
+  std::string format;    ///< powertuning, report, report_metrics, csv, aws_docs
+  std::string strategy;  ///< Power Tuning strategy, when known
+  std::string region;
+  int num = 0;  ///< Power Tuning invocations per size, 0 if unknown
+};
+
+/// How a size's invocations are reduced to one duration.
+enum class aggregation {
+  median,        ///< robust default
+  trimmed_mean,  ///< Power Tuning's: drop floor(0.2 n) values at each end, then average
+  mean,
+};
+std::string_view to_string(aggregation a);
+/// @throws std::invalid_argument for a name other than median, trimmed_mean, mean
+aggregation aggregation_from_string(std::string_view name);
+
+/// One row per recorded size, ascending memory_mb.
+struct sweep_summary {
+  Eigen::VectorXd memory_mb;
+  Eigen::VectorXd n;            ///< invocations recorded at the size (0 = unknown)
+  Eigen::VectorXd n_cold;       ///< of which cold starts
+  Eigen::VectorXd duration_ms;  ///< aggregate of the warm rows (all rows if none is warm)
+  Eigen::VectorXd p5_ms;        ///< 5th/95th percentile of the same rows (NaN if unknown)
+  Eigen::VectorXd p95_ms;
+  Eigen::VectorXd billed_ms;           ///< aggregate billed duration (NaN if unknown)
+  Eigen::VectorXd init_ms;             ///< median Init Duration of cold rows (NaN if none)
+  Eigen::VectorXd cold_duration_ms;    ///< median Duration of cold rows (NaN if none)
+  Eigen::VectorXd max_memory_used_mb;  ///< largest Max Memory Used (NaN if unknown)
+  /// Per-size rows, or sizes with only cold rows: the aggregate includes cold starts.
+  std::vector<bool> warm_only;
+  Eigen::Index size() const { return memory_mb.size(); }
+};
+
+/// A recorded sweep.
+struct sweep {
+  std::vector<sweep_row> rows;
+  sweep_metadata meta;
+  /// Soft issues met while loading (lines skipped, visualization not decodable, ...).
+  std::vector<std::string> diagnostics;
+  /// Lines or records that were not REPORT records and were skipped (REPORT logs).
+  int skipped_lines = 0;
+
+  /// True when any row is a single invocation (so a bootstrap over samples is possible).
+  bool has_invocations() const;
+  /// Distinct memory sizes, ascending.
+  std::vector<double> sizes() const;
+  /// Only the rows of the given sizes (each must be recorded).
+  /// @throws std::invalid_argument naming a size that is not in the sweep
+  sweep select_sizes(const std::vector<double>& memory_mb) const;
+  /// @throws std::invalid_argument naming the row and field (memory <= 0, NaN or
+  ///         negative duration, n < 0)
+  void validate() const;
+  /// The per-size summary.
+  /// @throws std::invalid_argument if the sweep has no rows or is invalid
+  sweep_summary summarize(aggregation a = aggregation::median) const;
+};
+
+namespace detail {
+/// Percentile with linear interpolation between order statistics (type 7, as numpy's
+/// default) of sorted values; q in [0, 1].
+double percentile_sorted(const std::vector<double>& sorted, double q);
+/// Aggregate of values (sorted in place).
+double aggregate_values(std::vector<double>& values, aggregation a);
+}  // namespace detail
+
+}  // namespace lambdasim

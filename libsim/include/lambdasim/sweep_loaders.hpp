@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+/// @file sweep_loaders.hpp
+/// Reading recorded sweeps: AWS Lambda Power Tuning output (and its visualization URL),
+/// CloudWatch REPORT lines (text and JSON), per-invocation REPORT metrics JSON, and CSV.
+/// Every loader throws config_error naming the origin (file) and the line or JSON pointer.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "lambdasim/sweep.hpp"
+
+namespace lambdasim {
+
+// ---- Power Tuning -------------------------------------------------------------------
+
+/// One decoded Power Tuning visualization: sizes ascending, average duration (ms) and
+/// average cost (USD per invocation, duration charge only), float32 precision.
+struct powertuning_curve {
+  std::vector<double> memory_mb;
+  std::vector<double> duration_ms;
+  std::vector<double> cost_usd;
+  bool operator==(const powertuning_curve&) const = default;
+};
+
+/// Decodes a visualization URL (or just the part after '#'): three base64 fields
+/// separated by ';': little-endian int16 sizes, float32 durations, float32 costs.
+/// @throws std::invalid_argument naming the field when it is not valid base64, its
+///         length is not a multiple of the element size, or the counts differ
+powertuning_curve decode_visualization(std::string_view url);
+/// The inverse: "https://lambda-power-tuning.show/#<sizes>;<durations>;<costs>".
+/// Values are rounded to int16 / float32 as Power Tuning does.
+/// @throws std::invalid_argument for sizes outside int16 or mismatched lengths
+std::string encode_visualization(const powertuning_curve& c);
+
+/// Which part of a Power Tuning output gives the curve.
+enum class powertuning_source {
+  automatic,      ///< `stats` when present, else the decoded visualization
+  stats,          ///< only `stats` (float64)
+  visualization,  ///< only the visualization URL (float32)
+};
+std::string_view to_string(powertuning_source s);
+/// @throws std::invalid_argument for a name other than auto, stats, visualization
+powertuning_source powertuning_source_from_string(std::string_view name);
+
+/// Power Tuning output JSON. Accepted documents: the bare output {power, cost, duration,
+/// stateMachine, stats?}; the output wrapped in {"results": ...}; a record {input,
+/// output, source?, note?, function?, run?, region?, decoded_stats?} (input = the
+/// execution input: num, strategy, powerValues, ...); an array of such records; an
+/// execution input alone (a sweep with no rows); the AWS Operator Guide's table
+/// {source, note, points: [{memory_mb, avg_duration_s, cost_per_1000_usd}]}.
+/// When neither stats nor a decodable visualization is present, the sweep holds the
+/// output's own power and duration only (noted in diagnostics).
+/// @throws config_error with origin and JSON pointer
+std::vector<sweep> powertuning_runs_from_json(std::string_view text,
+                                              std::string_view origin = "<json>",
+                                              powertuning_source src = {});
+std::vector<sweep> load_powertuning_runs(const std::string& path,
+                                         powertuning_source src = {});
+/// Exactly one run. @throws config_error if the document holds several (use *_runs)
+sweep powertuning_from_json(std::string_view text, std::string_view origin = "<json>",
+                            powertuning_source src = {});
+sweep load_powertuning(const std::string& path, powertuning_source src = {});
+
+// ---- CloudWatch REPORT lines ----------------------------------------------------------
+
+/// REPORT lines, text ("REPORT RequestId: ...<TAB>Duration: 469.40 ms<TAB>...", tab- or
+/// space-separated; a line that starts with "Duration:" is a REPORT body without its
+/// prefix) or JSON ({"type": "platform.report", "record": {"metrics": {...}}}). Init
+/// Duration marks a cold start; Restore Duration is SnapStart's. Other lines are skipped
+/// and counted in skipped_lines.
+/// @throws config_error "<origin>:<line>: ..." for a truncated or malformed REPORT line
+sweep report_from_text(std::string_view text, std::string_view origin = "<text>");
+sweep load_report(const std::string& path);
+
+/// Per-invocation REPORT metrics as JSON: {..., "data": {<runtime>: {<arch>: {<memory>:
+/// [{duration, billed_duration, max_memory_used, init_duration?}]}}}} (any nesting; a
+/// series is the path to an object keyed by memory size). `series` is that path with
+/// '/' separators, e.g. "python311/x86_64"; empty is allowed when there is one series.
+/// @throws config_error with origin and JSON pointer, listing the series when ambiguous
+sweep report_metrics_from_json(std::string_view text, std::string_view series = "",
+                               std::string_view origin = "<json>");
+sweep load_report_metrics(const std::string& path, std::string_view series = "");
+/// The series of a REPORT metrics document, e.g. {"dotnet6/arm64", ...}.
+std::vector<std::string> report_metrics_series(std::string_view text,
+                                               std::string_view origin = "<json>");
+std::vector<std::string> load_report_metrics_series(const std::string& path);
+
+// ---- CSV ------------------------------------------------------------------------------
+
+/// CSV reading options. Canonical columns: memory_mb, duration_ms, billed_duration_ms,
+/// init_duration_ms, restore_duration_ms, max_memory_used_mb, n (per-size rows), p5_ms,
+/// p95_ms, is_cold. Without a column map every header must be canonical; with one,
+/// unmapped columns are ignored.
+struct csv_options {
+  /// canonical name -> header in the file, e.g. {"memory_mb", "Memory Size"}
+  std::vector<std::pair<std::string, std::string>> columns;
+  /// keep only rows whose column equals the value, e.g. {"Function", "f1"}
+  std::vector<std::pair<std::string, std::string>> where;
+};
+
+/// A CSV sweep: one row per invocation, or one per size when an `n` column is present.
+/// Quoted fields ("a,b", "" escapes) are understood; empty optional cells are unknown.
+/// @throws config_error "<origin>:<line>: <column> = '<cell>': ..."
+sweep csv_from_text(std::string_view text, std::string_view origin = "<csv>",
+                    const csv_options& opt = {});
+sweep load_csv(const std::string& path, const csv_options& opt = {});
+
+// ---- any format ------------------------------------------------------------------------
+
+/// Options of load_sweep.
+struct load_options {
+  /// auto (by content: '{' or '[' JSON -> Power Tuning, REPORT metrics or JSON REPORT
+  /// lines; a first line with commas -> csv; else REPORT text), powertuning,
+  /// report, report_metrics, csv
+  std::string format = "auto";
+  /// Power Tuning: the run index in an array of runs; REPORT metrics: the series path
+  std::string select;
+  powertuning_source source = powertuning_source::automatic;
+  csv_options csv;
+};
+/// Reads a sweep from a file of any supported format.
+/// @throws config_error naming the file and the line or JSON pointer
+sweep load_sweep(const std::string& path, const load_options& opt = {});
+sweep sweep_from_text(std::string_view text, std::string_view origin,
+                      const load_options& opt = {});
+
+}  // namespace lambdasim

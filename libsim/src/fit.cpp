@@ -1,0 +1,475 @@
+// SPDX-License-Identifier: MIT
+#include "lambdasim/fit.hpp"
+
+#include <Eigen/Dense>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <sstream>
+
+#include "lambdasim/error.hpp"
+#include "lambdasim/predict.hpp"
+
+namespace lambdasim {
+
+std::string_view to_string(fit_structure s) {
+  switch (s) {
+    case fit_structure::automatic: return "auto";
+    case fit_structure::io_cpu: return "io_cpu";
+    case fit_structure::threaded_cpu: return "threaded_cpu";
+    case fit_structure::scaled_io: return "scaled_io";
+  }
+  return "?";
+}
+
+fit_structure fit_structure_from_string(std::string_view name) {
+  if (name == "auto" || name == "automatic") return fit_structure::automatic;
+  if (name == "io_cpu") return fit_structure::io_cpu;
+  if (name == "threaded_cpu") return fit_structure::threaded_cpu;
+  if (name == "scaled_io") return fit_structure::scaled_io;
+  detail::throw_invalid("structure", name, "expected auto, io_cpu, threaded_cpu or scaled_io");
+}
+
+namespace detail {
+
+Eigen::VectorXd nnls_small(const Eigen::MatrixXd& a, const Eigen::VectorXd& b) {
+  const auto k = static_cast<int>(a.cols());
+  Eigen::VectorXd best = Eigen::VectorXd::Zero(k);
+  double best_r = b.squaredNorm();
+  for (int mask = 1; mask < (1 << k); ++mask) {
+    std::vector<Eigen::Index> cols;
+    for (int j = 0; j < k; ++j)
+      if (mask & (1 << j)) cols.push_back(j);
+    if (static_cast<Eigen::Index>(cols.size()) > a.rows()) continue;
+    Eigen::MatrixXd sub(a.rows(), static_cast<Eigen::Index>(cols.size()));
+    for (std::size_t c = 0; c < cols.size(); ++c)
+      sub.col(static_cast<Eigen::Index>(c)) = a.col(cols[c]);
+    Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(sub);
+    if (qr.rank() < sub.cols()) continue;
+    const Eigen::VectorXd xs = qr.solve(b);
+    if ((xs.array() < 0).any()) continue;
+    const double r = (sub * xs - b).squaredNorm();
+    if (r < best_r - 1e-15 * std::max(1.0, best_r)) {
+      best_r = r;
+      best.setZero();
+      for (std::size_t c = 0; c < cols.size(); ++c) best[cols[c]] = xs[static_cast<Eigen::Index>(c)];
+    }
+  }
+  return best;
+}
+
+std::uint64_t uniform_index(std::mt19937_64& rng, std::uint64_t n) {
+  if (n == 0) throw std::invalid_argument("uniform_index: n = 0");
+  // Reject the top partial block so every residue is equally likely.
+  const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() -
+                              std::numeric_limits<std::uint64_t>::max() % n;
+  std::uint64_t x = 0;
+  do x = rng(); while (x >= limit);
+  return x % n;
+}
+
+}  // namespace detail
+
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+struct knobs {
+  fit_structure structure = fit_structure::io_cpu;
+  int threads = 1;
+  double knee = 1;
+};
+
+int work_terms(fit_structure s) { return s == fit_structure::scaled_io ? 3 : 2; }
+int parameter_count(fit_structure s) {
+  switch (s) {
+    case fit_structure::io_cpu: return 2;
+    case fit_structure::threaded_cpu: return 3;
+    case fit_structure::scaled_io: return 4;
+    case fit_structure::automatic: break;
+  }
+  return 0;
+}
+
+profile make_profile(const knobs& k, const Eigen::VectorXd& x) {
+  profile w;
+  w.components.push_back(component::io(x[0]));
+  w.components.push_back(component::cpu(x[1], k.threads));
+  if (k.structure == fit_structure::scaled_io)
+    w.components.push_back(component::scaled_io(x[2], k.knee));
+  return w;
+}
+
+// Design matrix: column j is the time of component j per ms of work at each size. The
+// cpu column depends on the work itself under CFS throttling (short work is throttled
+// less than C/s), so it is evaluated at the current work estimate.
+Eigen::MatrixXd basis(const knobs& k, const platform& p, const Eigen::VectorXd& m,
+                      double cpu_work) {
+  Eigen::MatrixXd a(m.size(), work_terms(k.structure));
+  platform smooth = p;
+  smooth.throttle = throttling::smooth;
+  for (Eigen::Index i = 0; i < m.size(); ++i) {
+    const double s = p.cpu_share(m[i]);
+    const double par = std::min(k.threads, p.visible_vcpu_count(m[i]));
+    a(i, 0) = 1;
+    a(i, 1) = cpu_work > 0 ? cpu_time_ms(cpu_work, s, par, p) / cpu_work
+                           : cpu_time_ms(1.0, s, par, smooth);
+    if (k.structure == fit_structure::scaled_io) a(i, 2) = 1.0 / std::min(s / k.knee, 1.0);
+  }
+  return a;
+}
+
+struct solved {
+  Eigen::VectorXd x;
+  Eigen::MatrixXd a;
+  double chi2 = 0;
+};
+
+// Weighted relative NNLS: minimise sum(((A x - y) / (y sigma))^2), x >= 0, with the
+// CFS-dependent cpu column refined by fixed-point iteration on the cpu work.
+solved solve(const knobs& k, const platform& p, const Eigen::VectorXd& m,
+             const Eigen::VectorXd& y, const Eigen::VectorXd& sigma) {
+  const Eigen::VectorXd w = (y.array() * sigma.array()).inverse().matrix();
+  solved r;
+  double cpu = 0;
+  for (int it = 0; it < 4; ++it) {
+    r.a = basis(k, p, m, cpu);
+    const Eigen::MatrixXd aw = w.asDiagonal() * r.a;
+    const Eigen::VectorXd yw = w.cwiseProduct(y);
+    r.x = detail::nnls_small(aw, yw);
+    if (std::abs(r.x[1] - cpu) <= 1e-9 * std::max(1.0, cpu)) break;
+    cpu = r.x[1];
+  }
+  r.chi2 = (w.asDiagonal() * (r.a * r.x - y)).squaredNorm();
+  return r;
+}
+
+std::string fmt(double x, int prec = 3) {
+  std::ostringstream ss;
+  ss.precision(prec);
+  ss << x;
+  return ss.str();
+}
+
+}  // namespace
+
+fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
+  if (!(opt.model_error > 0) || std::isinf(opt.model_error))
+    detail::throw_invalid("model_error", opt.model_error, "must be finite and > 0");
+  if (!(opt.knee_prior_width > 0) || std::isinf(opt.knee_prior_width))
+    detail::throw_invalid("knee_prior_width", opt.knee_prior_width, "must be finite and > 0");
+  if (opt.bootstrap < 0) detail::throw_invalid("bootstrap", opt.bootstrap, "must be >= 0");
+  const sweep_summary sum = s.summarize(opt.aggregate);
+  const Eigen::Index n_all = sum.size();
+  for (Eigen::Index i = 0; i < n_all; ++i) p.check_memory(sum.memory_mb[i]);
+
+  // Fitting sizes.
+  std::vector<bool> used(static_cast<std::size_t>(n_all), opt.sizes.empty());
+  for (double m : opt.sizes) {
+    bool found = false;
+    for (Eigen::Index i = 0; i < n_all; ++i)
+      if (sum.memory_mb[i] == m) used[static_cast<std::size_t>(i)] = found = true;
+    if (!found) detail::throw_invalid("sizes", m, "is not a recorded size of the sweep");
+  }
+  std::vector<Eigen::Index> fit_idx;
+  for (Eigen::Index i = 0; i < n_all; ++i)
+    if (used[static_cast<std::size_t>(i)]) fit_idx.push_back(i);
+  const auto nf = static_cast<Eigen::Index>(fit_idx.size());
+  if (nf < 2)
+    throw std::invalid_argument("fit needs at least two recorded sizes, got " +
+                                std::to_string(nf));
+
+  // Raw samples of each size (the rows its aggregate was computed from).
+  std::map<double, std::vector<double>> samples;
+  for (const auto& r : s.rows) {
+    if (r.per_size) continue;
+    samples[r.memory_mb];  // create
+  }
+  for (const auto& r : s.rows)
+    if (!r.per_size && !r.is_cold) samples[r.memory_mb].push_back(r.duration_ms);
+  for (auto& [m, v] : samples)
+    if (v.empty())  // only cold rows at this size: their durations stand in
+      for (const auto& r : s.rows)
+        if (!r.per_size && r.memory_mb == m) v.push_back(r.duration_ms);
+
+  fit_result f;
+  Eigen::VectorXd m(nf), y(nf), sigma(nf);
+  f.noise.setConstant(n_all, opt.model_error);
+  for (Eigen::Index i = 0; i < n_all; ++i) {
+    // Sampling error of the aggregate: 1.2533 sigma / sqrt(n) for a median, with sigma
+    // estimated robustly as 1.4826 MAD (normal-consistent).
+    double rel = 0;
+    auto it = samples.find(sum.memory_mb[i]);
+    if (it != samples.end() && it->second.size() >= 3) {
+      std::vector<double> v = it->second;
+      const double med = detail::aggregate_values(v, aggregation::median);
+      for (double& x : v) x = std::abs(x - med);
+      const double mad = detail::aggregate_values(v, aggregation::median);
+      rel = 1.2533 * 1.4826 * mad / std::sqrt(static_cast<double>(v.size())) / med;
+    }
+    f.noise[i] = std::hypot(opt.model_error, rel);
+  }
+  for (Eigen::Index j = 0; j < nf; ++j) {
+    m[j] = sum.memory_mb[fit_idx[static_cast<std::size_t>(j)]];
+    y[j] = sum.duration_ms[fit_idx[static_cast<std::size_t>(j)]];
+    sigma[j] = f.noise[fit_idx[static_cast<std::size_t>(j)]];
+    if (!(y[j] > 0))
+      detail::throw_invalid("duration_ms at " + detail::format_number(m[j]) + " MB", y[j],
+                            "must be > 0 to fit");
+  }
+
+  // The noise is known when every fitting size has raw samples to estimate it from.
+  bool noise_known = true;
+  for (Eigen::Index j = 0; j < nf; ++j) {
+    auto it = samples.find(m[j]);
+    if (it == samples.end() || it->second.size() < 3) noise_known = false;
+  }
+
+  // Candidates.
+  std::vector<knobs> grid;
+  const auto want = [&](fit_structure st) {
+    return opt.structure == fit_structure::automatic || opt.structure == st;
+  };
+  if (want(fit_structure::io_cpu)) grid.push_back({fit_structure::io_cpu, 1, 1});
+  int max_visible = 1;
+  double max_share = 0;
+  for (Eigen::Index j = 0; j < nf; ++j) {
+    max_visible = std::max(max_visible, p.visible_vcpu_count(m[j]));
+    max_share = std::max(max_share, p.cpu_share(m[j]));
+  }
+  if (want(fit_structure::threaded_cpu) && max_share > 1)
+    for (int t = 2; t <= max_visible; ++t) grid.push_back({fit_structure::threaded_cpu, t, 1});
+  if (want(fit_structure::scaled_io))
+    for (double knee : {0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9,
+                        1.25, 1.5, 2.0, 3.0, 4.0, 6.0})
+      if (knee < max_share * 1.5) grid.push_back({fit_structure::scaled_io, 1, knee});
+  if (grid.empty())
+    throw std::invalid_argument("structure = " + std::string(to_string(opt.structure)) +
+                                ": needs sizes above one vCPU");
+
+  std::size_t best = 0;
+  std::vector<solved> sols;
+  for (std::size_t g = 0; g < grid.size(); ++g) {
+    const knobs& k = grid[g];
+    solved r = solve(k, p, m, y, sigma);
+    fit_candidate c;
+    c.structure = k.structure;
+    c.threads = k.threads;
+    c.knee_vcpu = k.knee;
+    c.parameters = parameter_count(k.structure);
+    c.chi2 = r.chi2;
+    const double lk = std::log(k.knee) / opt.knee_prior_width;
+    const double prior = k.structure == fit_structure::scaled_io ? lk * lk : 0;
+    const double kp = c.parameters;
+    if (noise_known) {
+      // AIC with known noise: chi^2 + 2k.
+      c.score = r.chi2 + 2.0 * kp + prior;
+    } else if (static_cast<double>(nf) - kp - 1 > 0) {
+      // Noise unknown (per-size aggregates only): AICc with the variance estimated from
+      // the residuals, n ln(RSS/n) + 2k + 2k(k+1)/(n-k-1).
+      const double n = static_cast<double>(nf);
+      const double rss = std::max(r.chi2 * opt.model_error * opt.model_error, 1e-300);
+      c.score = n * std::log(rss / n) + 2 * kp + 2 * kp * (kp + 1) / (n - kp - 1) + prior;
+    } else {
+      // Too few sizes to estimate the noise and this many parameters: only the simplest
+      // structure is admissible.
+      c.score = k.structure == fit_structure::io_cpu ? 0 : INFINITY;
+    }
+    c.io_ms = r.x[0];
+    c.cpu_ms = r.x[1];
+    c.scaled_io_ms = r.x.size() > 2 ? r.x[2] : 0;
+    f.candidates.push_back(c);
+    sols.push_back(std::move(r));
+    if (c.score < f.candidates[best].score) best = g;
+  }
+  if (std::isinf(f.candidates[best].score)) {
+    // structure forced to a non-admissible one: keep the best chi^2 among the forced
+    for (std::size_t g = 0; g < grid.size(); ++g)
+      if (f.candidates[g].chi2 < f.candidates[best].chi2) best = g;
+  }
+  const knobs chosen = grid[best];
+  const fit_candidate& bc = f.candidates[best];
+  f.structure = chosen.structure;
+  {
+    std::ostringstream why;
+    why << to_string(chosen.structure);
+    if (chosen.structure == fit_structure::threaded_cpu) why << " (threads " << chosen.threads << ")";
+    if (chosen.structure == fit_structure::scaled_io) why << " (knee " << chosen.knee << " vCPU)";
+    bool only_simplest = !noise_known;
+    for (const auto& c : f.candidates)
+      if (c.structure != fit_structure::io_cpu && std::isfinite(c.score)) only_simplest = false;
+    if (noise_known)
+      why << ": lowest score chi2 + 2k + prior = " << fmt(bc.score) << " on " << nf
+          << " sizes (noise " << fmt(100 * opt.model_error) << " % + sampling error)";
+    else if (only_simplest)
+      why << ": no per-invocation samples, so the noise is unknown, and " << nf
+          << " sizes are too few to estimate it beside more than two work terms";
+    else
+      why << ": lowest AICc = " << fmt(bc.score) << " on " << nf
+          << " sizes (no per-invocation samples: noise estimated from the residuals)";
+    // The best alternative of each other structure.
+    for (fit_structure st : {fit_structure::io_cpu, fit_structure::threaded_cpu,
+                             fit_structure::scaled_io}) {
+      if (st == chosen.structure) continue;
+      const fit_candidate* alt = nullptr;
+      for (const auto& c : f.candidates)
+        if (c.structure == st && (!alt || c.score < alt->score)) alt = &c;
+      if (alt)
+        why << "; " << to_string(st) << " "
+            << (std::isinf(alt->score) ? std::string("inadmissible") : fmt(alt->score))
+            << " (chi2 " << fmt(alt->chi2) << ", " << alt->parameters << " parameters)";
+    }
+    if (chosen.structure == fit_structure::io_cpu && !only_simplest)
+      why << "; the simplest structure explains the sizes within the noise";
+    f.reason = why.str();
+  }
+  const Eigen::VectorXd x = sols[best].x;
+  f.fitted = make_profile(chosen, x);
+  f.fitted.name = opt.name;
+
+  // Cold part: init_ms from Init Duration; first-call CPU from the excess of cold
+  // handler time over the warm aggregate of the same size.
+  {
+    std::vector<double> inits, first;
+    for (const auto& r : s.rows)
+      if (!std::isnan(r.init_ms)) inits.push_back(r.init_ms);
+    if (!inits.empty()) f.fitted.init_ms = detail::aggregate_values(inits, aggregation::median);
+    for (Eigen::Index i = 0; i < n_all; ++i) {
+      if (std::isnan(sum.cold_duration_ms[i]) || !sum.warm_only[static_cast<std::size_t>(i)])
+        continue;
+      const double excess = sum.cold_duration_ms[i] - sum.duration_ms[i];
+      // cpu_time(first, s, 1) ~ first / min(s, 1) for work long against the period
+      first.push_back(excess * std::min(p.cpu_share(sum.memory_mb[i]), 1.0));
+    }
+    if (!first.empty())
+      f.fitted.first_call_cpu_ms =
+          std::max(0.0, detail::aggregate_values(first, aggregation::median));
+    bool cold_only = false;
+    for (Eigen::Index i = 0; i < n_all; ++i)
+      if (sum.n_cold[i] > 0 && sum.n_cold[i] == sum.n[i]) cold_only = true;
+    if (cold_only)
+      f.diagnostics.push_back(
+          "some sizes have only cold starts: their Duration (which includes first-call "
+          "work) stands in for the warm duration");
+  }
+  // Peak memory and variability.
+  {
+    double peak = 0;
+    for (const auto& r : s.rows)
+      if (!std::isnan(r.max_memory_used_mb)) peak = std::max(peak, r.max_memory_used_mb);
+    f.fitted.peak_memory_mb = peak;
+    std::vector<double> cvs;
+    for (Eigen::Index j = 0; j < nf; ++j) {
+      auto it = samples.find(m[j]);
+      if (it == samples.end() || it->second.size() < 3) continue;
+      std::vector<double> v = it->second;
+      const double med = detail::aggregate_values(v, aggregation::median);
+      for (double& t : v) t = std::abs(t - med);
+      cvs.push_back(1.4826 * detail::aggregate_values(v, aggregation::median) / med);
+    }
+    if (!cvs.empty()) f.fitted.cv = detail::aggregate_values(cvs, aggregation::median);
+  }
+
+  // Per-size report.
+  f.memory_mb = sum.memory_mb;
+  f.observed_ms = sum.duration_ms;
+  f.predicted_ms.resize(n_all);
+  warm_ms(f.fitted, p, f.memory_mb, f.predicted_ms);
+  f.rel_error = (f.predicted_ms - f.observed_ms).cwiseQuotient(f.observed_ms);
+  f.used_in_fit = used;
+  double a = 0, af = 0, ah = 0;
+  int nfit = 0, nh = 0;
+  for (Eigen::Index i = 0; i < n_all; ++i) {
+    const double e = std::abs(f.rel_error[i]);
+    a += e;
+    if (used[static_cast<std::size_t>(i)]) af += e, ++nfit;
+    else ah += e, ++nh;
+  }
+  f.mape = a / static_cast<double>(n_all);
+  f.mape_fit = af / nfit;
+  f.mape_holdout = nh ? ah / nh : nan;
+
+  // Bootstrap over raw samples: resample each fitting size's invocations with
+  // replacement, re-aggregate, refit the chosen structure with its knobs fixed.
+  f.param_names = {"io_ms", "cpu_ms", "scaled_io_ms", "init_ms", "first_call_cpu_ms"};
+  f.param_values.resize(5);
+  f.param_values << f.fitted.total(component_kind::io), f.fitted.total(component_kind::cpu),
+      f.fitted.total(component_kind::scaled_io), f.fitted.init_ms, f.fitted.first_call_cpu_ms;
+  f.param_sd.setConstant(5, nan);
+  f.band_lo_ms.setConstant(n_all, nan);
+  f.band_hi_ms.setConstant(n_all, nan);
+  bool can_boot = opt.bootstrap > 0;
+  for (Eigen::Index j = 0; j < nf && can_boot; ++j)
+    if (samples.find(m[j]) == samples.end()) can_boot = false;
+  if (opt.bootstrap > 0 && !can_boot)
+    f.diagnostics.push_back("no per-invocation samples at every fitting size: no bootstrap "
+                            "uncertainty");
+  if (can_boot) {
+    std::mt19937_64 rng(opt.seed);
+    const auto b = static_cast<Eigen::Index>(opt.bootstrap);
+    Eigen::MatrixXd params(b, 3);
+    Eigen::MatrixXd pred(b, n_all);
+    Eigen::VectorXd yb(nf);
+    std::vector<double> tmp;
+    for (Eigen::Index k = 0; k < b; ++k) {
+      for (Eigen::Index j = 0; j < nf; ++j) {
+        const auto& v = samples[m[j]];
+        tmp.resize(v.size());
+        for (auto& t : tmp) t = v[detail::uniform_index(rng, v.size())];
+        yb[j] = detail::aggregate_values(tmp, opt.aggregate);
+      }
+      const solved r = solve(chosen, p, m, yb, sigma);
+      profile w = make_profile(chosen, r.x);
+      params(k, 0) = r.x[0];
+      params(k, 1) = r.x[1];
+      params(k, 2) = r.x.size() > 2 ? r.x[2] : 0;
+      Eigen::VectorXd row(n_all);
+      warm_ms(w, p, f.memory_mb, row);
+      pred.row(k) = row.transpose();
+      f.bootstrap_profiles.push_back(std::move(w));
+    }
+    for (int c = 0; c < 3; ++c) {
+      const Eigen::VectorXd col = params.col(c);
+      const double mean = col.mean();
+      f.param_sd[c] = b > 1 ? std::sqrt((col.array() - mean).square().sum() /
+                                        static_cast<double>(b - 1))
+                            : nan;
+    }
+    std::vector<double> v(static_cast<std::size_t>(b));
+    for (Eigen::Index i = 0; i < n_all; ++i) {
+      for (Eigen::Index k = 0; k < b; ++k) v[static_cast<std::size_t>(k)] = pred(k, i);
+      std::sort(v.begin(), v.end());
+      f.band_lo_ms[i] = detail::percentile_sorted(v, 0.05);
+      f.band_hi_ms[i] = detail::percentile_sorted(v, 0.95);
+    }
+  }
+  return f;
+}
+
+void prediction_band(const fit_result& f, const platform& p,
+                     const Eigen::Ref<const Eigen::VectorXd>& memory_mb, double q_lo,
+                     double q_hi, Eigen::Ref<Eigen::VectorXd> lo, Eigen::Ref<Eigen::VectorXd> hi) {
+  if (f.bootstrap_profiles.empty())
+    throw std::invalid_argument("prediction_band: the fit has no bootstrap profiles "
+                                "(no per-invocation samples, or bootstrap = 0)");
+  if (!(q_lo >= 0 && q_lo <= q_hi && q_hi <= 1))
+    throw std::invalid_argument("prediction_band: need 0 <= q_lo = " +
+                                detail::format_number(q_lo) + " <= q_hi = " +
+                                detail::format_number(q_hi) + " <= 1");
+  if (lo.size() != memory_mb.size() || hi.size() != memory_mb.size())
+    throw std::invalid_argument("prediction_band: lo and hi must have memory_mb's size");
+  const auto b = static_cast<Eigen::Index>(f.bootstrap_profiles.size());
+  Eigen::MatrixXd pred(memory_mb.size(), b);
+  for (Eigen::Index k = 0; k < b; ++k)
+    warm_ms(f.bootstrap_profiles[static_cast<std::size_t>(k)], p, memory_mb, pred.col(k));
+  std::vector<double> v(static_cast<std::size_t>(b));
+  for (Eigen::Index i = 0; i < memory_mb.size(); ++i) {
+    for (Eigen::Index k = 0; k < b; ++k) v[static_cast<std::size_t>(k)] = pred(i, k);
+    std::sort(v.begin(), v.end());
+    lo[i] = detail::percentile_sorted(v, q_lo);
+    hi[i] = detail::percentile_sorted(v, q_hi);
+  }
+}
+
+}  // namespace lambdasim

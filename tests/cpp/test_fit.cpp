@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: MIT
+// The fit: NNLS, recovery of known parameters from noisy synthetic sweeps, structure
+// choice, cold part and peak memory; the check.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <lambdasim/check.hpp>
+#include <lambdasim/fit.hpp>
+#include <lambdasim/predict.hpp>
+#include <lambdasim/sweep_loaders.hpp>
+#include <random>
+
+#include "test_support.hpp"
+
+using namespace lambdasim;
+
+namespace {
+// Standard normal by Box-Muller from the raw engine (independent of the library).
+double normal(std::mt19937_64& rng) {
+  const double u1 = (static_cast<double>(rng() >> 11) + 0.5) * 0x1.0p-53;
+  const double u2 = (static_cast<double>(rng() >> 11) + 0.5) * 0x1.0p-53;
+  return std::sqrt(-2 * std::log(u1)) * std::cos(2 * M_PI * u2);
+}
+
+sweep synthetic(const profile& w, const platform& p, const std::vector<double>& sizes, int n,
+                double sigma, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  sweep s;
+  for (double m : sizes)
+    for (int i = 0; i < n; ++i) {
+      sweep_row r;
+      r.memory_mb = m;
+      r.duration_ms = warm_ms(w, p, m) * std::exp(sigma * normal(rng));
+      r.max_memory_used_mb = 90 + (i % 7);
+      s.rows.push_back(r);
+    }
+  return s;
+}
+}  // namespace
+
+TEST_CASE("nnls_small against hand solutions") {
+  // Unconstrained solution x = (1, -1) is infeasible; with x2 = 0, x1 = b.a1/|a1|^2 = 1.
+  Eigen::MatrixXd a = Eigen::MatrixXd::Identity(2, 2);
+  Eigen::VectorXd b(2);
+  b << 1, -1;
+  const auto x = detail::nnls_small(a, b);
+  CHECK(x[0] == doctest::Approx(1));
+  CHECK(x[1] == 0);
+  // Feasible: exact.
+  Eigen::MatrixXd a2(3, 2);
+  a2 << 1, 14, 1, 1.75, 1, 1;
+  Eigen::VectorXd b2 = a2 * Eigen::Vector2d(100, 50);
+  const auto x2 = detail::nnls_small(a2, b2);
+  CHECK(x2[0] == doctest::Approx(100));
+  CHECK(x2[1] == doctest::Approx(50));
+}
+
+TEST_CASE("uniform_index is unbiased and in range") {
+  std::mt19937_64 rng(1);
+  int counts[3] = {0, 0, 0};
+  for (int i = 0; i < 30000; ++i) ++counts[detail::uniform_index(rng, 3)];
+  for (int c : counts) CHECK(std::abs(c - 10000) < 400);  // ~4.6 sigma of binomial
+  CHECK_THROWS_AS(detail::uniform_index(rng, 0), std::invalid_argument);
+}
+
+TEST_CASE("fit recovers io and cpu from a noisy synthetic sweep within its uncertainty") {
+  const auto ref = test_support::read_json("reference/sweeps.json")["fit_recovery"];
+  const platform p = platform::aws_lambda();
+  profile truth;
+  truth.components = {component::io(ref["io_ms"].get<double>()),
+                      component::cpu(ref["cpu_ms"].get<double>())};
+  const auto s = synthetic(truth, p, ref["memory_mb"].get<std::vector<double>>(),
+                           ref["invocations"].get<int>(), ref["sigma"].get<double>(), 7);
+  fit_options o;
+  o.seed = 3;
+  const auto f = fit(s, p, o);
+  CHECK(f.structure == fit_structure::io_cpu);
+  REQUIRE(f.param_names[0] == "io_ms");
+  REQUIRE(f.param_names[1] == "cpu_ms");
+  for (int k : {0, 1}) {
+    const double truth_k = k == 0 ? ref["io_ms"].get<double>() : ref["cpu_ms"].get<double>();
+    const double sd = f.param_sd[k];
+    CHECK(sd > 0);
+    CHECK(std::abs(f.param_values[k] - truth_k) <= 3 * sd + 0.02 * truth_k);
+  }
+  CHECK(f.mape < 0.02);
+  CHECK(f.fitted.peak_memory_mb == 96);  // 90 + 6
+  CHECK(f.fitted.cv == doctest::Approx(ref["sigma"].get<double>()).epsilon(0.3));
+  // The band brackets the prediction.
+  for (Eigen::Index i = 0; i < f.memory_mb.size(); ++i) {
+    CHECK(f.band_lo_ms[i] <= f.predicted_ms[i] + 1e-9);
+    CHECK(f.band_hi_ms[i] >= f.predicted_ms[i] - 1e-9);
+  }
+  // Reproducible: same seed, same bootstrap.
+  const auto g = fit(s, p, o);
+  CHECK(g.param_sd[1] == f.param_sd[1]);
+}
+
+TEST_CASE("fit chooses scaled_io for I/O that saturates below one vCPU") {
+  const platform p = platform::named("aws-lambda-2020");
+  profile truth;
+  truth.components = {component::io(30), component::scaled_io(700, 0.5)};
+  std::vector<double> sizes;
+  for (double m = 128; m <= 3008; m += 320) sizes.push_back(m);
+  const auto s = synthetic(truth, p, sizes, 30, 0.03, 11);
+  fit_options o;
+  o.bootstrap = 20;
+  const auto f = fit(s, p, o);
+  CHECK(f.structure == fit_structure::scaled_io);
+  CHECK(f.fitted.components.at(2).knee_vcpu == doctest::Approx(0.5));
+  CHECK(f.fitted.total(component_kind::scaled_io) == doctest::Approx(700).epsilon(0.05));
+  CHECK(f.reason.find("scaled_io") == 0);
+  // Three sizes with a plain CPU-bound truth: the simplest structure is kept.
+  profile cpu_only;
+  cpu_only.components = {component::cpu(500)};
+  const auto s2 = synthetic(cpu_only, p, {128, 1024, 3008}, 30, 0.03, 5);
+  const auto f2 = fit(s2, p, o);
+  CHECK(f2.structure == fit_structure::io_cpu);
+}
+
+TEST_CASE("fit on some sizes predicts the others; per-size aggregates without samples") {
+  const platform p = platform::aws_lambda();
+  // AWS Operator Guide prime example: durations halve with memory (pure CPU).
+  const auto s = load_powertuning(test_support::data_path("powertuning/aws_docs_prime_example.json"));
+  fit_options o;
+  o.sizes = {128, 256, 1024};
+  const auto f = fit(s, p, o);
+  CHECK(f.structure == fit_structure::io_cpu);  // 3 sizes, noise unknown: simplest
+  CHECK(f.used_in_fit == std::vector<bool>{true, true, false, true});
+  CHECK(std::isnan(f.param_sd[1]));  // no samples, no bootstrap
+  CHECK(f.diagnostics.size() == 1);
+  CHECK(f.mape_holdout == doctest::Approx(std::abs(f.rel_error[2])));
+  o.sizes = {128, 300};
+  CHECK_THROWS_WITH_AS(fit(s, p, o), doctest::Contains("sizes = 300"), std::invalid_argument);
+  o.sizes = {128};
+  CHECK_THROWS_WITH_AS(fit(s, p, o), doctest::Contains("at least two"), std::invalid_argument);
+  CHECK_THROWS_AS(fit(sweep{}, p), std::invalid_argument);
+  o.sizes = {};
+  o.model_error = 0;
+  CHECK_THROWS_WITH_AS(fit(s, p, o), doctest::Contains("model_error = 0"), std::invalid_argument);
+}
+
+TEST_CASE("fit: cold part from cold rows") {
+  // Warm: cpu 1000 ms at 1769 MB (one vCPU) -> 1000 ms; cold rows add Init 250 ms and
+  // 100 ms of first-call CPU at one vCPU, 100 / (1024/1769) ms at 1024 MB. Smooth
+  // throttling so the hand calculation C / min(s, 1) is exact.
+  platform p = platform::aws_lambda();
+  p.throttle = throttling::smooth;
+  sweep s;
+  for (double m : {1024.0, 1769.0, 3008.0}) {
+    const double warm = 1000.0 / std::min(m / 1769.0, 1.0);
+    for (int i = 0; i < 5; ++i) {
+      sweep_row r;
+      r.memory_mb = m;
+      r.duration_ms = warm;
+      s.rows.push_back(r);
+    }
+    sweep_row c;
+    c.memory_mb = m;
+    c.duration_ms = warm + 100.0 / std::min(m / 1769.0, 1.0);
+    c.init_ms = 250;
+    c.is_cold = true;
+    s.rows.push_back(c);
+  }
+  const auto f = fit(s, p);
+  CHECK(f.fitted.init_ms == 250);
+  CHECK(f.fitted.first_call_cpu_ms == doctest::Approx(100));
+  CHECK(f.fitted.total(component_kind::cpu) == doctest::Approx(1000).epsilon(1e-6));
+}
+
+TEST_CASE("check: pass, fail, band and report") {
+  const platform p = platform::aws_lambda();
+  profile w;
+  w.components = {component::cpu(1000)};
+  sweep s;
+  // 1769 MB: predicted 1000; observed 1000 -> error 0. 3538 MB: predicted 1000 (one
+  // thread), observed 800 -> +25 %.
+  for (double d : {990.0, 1000.0, 1010.0}) s.rows.push_back({.memory_mb = 1769, .duration_ms = d});
+  for (double d : {790.0, 800.0, 810.0}) s.rows.push_back({.memory_mb = 3538, .duration_ms = d});
+  auto r = check(w, s, p, {.rtol = 0.1});
+  CHECK_FALSE(r.passed);
+  CHECK(r.failures == 1);
+  CHECK(r.rel_error[0] == doctest::Approx(0));
+  CHECK(r.rel_error[1] == doctest::Approx(0.25));
+  CHECK(r.in_band == std::vector<bool>{true, false});
+  CHECK(r.report().find("FAIL: 1 of 2 sizes outside rtol 0.1") != std::string::npos);
+  r = check(w, s, p, {.rtol = 0.3});
+  CHECK(r.passed);
+  CHECK(r.report().find("PASS") != std::string::npos);
+  CHECK_THROWS_WITH_AS(check(w, s, p, {.rtol = 0}), doctest::Contains("rtol = 0"),
+                       std::invalid_argument);
+}

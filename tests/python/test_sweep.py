@@ -1,0 +1,188 @@
+# SPDX-License-Identifier: MIT
+"""Sweeps, fit and check from Python and the CLI: binding contract, exit codes, messages,
+and the accuracy table's summary figures (data/reference/sweeps.json)."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+import lambdasim as ls
+from lambdasim.testing import assert_sweep_matches
+
+LK = ["--column", "memory_mb=Memory Size", "--column", "duration_ms=Duration",
+      "--column", "max_memory_used_mb=Max Memory Used"]
+
+
+@pytest.fixture(scope="module")
+def ref(repo):
+    return json.loads((repo / "data" / "reference" / "sweeps.json").read_text())
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "lambdasim", *args], capture_output=True,
+                          text=True, check=False)
+
+
+def lk(fn: str) -> ls.Sweep:
+    cols = [("memory_mb", "Memory Size"), ("duration_ms", "Duration")]
+    return ls.Sweep.from_csv(ls.data_path("lin_khazaei_2020", "App6_Lambda_Logs.csv"),
+                             columns=cols, where=[("Function", fn)])
+
+
+def test_report_lines_match_reference(ref):
+    r = ref["report_log_lines"]
+    s = ls.Sweep.from_report_log(ls.data_path("report_logs", "report_log_lines.txt"))
+    assert len(s) == r["rows"] and s.skipped_lines == r["skipped_lines"]
+    c = s.columns()
+    np.testing.assert_allclose(c["duration_ms"], r["duration_ms"], rtol=1e-12)
+    assert c["is_cold"].tolist() == r["is_cold"]
+    init = [np.nan if x is None else x for x in r["init_ms"]]
+    np.testing.assert_allclose(c["init_ms"], init, rtol=1e-12)
+
+
+def test_loader_errors_are_value_errors_naming_the_line(tmp_path):
+    p = tmp_path / "log.txt"
+    p.write_text("REPORT RequestId: x\tDuration: 1 ms\tMemory Size: 128 MB\n"
+                 "REPORT RequestId: y\tDuration: 2 ms\tBilled Duration: 3\n")
+    with pytest.raises(ls.ConfigError, match=r"log.txt:2: truncated REPORT line"):
+        ls.Sweep.from_report_log(p)
+    with pytest.raises(ValueError, match="source = 'best'"):
+        ls.Sweep.from_powertuning(ls.data_path("powertuning", "aws_docs_prime_example.json"),
+                                  source="best")
+
+
+def test_visualization_round_trip():
+    url = "https://lambda-power-tuning.show/#gAAAAQACAAQACMAL;RNQiRCxpnENjiRBDp42jQjDWjEIwFolC;VsSUNaLVjjW0VoQ1+62VNcOZATYr/Tg2"
+    d = ls.decode_visualization(url)
+    assert d["memory_mb"].tolist() == [128, 256, 512, 1024, 2048, 3008]
+    assert ls.encode_visualization(d["memory_mb"], d["duration_ms"], d["cost_usd"]) == url
+
+
+def test_summary_and_fit_binding():
+    s = lk("f2")
+    t = ls.summary_table(s)
+    assert t["memory_mb"][0] == 128 and len(t["memory_mb"]) == 46
+    f = ls.fit(s, "aws-lambda-2020", sizes=[128, 1024, 3008], bootstrap=50, seed=1)
+    assert f.structure == "io_cpu"
+    assert f.used_in_fit.sum() == 3
+    assert f.mape_holdout < 0.02
+    lo, hi = f.prediction_band(ls.Platform.named("aws-lambda-2020"), [128, 1792])
+    assert (lo <= hi).all()
+    with pytest.raises(TypeError, match="unexpected keyword argument 'size'"):
+        ls.fit(s, size=[128])
+    with pytest.raises(ValueError, match="structure = 'cubic'"):
+        ls.fit(s, structure="cubic")
+
+
+def test_assert_sweep_matches_diff():
+    s = lk("f2")
+    good = ls.fit(s, "aws-lambda-2020").profile
+    assert_sweep_matches(good, s, rtol=0.05, platform="aws-lambda-2020")
+    with pytest.raises(AssertionError) as e:
+        assert_sweep_matches(ls.Profile(cpu_ms=100), s, rtol=0.05, platform="aws-lambda-2020")
+    text = str(e.value)
+    assert "memory_mb" in text and "FAIL" in text and "outside rtol 0.05" in text
+
+
+def test_cli_sweep_csv():
+    r = run("sweep", str(ls.data_path("powertuning", "aws_docs_prime_example.json")),
+            "--format", "csv")
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert [int(x["memory_mb"]) for x in rows] == [128, 256, 512, 1024]
+    assert float(rows[0]["duration_ms"]) == 11722  # 11.722 s in the AWS table
+    r = run("sweep", str(ls.data_path("report_logs", "report_log_lines.txt")), "--format", "csv")
+    assert "init_ms" in r.stdout.splitlines()[0]
+
+
+def test_cli_fit_check_exit_codes(tmp_path):
+    app6 = str(ls.data_path("lin_khazaei_2020", "App6_Lambda_Logs.csv"))
+    out = tmp_path / "f2.json"
+    r = run("fit", app6, *LK, "--where", "Function=f2", "--sizes", "128,1024,3008",
+            "--platform", "aws-lambda-2020", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "structure: io_cpu" in r.stdout
+    fitted = ls.Profile.load(str(out))
+    assert [c.kind for c in fitted.components] == ["io", "cpu"]
+    # The curve command reads the written profile.
+    assert run("curve", str(out), "--memory", "128,1024", "--platform",
+               "aws-lambda-2020").returncode == 0
+    ok = run("check", str(out), app6, *LK, "--where", "Function=f2", "--platform",
+             "aws-lambda-2020", "--rtol", "0.05")
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert ok.stdout.splitlines()[-1].startswith("PASS")
+    bad = run("check", str(out), app6, *LK, "--where", "Function=f1", "--platform",
+              "aws-lambda-2020")
+    assert bad.returncode == 1
+    assert bad.stdout.splitlines()[-1].startswith("FAIL")
+    missing = run("check", str(out), str(tmp_path / "none.csv"))
+    assert missing.returncode == 2
+    assert missing.stderr.count("\n") == 1 and "none.csv: cannot open file" in missing.stderr
+    typo = run("check", str(out), app6, "--column", "memory_mb=Memory", "--where", "Function=f2")
+    assert typo.returncode == 2 and "no column 'Memory'" in typo.stderr
+    sizes = run("fit", app6, *LK, "--where", "Function=f2", "--sizes", "128,1000",
+                "--platform", "aws-lambda-2020")
+    assert sizes.returncode == 2 and "sizes = 1000" in sizes.stderr
+
+
+def test_accuracy_table_summary(repo, ref):
+    """benchmarks/accuracy.py reproduces docs/accuracy.md's summary figures."""
+    spec = importlib.util.spec_from_file_location("accuracy", repo / "benchmarks" / "accuracy.py")
+    assert spec and spec.loader
+    acc = importlib.util.module_from_spec(spec)
+    sys.modules["accuracy"] = acc  # dataclasses look their module up
+    try:
+        spec.loader.exec_module(acc)
+    finally:
+        del sys.modules["accuracy"]
+    rows, summary = acc.run()
+    a = ref["accuracy"]
+    assert summary["all"]["series"] == a["series_all"]
+    assert summary["lin_khazaei"]["series"] == a["series_lin_khazaei"]
+    for group in ("lin_khazaei", "powertuning", "report_metrics", "all"):
+        for key, value in a[group].items():
+            assert summary[group][key] == pytest.approx(value, abs=a["tolerance"]), (group, key)
+
+
+def test_three_sizes_predict_the_derived_summary(repo):
+    """README example: fit f5 on 128, 1024, 3008 MB; every other size is predicted within
+    4 % of the medians in summary_by_function_memory.csv (derived independently by the
+    data's curator from the verbatim logs)."""
+    import pandas as pd
+
+    s = lk("f5")
+    f = ls.fit(s, "aws-lambda-2020", sizes=[128, 1024, 3008])
+    summary = pd.read_csv(repo / "data" / "lin_khazaei_2020" / "summary_by_function_memory.csv")
+    median = summary[summary.function == "f5"].set_index("memory_mb")["duration_median_ms"]
+    pred = pd.Series(np.asarray(f.predicted_ms), index=np.asarray(f.memory_mb).astype(int))
+    err = (pred / median.loc[pred.index] - 1).abs()
+    assert err.max() < 0.04
+    # At 1,792 MB (one vCPU on the 2020 platform) the prediction is the CPU work itself.
+    assert f.profile.components[1].work_ms == pytest.approx(pred[1792])
+    assert pred[1792] == pytest.approx(median[1792], rel=0.01)
+
+
+def test_summary_dataframe_and_band_inputs():
+    s = lk("f2")
+    df = ls.summary_dataframe(s)
+    assert list(df.columns[:4]) == ["memory_mb", "n", "n_cold", "duration_ms"]
+    assert (df["n"] == 100).all()
+    f = ls.fit(s, "aws-lambda-2020", sizes=[128, 1024, 3008], bootstrap=20)
+    plat = ls.Platform.named("aws-lambda-2020")
+    grid = np.arange(128.0, 3009.0, 64.0)
+    lo, hi = f.prediction_band(plat, grid[::2])  # strided input
+    lo2, hi2 = f.prediction_band(plat, grid.tolist()[::2])  # list input
+    np.testing.assert_array_equal(lo, lo2)
+    with pytest.raises(ValueError, match="memory_mb = 100"):
+        f.prediction_band(plat, [100.0])
+    no_boot = ls.fit(s, "aws-lambda-2020", bootstrap=0)
+    with pytest.raises(ValueError, match="no bootstrap profiles"):
+        no_boot.prediction_band(plat, grid)
