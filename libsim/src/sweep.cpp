@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "lambdasim/sweep.hpp"
 
+#include "lambdasim/powertuning.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -39,24 +41,15 @@ double percentile_sorted(const std::vector<double>& v, double q) {
 double aggregate_values(std::vector<double>& v, aggregation a) {
   if (v.empty()) return std::numeric_limits<double>::quiet_NaN();
   std::sort(v.begin(), v.end());
-  std::size_t lo = 0, hi = v.size();
+  const Eigen::Map<const Eigen::VectorXd> values(v.data(), static_cast<Eigen::Index>(v.size()));
   switch (a) {
     case aggregation::median: return percentile_sorted(v, 0.5);
-    case aggregation::trimmed_mean: {
-      // Power Tuning (lambda/utils.js @262ecc2): discardTopBottom defaults to 0.2 and
-      // k = floor(n * 0.2) values are dropped at each end.
-      constexpr double discard_top_bottom = 0.2;
-      const auto k = static_cast<std::size_t>(
-          std::floor(static_cast<double>(v.size()) * discard_top_bottom));
-      lo = k;
-      hi = v.size() - k;
-      break;
-    }
+    case aggregation::trimmed_mean:
+      // Power Tuning's own trimmed mean with its default discardTopBottom.
+      return powertuning_trimmed_mean(values, powertuning_default_discard_top_bottom);
     case aggregation::mean: break;
   }
-  double s = 0;
-  for (std::size_t i = lo; i < hi; ++i) s += v[i];
-  return s / static_cast<double>(hi - lo);
+  return values.mean();
 }
 
 }  // namespace detail

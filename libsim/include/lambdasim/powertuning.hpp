@@ -21,6 +21,10 @@ double powertuning_base_usd_per_ms(std::string_view region, architecture arch);
 /// Power Tuning's minRAM (128 MB) from models/.
 double powertuning_min_ram_mb();
 
+/// Power Tuning's default discardTopBottom (lambda/utils.js @262ecc2): a tool setting,
+/// not an AWS figure.
+inline constexpr double powertuning_default_discard_top_bottom = 0.2;
+
 /// Power Tuning's trimmed mean (utils.computeAverageDuration): sort ascending, drop
 /// k = trunc(n * discard_top_bottom) values at each end, sum the rest in ascending order,
 /// divide by n - 2k. Empty input gives 0, as in Power Tuning.
@@ -47,6 +51,6 @@ struct powertuning_stats {
 powertuning_stats powertuning_statistics(const Eigen::Ref<const Eigen::VectorXd>& duration_ms,
                                          const Eigen::Ref<const Eigen::VectorXd>& billed_ms,
                                          double memory_mb, double base_usd_per_ms,
-                                         double discard_top_bottom = 0.2);
+                                         double discard_top_bottom = powertuning_default_discard_top_bottom);
 
 }  // namespace lambdasim
