@@ -22,6 +22,19 @@ void bind_billing(py::module_& m) {
           },
           "region"_a, "arch"_a)
       .def_static("aws_regions", &price_table::aws_regions)
+      .def_static(
+          "from_json",
+          [](const std::string& text, const std::string& region, const std::string& arch,
+             const std::string& origin) {
+            return price_table::from_json(text, region, architecture_from_string(arch), origin);
+          },
+          "text"_a, "region"_a, "arch"_a, "origin"_a = "<json>")
+      .def_static(
+          "load",
+          [](const std::string& path, const std::string& region, const std::string& arch) {
+            return price_table::load(path, region, architecture_from_string(arch));
+          },
+          "path"_a, "region"_a, "arch"_a)
       .def_readwrite("region", &price_table::region)
       .def_property(
           "arch", [](const price_table& t) { return std::string(to_string(t.arch)); },

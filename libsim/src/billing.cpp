@@ -52,30 +52,36 @@ void read_provenance(object_reader& r) {
   }
 }
 
-const json& price_model() {
-  static const json doc = [] {
-    json j = parse_json(embedded_model("prices-aws-lambda.json"), price_model_origin);
-    object_reader r(j, std::string(price_model_origin), "");
-    if (r.integer("schema_version") != 1)
-      r.fail("schema_version", "unsupported schema_version (expected 1)");
-    r.allow("about");
-    r.allow("billing_rules");  // read by billing_rules::aws()
-    r.allow("powertuning");    // read by the Power Tuning functions
-    const auto& regions = r.get("regions");
-    if (!regions.is_object()) r.fail("regions", "expected an object");
-    for (auto it = regions.begin(); it != regions.end(); ++it) {
-      object_reader rr(*it, std::string(price_model_origin), "/regions/" + it.key());
-      for (auto a = it->begin(); a != it->end(); ++a) {
-        if (a.key() != "x86_64" && a.key() != "arm64")
-          rr.fail(a.key(), "unknown architecture (expected x86_64 or arm64)");
-        rr.allow(a.key());
-      }
-      rr.finish();
+void check_price_document(const json& j, const std::string& origin) {
+  object_reader r(j, origin, "");
+  if (r.integer("schema_version") != 1)
+    r.fail("schema_version", "unsupported schema_version (expected 1)");
+  r.allow("about");
+  r.allow("billing_rules");  // read by billing_rules::aws()
+  r.allow("powertuning");    // read by the Power Tuning functions
+  const auto& regions = r.get("regions");
+  if (!regions.is_object()) r.fail("regions", "expected an object");
+  for (auto it = regions.begin(); it != regions.end(); ++it) {
+    object_reader rr(*it, origin, "/regions/" + it.key());
+    for (auto a = it->begin(); a != it->end(); ++a) {
+      if (a.key() != "x86_64" && a.key() != "arm64")
+        rr.fail(a.key(), "unknown architecture (expected x86_64 or arm64)");
+      rr.allow(a.key());
     }
+    rr.finish();
+  }
+  if (r.has("regions_without_request_price")) {
     auto note = r.object("regions_without_request_price");
     read_provenance(note);
     note.finish();
-    r.finish();
+  }
+  r.finish();
+}
+
+const json& price_model() {
+  static const json doc = [] {
+    json j = parse_json(embedded_model("prices-aws-lambda.json"), price_model_origin);
+    check_price_document(j, std::string(price_model_origin));
     return j;
   }();
   return doc;
@@ -135,28 +141,49 @@ price_table read_price_table(const detail::json& j, const std::string& origin,
 }
 }  // namespace
 
-std::vector<std::string> price_table::aws_regions() {
+namespace {
+std::vector<std::string> regions_of(const detail::json& doc) {
   std::vector<std::string> out;
-  for (auto it = price_document().at("regions").begin();
-       it != price_document().at("regions").end(); ++it)
+  for (auto it = doc.at("regions").begin(); it != doc.at("regions").end(); ++it)
     out.push_back(it.key());
   return out;  // nlohmann::json objects iterate in sorted key order
 }
 
-price_table price_table::aws(std::string_view region, architecture arch) {
-  const auto& regions = price_document().at("regions");
+price_table lookup(const detail::json& doc, const std::string& origin, std::string_view region,
+                   architecture arch) {
+  const auto& regions = doc.at("regions");
   auto it = regions.find(std::string(region));
   if (it == regions.end()) {
     std::string known;
-    for (const auto& r : aws_regions()) known += (known.empty() ? "" : ", ") + r;
-    detail::throw_invalid("region", region, "no price data; known regions: " + known);
+    for (const auto& r : regions_of(doc)) known += (known.empty() ? "" : ", ") + r;
+    detail::throw_invalid("region", region,
+                          "no price data; known regions: " + (known.empty() ? "none" : known));
   }
   const std::string a(to_string(arch));
   if (!it->contains(a))
     detail::throw_invalid("arch", a, "no price data in region " + std::string(region));
-  return read_price_table(it->at(a), "models/prices-aws-lambda.json",
-                          "/regions/" + std::string(region) + "/" + a, std::string(region),
-                          arch);
+  return read_price_table(it->at(a), origin, "/regions/" + std::string(region) + "/" + a,
+                          std::string(region), arch);
+}
+}  // namespace
+
+std::vector<std::string> price_table::aws_regions() { return regions_of(price_document()); }
+
+price_table price_table::aws(std::string_view region, architecture arch) {
+  return lookup(price_document(), std::string(detail::price_model_origin), region, arch);
+}
+
+price_table price_table::from_json(std::string_view text, std::string_view region,
+                                   architecture arch, std::string_view origin) {
+  const std::string o(origin);
+  const detail::json doc = detail::parse_json(text, o);
+  detail::check_price_document(doc, o);
+  return lookup(doc, o, region, arch);
+}
+
+price_table price_table::load(const std::string& path, std::string_view region,
+                              architecture arch) {
+  return from_json(detail::read_text_file(path), region, arch, path);
 }
 
 double detail::tiered_usd(const std::vector<price_tier>& tiers, double gb_s,

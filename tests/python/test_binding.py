@@ -171,3 +171,23 @@ def test_platform(aws):
 def test_data_shipped_in_package():
     assert ls.data_path("powertuning", "aws_docs_prime_example.json").is_file()
     assert ls.models_path("aws-lambda.json").is_file()
+
+
+def test_price_table_from_a_users_document(tmp_path):
+    doc = (
+        '{"schema_version": 1, "regions": {"eu-north-9": {"arm64": {'
+        '"duration_tiers": [{"up_to_gb_s": null, "usd_per_gb_s": 0.00001}],'
+        '"requests_usd_per_million": 0.10, "duration_tiers_complete": true,'
+        '"source": "our contract", "effective_date": "2026-01-01"}}}}'
+    )
+    f = tmp_path / "prices.json"
+    f.write_text(doc)
+    t = ls.PriceTable.load(str(f), region="eu-north-9", arch="arm64")
+    # 1 s at 1024 MB = 1 GB-s at $0.00001, plus $0.10 per million requests
+    c = ls.curve(ls.Profile(io_ms=1000), prices=t, memory_mb=[1024])
+    assert c.cost_usd[0] == pytest.approx(0.00001 + 0.10 / 1e6, rel=1e-12)
+    with pytest.raises(ValueError, match="region = 'us-east-1': no price data; known regions: eu-north-9"):
+        ls.PriceTable.from_json(doc, "us-east-1", "arm64")
+    with pytest.raises(ls.ConfigError, match=r"prices\.json: /colour: unknown key"):
+        f.write_text(doc[:-1] + ', "colour": 1}')
+        ls.PriceTable.load(str(f), "eu-north-9", "arm64")

@@ -48,6 +48,15 @@ struct price_table {
   static price_table aws(std::string_view region, architecture arch);
   /// Regions with AWS price data, sorted.
   static std::vector<std::string> aws_regions();
+  /// A price table from a document in the schema of models/prices-aws-lambda.json (for
+  /// negotiated or unlisted prices): the table of `region` and `arch`.
+  /// @throws config_error with origin and JSON pointer for a malformed document;
+  ///         std::invalid_argument for a region or arch it lacks, listing its regions
+  static price_table from_json(std::string_view text, std::string_view region,
+                               architecture arch, std::string_view origin = "<json>");
+  /// The same from a file. @throws config_error naming the path
+  static price_table load(const std::string& path, std::string_view region,
+                          architecture arch);
 
   /// Price of the first duration tier (USD per GB-s): what one invocation costs at the
   /// margin for an account below the first tier boundary.

@@ -11,6 +11,10 @@ namespace lambdasim::detail {
 
 inline constexpr std::string_view price_model_origin = "models/prices-aws-lambda.json";
 
+/// Checks the top level of a price document (schema_version 1, regions of x86_64/arm64
+/// tables, no unknown keys). @throws config_error naming origin and JSON pointer
+void check_price_document(const json& j, const std::string& origin);
+
 /// The parsed price document; its top level is checked strictly (schema_version 1, no
 /// unknown keys). @throws config_error naming the file and JSON pointer
 const json& price_model();
