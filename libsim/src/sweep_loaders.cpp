@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "detail/json_reader.hpp"
+#include "lambdasim/detail/csv.hpp"
 #include "lambdasim/error.hpp"
 
 namespace lambdasim {
@@ -333,36 +334,7 @@ sweep load_report_metrics(const std::string& path, std::string_view series) {
 
 namespace {
 
-// One CSV record (RFC 4180 quoting). Returns false on an unterminated quote.
-bool split_csv(std::string_view line, std::vector<std::string>& out) {
-  out.clear();
-  std::string cell;
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < line.size() && line[i + 1] == '"') {
-          cell += '"';
-          ++i;
-        } else {
-          quoted = false;
-        }
-      } else {
-        cell += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      out.push_back(std::move(cell));
-      cell.clear();
-    } else if (c != '\r') {
-      cell += c;
-    }
-  }
-  out.push_back(std::move(cell));
-  return !quoted;
-}
+using detail::split_csv_record;
 
 enum class col {
   memory_mb, duration_ms, billed, init, restore, max_mem, n, p5, p95, is_cold
@@ -394,7 +366,7 @@ sweep csv_from_text(std::string_view text, std::string_view origin, const csv_op
   while (first < lines.size() && trim(lines[first]).empty()) ++first;
   if (first == lines.size()) throw config_error(o + ": empty CSV (no header)");
   std::vector<std::string> header, cells;
-  if (!split_csv(trim(lines[first]), header))
+  if (!split_csv_record(trim(lines[first]), header))
     fail_line(o, first + 1, "unterminated quote in the header");
   for (auto& h : header) h = std::string(trim(h));
   auto index_of = [&](const std::string& h) -> int {
@@ -450,7 +422,7 @@ sweep csv_from_text(std::string_view text, std::string_view origin, const csv_op
     const std::size_t no = li + 1;
     const std::string_view line = trim(lines[li]);
     if (line.empty()) continue;
-    if (!split_csv(line, cells)) fail_line(o, no, "unterminated quote");
+    if (!split_csv_record(line, cells)) fail_line(o, no, "unterminated quote");
     if (cells.size() != header.size())
       fail_line(o, no, std::to_string(cells.size()) + " cells but the header has " +
                            std::to_string(header.size()) + " columns (truncated line?)");

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <string>
 
+#include "lambdasim/detail/csv.hpp"
 #include "lambdasim/error.hpp"
 
 namespace lambdasim {
@@ -140,37 +141,6 @@ double arrivals::expected_requests() const {
 
 double arrivals::mean_rate_per_s() const { return expected_requests() / period_s(); }
 
-namespace detail {
-std::vector<std::string> split_csv_line(std::string_view line) {
-  std::vector<std::string> out;
-  std::string field;
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < line.size() && line[i + 1] == '"') {
-          field += '"';
-          ++i;
-        } else {
-          quoted = false;
-        }
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      out.push_back(std::move(field));
-      field.clear();
-    } else if (c != '\r') {
-      field += c;
-    }
-  }
-  out.push_back(std::move(field));
-  return out;
-}
-}  // namespace detail
 
 arrivals arrivals::load_csv(const std::string& path, std::string_view column) {
   std::ifstream in(path, std::ios::binary);
@@ -206,7 +176,9 @@ arrivals arrivals::load_csv(const std::string& path, std::string_view column) {
   while (std::getline(in, line)) {
     ++lineno;
     if (line.empty() || line == "\r") continue;
-    const auto fields = detail::split_csv_line(line);
+    std::vector<std::string> fields;
+    if (!detail::split_csv_record(line, fields))
+      throw config_error(path + ": line " + std::to_string(lineno) + ": unterminated quote");
     const std::string where = path + ": line " + std::to_string(lineno) + ": column '" +
                               std::string(column) + "'";
     if (col >= fields.size())

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <lambdasim/error.hpp>
+#include <lambdasim/detail/csv.hpp>
 #include <lambdasim/traffic.hpp>
 
 #include "test_support.hpp"
@@ -104,4 +105,16 @@ TEST_CASE("csv splitting handles quotes") {
   REQUIRE(f.size() == 5);
   CHECK(f[2] == "2,Intel(R) Xeon(R)");
   CHECK(f[4] == "say \"hi\"");
+}
+
+TEST_CASE("a trace with an unterminated quote is an error naming the line") {
+  const auto path = std::filesystem::temp_directory_path() / "lambdasim_quote_trace.csv";
+  {
+    std::ofstream out(path);
+    out << "timestamp_s,note\n1,ok\n2,\"open\n";
+  }
+  CHECK_THROWS_WITH_AS(lambdasim::arrivals::load_csv(path.string(), ""),
+                       (path.string() + ": line 3: unterminated quote").c_str(),
+                       lambdasim::config_error);
+  std::filesystem::remove(path);
 }

@@ -66,9 +66,4 @@ struct arrivals {
   double mean_rate_per_s() const;
 };
 
-namespace detail {
-/// Splits one CSV line into fields (RFC 4180 quotes: "a,b" and "" inside quotes).
-std::vector<std::string> split_csv_line(std::string_view line);
-}  // namespace detail
-
 }  // namespace lambdasim
