@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test suite: set-up (idempotent), the C++ build with warnings as errors and its
 # doctest suite, the find_package and add_subdirectory consumers, an ASan+UBSan build of
-# the C++ tests, then pytest (binding contract, CLI, stubs, notebooks).
+# the C++ tests, every parser under libFuzzer for a short bounded time, then pytest
+# (binding contract, CLI, stubs, doctests, accuracy table, notebooks) last.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -30,9 +31,6 @@ cmake --preset asan >/dev/null
 cmake --build --preset asan -j "$JOBS"
 ctest --preset asan -j "$JOBS"
 
-step "pytest"
-python -m pytest
-
 # --- fuzzing (issue 4): every parser under libFuzzer + ASan + UBSan, 20 s each ---------
 step "libFuzzer targets, 20 s each (bash scripts/fuzz.sh 600 runs each for 10 minutes)"
 if command -v clang++ >/dev/null; then
@@ -40,3 +38,6 @@ if command -v clang++ >/dev/null; then
 else
   echo "clang++ not found: fuzzing skipped" >&2; exit 1
 fi
+
+step "pytest"
+python -m pytest
