@@ -124,6 +124,13 @@ object_reader object_reader::object(std::string_view key) {
   return object_reader(get(key), origin_, pointer_to(key));
 }
 
+void read_model_header(object_reader& r) {
+  if (r.integer("schema_version") != 1) r.fail("schema_version", "only version 1 is known");
+  r.allow("source");
+  r.allow("effective_date");
+  r.allow("notes");
+}
+
 void object_reader::finish() const {
   for (auto it = j_->begin(); it != j_->end(); ++it) {
     if (std::find(seen_.begin(), seen_.end(), it.key()) == seen_.end())

@@ -143,10 +143,7 @@ platform platform::from_json(std::string_view text, std::string_view origin) {
   using detail::object_reader;
   const auto j = detail::parse_json(text, origin);
   object_reader r(j, std::string(origin), "");
-  if (r.integer("schema_version") != 1) r.fail("schema_version", "only version 1 is known");
-  r.allow("source");
-  r.allow("effective_date");
-  r.allow("notes");
+  detail::read_model_header(r);
   platform p;
   p.name = r.string("name");
   auto mem = r.object("memory_mb");

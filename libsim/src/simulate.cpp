@@ -162,10 +162,7 @@ pool_model pool_model::from_json(std::string_view text, std::string_view origin)
   using detail::object_reader;
   const auto j = detail::parse_json(text, origin);
   object_reader r(j, std::string(origin), "");
-  if (r.integer("schema_version") != 1) r.fail("schema_version", "only version 1 is known");
-  r.allow("source");
-  r.allow("effective_date");
-  r.allow("notes");
+  detail::read_model_header(r);
   pool_model m;
   m.name = r.string("name");
   auto numbers = [](object_reader& o, std::string_view key) {

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _core
+from ._columns import MemoryColumns
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -137,7 +138,7 @@ class Bill:
         return f"<b>{self!r}</b><table>{rows}</table>"
 
 
-class BillCurve:
+class BillCurve(MemoryColumns):
     """The month's bill at each memory size: 1-D numpy arrays of equal length.
 
     Columns: ``memory_mb``, ``requests``, ``gb_s``, the money lines, ``total_usd``,
@@ -145,6 +146,7 @@ class BillCurve:
     below the profile's ``peak_memory_mb``; those sizes are not priced and hold NaN).
     """
 
+    COLUMNS = CURVE_COLUMNS
     memory_mb: NDArray[np.float64]
     requests: NDArray[np.float64]
     gb_s: NDArray[np.float64]
@@ -161,24 +163,8 @@ class BillCurve:
     feasible: NDArray[np.bool_]
 
     def __init__(self, result: _core.BillCurveResult, prices: _core.PriceTable) -> None:
-        for name in CURVE_COLUMNS:
-            setattr(self, name, np.asarray(getattr(result, name)))
+        self._take_columns(result)
         self.prices = prices
-
-    def __len__(self) -> int:
-        return len(self.memory_mb)
-
-    def to_dict(self) -> dict[str, NDArray[Any]]:
-        """The columns as a dict of 1-D arrays."""
-        return {name: getattr(self, name) for name in CURVE_COLUMNS}
-
-    def to_dataframe(self) -> pd.DataFrame:
-        """One row per memory size."""
-        import pandas as pd
-
-        df = pd.DataFrame(self.to_dict())
-        df["memory_mb"] = df["memory_mb"].astype("int64")
-        return df
 
     def cheapest(self) -> dict[str, float]:
         """The row of the feasible size with the lowest monthly total (ties: smaller

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _core
+from ._columns import MemoryColumns
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -28,7 +29,7 @@ COLUMNS = (
 )
 
 
-class Curve:
+class Curve(MemoryColumns):
     """Duration and cost of one profile at each memory size.
 
     Attributes are 1-D numpy arrays of equal length, one element per size: ``memory_mb``,
@@ -37,6 +38,8 @@ class Curve:
     ``feasible`` (False below the profile's ``peak_memory_mb``; those sizes are not
     priced, their billed duration, GB-s and cost are NaN).
     """
+
+    COLUMNS = COLUMNS
 
     memory_mb: NDArray[np.float64]
     vcpu: NDArray[np.float64]
@@ -54,26 +57,10 @@ class Curve:
         platform: _core.Platform,
         prices: _core.PriceTable,
     ) -> None:
-        for name in COLUMNS:
-            setattr(self, name, np.asarray(getattr(result, name)))
+        self._take_columns(result)
         self.profile = profile
         self.platform = platform
         self.prices = prices
-
-    def __len__(self) -> int:
-        return len(self.memory_mb)
-
-    def to_dict(self) -> dict[str, NDArray[Any]]:
-        """The columns as a dict of 1-D arrays."""
-        return {name: getattr(self, name) for name in COLUMNS}
-
-    def to_dataframe(self) -> pd.DataFrame:
-        """The curve as a pandas DataFrame, one row per memory size."""
-        import pandas as pd
-
-        df = pd.DataFrame(self.to_dict())
-        df["memory_mb"] = df["memory_mb"].astype("int64")
-        return df
 
     def at(self, memory_mb: float) -> dict[str, float]:
         """The row of one memory size (which must be on the curve)."""

@@ -56,6 +56,11 @@ class object_reader {
   std::vector<std::string> seen_;
 };
 
+/// The header of a models/ document: schema_version must be 1; "source",
+/// "effective_date" and "notes" are documentation and allowed.
+/// @throws config_error for another schema_version
+void read_model_header(object_reader& r);
+
 /// @throws config_error "<origin>: <pointer>: <message>"
 [[noreturn]] void throw_config(std::string_view origin, std::string_view pointer,
                                std::string_view message);
