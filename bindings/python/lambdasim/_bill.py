@@ -13,6 +13,7 @@ import numpy as np
 
 from . import _core
 from ._columns import MemoryColumns
+from ._defaults import resolve_platform, resolve_prices, set_fields
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -74,19 +75,7 @@ def bill_options(**options: Any) -> _core.BillOptions:
     >>> bill_options(requests_per_month=3e6, free_tier=True).free_tier
     True
     """
-    o = _core.BillOptions()
-    for key, value in options.items():
-        if key.startswith("_") or not hasattr(o, key) or callable(getattr(o, key)):
-            msg = f"unknown bill option '{key}'"
-            raise TypeError(msg)
-        setattr(o, key, value)
-    return o
-
-
-def _prices(
-    prices: _core.PriceTable | None, region: str, arch: str
-) -> _core.PriceTable:
-    return _core.PriceTable.aws(region, arch) if prices is None else prices
+    return set_fields(_core.BillOptions(), options, "unknown bill option '{key}'")
 
 
 class Bill:
@@ -227,8 +216,8 @@ def bill(
     >>> round(b.total_usd, 5)
     18.73337
     """
-    platform = _core.Platform.aws_lambda() if platform is None else platform
-    prices = _prices(prices, region, arch)
+    platform = resolve_platform(platform)
+    prices = resolve_prices(prices, region, arch)
     options_ = bill_options(**options)
     result = _core.compute_bill(profile, platform, prices, float(memory_mb), options_)
     return Bill(result, prices)
@@ -257,8 +246,8 @@ def bill_curve(
     >>> [round(float(x), 2) for x in c.total_usd]
     [28.86, 28.99]
     """
-    platform = _core.Platform.aws_lambda() if platform is None else platform
-    prices = _prices(prices, region, arch)
+    platform = resolve_platform(platform)
+    prices = resolve_prices(prices, region, arch)
     grid = None if memory_mb is None else np.asarray(memory_mb, dtype=np.float64)
     if grid is not None and grid.ndim == 0:
         grid = grid.reshape(1)

@@ -9,6 +9,7 @@ import numpy as np
 
 from . import _core
 from ._columns import MemoryColumns
+from ._defaults import resolve_platform, resolve_prices
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -144,8 +145,8 @@ def curve(
     >>> float(c.warm_ms[0])
     1100.0
     """
-    platform = _core.Platform.aws_lambda() if platform is None else platform
-    prices = _core.PriceTable.aws(region, arch) if prices is None else prices
+    platform = resolve_platform(platform)
+    prices = resolve_prices(prices, region, arch)
     grid = None if memory_mb is None else np.asarray(memory_mb, dtype=np.float64)
     if grid is not None and grid.ndim == 0:
         grid = grid.reshape(1)

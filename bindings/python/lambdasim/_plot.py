@@ -47,7 +47,12 @@ def plot_curve(
     ax_c.set_ylabel("USD per million warm invocations")
     ax_c.set_xlabel("memory [MB]")
     ax_c.set_xscale("log")
-    ticks = [128, 256, 512, 1024, 1769, 3008, 5307, 10240]
+    # powers of two within the platform's range, plus one full vCPU and the largest size
+    plat = curve.platform
+    lo, hi = plat.min_memory_mb, plat.max_memory_mb
+    marks = {lo, int(plat.mb_per_vcpu), hi}
+    powers = (2**k for k in range(hi.bit_length()) if lo <= 2**k <= hi)
+    ticks = sorted(marks | {t for t in powers if all(abs(t / m - 1) > 0.3 for m in marks)})
     ax_c.set_xticks(ticks, [str(t) for t in ticks])
     ax_c.grid(True, alpha=0.3)
     ax_c.legend()

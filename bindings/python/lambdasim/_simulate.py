@@ -14,6 +14,7 @@ import numpy as np
 
 from . import _core
 from ._bill import Bill, bill_options
+from ._defaults import resolve_platform, resolve_prices
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -291,8 +292,8 @@ def simulate(
     >>> ls.simulate(p, 1024, trace=[0, 0.1, 0.2, 0.3, 0.4, 10], reserved=3).throttled
     2
     """
-    platform = _core.Platform.aws_lambda() if platform is None else platform
-    prices = _core.PriceTable.aws(region, arch) if prices is None else prices
+    platform = resolve_platform(platform)
+    prices = resolve_prices(prices, region, arch)
     arrivals = _arrivals(rate, hourly_rates, trace, trace_column, days, duration_s)
     o = _core.SimulateOptions()
     o.memory_mb = float(memory_mb)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _core
+from ._defaults import resolve_platform, set_fields
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,21 +31,9 @@ SUMMARY_COLUMNS = (
 )
 
 
-def _platform(platform: Any) -> _core.Platform:
-    if platform is None:
-        return _core.Platform.aws_lambda()
-    if isinstance(platform, str):
-        return _core.Platform.named(platform)
-    return platform
-
-
-def _set_options(options: Any, kwargs: dict[str, Any], what: str) -> Any:
-    for key, value in kwargs.items():
-        if not hasattr(options, key) or key.startswith("_"):
-            msg = f"{what}() got an unexpected keyword argument '{key}'"
-            raise TypeError(msg)
-        setattr(options, key, value)
-    return options
+def _columns(result: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    """The named attributes of a ``_core`` result as numpy arrays."""
+    return {name: np.asarray(getattr(result, name)) for name in names}
 
 
 def summary_table(sweep: _core.Sweep, aggregation: str = "median") -> dict[str, Any]:
@@ -57,7 +46,7 @@ def summary_table(sweep: _core.Sweep, aggregation: str = "median") -> dict[str, 
     ([128.0, 256.0, 512.0, 1024.0], [11722.0, 6678.0, 3194.0, 1465.0])
     """
     s = sweep.summarize(aggregation)
-    return {name: np.asarray(getattr(s, name)) for name in SUMMARY_COLUMNS}
+    return _columns(s, SUMMARY_COLUMNS)
 
 
 def summary_dataframe(sweep: _core.Sweep, aggregation: str = "median") -> pd.DataFrame:
@@ -96,21 +85,14 @@ def fit(sweep: _core.Sweep, platform: Any = None, **options: Any) -> _core.FitRe
     >>> f.structure, round(f.mape_holdout, 3)
     ('io_cpu', 0.049)
     """
-    opts = _set_options(_core.FitOptions(), options, "fit")
-    return _core.fit(sweep, _platform(platform), opts)
+    opts = set_fields(_core.FitOptions(), options, "fit() got an unexpected keyword argument \'{key}\'")
+    return _core.fit(sweep, resolve_platform(platform), opts)
 
 
 def fit_table(result: _core.FitResult) -> dict[str, Any]:
     """Per-size table of a fit: memory, observed, predicted, error, band, fitted or not."""
-    return {
-        "memory_mb": np.asarray(result.memory_mb),
-        "observed_ms": np.asarray(result.observed_ms),
-        "predicted_ms": np.asarray(result.predicted_ms),
-        "rel_error": np.asarray(result.rel_error),
-        "band_lo_ms": np.asarray(result.band_lo_ms),
-        "band_hi_ms": np.asarray(result.band_hi_ms),
-        "used_in_fit": np.asarray(result.used_in_fit),
-    }
+    return _columns(result, ("memory_mb", "observed_ms", "predicted_ms", "rel_error",
+                             "band_lo_ms", "band_hi_ms", "used_in_fit"))
 
 
 def check(
@@ -126,19 +108,11 @@ def check(
     >>> r.passed, r.failures
     (True, 0)
     """
-    opts = _set_options(_core.CheckOptions(), options, "check")
-    return _core.check(profile, sweep, _platform(platform), opts)
+    opts = set_fields(_core.CheckOptions(), options, "check() got an unexpected keyword argument \'{key}\'")
+    return _core.check(profile, sweep, resolve_platform(platform), opts)
 
 
 def check_table(result: _core.CheckResult) -> dict[str, Any]:
     """Per-size table of a check."""
-    return {
-        "memory_mb": np.asarray(result.memory_mb),
-        "predicted_ms": np.asarray(result.predicted_ms),
-        "observed_ms": np.asarray(result.observed_ms),
-        "rel_error": np.asarray(result.rel_error),
-        "p5_ms": np.asarray(result.p5_ms),
-        "p95_ms": np.asarray(result.p95_ms),
-        "in_band": np.asarray(result.in_band),
-        "within_tolerance": np.asarray(result.within_tolerance),
-    }
+    return _columns(result, ("memory_mb", "predicted_ms", "observed_ms", "rel_error",
+                             "p5_ms", "p95_ms", "in_band", "within_tolerance"))
