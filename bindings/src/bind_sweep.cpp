@@ -213,6 +213,7 @@ void bind_sweep(py::module_& m) {
           [](fit_options& o, const std::string& s) { o.structure = fit_structure_from_string(s); })
       .def_readwrite("model_error", &fit_options::model_error)
       .def_readwrite("knee_prior_width", &fit_options::knee_prior_width)
+      .def_readwrite("gc_pressure", &fit_options::gc_pressure)
       .def_readwrite("bootstrap", &fit_options::bootstrap)
       .def_readwrite("seed", &fit_options::seed)
       .def_readwrite("name", &fit_options::name);
@@ -228,7 +229,8 @@ void bind_sweep(py::module_& m) {
       .def_readonly("score", &fit_candidate::score)
       .def_readonly("io_ms", &fit_candidate::io_ms)
       .def_readonly("cpu_ms", &fit_candidate::cpu_ms)
-      .def_readonly("scaled_io_ms", &fit_candidate::scaled_io_ms);
+      .def_readonly("scaled_io_ms", &fit_candidate::scaled_io_ms)
+      .def_readonly("gc_ms", &fit_candidate::gc_ms);
 
   py::class_<fit_result>(m, "FitResult")
       .def(py::init<>())

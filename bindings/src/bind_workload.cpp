@@ -8,8 +8,8 @@ using lambdasim::component;
 using lambdasim::profile;
 
 // Profile(**kwargs): the struct's own defaults stand for every keyword not given, so no
-// default is written twice. cpu_ms/threads, io_ms, scaled_io_ms/knee_vcpu are shorthands
-// that append one component each.
+// default is written twice. cpu_ms/threads, io_ms, scaled_io_ms/knee_vcpu, gc_ms/ref_mb
+// are shorthands that append one component each.
 profile make_profile(const py::kwargs& kw) {
   profile w;
   auto take = [&](const char* key, auto& field) {
@@ -19,7 +19,8 @@ profile make_profile(const py::kwargs& kw) {
     static const char* known[] = {"name",          "components",   "init_ms",
                                   "first_call_cpu_ms", "peak_memory_mb", "cv",
                                   "cpu_ms",        "threads",      "io_ms",
-                                  "scaled_io_ms",  "knee_vcpu"};
+                                  "scaled_io_ms",  "knee_vcpu",   "gc_ms",
+                                  "ref_mb"};
     const auto key = item.first.cast<std::string>();
     if (std::find(std::begin(known), std::end(known), key) == std::end(known))
       throw py::type_error("Profile() got an unexpected keyword argument '" + key + "'");
@@ -47,6 +48,14 @@ profile make_profile(const py::kwargs& kw) {
     throw py::value_error("knee_vcpu = " + py::str(kw["knee_vcpu"]).cast<std::string>() +
                           ": given without scaled_io_ms");
   }
+  if (kw.contains("gc_ms")) {
+    component c = component::gc(kw["gc_ms"].cast<double>());
+    take("ref_mb", c.ref_mb);
+    w.components.push_back(c);
+  } else if (kw.contains("ref_mb")) {
+    throw py::value_error("ref_mb = " + py::str(kw["ref_mb"]).cast<std::string>() +
+                          ": given without gc_ms");
+  }
   w.validate();
   return w;
 }
@@ -58,12 +67,14 @@ void bind_workload(py::module_& m) {
       .def_static("cpu", &component::cpu, "work_ms"_a, "threads"_a = 1)
       .def_static("io", &component::io, "ms"_a)
       .def_static("scaled_io", &component::scaled_io, "work_ms"_a, "knee_vcpu"_a = 1.0)
+      .def_static("gc", &component::gc, "work_ms"_a, "ref_mb"_a = 1024.0)
       .def_property(
           "kind", [](const component& c) { return std::string(to_string(c.kind)); },
           [](component& c, const std::string& s) { c.kind = lambdasim::component_kind_from_string(s); })
       .def_readwrite("work_ms", &component::work_ms)
       .def_readwrite("threads", &component::threads)
       .def_readwrite("knee_vcpu", &component::knee_vcpu)
+      .def_readwrite("ref_mb", &component::ref_mb)
       .def("validate", &component::validate)
       .def(py::self == py::self)
       .def("__repr__", [](const component& c) {
@@ -73,6 +84,8 @@ void bind_workload(py::module_& m) {
           s += ", threads=" + std::to_string(c.threads);
         if (c.kind == lambdasim::component_kind::scaled_io)
           s += ", knee_vcpu=" + lambdasim::detail::format_number(c.knee_vcpu);
+        if (c.kind == lambdasim::component_kind::gc)
+          s += ", ref_mb=" + lambdasim::detail::format_number(c.ref_mb);
         return s + ")";
       });
 

@@ -29,7 +29,7 @@ curve_result curve(const profile& w, const platform& p, const price_table& price
     const double m = memory_mb[i];
     const double s = p.cpu_share(m);
     r.vcpu[i] = s;
-    r.warm_ms[i] = detail::warm_time(w, p, s, p.visible_vcpu_count(m));
+    r.warm_ms[i] = detail::warm_time(w, p, m, s, p.visible_vcpu_count(m));
     r.cold_ms[i] = detail::cold_extra(w, p, s) + r.warm_ms[i];
     r.feasible[i] = m >= w.peak_memory_mb;
     if (!r.feasible[i]) {  // out of memory: not priced

@@ -19,6 +19,7 @@ std::string_view to_string(fit_structure s) {
     case fit_structure::io_cpu: return "io_cpu";
     case fit_structure::threaded_cpu: return "threaded_cpu";
     case fit_structure::scaled_io: return "scaled_io";
+    case fit_structure::gc_cpu: return "gc_cpu";
   }
   return "?";
 }
@@ -28,7 +29,9 @@ fit_structure fit_structure_from_string(std::string_view name) {
   if (name == "io_cpu") return fit_structure::io_cpu;
   if (name == "threaded_cpu") return fit_structure::threaded_cpu;
   if (name == "scaled_io") return fit_structure::scaled_io;
-  detail::throw_invalid("structure", name, "expected auto, io_cpu, threaded_cpu or scaled_io");
+  if (name == "gc_cpu") return fit_structure::gc_cpu;
+  detail::throw_invalid("structure", name,
+                        "expected auto, io_cpu, threaded_cpu, scaled_io or gc_cpu");
 }
 
 namespace detail {
@@ -81,12 +84,15 @@ struct knobs {
   double knee = 1;
 };
 
-int work_terms(fit_structure s) { return s == fit_structure::scaled_io ? 3 : 2; }
+int work_terms(fit_structure s) {
+  return s == fit_structure::scaled_io || s == fit_structure::gc_cpu ? 3 : 2;
+}
 int parameter_count(fit_structure s) {
   switch (s) {
     case fit_structure::io_cpu: return 2;
     case fit_structure::threaded_cpu: return 3;
     case fit_structure::scaled_io: return 4;
+    case fit_structure::gc_cpu: return 3;
     case fit_structure::automatic: break;
   }
   return 0;
@@ -98,14 +104,15 @@ profile make_profile(const knobs& k, const Eigen::VectorXd& x) {
   w.components.push_back(component::cpu(x[1], k.threads));
   if (k.structure == fit_structure::scaled_io)
     w.components.push_back(component::scaled_io(x[2], k.knee));
+  if (k.structure == fit_structure::gc_cpu) w.components.push_back(component::gc(x[2]));
   return w;
 }
 
 // Design matrix: column j is the time of component j per ms of work at each size. The
-// cpu column depends on the work itself under CFS throttling (short work is throttled
-// less than C/s), so it is evaluated at the current work estimate.
+// cpu and gc columns depend on the work itself under CFS throttling (short work is
+// throttled less than C/s), so they are evaluated at the current work estimates.
 Eigen::MatrixXd basis(const knobs& k, const platform& p, const Eigen::VectorXd& m,
-                      double cpu_work) {
+                      double cpu_work, double gc_work) {
   Eigen::MatrixXd a(m.size(), work_terms(k.structure));
   platform smooth = p;
   smooth.throttle = throttling::smooth;
@@ -116,6 +123,12 @@ Eigen::MatrixXd basis(const knobs& k, const platform& p, const Eigen::VectorXd& 
     a(i, 1) = cpu_work > 0 ? cpu_time_ms(cpu_work, s, par, p) / cpu_work
                            : cpu_time_ms(1.0, s, par, smooth);
     if (k.structure == fit_structure::scaled_io) a(i, 2) = 1.0 / std::min(s / k.knee, 1.0);
+    if (k.structure == fit_structure::gc_cpu) {
+      const component unit = component::gc(1.0);
+      const double scale = unit.ref_mb / m[i];  // work at m per ms of work at ref_mb
+      a(i, 2) = gc_work > 0 ? cpu_time_ms(gc_work * scale, s, 1.0, p) / gc_work
+                            : cpu_time_ms(scale, s, 1.0, smooth);
+    }
   }
   return a;
 }
@@ -132,14 +145,19 @@ solved solve(const knobs& k, const platform& p, const Eigen::VectorXd& m,
              const Eigen::VectorXd& y, const Eigen::VectorXd& sigma) {
   const Eigen::VectorXd w = (y.array() * sigma.array()).inverse().matrix();
   solved r;
-  double cpu = 0;
+  double cpu = 0, gc = 0;
+  const bool has_gc = k.structure == fit_structure::gc_cpu;
   for (int it = 0; it < 4; ++it) {
-    r.a = basis(k, p, m, cpu);
+    r.a = basis(k, p, m, cpu, gc);
     const Eigen::MatrixXd aw = w.asDiagonal() * r.a;
     const Eigen::VectorXd yw = w.cwiseProduct(y);
     r.x = detail::nnls_small(aw, yw);
-    if (std::abs(r.x[1] - cpu) <= 1e-9 * std::max(1.0, cpu)) break;
+    const double new_gc = has_gc ? r.x[2] : 0;
+    if (std::abs(r.x[1] - cpu) <= 1e-9 * std::max(1.0, cpu) &&
+        std::abs(new_gc - gc) <= 1e-9 * std::max(1.0, gc))
+      break;
     cpu = r.x[1];
+    gc = new_gc;
   }
   r.chi2 = (w.asDiagonal() * (r.a * r.x - y)).squaredNorm();
   return r;
@@ -159,6 +177,8 @@ fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
     detail::throw_invalid("model_error", opt.model_error, "must be finite and > 0");
   if (!(opt.knee_prior_width > 0) || std::isinf(opt.knee_prior_width))
     detail::throw_invalid("knee_prior_width", opt.knee_prior_width, "must be finite and > 0");
+  if (!(opt.gc_pressure >= 0 && opt.gc_pressure <= 1))
+    detail::throw_invalid("gc_pressure", opt.gc_pressure, "must be in [0, 1]");
   if (opt.bootstrap < 0) detail::throw_invalid("bootstrap", opt.bootstrap, "must be >= 0");
   const sweep_summary sum = s.summarize(opt.aggregate);
   const Eigen::Index n_all = sum.size();
@@ -228,6 +248,7 @@ fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
 
   // Candidates.
   std::vector<knobs> grid;
+  std::string pressure;  // non-empty: memory pressure at the smallest fitting size
   const auto want = [&](fit_structure st) {
     return opt.structure == fit_structure::automatic || opt.structure == st;
   };
@@ -244,6 +265,28 @@ fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
     for (double knee : {0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9,
                         1.25, 1.5, 2.0, 3.0, 4.0, 6.0})
       if (knee < max_share * 1.5) grid.push_back({fit_structure::scaled_io, 1, knee});
+  // gc_cpu: with memory pressure at the smallest fitting size (Max Memory Used >=
+  // gc_pressure x its size) the memory-management work is expected physics, so gc_cpu
+  // replaces io_cpu as the baseline structure (its gc term counts as known, and fits to
+  // zero when the data have none); without pressure it is only tried when forced.
+  std::string gc_gate;  // why gc_cpu is not the baseline
+  {
+    const Eigen::Index i0 = fit_idx.front();
+    const double used0 = sum.max_memory_used_mb[i0];
+    const double m0 = sum.memory_mb[i0];
+    if (std::isnan(used0))
+      gc_gate = "gc_cpu not tried: no Max Memory Used recorded";
+    else if (used0 < opt.gc_pressure * m0)
+      gc_gate = "gc_cpu not tried: Max Memory Used " + fmt(used0) + " MB at " + fmt(m0) +
+                " MB is under " + fmt(opt.gc_pressure) + " of it (no memory pressure)";
+    else
+      pressure = "Max Memory Used " + fmt(used0) + " MB at " + fmt(m0) + " MB";
+    if (opt.structure == fit_structure::gc_cpu ||
+        (opt.structure == fit_structure::automatic && gc_gate.empty()))
+      grid.push_back({fit_structure::gc_cpu, 1, 1});
+  }
+  const fit_structure baseline =
+      pressure.empty() ? fit_structure::io_cpu : fit_structure::gc_cpu;
   if (grid.empty())
     throw std::invalid_argument("structure = " + std::string(to_string(opt.structure)) +
                                 ": needs sizes above one vCPU");
@@ -261,7 +304,10 @@ fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
     c.chi2 = r.chi2;
     const double lk = std::log(k.knee) / opt.knee_prior_width;
     const double prior = k.structure == fit_structure::scaled_io ? lk * lk : 0;
-    const double kp = c.parameters;
+    // Parameters that count against the structure: the baseline's gc term is expected.
+    const double kp = k.structure == fit_structure::gc_cpu && baseline == fit_structure::gc_cpu
+                          ? 2.0
+                          : static_cast<double>(c.parameters);
     if (noise_known) {
       // AIC with known noise: chi^2 + 2k.
       c.score = r.chi2 + 2.0 * kp + prior;
@@ -274,11 +320,12 @@ fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
     } else {
       // Too few sizes to estimate the noise and this many parameters: only the simplest
       // structure is admissible.
-      c.score = k.structure == fit_structure::io_cpu ? 0 : INFINITY;
+      c.score = k.structure == baseline ? 0 : INFINITY;
     }
     c.io_ms = r.x[0];
     c.cpu_ms = r.x[1];
-    c.scaled_io_ms = r.x.size() > 2 ? r.x[2] : 0;
+    c.scaled_io_ms = k.structure == fit_structure::scaled_io ? r.x[2] : 0;
+    c.gc_ms = k.structure == fit_structure::gc_cpu ? r.x[2] : 0;
     f.candidates.push_back(c);
     sols.push_back(std::move(r));
     if (c.score < f.candidates[best].score) best = g;
@@ -298,19 +345,19 @@ fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
     if (chosen.structure == fit_structure::scaled_io) why << " (knee " << chosen.knee << " vCPU)";
     bool only_simplest = !noise_known;
     for (const auto& c : f.candidates)
-      if (c.structure != fit_structure::io_cpu && std::isfinite(c.score)) only_simplest = false;
+      if (c.structure != baseline && std::isfinite(c.score)) only_simplest = false;
     if (noise_known)
       why << ": lowest score chi2 + 2k + prior = " << fmt(bc.score) << " on " << nf
           << " sizes (noise " << fmt(100 * opt.model_error) << " % + sampling error)";
     else if (only_simplest)
       why << ": no per-invocation samples, so the noise is unknown, and " << nf
-          << " sizes are too few to estimate it beside more than two work terms";
+          << " sizes are too few to estimate it beside more terms than the baseline's";
     else
       why << ": lowest AICc = " << fmt(bc.score) << " on " << nf
           << " sizes (no per-invocation samples: noise estimated from the residuals)";
     // The best alternative of each other structure.
     for (fit_structure st : {fit_structure::io_cpu, fit_structure::threaded_cpu,
-                             fit_structure::scaled_io}) {
+                             fit_structure::scaled_io, fit_structure::gc_cpu}) {
       if (st == chosen.structure) continue;
       const fit_candidate* alt = nullptr;
       for (const auto& c : f.candidates)
@@ -320,8 +367,13 @@ fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
             << (std::isinf(alt->score) ? std::string("inadmissible") : fmt(alt->score))
             << " (chi2 " << fmt(alt->chi2) << ", " << alt->parameters << " parameters)";
     }
-    if (chosen.structure == fit_structure::io_cpu && !only_simplest)
+    if (chosen.structure == baseline && !only_simplest)
       why << "; the simplest structure explains the sizes within the noise";
+    if (!pressure.empty())
+      why << "; memory pressure (" << pressure
+          << "), so gc_cpu is the baseline and its gc term is not counted";
+    else if (opt.structure == fit_structure::automatic && noise_known)
+      why << "; " << gc_gate;
     f.reason = why.str();
   }
   const Eigen::VectorXd x = sols[best].x;
@@ -392,11 +444,12 @@ fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
 
   // Bootstrap over raw samples: resample each fitting size's invocations with
   // replacement, re-aggregate, refit the chosen structure with its knobs fixed.
-  f.param_names = {"io_ms", "cpu_ms", "scaled_io_ms", "init_ms", "first_call_cpu_ms"};
-  f.param_values.resize(5);
+  f.param_names = {"io_ms", "cpu_ms", "scaled_io_ms", "gc_ms", "init_ms", "first_call_cpu_ms"};
+  f.param_values.resize(6);
   f.param_values << f.fitted.total(component_kind::io), f.fitted.total(component_kind::cpu),
-      f.fitted.total(component_kind::scaled_io), f.fitted.init_ms, f.fitted.first_call_cpu_ms;
-  f.param_sd.setConstant(5, nan);
+      f.fitted.total(component_kind::scaled_io), f.fitted.total(component_kind::gc),
+      f.fitted.init_ms, f.fitted.first_call_cpu_ms;
+  f.param_sd.setConstant(6, nan);
   f.band_lo_ms.setConstant(n_all, nan);
   f.band_hi_ms.setConstant(n_all, nan);
   bool can_boot = opt.bootstrap > 0;
@@ -408,7 +461,7 @@ fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
   if (can_boot) {
     std::mt19937_64 rng(opt.seed);
     const auto b = static_cast<Eigen::Index>(opt.bootstrap);
-    Eigen::MatrixXd params(b, 3);
+    Eigen::MatrixXd params(b, 4);
     Eigen::MatrixXd pred(b, n_all);
     Eigen::VectorXd yb(nf);
     std::vector<double> tmp;
@@ -423,13 +476,14 @@ fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
       profile w = make_profile(chosen, r.x);
       params(k, 0) = r.x[0];
       params(k, 1) = r.x[1];
-      params(k, 2) = r.x.size() > 2 ? r.x[2] : 0;
+      params(k, 2) = chosen.structure == fit_structure::scaled_io ? r.x[2] : 0;
+      params(k, 3) = chosen.structure == fit_structure::gc_cpu ? r.x[2] : 0;
       Eigen::VectorXd row(n_all);
       warm_ms(w, p, f.memory_mb, row);
       pred.row(k) = row.transpose();
       f.bootstrap_profiles.push_back(std::move(w));
     }
-    for (int c = 0; c < 3; ++c) {
+    for (int c = 0; c < 4; ++c) {
       const Eigen::VectorXd col = params.col(c);
       const double mean = col.mean();
       f.param_sd[c] = b > 1 ? std::sqrt((col.array() - mean).square().sum() /

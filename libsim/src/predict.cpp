@@ -56,20 +56,23 @@ double cpu_time_ms(double work_ms, double share, double parallelism, const platf
 
 namespace detail {
 // Evaluates one component given the memory-derived quantities (already checked).
-double component_time(const component& c, const platform& p, double share, int visible) {
+double component_time(const component& c, const platform& p, double memory_mb, double share,
+                      int visible) {
   switch (c.kind) {
     case component_kind::cpu:
       return cpu_time_ms(c.work_ms, share,
                          static_cast<double>(std::min(c.threads, visible)), p);
     case component_kind::io: return c.work_ms;
     case component_kind::scaled_io: return c.work_ms / std::min(share / c.knee_vcpu, 1.0);
+    case component_kind::gc: return cpu_time_ms(c.work_ms * c.ref_mb / memory_mb, share, 1.0, p);
   }
   return 0;
 }
 
-double warm_time(const profile& w, const platform& p, double share, int visible) {
+double warm_time(const profile& w, const platform& p, double memory_mb, double share,
+                 int visible) {
   double t = 0;
-  for (const auto& c : w.components) t += component_time(c, p, share, visible);
+  for (const auto& c : w.components) t += component_time(c, p, memory_mb, share, visible);
   return t;
 }
 
@@ -95,39 +98,40 @@ void batch(const profile& w, const platform& p,
   w.validate();
   for (Eigen::Index i = 0; i < memory_mb.size(); ++i) {
     const double m = memory_mb[i];
-    out[i] = f(p.cpu_share(m), p.visible_vcpu_count(m));
+    out[i] = f(m, p.cpu_share(m), p.visible_vcpu_count(m));
   }
 }
 }  // namespace
 
 double component_ms(const component& c, const platform& p, double memory_mb) {
   c.validate();
-  return component_time(c, p, p.cpu_share(memory_mb), p.visible_vcpu_count(memory_mb));
+  return component_time(c, p, memory_mb, p.cpu_share(memory_mb),
+                        p.visible_vcpu_count(memory_mb));
 }
 
 double warm_ms(const profile& w, const platform& p, double memory_mb) {
   w.validate();
-  return warm_time(w, p, p.cpu_share(memory_mb), p.visible_vcpu_count(memory_mb));
+  return warm_time(w, p, memory_mb, p.cpu_share(memory_mb), p.visible_vcpu_count(memory_mb));
 }
 
 double cold_ms(const profile& w, const platform& p, double memory_mb) {
   w.validate();
   const double s = p.cpu_share(memory_mb);
-  return cold_extra(w, p, s) + warm_time(w, p, s, p.visible_vcpu_count(memory_mb));
+  return cold_extra(w, p, s) + warm_time(w, p, memory_mb, s, p.visible_vcpu_count(memory_mb));
 }
 
 void warm_ms(const profile& w, const platform& p,
              const Eigen::Ref<const Eigen::VectorXd>& memory_mb,
              Eigen::Ref<Eigen::VectorXd> out) {
   batch(w, p, memory_mb, out,
-        [&](double s, int v) { return warm_time(w, p, s, v); });
+        [&](double m, double s, int v) { return warm_time(w, p, m, s, v); });
 }
 
 void cold_ms(const profile& w, const platform& p,
              const Eigen::Ref<const Eigen::VectorXd>& memory_mb,
              Eigen::Ref<Eigen::VectorXd> out) {
   batch(w, p, memory_mb, out,
-        [&](double s, int v) { return cold_extra(w, p, s) + warm_time(w, p, s, v); });
+        [&](double m, double s, int v) { return cold_extra(w, p, s) + warm_time(w, p, m, s, v); });
 }
 
 }  // namespace lambdasim

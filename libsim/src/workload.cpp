@@ -14,6 +14,7 @@ std::string_view to_string(component_kind k) {
     case component_kind::cpu: return "cpu";
     case component_kind::io: return "io";
     case component_kind::scaled_io: return "scaled_io";
+    case component_kind::gc: return "gc";
   }
   return "?";
 }
@@ -22,15 +23,19 @@ component_kind component_kind_from_string(std::string_view name) {
   if (name == "cpu") return component_kind::cpu;
   if (name == "io") return component_kind::io;
   if (name == "scaled_io") return component_kind::scaled_io;
-  detail::throw_invalid("kind", name, "expected cpu, io or scaled_io");
+  if (name == "gc") return component_kind::gc;
+  detail::throw_invalid("kind", name, "expected cpu, io, scaled_io or gc");
 }
 
 component component::cpu(double work_ms, int threads) {
-  return {component_kind::cpu, work_ms, threads, 1};
+  return {component_kind::cpu, work_ms, threads, 1, 1024};
 }
-component component::io(double ms) { return {component_kind::io, ms, 1, 1}; }
+component component::io(double ms) { return {component_kind::io, ms, 1, 1, 1024}; }
 component component::scaled_io(double work_ms, double knee_vcpu) {
-  return {component_kind::scaled_io, work_ms, 1, knee_vcpu};
+  return {component_kind::scaled_io, work_ms, 1, knee_vcpu, 1024};
+}
+component component::gc(double work_ms, double ref_mb) {
+  return {component_kind::gc, work_ms, 1, 1, ref_mb};
 }
 
 namespace {
@@ -45,6 +50,8 @@ void component::validate() const {
   if (threads < 1) detail::throw_invalid("threads", threads, "must be >= 1");
   if (!(knee_vcpu > 0) || std::isinf(knee_vcpu))
     detail::throw_invalid("knee_vcpu", knee_vcpu, "must be finite and > 0");
+  if (!(ref_mb > 0) || std::isinf(ref_mb))
+    detail::throw_invalid("ref_mb", ref_mb, "must be finite and > 0");
 }
 
 void profile::validate() const {
@@ -95,6 +102,10 @@ profile profile::from_json(std::string_view text, std::string_view origin) {
         k.work_ms = c.number("work_ms");
         k.knee_vcpu = c.number_or("knee_vcpu", k.knee_vcpu);
         break;
+      case component_kind::gc:
+        k.work_ms = c.number("work_ms");
+        k.ref_mb = c.number_or("ref_mb", k.ref_mb);
+        break;
     }
     c.finish();
     try {
@@ -138,6 +149,10 @@ std::string profile::to_json() const {
       case component_kind::scaled_io:
         o["work_ms"] = c.work_ms;
         o["knee_vcpu"] = c.knee_vcpu;
+        break;
+      case component_kind::gc:
+        o["work_ms"] = c.work_ms;
+        o["ref_mb"] = c.ref_mb;
         break;
     }
     j["components"].push_back(o);

@@ -22,8 +22,10 @@ double normal(std::mt19937_64& rng) {
   return std::sqrt(-2 * std::log(u1)) * std::cos(2 * M_PI * u2);
 }
 
+// Max Memory Used is used_mb + (i % 7): 40 MB leaves a 128 MB function without memory
+// pressure (under half of it), so gc_cpu is not the baseline.
 sweep synthetic(const profile& w, const platform& p, const std::vector<double>& sizes, int n,
-                double sigma, std::uint64_t seed) {
+                double sigma, std::uint64_t seed, double used_mb = 40) {
   std::mt19937_64 rng(seed);
   sweep s;
   for (double m : sizes)
@@ -31,7 +33,7 @@ sweep synthetic(const profile& w, const platform& p, const std::vector<double>& 
       sweep_row r;
       r.memory_mb = m;
       r.duration_ms = warm_ms(w, p, m) * std::exp(sigma * normal(rng));
-      r.max_memory_used_mb = 90 + (i % 7);
+      r.max_memory_used_mb = used_mb + (i % 7);
       s.rows.push_back(r);
     }
   return s;
@@ -84,7 +86,8 @@ TEST_CASE("fit recovers io and cpu from a noisy synthetic sweep within its uncer
     CHECK(std::abs(f.param_values[k] - truth_k) <= 3 * sd + 0.02 * truth_k);
   }
   CHECK(f.mape < 0.02);
-  CHECK(f.fitted.peak_memory_mb == 96);  // 90 + 6
+  CHECK(f.fitted.peak_memory_mb == 46);  // 40 + 6
+  CHECK(f.reason.find("gc_cpu not tried: Max Memory Used 46 MB at 128 MB") != std::string::npos);
   CHECK(f.fitted.cv == doctest::Approx(ref["sigma"].get<double>()).epsilon(0.3));
   // The band brackets the prediction.
   for (Eigen::Index i = 0; i < f.memory_mb.size(); ++i) {
@@ -116,6 +119,71 @@ TEST_CASE("fit chooses scaled_io for I/O that saturates below one vCPU") {
   const auto s2 = synthetic(cpu_only, p, {128, 1024, 3008}, 30, 0.03, 5);
   const auto f2 = fit(s2, p, o);
   CHECK(f2.structure == fit_structure::io_cpu);
+}
+
+TEST_CASE("under memory pressure gc_cpu is the baseline and recovers the gc work") {
+  // A runtime using 100..106 MB: at 128 MB the heap is under twice the live data.
+  const platform p = platform::aws_lambda();
+  profile truth;
+  truth.components = {component::io(1200), component::cpu(300), component::gc(150)};
+  std::vector<double> sizes;
+  for (double m = 128; m <= 2048; m += 128) sizes.push_back(m);
+  const auto s = synthetic(truth, p, sizes, 10, 0.03, 21, 100);
+  fit_options o;
+  o.bootstrap = 100;
+  o.seed = 2;
+  const auto f = fit(s, p, o);
+  CHECK(f.structure == fit_structure::gc_cpu);
+  CHECK(f.reason.find("memory pressure (Max Memory Used 106 MB at 128 MB)") != std::string::npos);
+  REQUIRE(f.param_names[3] == "gc_ms");
+  const double want[] = {1200, 300, 0, 150};
+  for (int k : {0, 1, 3}) {
+    CAPTURE(k);
+    CHECK(f.param_sd[k] > 0);
+    CHECK(std::abs(f.param_values[k] - want[k]) <= 3 * f.param_sd[k] + 0.02 * want[k]);
+  }
+  // Three sizes predict the other nine within the noise; plain io + cpu cannot: it has
+  // to put the 128 MB excess into the 1/s term, which then overshoots 256..768 MB.
+  fit_options three = o;
+  three.sizes = {128, 1024, 2048};
+  three.bootstrap = 0;
+  const auto g = fit(s, p, three);
+  CHECK(g.structure == fit_structure::gc_cpu);
+  CHECK(g.mape_holdout < 0.03);
+  three.structure = fit_structure::io_cpu;
+  const auto plain = fit(s, p, three);
+  CHECK(plain.mape_holdout > 0.08);
+  // The hand calculation of the truth at 256 MB: io + cpu/s + gc * 1024/256 / s with
+  // s = 256/1769 (smooth throttling; CFS differs by the phase of each term's last period).
+  platform smooth = p;
+  smooth.throttle = throttling::smooth;
+  const double s256 = 256.0 / 1769.0;
+  CHECK(warm_ms(truth, smooth, 256) ==
+        doctest::Approx(1200 + 300 / s256 + 150 * 4 / s256).epsilon(1e-12));
+}
+
+TEST_CASE("under memory pressure without gc work the gc term fits to about zero") {
+  const platform p = platform::aws_lambda();
+  profile truth;
+  truth.components = {component::io(120), component::cpu(800)};
+  const auto s = synthetic(truth, p, {128, 256, 512, 1024, 1769, 3008}, 40, 0.05, 7, 90);
+  fit_options o;
+  o.seed = 3;
+  const auto f = fit(s, p, o);
+  // The gc term is bounded by its uncertainty; io and cpu are recovered as without it.
+  CHECK(f.param_values[3] <= 3 * f.param_sd[3] + 1.0);
+  CHECK(std::abs(f.param_values[0] - 120) <= 3 * f.param_sd[0] + 0.02 * 120);
+  CHECK(std::abs(f.param_values[1] - 800) <= 3 * f.param_sd[1] + 0.02 * 800);
+  // Forcing it without pressure is allowed; gc_pressure is validated.
+  fit_options forced;
+  forced.bootstrap = 0;
+  forced.structure = fit_structure::gc_cpu;
+  CHECK(fit(synthetic(truth, p, {128, 1024, 3008}, 5, 0.05, 1), p, forced).structure ==
+        fit_structure::gc_cpu);
+  forced.gc_pressure = 1.5;
+  CHECK_THROWS_WITH_AS(fit(s, p, forced), "gc_pressure = 1.5: must be in [0, 1]",
+                       std::invalid_argument);
+  CHECK(fit_structure_from_string("gc_cpu") == fit_structure::gc_cpu);
 }
 
 TEST_CASE("fit on some sizes predicts the others; per-size aggregates without samples") {

@@ -24,6 +24,26 @@ TEST_CASE("profile json as in the CLI contract") {
   CHECK(profile::from_json(w.to_json()) == w);
 }
 
+TEST_CASE("gc component json: ref_mb defaults to 1024 and round-trips") {
+  const profile w = profile::from_json(
+      R"({"schema_version": 1, "components": [{"kind": "gc", "work_ms": 30},
+          {"kind": "gc", "work_ms": 5, "ref_mb": 256}]})");
+  REQUIRE(w.components.size() == 2);
+  CHECK(w.components[0] == component::gc(30, 1024));
+  CHECK(w.components[1] == component::gc(5, 256));
+  CHECK(w.total(lambdasim::component_kind::gc) == 35);
+  CHECK(profile::from_json(w.to_json()) == w);
+  // A key of another kind is an error, not silently ignored.
+  CHECK_THROWS_WITH_AS(
+      profile::from_json(R"({"schema_version": 1, "components": [{"kind": "gc", "work_ms": 1,
+          "knee_vcpu": 2}]})", "p.json"),
+      "p.json: /components/0/knee_vcpu: unknown key 'knee_vcpu'", lambdasim::config_error);
+  CHECK_THROWS_WITH_AS(
+      profile::from_json(R"({"schema_version": 1, "components": [{"kind": "gc", "work_ms": 1,
+          "ref_mb": 0}]})", "p.json"),
+      "p.json: /components/0: ref_mb = 0: must be finite and > 0", lambdasim::config_error);
+}
+
 TEST_CASE("profile save and load") {
   profile w;
   w.name = "x";
@@ -52,7 +72,7 @@ TEST_CASE("bad profiles name the field and value") {
   CHECK_THROWS_WITH_AS(
       profile::from_json(R"({"schema_version": 1, "components": [{"kind": "gpu", "work_ms": 1}]})",
                          "p.json"),
-      "p.json: /components/0/kind: kind = 'gpu': expected cpu, io or scaled_io", config_error);
+      "p.json: /components/0/kind: kind = 'gpu': expected cpu, io, scaled_io or gc", config_error);
   CHECK_THROWS_WITH_AS(
       profile::from_json(R"({"schema_version": 1, "components": [{"kind": "io", "ms": "1"}]})",
                          "p.json"),

@@ -52,6 +52,8 @@ def test_profile_keywords():
         ({"threads": 2}, r"threads = 2: given without cpu_ms"),
         ({"io_ms": 1, "init_ms": -1}, r"init_ms = -1"),
         ({"scaled_io_ms": 1, "knee_vcpu": 0}, r"knee_vcpu = 0"),
+        ({"gc_ms": 1, "ref_mb": -2}, r"ref_mb = -2: must be finite and > 0"),
+        ({"ref_mb": 512}, r"ref_mb = 512: given without gc_ms"),
     ],
 )
 def test_profile_errors(kwargs, match):
@@ -191,3 +193,17 @@ def test_price_table_from_a_users_document(tmp_path):
     with pytest.raises(ls.ConfigError, match=r"prices\.json: /colour: unknown key"):
         f.write_text(doc[:-1] + ', "colour": 1}')
         ls.PriceTable.load(str(f), "eu-north-9", "arm64")
+
+
+def test_gc_component_by_hand(aws):
+    # 60 ms of memory-management CPU at 1,024 MB is 240 ms at 256 MB, run at s = 256/1769
+    p = ls.Profile(gc_ms=60, io_ms=10)
+    # shorthands append in the order cpu, io, scaled_io, gc
+    assert p.components[1] == ls.Component.gc(60, ref_mb=1024)
+    assert repr(p.components[1]) == "Component.gc(60, ref_mb=1024)"
+    smooth = ls.Platform.aws_lambda()
+    smooth.throttling = "smooth"
+    assert ls.warm_ms(p, smooth, 256) == pytest.approx(10 + 240 * 1769 / 256, rel=1e-12)
+    q = ls.Profile(gc_ms=60, ref_mb=512)
+    assert ls.warm_ms(q, smooth, 3538) == pytest.approx(60 * 512 / 3538, rel=1e-12)
+    assert ls.Profile.from_json(q.to_json()) == q

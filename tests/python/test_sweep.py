@@ -170,6 +170,27 @@ def test_three_sizes_predict_the_derived_summary(repo):
     assert pred[1792] == pytest.approx(median[1792], rel=0.01)
 
 
+def test_memory_pressure_fit_on_recorded_dotnet_sweep():
+    # lambda-benchmark dotnet6/x86_64 (recorded): 105 MB used at 128 MB, durations
+    # 9,161 / 4,045 / 2,953 / 2,428 ms at 128 / 256 / 384 / 512 MB.
+    path = ls.data_path("report_logs", "lambda_benchmark_328c27e.json")
+    s = ls.Sweep.from_report_metrics(path, "dotnet6/x86_64")
+    f = ls.fit(s, sizes=[128, 1024, 2048], bootstrap=0)
+    assert f.structure == "gc_cpu"
+    assert "memory pressure (Max Memory Used 105 MB at 128 MB)" in f.reason
+    plain = ls.fit(s, sizes=[128, 1024, 2048], bootstrap=0, structure="io_cpu")
+    mem = np.asarray(f.memory_mb)
+    recorded = {256: 4045, 384: 2953, 512: 2428}
+    for m, want in recorded.items():
+        err = np.asarray(f.predicted_ms)[mem == m][0] / want - 1
+        # plain io + cpu puts the 128 MB excess into 1/s and overshoots by 19-22 %
+        err_plain = np.asarray(plain.predicted_ms)[mem == m][0] / want - 1
+        assert abs(err) < 0.11 and err_plain > 0.15 and abs(err) < 0.5 * err_plain, (m, err)
+    assert f.mape_holdout < 0.6 * plain.mape_holdout
+    # every size (None = all) gives the same structure
+    assert ls.fit(s, sizes=None, bootstrap=0).structure == "gc_cpu"
+
+
 def test_summary_dataframe_and_band_inputs():
     s = lk("f2")
     df = ls.summary_dataframe(s)

@@ -27,9 +27,11 @@ def resolve_prices(prices: _core.PriceTable | None, region: str, arch: str) -> _
 
 def set_fields(options: T, kwargs: dict[str, Any], unknown: str) -> T:
     """Set the fields named in ``kwargs`` on a bound option struct; a name that is not a
-    field raises ``TypeError(unknown.format(key=name))``."""
+    field raises ``TypeError(unknown.format(key=name))``; ``None`` keeps the field's
+    default (so ``fit(s, sizes=None)`` fits every size)."""
     for key, value in kwargs.items():
         if key.startswith("_") or not hasattr(options, key) or callable(getattr(options, key)):
             raise TypeError(unknown.format(key=key))
-        setattr(options, key, value)
+        if value is not None:
+            setattr(options, key, value)
     return options

@@ -68,8 +68,8 @@ def fit(sweep: _core.Sweep, platform: Any = None, **options: Any) -> _core.FitRe
         before December 2020 (1,792 MB per vCPU, 100 ms billing).
     **options
         Fields of ``FitOptions``: ``sizes`` (fit on these sizes only), ``structure``
-        (auto, io_cpu, threaded_cpu, scaled_io), ``aggregate``, ``model_error``,
-        ``knee_prior_width``, ``bootstrap``, ``seed``, ``name``.
+        (auto, io_cpu, threaded_cpu, scaled_io, gc_cpu), ``aggregate``, ``model_error``,
+        ``knee_prior_width``, ``gc_pressure``, ``bootstrap``, ``seed``, ``name``.
 
     Returns
     -------

@@ -25,10 +25,11 @@ enum class fit_structure {
   io_cpu,        ///< io + single-threaded cpu (2 work terms)
   threaded_cpu,  ///< io + cpu on `threads` threads (2 work terms + threads)
   scaled_io,     ///< io + cpu + scaled_io saturating at knee_vcpu (3 work terms + knee)
+  gc_cpu,        ///< io + cpu + gc (3 work terms); automatic only under memory pressure
 };
 std::string_view to_string(fit_structure s);
 /// @throws std::invalid_argument for a name other than auto, io_cpu, threaded_cpu,
-///         scaled_io
+///         scaled_io, gc_cpu
 fit_structure fit_structure_from_string(std::string_view name);
 
 struct fit_options {
@@ -44,6 +45,11 @@ struct fit_options {
   /// Width (natural-log units) of the prior on knee_vcpu, centred on 1 vCPU (plain cpu):
   /// among equally good fits the one closest to the plain structure wins.
   double knee_prior_width = 1.0;
+  /// The automatic choice tries gc_cpu only when the smallest fitting size's Max Memory
+  /// Used is at least this fraction of it: a collector needs a heap of about twice the
+  /// live data before its work stops mattering (Jones & Lins, "Garbage Collection", 1996,
+  /// ch. 1 and 6). Without Max Memory Used, gc_cpu is never tried automatically.
+  double gc_pressure = 0.5;
   /// Bootstrap resamples over raw samples (0: none). Needs per-invocation rows.
   int bootstrap = 200;
   std::uint64_t seed = 0;
@@ -59,7 +65,7 @@ struct fit_candidate {
   int parameters = 0;   ///< work terms + knobs
   double chi2 = 0;      ///< sum of squared relative residuals / noise^2
   double score = 0;     ///< chi2 + 2 parameters + knee prior (lower is better)
-  double io_ms = 0, cpu_ms = 0, scaled_io_ms = 0;
+  double io_ms = 0, cpu_ms = 0, scaled_io_ms = 0, gc_ms = 0;
 };
 
 struct fit_result {
@@ -81,7 +87,7 @@ struct fit_result {
   double mape_fit = 0;      ///< over the fitting sizes
   double mape_holdout = 0;  ///< over the other sizes (NaN if none)
 
-  /// io_ms, cpu_ms, scaled_io_ms, init_ms, first_call_cpu_ms and the bootstrap
+  /// io_ms, cpu_ms, scaled_io_ms, gc_ms (at 1,024 MB), init_ms, first_call_cpu_ms and the bootstrap
   /// standard deviations of the work terms (NaN without per-invocation samples; always
   /// NaN for init_ms and first_call_cpu_ms, which are medians of the cold rows).
   std::vector<std::string> param_names;

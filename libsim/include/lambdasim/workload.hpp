@@ -14,6 +14,7 @@ enum class component_kind {
   cpu,        ///< work_ms of CPU on up to `threads` threads
   io,         ///< work_ms of waiting no memory setting changes
   scaled_io,  ///< work_ms of I/O whose bandwidth grows with the share up to knee_vcpu
+  gc,         ///< memory-management CPU: work_ms at ref_mb, in proportion to 1 / memory
 };
 
 std::string_view to_string(component_kind k);
@@ -26,13 +27,18 @@ struct component {
   double work_ms = 0;       ///< CPU ms at one vCPU (cpu), wait ms (io), I/O ms at the knee
   int threads = 1;          ///< cpu only
   double knee_vcpu = 1;     ///< scaled_io only: share at which the I/O saturates
+  double ref_mb = 1024;     ///< gc only: memory size at which the CPU work is work_ms
 
   static component cpu(double work_ms, int threads = 1);
   static component io(double ms);
   static component scaled_io(double work_ms, double knee_vcpu = 1);
+  /// Garbage collection and other memory-management CPU: the collector runs once per
+  /// heap-full of allocation, so its work falls in proportion to the memory size,
+  /// work_ms x ref_mb / m, run on one thread like `cpu`.
+  static component gc(double work_ms, double ref_mb = 1024);
 
   /// @throws std::invalid_argument naming the field (work_ms < 0 or NaN, threads < 1,
-  ///         knee_vcpu <= 0)
+  ///         knee_vcpu <= 0, ref_mb <= 0)
   void validate() const;
   bool operator==(const component&) const = default;
 };
@@ -54,7 +60,8 @@ struct profile {
 
   /// Profile JSON (schema_version 1): {"schema_version": 1, "name": ..., "components":
   /// [{"kind": "cpu", "work_ms": 1000, "threads": 1}, {"kind": "io", "ms": 100},
-  /// {"kind": "scaled_io", "work_ms": 50, "knee_vcpu": 0.5}], "init_ms": ...,
+  /// {"kind": "scaled_io", "work_ms": 50, "knee_vcpu": 0.5},
+  /// {"kind": "gc", "work_ms": 30, "ref_mb": 1024}], "init_ms": ...,
   /// "first_call_cpu_ms": ..., "peak_memory_mb": ..., "cv": ...}; unknown keys are an error.
   /// @throws config_error with origin and JSON pointer
   static profile from_json(std::string_view text, std::string_view origin = "<json>");

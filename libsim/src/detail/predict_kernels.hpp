@@ -7,8 +7,10 @@
 #include "lambdasim/workload.hpp"
 
 namespace lambdasim::detail {
-double component_time(const component& c, const platform& p, double share, int visible);
-double warm_time(const profile& w, const platform& p, double share, int visible);
+double component_time(const component& c, const platform& p, double memory_mb, double share,
+                      int visible);
+double warm_time(const profile& w, const platform& p, double memory_mb, double share,
+                 int visible);
 /// init_ms + first-call CPU (at most one vCPU): what a cold start adds to T_warm.
 double cold_extra(const profile& w, const platform& p, double share);
 }  // namespace lambdasim::detail

@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--sizes", metavar="LIST",
                    help="fit on these recorded sizes only, e.g. 128,1024,3008")
     p.add_argument("--structure", default="auto",
-                   choices=["auto", "io_cpu", "threaded_cpu", "scaled_io"])
+                   choices=["auto", "io_cpu", "threaded_cpu", "scaled_io", "gc_cpu"])
     p.add_argument("--platform", default="aws-lambda",
                    help="aws-lambda, aws-lambda-2020 (data before Dec 2020) or a JSON file")
     p.add_argument("--aggregate", default="median", choices=["median", "trimmed_mean", "mean"])
