@@ -150,6 +150,14 @@ def test_accuracy_table_summary(repo, ref):
     for group in ("lin_khazaei", "powertuning", "report_metrics", "all"):
         for key, value in a[group].items():
             assert summary[group][key] == pytest.approx(value, abs=a["tolerance"]), (group, key)
+    # The monotone oracle by hand: 10 then 12 must pool; relative L1 weights 1/10 > 1/12
+    # put the block at 10 (cost 2/12); 8 stays. 5, 4, 3 is already non-increasing.
+    np.testing.assert_allclose(acc.monotone_fit(np.array([10.0, 12.0, 8.0])), [10, 10, 8])
+    np.testing.assert_allclose(acc.monotone_fit(np.array([5.0, 4.0, 3.0])), [5, 4, 3])
+    # 3 then 5 then 4: pooling 3 and 5 gives 3 (weight 1/3 > 1/5), 4 then pools too:
+    # weighted median of {3, 5, 4} with weights {1/3, 1/5, 1/4} is 4 (cum. 0.33, 0.58 of 0.78)
+    np.testing.assert_allclose(acc.monotone_fit(np.array([3.0, 5.0, 4.0])), [4, 4, 4])
+    assert summary["all"]["oracle_median"] <= summary["all"]["lambdasim_median"]
 
 
 def test_three_sizes_predict_the_derived_summary(repo):
