@@ -285,6 +285,8 @@ fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
         (opt.structure == fit_structure::automatic && gc_gate.empty()))
       grid.push_back({fit_structure::gc_cpu, 1, 1});
   }
+  if (opt.structure != fit_structure::automatic && opt.structure != fit_structure::gc_cpu)
+    pressure.clear();  // a forced structure has no gc baseline to speak of
   const fit_structure baseline =
       pressure.empty() ? fit_structure::io_cpu : fit_structure::gc_cpu;
   if (grid.empty())
