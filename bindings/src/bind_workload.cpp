@@ -31,31 +31,21 @@ profile make_profile(const py::kwargs& kw) {
   take("first_call_cpu_ms", w.first_call_cpu_ms);
   take("peak_memory_mb", w.peak_memory_mb);
   take("cv", w.cv);
-  if (kw.contains("cpu_ms")) {
-    component c = component::cpu(kw["cpu_ms"].cast<double>());
-    take("threads", c.threads);
-    w.components.push_back(c);
-  } else if (kw.contains("threads")) {
-    throw py::value_error("threads = " + py::str(kw["threads"]).cast<std::string>() +
-                          ": given without cpu_ms");
-  }
+  // A shorthand appends one component: its work, and its knob only beside the work.
+  auto shorthand = [&](const char* work, const char* knob, component c, auto component::*field) {
+    if (kw.contains(work)) {
+      c.work_ms = kw[work].cast<double>();
+      take(knob, c.*field);
+      w.components.push_back(c);
+    } else if (kw.contains(knob)) {
+      throw py::value_error(std::string(knob) + " = " + py::str(kw[knob]).cast<std::string>() +
+                            ": given without " + work);
+    }
+  };
+  shorthand("cpu_ms", "threads", component::cpu(0), &component::threads);
   if (kw.contains("io_ms")) w.components.push_back(component::io(kw["io_ms"].cast<double>()));
-  if (kw.contains("scaled_io_ms")) {
-    component c = component::scaled_io(kw["scaled_io_ms"].cast<double>());
-    take("knee_vcpu", c.knee_vcpu);
-    w.components.push_back(c);
-  } else if (kw.contains("knee_vcpu")) {
-    throw py::value_error("knee_vcpu = " + py::str(kw["knee_vcpu"]).cast<std::string>() +
-                          ": given without scaled_io_ms");
-  }
-  if (kw.contains("gc_ms")) {
-    component c = component::gc(kw["gc_ms"].cast<double>());
-    take("ref_mb", c.ref_mb);
-    w.components.push_back(c);
-  } else if (kw.contains("ref_mb")) {
-    throw py::value_error("ref_mb = " + py::str(kw["ref_mb"]).cast<std::string>() +
-                          ": given without gc_ms");
-  }
+  shorthand("scaled_io_ms", "knee_vcpu", component::scaled_io(0), &component::knee_vcpu);
+  shorthand("gc_ms", "ref_mb", component::gc(0), &component::ref_mb);
   w.validate();
   return w;
 }
