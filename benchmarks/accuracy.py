@@ -7,11 +7,13 @@ Power Tuning run, every REPORT-metrics series (runtime x arch)) with at least fo
 fit on the smallest size, the largest, and the size nearest 1024 MB among the others;
 predict the remaining sizes; report the mean absolute percentage error (MAPE) of those
 predictions for lambdasim's fit, a plain io + cpu fit and linear interpolation between
-the same three points. A fourth column, the monotone oracle, is a floor rather than a
-competitor: the least MAPE on the held-out sizes that any prediction non-increasing in
+the same three points. The last columns are floors rather than competitors. The monotone
+oracle is the least MAPE on the held-out sizes that any prediction non-increasing in
 memory can reach, found by fitting those sizes themselves (weighted L1 isotonic
-regression). Since every series' error is at least its floor, the median and p90 over
-series are too. Uses only the public Python API.
+regression). The anchored floors add that the curve must also pass within 3 % (the fit's
+model error) or 10 % of the observed values at the three fitting sizes, as a fit that
+honours its data does. Since every series' error is at least its floor, the median and
+p90 over series are too. Uses only the public Python API.
 
     python benchmarks/accuracy.py [--markdown] [--json FILE]
 """
@@ -22,6 +24,7 @@ import argparse
 import json
 import sys
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -76,28 +79,95 @@ def fitting_sizes(sizes: list[float]) -> list[float]:
     return [sizes[0], middle, sizes[-1]]
 
 
-def _weighted_median(v: list[float], w: list[float]) -> float:
-    order = np.argsort(v)
-    cw = np.cumsum(np.asarray(w)[order])
-    return float(np.asarray(v)[order][np.searchsorted(cw, 0.5 * cw[-1])])
-
-
-def monotone_fit(y: np.ndarray) -> np.ndarray:
+def monotone_fit(
+    y: np.ndarray, lower: np.ndarray | None = None, upper: np.ndarray | None = None
+) -> np.ndarray:
     """The non-increasing sequence p closest to y in sum |p - y| / y (weighted L1
-    isotonic regression: pool-adjacent-violators with weighted-median blocks, exact for
-    separable convex losses). Its mean is the least MAPE any non-increasing predictor
-    can reach on these points."""
-    blocks: list[tuple[list[float], list[float], float]] = []  # values, weights, fit
-    for v in y:
-        blocks.append(([float(v)], [1.0 / float(v)], float(v)))
-        while len(blocks) > 1 and blocks[-2][2] < blocks[-1][2]:
-            v2, w2, _ = blocks.pop()
-            v1, w1, _ = blocks.pop()
-            blocks.append((v1 + v2, w1 + w2, _weighted_median(v1 + v2, w1 + w2)))
-    return np.concatenate([np.full(len(b[0]), b[2]) for b in blocks])
+    isotonic regression), optionally with lower[i] <= p[i] <= upper[i]. Exact: an optimal
+    p takes its values among y and the bounds, so a dynamic programme over those levels
+    (highest first) finds it. Its mean relative error is the least MAPE any
+    non-increasing predictor within the bounds can reach on these points."""
+    y = np.asarray(y, dtype=float)
+    n = len(y)
+    lo = np.zeros(n) if lower is None else np.asarray(lower, dtype=float)
+    hi = np.full(n, np.inf) if upper is None else np.asarray(upper, dtype=float)
+    bounds = np.concatenate([lo[np.isfinite(lo)], hi[np.isfinite(hi)]])
+    levels = np.unique(np.concatenate([y, bounds]))[::-1]  # highest first
+    cost = np.zeros(len(levels))
+    choice = np.zeros((n, len(levels)), dtype=int)  # best previous level, <= index
+    for i in range(n):
+        # p[i-1] >= p[i]: the previous level is one at or before this one in the list
+        best_prev = np.minimum.accumulate(cost)
+        # where the running minimum was last lowered: the best previous level's index
+        lowered = np.r_[True, cost[1:] < best_prev[:-1]]
+        choice[i] = np.maximum.accumulate(np.where(lowered, np.arange(len(levels)), 0))
+        cost = best_prev + np.abs(levels - y[i]) / y[i]
+        cost[(levels < lo[i]) | (levels > hi[i])] = np.inf
+    if not np.isfinite(cost).any():
+        raise ValueError("monotone_fit: the bounds admit no non-increasing sequence")
+    k = int(np.argmin(cost))
+    out = np.empty(n)
+    for i in range(n - 1, -1, -1):
+        out[i] = levels[k]
+        k = choice[i][k]
+    return out
 
 
-def evaluate(x: Series) -> dict[str, object]:
+def least_anchor_tolerance(y: np.ndarray) -> float:
+    """The least relative tolerance e for which some non-increasing sequence passes within
+    e of every y (0 when y is already non-increasing); by bisection to 1e-9."""
+
+    def feasible(e: float) -> bool:
+        top = np.inf
+        for v in y:
+            top = min(top, v * (1 + e))
+            if top < v * (1 - e):
+                return False
+        return True
+
+    if feasible(0.0):
+        return 0.0
+    lo, hi = 0.0, 1.0
+    while hi - lo > 1e-9:
+        mid = 0.5 * (lo + hi)
+        lo, hi = (lo, mid) if feasible(mid) else (mid, hi)
+    return hi
+
+
+def anchored_floor(obs: np.ndarray, fitted: np.ndarray, tol: float) -> float:
+    """The least held-out MAPE of any non-increasing curve that passes within tol of the
+    observed value at every fitting size. Such a curve is bounded at a held-out size by
+    the fitting sizes on either side, so the floor is a bounded weighted L1 isotonic
+    regression of the held-out sizes. A fit that honours its own data cannot beat it.
+    When the fitting values rise by more than tol, no such curve exists, and the floor
+    falls back to the unanchored monotone oracle."""
+    obs = np.asarray(obs, dtype=float)
+    fitted = np.asarray(fitted, dtype=bool)
+    held = ~fitted
+    if least_anchor_tolerance(obs[fitted]) > tol:
+        return mape_of(monotone_fit(obs[held]), obs[held])
+    upper = np.minimum.accumulate(np.where(fitted, obs * (1 + tol), np.inf))
+    lower = np.maximum.accumulate(np.where(fitted, obs * (1 - tol), 0.0)[::-1])[::-1]
+    return mape_of(monotone_fit(obs[held], lower[held], upper[held]), obs[held])
+
+
+def mape_of(pred: np.ndarray, obs: np.ndarray) -> float:
+    return float(np.mean(np.abs(pred - obs) / obs))
+
+
+# Anchor tolerances: the fit's default model error, and a generous 10 %.
+ANCHOR_TOLERANCES = (ls.FitOptions().model_error, 0.10)
+COLUMNS = [
+    ("lambdasim", "lambdasim"),
+    ("io_cpu", "plain io+cpu"),
+    ("interp", "linear interp."),
+    ("oracle", "monotone oracle"),
+    ("anchored3", "anchored floor ±3 %"),
+    ("anchored10", "anchored floor ±10 %"),
+]
+
+
+def evaluate(x: Series) -> dict[str, Any]:
     sizes = x.sweep.sizes()
     fit_on = fitting_sizes(sizes)
     model = ls.fit(x.sweep, x.platform, sizes=fit_on, bootstrap=0)
@@ -109,7 +179,7 @@ def evaluate(x: Series) -> dict[str, object]:
     interp = np.interp(mem, fit_on, fit_obs)
 
     def mape(pred: np.ndarray) -> float:
-        return float(np.mean(np.abs(pred[held] - obs[held]) / obs[held]))
+        return mape_of(pred[held], obs[held])
 
     return {
         "group": x.group,
@@ -120,11 +190,13 @@ def evaluate(x: Series) -> dict[str, object]:
         "lambdasim": mape(np.asarray(model.predicted_ms)),
         "io_cpu": mape(np.asarray(plain.predicted_ms)),
         "interp": mape(interp),
-        "oracle": float(np.mean(np.abs(monotone_fit(obs[held]) - obs[held]) / obs[held])),
+        "oracle": mape_of(monotone_fit(obs[held]), obs[held]),
+        "anchored3": anchored_floor(obs, ~held, ANCHOR_TOLERANCES[0]),
+        "anchored10": anchored_floor(obs, ~held, ANCHOR_TOLERANCES[1]),
     }
 
 
-def summarize(rows: list[dict[str, object]]) -> dict[str, dict[str, float]]:
+def summarize(rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     for group, sel in [
         ("lin_khazaei", [r for r in rows if r["group"] == "lin_khazaei"]),
@@ -132,7 +204,7 @@ def summarize(rows: list[dict[str, object]]) -> dict[str, dict[str, float]]:
         ("report_metrics", [r for r in rows if r["group"] == "report_metrics"]),
         ("all", rows),
     ]:
-        for col in ["lambdasim", "io_cpu", "interp", "oracle"]:
+        for col, _ in COLUMNS:
             v = np.array([r[col] for r in sel], dtype=float)
             out.setdefault(group, {})[f"{col}_median"] = float(np.median(v))
             out[group][f"{col}_p90"] = float(np.percentile(v, 90))
@@ -141,33 +213,24 @@ def summarize(rows: list[dict[str, object]]) -> dict[str, dict[str, float]]:
     return out
 
 
-def run() -> tuple[list[dict[str, object]], dict[str, dict[str, float]]]:
+def run() -> tuple[list[dict[str, Any]], dict[str, dict[str, float]]]:
     """Every series' MAPEs and the summary figures."""
     rows = [evaluate(x) for x in series()]
     return rows, summarize(rows)
 
 
-def markdown(rows: list[dict[str, object]], summary: dict[str, dict[str, float]]) -> str:
-    lines = [
-        "| series | sizes | structure | lambdasim | plain io+cpu | linear interp. "
-        "| monotone oracle |",
-        "| --- | ---: | --- | ---: | ---: | ---: | ---: |",
-    ]
+def markdown(rows: list[dict[str, Any]], summary: dict[str, dict[str, float]]) -> str:
+    heads = " | ".join(h for _, h in COLUMNS)
+    rule = " | ".join("---:" for _ in COLUMNS)
+    lines = [f"| series | sizes | structure | {heads} |", f"| --- | ---: | --- | {rule} |"]
     for r in rows:
-        lines.append(
-            f"| {r['series']} | {r['sizes']} | {r['structure']} | "
-            f"{100 * r['lambdasim']:.1f} % | {100 * r['io_cpu']:.1f} % | "
-            f"{100 * r['interp']:.1f} % | {100 * r['oracle']:.1f} % |"
-        )
-    lines += ["", "| set | series | statistic | lambdasim | plain io+cpu | linear interp. "
-              "| monotone oracle |", "| --- | ---: | --- | ---: | ---: | ---: | ---: |"]
+        cells = " | ".join(f"{100 * r[c]:.1f} %" for c, _ in COLUMNS)
+        lines.append(f"| {r['series']} | {r['sizes']} | {r['structure']} | {cells} |")
+    lines += ["", f"| set | series | statistic | {heads} |", f"| --- | ---: | --- | {rule} |"]
     for group, s in summary.items():
         for stat in ["median", "p90", "max"]:
-            lines.append(
-                f"| {group} | {s['series']} | {stat} | {100 * s['lambdasim_' + stat]:.1f} % | "
-                f"{100 * s['io_cpu_' + stat]:.1f} % | {100 * s['interp_' + stat]:.1f} % | "
-                f"{100 * s['oracle_' + stat]:.1f} % |"
-            )
+            cells = " | ".join(f"{100 * s[c + '_' + stat]:.1f} %" for c, _ in COLUMNS)
+            lines.append(f"| {group} | {s['series']} | {stat} | {cells} |")
     return "\n".join(lines) + "\n"
 
 
@@ -181,9 +244,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(markdown(rows, summary))
     else:
         for r in rows:
-            print(f"{r['series'][:60]:60s} {r['sizes']:3d} {r['structure']:13s} "
-                  f"{100 * r['lambdasim']:6.1f} {100 * r['io_cpu']:6.1f} {100 * r['interp']:6.1f} "
-                  f"{100 * r['oracle']:6.1f}")
+            cells = " ".join(f"{100 * r[c]:6.1f}" for c, _ in COLUMNS)
+            print(f"{r['series'][:60]:60s} {r['sizes']:3d} {r['structure']:13s} {cells}")
         for group, s in summary.items():
             print(group, {k: round(100 * v, 2) if k != "series" else v for k, v in s.items()})
     if args.json:

@@ -158,6 +158,28 @@ def test_accuracy_table_summary(repo, ref):
     # weighted median of {3, 5, 4} with weights {1/3, 1/5, 1/4} is 4 (cum. 0.33, 0.58 of 0.78)
     np.testing.assert_allclose(acc.monotone_fit(np.array([3.0, 5.0, 4.0])), [4, 4, 4])
     assert summary["all"]["oracle_median"] <= summary["all"]["lambdasim_median"]
+    # Bounds: 10, 12, 8 with p[0] >= 11: the pooled block costs (x-10)/10 + (12-x)/12,
+    # rising in x, so it sits at the bound 11 (cost 0.1 + 1/12).
+    np.testing.assert_allclose(
+        acc.monotone_fit(np.array([10.0, 12.0, 8.0]), lower=np.array([11.0, 0, 0])), [11, 11, 8])
+    np.testing.assert_allclose(
+        acc.monotone_fit(np.array([5.0, 4.0, 3.0]), upper=np.full(3, 4.5)), [4.5, 4, 3])
+    # Fitting values 100 then 120 rise: the least tolerance is where 100 (1+e) = 120 (1-e).
+    assert acc.least_anchor_tolerance(np.array([100.0, 120.0])) == pytest.approx(20 / 220)
+    assert acc.least_anchor_tolerance(np.array([100.0, 90.0])) == 0
+    # Anchored floor by hand: sizes ascending, observed 100, 80, 50, 60, fitted on the 1st
+    # and 3rd. 80 lies between its anchors (free); 60 must stay under the anchor 50
+    # (within tol): error 10/60 at tol 0, 5/60 at tol 0.1; mean over the two held out.
+    obs, fitted = np.array([100.0, 80, 50, 60]), np.array([True, False, True, False])
+    assert acc.anchored_floor(obs, fitted, 0.0) == pytest.approx(1 / 12)
+    assert acc.anchored_floor(obs, fitted, 0.1) == pytest.approx(1 / 24)
+    assert acc.mape_of(acc.monotone_fit(obs[~fitted]), obs[~fitted]) == 0  # unanchored
+    # Fitting values rising by more than tol (100 -> 120 needs 9.1 %): the unanchored floor.
+    assert acc.anchored_floor(np.array([100.0, 90, 120]), np.array([True, False, True]),
+                              0.05) == 0
+    # An anchored floor is never below the unanchored one (more constraints, or the fallback).
+    for r in rows:
+        assert r["oracle"] <= r["anchored10"] + 1e-12, r["series"]
 
 
 def test_three_sizes_predict_the_derived_summary(repo):
