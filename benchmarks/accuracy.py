@@ -162,8 +162,8 @@ COLUMNS = [
     ("io_cpu", "plain io+cpu"),
     ("interp", "linear interp."),
     ("oracle", "monotone oracle"),
-    ("anchored3", "anchored floor ±3 %"),
-    ("anchored10", "anchored floor ±10 %"),
+    ("anchored3", f"anchored floor ±{100 * ANCHOR_TOLERANCES[0]:g} %"),
+    ("anchored10", f"anchored floor ±{100 * ANCHOR_TOLERANCES[1]:g} %"),
 ]
 
 
