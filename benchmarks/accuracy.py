@@ -196,7 +196,70 @@ def evaluate(x: Series) -> dict[str, Any]:
     }
 
 
+def per_size_sweep(memory_mb: np.ndarray, duration_ms: np.ndarray, n: np.ndarray,
+                   max_memory_used_mb: np.ndarray) -> ls.Sweep:
+    """A sweep of one aggregate row per size (canonical CSV with an n column)."""
+    used = ["" if np.isnan(u) else f"{u:.17g}" for u in max_memory_used_mb]
+    text = "memory_mb,duration_ms,max_memory_used_mb,n\n" + "".join(
+        f"{m:.17g},{d:.17g},{u},{max(int(k), 1)}\n"
+        for m, d, u, k in zip(memory_mb, duration_ms, used, n))
+    return ls.Sweep.csv_from_text(text, origin="<resampled>")
+
+
+def relative_level(y: np.ndarray, shape: np.ndarray) -> float:
+    """The factor k that fits k * shape to y by the fit's own loss, least squares on
+    relative error: min sum ((k shape - y) / y)^2 = sum (k / q - 1)^2 with q = y / shape,
+    so k = sum(1 / q) / sum(1 / q^2)."""
+    q = np.asarray(y, dtype=float) / np.asarray(shape, dtype=float)
+    return float(np.sum(1 / q) / np.sum(1 / q**2))
+
+
+def noise_propagation(x: Series, resamples: int, seed: int = 0) -> dict[str, float]:
+    """How much of a series' three-point error its own scatter explains.
+
+    Fit lambdasim to every recorded size: the series' smooth curve T. Its residuals
+    r = observed / T - 1 are the scatter the model family does not follow (noise plus
+    any misfit). ``scatter`` is their mean |r| on the held-out sizes: the MAPE of a
+    predictor that knew T exactly. Then simulate worlds that are exactly T plus that
+    scatter (r resampled with replacement, independently per size), fit on the same
+    three sizes as the benchmark and score the held-out sizes; ``propagated`` is the mean
+    MAPE over ``resamples`` worlds: what lambdasim's three-point fit would score if its
+    model were exactly right and only the scatter were left. ``level`` is the same for a
+    predictor that knows T's shape and only fits its level to the three sizes (relative
+    least squares, the fit's own loss): a predictor with one unknown instead of 2-4."""
+    sizes = x.sweep.sizes()
+    fit_on = fitting_sizes(sizes)
+    full = ls.fit(x.sweep, x.platform, bootstrap=0)
+    mem = np.asarray(full.memory_mb)
+    summary = x.sweep.summarize()
+    assert np.array_equal(mem, np.asarray(summary.memory_mb))
+    obs = np.asarray(full.observed_ms)
+    curve = np.asarray(full.predicted_ms)
+    held = ~np.isin(mem, fit_on)
+    r = obs / curve - 1  # > -1: observed durations are positive
+    rng = np.random.default_rng(seed)
+    sims, level = [], []
+    for _ in range(resamples):
+        y = curve * (1 + rng.choice(r, size=len(r), replace=True))
+        world = per_size_sweep(mem, y, np.asarray(summary.n), np.asarray(summary.max_memory_used_mb))
+        pred = np.asarray(ls.fit(world, x.platform, sizes=fit_on, bootstrap=0).predicted_ms)
+        sims.append(mape_of(pred[held], y[held]))
+        k = relative_level(y[~held], curve[~held])
+        level.append(mape_of(k * curve[held], y[held]))
+    return {"scatter": mape_of(curve[held], obs[held]), "propagated": float(np.mean(sims)),
+            "level": float(np.mean(level))}
+
+
+# The scatter explanation of noise_propagation() (--noise 0 skips it).
+NOISE_COLUMNS = [
+    ("scatter", "scatter"),
+    ("propagated", "simulated: lambdasim"),
+    ("level", "simulated: shape known"),
+]
+
+
 def summarize(rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    columns = COLUMNS + [c for c in NOISE_COLUMNS if c[0] in rows[0]]
     out: dict[str, dict[str, float]] = {}
     for group, sel in [
         ("lin_khazaei", [r for r in rows if r["group"] == "lin_khazaei"]),
@@ -204,7 +267,7 @@ def summarize(rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
         ("report_metrics", [r for r in rows if r["group"] == "report_metrics"]),
         ("all", rows),
     ]:
-        for col, _ in COLUMNS:
+        for col, _ in columns:
             v = np.array([r[col] for r in sel], dtype=float)
             out.setdefault(group, {})[f"{col}_median"] = float(np.median(v))
             out[group][f"{col}_p90"] = float(np.percentile(v, 90))
@@ -213,23 +276,34 @@ def summarize(rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
     return out
 
 
-def run() -> tuple[list[dict[str, Any]], dict[str, dict[str, float]]]:
-    """Every series' MAPEs and the summary figures."""
-    rows = [evaluate(x) for x in series()]
+NOISE_RESAMPLES = 200  # simulated worlds per series: Monte Carlo error under 0.1 point
+
+
+def run(noise_resamples: int = NOISE_RESAMPLES) -> tuple[list[dict[str, Any]], dict[str, dict[str, float]]]:
+    """Every series' MAPEs and the summary figures; with noise_resamples > 0 also the
+    scatter, propagated and level columns (noise_propagation, seeded by the series'
+    index, so the figures are reproducible)."""
+    rows = []
+    for i, x in enumerate(series()):
+        row = evaluate(x)
+        if noise_resamples > 0:
+            row.update(noise_propagation(x, noise_resamples, seed=i))
+        rows.append(row)
     return rows, summarize(rows)
 
 
 def markdown(rows: list[dict[str, Any]], summary: dict[str, dict[str, float]]) -> str:
-    heads = " | ".join(h for _, h in COLUMNS)
-    rule = " | ".join("---:" for _ in COLUMNS)
+    columns = COLUMNS + [c for c in NOISE_COLUMNS if c[0] in rows[0]]
+    heads = " | ".join(h for _, h in columns)
+    rule = " | ".join("---:" for _ in columns)
     lines = [f"| series | sizes | structure | {heads} |", f"| --- | ---: | --- | {rule} |"]
     for r in rows:
-        cells = " | ".join(f"{100 * r[c]:.1f} %" for c, _ in COLUMNS)
+        cells = " | ".join(f"{100 * r[c]:.1f} %" for c, _ in columns)
         lines.append(f"| {r['series']} | {r['sizes']} | {r['structure']} | {cells} |")
     lines += ["", f"| set | series | statistic | {heads} |", f"| --- | ---: | --- | {rule} |"]
     for group, s in summary.items():
         for stat in ["median", "p90", "max"]:
-            cells = " | ".join(f"{100 * s[c + '_' + stat]:.1f} %" for c, _ in COLUMNS)
+            cells = " | ".join(f"{100 * s[c + '_' + stat]:.1f} %" for c, _ in columns)
             lines.append(f"| {group} | {s['series']} | {stat} | {cells} |")
     return "\n".join(lines) + "\n"
 
@@ -238,13 +312,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--markdown", action="store_true", help="print markdown tables")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    parser.add_argument("--noise", metavar="N", type=int, default=NOISE_RESAMPLES,
+                        help="simulated worlds per series for the scatter, propagated and "
+                             f"level columns (default {NOISE_RESAMPLES}; 0: skip them)")
     args = parser.parse_args(argv)
-    rows, summary = run()
+    if args.noise < 0:
+        parser.error(f"--noise must be >= 0, got {args.noise}")
+    rows, summary = run(args.noise)
     if args.markdown:
         sys.stdout.write(markdown(rows, summary))
     else:
+        columns = COLUMNS + [c for c in NOISE_COLUMNS if c[0] in rows[0]]
         for r in rows:
-            cells = " ".join(f"{100 * r[c]:6.1f}" for c, _ in COLUMNS)
+            cells = " ".join(f"{100 * r[c]:6.1f}" for c, _ in columns)
             print(f"{r['series'][:60]:60s} {r['sizes']:3d} {r['structure']:13s} {cells}")
         for group, s in summary.items():
             print(group, {k: round(100 * v, 2) if k != "series" else v for k, v in s.items()})

@@ -180,6 +180,19 @@ def test_accuracy_table_summary(repo, ref):
     # An anchored floor is never below the unanchored one (more constraints, or the fallback).
     for r in rows:
         assert r["oracle"] <= r["anchored10"] + 1e-12, r["series"]
+    # Noise propagation. Level by hand: q = 1.1, 0.9 gives k = (1/1.1 + 1/0.9) /
+    # (1/1.21 + 1/0.81) = 2.020202 / 2.061014 = 0.980198; a pure scale is recovered.
+    assert acc.relative_level(np.array([1.1, 0.9]), np.ones(2)) == pytest.approx(0.980198, abs=1e-6)
+    assert acc.relative_level(np.array([2.0, 4.0, 6.0]), np.array([1.0, 2, 3])) == pytest.approx(2)
+    # A world without scatter: the sweep is an io + cpu curve itself, so every column is 0
+    # (three exact points determine the two work terms; to 1e-3 because the fit refines
+    # its CFS-dependent cpu column by a few fixed-point steps, leaving about 1e-5).
+    mem = np.array([128.0, 256, 512, 1024, 2048, 3008])
+    exact = np.asarray(ls.curve(ls.Profile(cpu_ms=800, io_ms=120), memory_mb=mem).warm_ms)
+    world = acc.per_size_sweep(mem, exact, np.full(6, 10), np.full(6, np.nan))
+    assert np.isnan(world.columns()["max_memory_used_mb"]).all()
+    noise = acc.noise_propagation(acc.Series("powertuning", "exact", world, "aws-lambda"), 5)
+    assert noise == pytest.approx({"scatter": 0, "propagated": 0, "level": 0}, abs=1e-3)
 
 
 def test_three_sizes_predict_the_derived_summary(repo):
