@@ -258,8 +258,13 @@ NOISE_COLUMNS = [
 ]
 
 
+def columns_of(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """COLUMNS, and NOISE_COLUMNS when the rows have them."""
+    return COLUMNS + [c for c in NOISE_COLUMNS if c[0] in rows[0]]
+
+
 def summarize(rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
-    columns = COLUMNS + [c for c in NOISE_COLUMNS if c[0] in rows[0]]
+    columns = columns_of(rows)
     out: dict[str, dict[str, float]] = {}
     for group, sel in [
         ("lin_khazaei", [r for r in rows if r["group"] == "lin_khazaei"]),
@@ -293,7 +298,7 @@ def run(noise_resamples: int = NOISE_RESAMPLES) -> tuple[list[dict[str, Any]], d
 
 
 def markdown(rows: list[dict[str, Any]], summary: dict[str, dict[str, float]]) -> str:
-    columns = COLUMNS + [c for c in NOISE_COLUMNS if c[0] in rows[0]]
+    columns = columns_of(rows)
     heads = " | ".join(h for _, h in columns)
     rule = " | ".join("---:" for _ in columns)
     lines = [f"| series | sizes | structure | {heads} |", f"| --- | ---: | --- | {rule} |"]
@@ -322,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.markdown:
         sys.stdout.write(markdown(rows, summary))
     else:
-        columns = COLUMNS + [c for c in NOISE_COLUMNS if c[0] in rows[0]]
+        columns = columns_of(rows)
         for r in rows:
             cells = " ".join(f"{100 * r[c]:6.1f}" for c, _ in columns)
             print(f"{r['series'][:60]:60s} {r['sizes']:3d} {r['structure']:13s} {cells}")
