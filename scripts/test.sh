@@ -11,7 +11,7 @@ JOBS=${JOBS:-$(nproc)}
 step() { printf '\n=== %s\n' "$*"; }
 
 step "C++ build (warnings are errors) and doctest"
-cmake --preset ci -DPython_EXECUTABLE="$PWD/.venv/bin/python" >/dev/null
+cmake --preset ci >/dev/null
 cmake --build --preset ci -j "$JOBS"
 ctest --preset ci -j "$JOBS"
 
@@ -19,10 +19,10 @@ step "C++ consumers: find_package(lambdasim) and add_subdirectory"
 cmake --install build/ci >/dev/null
 for mode in find_package add_subdirectory; do
   rm -rf "build/consumer-$mode"
+  if [ "$mode" = find_package ]; then where="-DCMAKE_PREFIX_PATH=$PWD/build/ci-install"
+  else where="-DLAMBDASIM_SOURCE_DIR=$PWD"; fi
   ctest --build-and-test tests/consumer "build/consumer-$mode" \
-    --build-generator Ninja \
-    --build-options "-DCONSUMER_MODE=$mode" "-DCMAKE_PREFIX_PATH=$PWD/build/ci-install" \
-                    "-DLAMBDASIM_SOURCE_DIR=$PWD" \
+    --build-generator Ninja --build-options "-DCONSUMER_MODE=$mode" "$where" \
     --test-command ctest --output-on-failure
 done
 
