@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 
+from ._result import Result
+
 if TYPE_CHECKING:
-    import pandas as pd
     from numpy.typing import NDArray
 
 
-class MemoryColumns:
+class MemoryColumns(Result):
     """Copies the columns named in ``COLUMNS`` from a ``_core`` result as numpy arrays;
     ``memory_mb`` must be one of them."""
 
@@ -29,11 +30,3 @@ class MemoryColumns:
     def to_dict(self) -> dict[str, NDArray[Any]]:
         """The columns as a dict of 1-D arrays."""
         return {name: getattr(self, name) for name in self.COLUMNS}
-
-    def to_dataframe(self) -> pd.DataFrame:
-        """The columns as a pandas DataFrame, one row per memory size."""
-        import pandas as pd
-
-        df = pd.DataFrame(self.to_dict())
-        df["memory_mb"] = df["memory_mb"].astype("int64")
-        return df

@@ -1,0 +1,118 @@
+# SPDX-License-Identifier: MIT
+"""The result protocol every user-facing result follows (STYLE.md section 11).
+
+A result is a Python object with explicit, typed properties (no ``__getattr__``
+delegation, so ``dir()``, IDEs and mypy see them), ``to_dict()``, ``to_dataframe()``,
+``_repr_html_()`` (an escaped HTML ``<table>``, compact, in the manner of iminuit's
+``FMin``), a short ``__repr__`` and, where a picture helps, ``plot()``.
+
+``Result`` supplies ``to_dataframe`` and ``_repr_html_`` from two hooks:
+
+- ``to_dict()``: a flat dict. Either every value is a 1-D array of one length (a table,
+  one row per element) or every value is a scalar (one record).
+- ``_html_title()``: the caption of the HTML table (plain text; it is escaped).
+
+``LambdasimWarning`` is the one warning class: soft diagnostics of libsim (sweep, fit,
+simulate) reach Python as ``warnings.warn(message, LambdasimWarning)``.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import warnings
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class LambdasimWarning(UserWarning):
+    """A soft diagnostic: the input is accepted, but probably not what was meant."""
+
+
+def warn_all(messages: Iterable[str], stacklevel: int = 3) -> None:
+    """Raise each diagnostic message as a ``LambdasimWarning``."""
+    for message in messages:
+        warnings.warn(message, LambdasimWarning, stacklevel=stacklevel)
+
+
+def format_value(value: Any) -> str:
+    """A number as people read it: integers without a fraction, floats to 4 significant
+    digits (6 when large), NaN as a dash, booleans as yes/no."""
+    if value is None:
+        return "-"
+    if isinstance(value, (bool, np.bool_)):
+        return "yes" if value else "no"
+    if isinstance(value, (int, np.integer)):
+        return f"{int(value):,}"
+    if isinstance(value, (float, np.floating)):
+        f = float(value)
+        if math.isnan(f):
+            return "-"
+        if f.is_integer() and abs(f) < 1e15:
+            return f"{int(f):,}"
+        if abs(f) >= 1e4:
+            return f"{f:,.1f}"
+        return f"{f:.4g}"
+    return str(value)
+
+
+def _is_table(d: Mapping[str, Any]) -> bool:
+    return bool(d) and all(np.ndim(v) == 1 for v in d.values())
+
+
+def html_table(data: Mapping[str, Any], title: str, max_rows: int = 12) -> str:
+    """An escaped HTML table of a flat dict: columns of equal length (a table, the first
+    and last rows when longer than ``max_rows``) or scalars (a two-column record)."""
+    esc = html.escape
+    out = [f"<table><caption>{esc(title)}</caption>"]
+    if _is_table(data):
+        names = list(data)
+        n = len(next(iter(data.values())))
+        rows = list(range(n))
+        if n > max_rows:
+            half = max_rows // 2
+            rows = [*range(half), -1, *range(n - half, n)]
+        out.append("<tr>" + "".join(f"<th>{esc(k)}</th>" for k in names) + "</tr>")
+        for i in rows:
+            if i < 0:
+                out.append(f'<tr><td colspan="{len(names)}">… {n - max_rows} more rows …</td></tr>')
+                continue
+            cells = "".join(f"<td>{esc(format_value(data[k][i]))}</td>" for k in names)
+            out.append(f"<tr>{cells}</tr>")
+    else:
+        for k, v in data.items():
+            shown = f"{len(v)} values" if np.ndim(v) == 1 else format_value(v)
+            out.append(f"<tr><th>{esc(k)}</th><td>{esc(shown)}</td></tr>")
+    out.append("</table>")
+    return "".join(out)
+
+
+class Result:
+    """Base of every result object: ``to_dataframe`` and ``_repr_html_`` from ``to_dict``."""
+
+    def to_dict(self) -> dict[str, Any]:  # pragma: no cover - every result overrides it
+        raise NotImplementedError
+
+    def _html_title(self) -> str:
+        return type(self).__name__
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """The result as a pandas DataFrame: one row per element of a table, or one row
+        for a record."""
+        import pandas as pd
+
+        d = self.to_dict()
+        if _is_table(d):
+            df = pd.DataFrame(d)
+            if "memory_mb" in df:
+                df["memory_mb"] = df["memory_mb"].astype("int64")
+            return df
+        return pd.DataFrame([d])
+
+    def _repr_html_(self) -> str:
+        return html_table(self.to_dict(), self._html_title())
