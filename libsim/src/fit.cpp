@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 
+#include "lambdasim/detail/fit_steps.hpp"
 #include "lambdasim/error.hpp"
 #include "lambdasim/predict.hpp"
 
@@ -78,12 +79,6 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-struct knobs {
-  fit_structure structure = fit_structure::io_cpu;
-  int threads = 1;
-  double knee = 1;
-};
-
 int work_terms(fit_structure s) {
   return s == fit_structure::scaled_io || s == fit_structure::gc_cpu ? 3 : 2;
 }
@@ -98,20 +93,10 @@ int parameter_count(fit_structure s) {
   return 0;
 }
 
-profile make_profile(const knobs& k, const Eigen::VectorXd& x) {
-  profile w;
-  w.components.push_back(component::io(x[0]));
-  w.components.push_back(component::cpu(x[1], k.threads));
-  if (k.structure == fit_structure::scaled_io)
-    w.components.push_back(component::scaled_io(x[2], k.knee));
-  if (k.structure == fit_structure::gc_cpu) w.components.push_back(component::gc(x[2]));
-  return w;
-}
-
 // Design matrix: column j is the time of component j per ms of work at each size. The
 // cpu and gc columns depend on the work itself under CFS throttling (short work is
 // throttled less than C/s), so they are evaluated at the current work estimates.
-Eigen::MatrixXd basis(const knobs& k, const platform& p, const Eigen::VectorXd& m,
+Eigen::MatrixXd basis(const detail::fit_knobs& k, const platform& p, const Eigen::VectorXd& m,
                       double cpu_work, double gc_work) {
   Eigen::MatrixXd a(m.size(), work_terms(k.structure));
   platform smooth = p;
@@ -133,18 +118,145 @@ Eigen::MatrixXd basis(const knobs& k, const platform& p, const Eigen::VectorXd& 
   return a;
 }
 
-struct solved {
-  Eigen::VectorXd x;
-  Eigen::MatrixXd a;
-  double chi2 = 0;
-};
+std::string fmt(double x, int prec = 3) {
+  std::ostringstream ss;
+  ss.precision(prec);
+  ss << x;
+  return ss.str();
+}
 
-// Weighted relative NNLS: minimise sum(((A x - y) / (y sigma))^2), x >= 0, with the
-// CFS-dependent cpu column refined by fixed-point iteration on the cpu work.
-solved solve(const knobs& k, const platform& p, const Eigen::VectorXd& m,
-             const Eigen::VectorXd& y, const Eigen::VectorXd& sigma) {
+// Relative robust spread of a size's samples: MAD / median.
+double rel_mad(std::vector<double> v, double& med) {
+  med = detail::aggregate_values(v, aggregation::median);
+  for (double& x : v) x = std::abs(x - med);
+  return detail::aggregate_values(v, aggregation::median) / med;
+}
+
+}  // namespace
+
+namespace detail {
+
+fit_data prepare_fit_data(const sweep& s, const platform& p, const fit_options& opt) {
+  if (!(opt.model_error > 0) || std::isinf(opt.model_error))
+    detail::throw_invalid("model_error", opt.model_error, "must be finite and > 0");
+  if (!(opt.knee_prior_width > 0) || std::isinf(opt.knee_prior_width))
+    detail::throw_invalid("knee_prior_width", opt.knee_prior_width, "must be finite and > 0");
+  if (!(opt.gc_pressure >= 0 && opt.gc_pressure <= 1))
+    detail::throw_invalid("gc_pressure", opt.gc_pressure, "must be in [0, 1]");
+  if (opt.bootstrap < 0) detail::throw_invalid("bootstrap", opt.bootstrap, "must be >= 0");
+  fit_data d;
+  d.sum = s.summarize(opt.aggregate);
+  const sweep_summary& sum = d.sum;
+  const Eigen::Index n_all = sum.size();
+  for (Eigen::Index i = 0; i < n_all; ++i) p.check_memory(sum.memory_mb[i]);
+
+  // Fitting sizes.
+  d.used.assign(static_cast<std::size_t>(n_all), opt.sizes.empty());
+  for (double m : opt.sizes) {
+    bool found = false;
+    for (Eigen::Index i = 0; i < n_all; ++i)
+      if (sum.memory_mb[i] == m) d.used[static_cast<std::size_t>(i)] = found = true;
+    if (!found) detail::throw_invalid("sizes", m, "is not a recorded size of the sweep");
+  }
+  for (Eigen::Index i = 0; i < n_all; ++i)
+    if (d.used[static_cast<std::size_t>(i)]) d.fit_idx.push_back(i);
+  const auto nf = static_cast<Eigen::Index>(d.fit_idx.size());
+  if (nf < 2)
+    throw std::invalid_argument("fit needs at least two recorded sizes, got " +
+                                std::to_string(nf));
+
+  // Raw samples of each size (the rows its aggregate was computed from).
+  for (const auto& r : s.rows)
+    if (!r.per_size) d.samples[r.memory_mb];  // create
+  for (const auto& r : s.rows)
+    if (!r.per_size && !r.is_cold) d.samples[r.memory_mb].push_back(r.duration_ms);
+  for (auto& [m, v] : d.samples)
+    if (v.empty())  // only cold rows at this size: their durations stand in
+      for (const auto& r : s.rows)
+        if (!r.per_size && r.memory_mb == m) v.push_back(r.duration_ms);
+
+  d.noise.setConstant(n_all, opt.model_error);
+  for (Eigen::Index i = 0; i < n_all; ++i) {
+    // Sampling error of the aggregate: 1.2533 sigma / sqrt(n) for a median, with sigma
+    // estimated robustly as 1.4826 MAD (normal-consistent).
+    double rel = 0;
+    auto it = d.samples.find(sum.memory_mb[i]);
+    if (it != d.samples.end() && it->second.size() >= 3) {
+      double med = 0;
+      rel = 1.2533 * 1.4826 * rel_mad(it->second, med) /
+            std::sqrt(static_cast<double>(it->second.size()));
+    }
+    d.noise[i] = std::hypot(opt.model_error, rel);
+  }
+  d.m.resize(nf);
+  d.y.resize(nf);
+  d.sigma.resize(nf);
+  for (Eigen::Index j = 0; j < nf; ++j) {
+    const Eigen::Index i = d.fit_idx[static_cast<std::size_t>(j)];
+    d.m[j] = sum.memory_mb[i];
+    d.y[j] = sum.duration_ms[i];
+    d.sigma[j] = d.noise[i];
+    if (!(d.y[j] > 0))
+      detail::throw_invalid("duration_ms at " + detail::format_number(d.m[j]) + " MB", d.y[j],
+                            "must be > 0 to fit");
+  }
+  // The noise is known when every fitting size has raw samples to estimate it from.
+  for (Eigen::Index j = 0; j < nf; ++j) {
+    auto it = d.samples.find(d.m[j]);
+    if (it == d.samples.end() || it->second.size() < 3) d.noise_known = false;
+  }
+  return d;
+}
+
+fit_grid candidate_grid(const fit_data& d, const platform& p, const fit_options& opt) {
+  fit_grid g;
+  const auto want = [&](fit_structure st) {
+    return opt.structure == fit_structure::automatic || opt.structure == st;
+  };
+  if (want(fit_structure::io_cpu)) g.knobs.push_back({fit_structure::io_cpu, 1, 1});
+  int max_visible = 1;
+  double max_share = 0;
+  for (Eigen::Index j = 0; j < d.m.size(); ++j) {
+    max_visible = std::max(max_visible, p.visible_vcpu_count(d.m[j]));
+    max_share = std::max(max_share, p.cpu_share(d.m[j]));
+  }
+  if (want(fit_structure::threaded_cpu) && max_share > 1)
+    for (int t = 2; t <= max_visible; ++t)
+      g.knobs.push_back({fit_structure::threaded_cpu, t, 1});
+  if (want(fit_structure::scaled_io))
+    for (double knee : {0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9,
+                        1.25, 1.5, 2.0, 3.0, 4.0, 6.0})
+      if (knee < max_share * 1.5) g.knobs.push_back({fit_structure::scaled_io, 1, knee});
+  // gc_cpu: with memory pressure at the smallest fitting size (Max Memory Used >=
+  // gc_pressure x its size) the memory-management work is expected physics, so gc_cpu
+  // replaces io_cpu as the baseline structure (its gc term counts as known, and fits to
+  // zero when the data have none); without pressure it is only tried when forced.
+  const Eigen::Index i0 = d.fit_idx.front();
+  const double used0 = d.sum.max_memory_used_mb[i0];
+  const double m0 = d.sum.memory_mb[i0];
+  if (std::isnan(used0))
+    g.gc_gate = "gc_cpu not tried: no Max Memory Used recorded";
+  else if (used0 < opt.gc_pressure * m0)
+    g.gc_gate = "gc_cpu not tried: Max Memory Used " + fmt(used0) + " MB at " + fmt(m0) +
+                " MB is under " + fmt(opt.gc_pressure) + " of it (no memory pressure)";
+  else
+    g.pressure = "Max Memory Used " + fmt(used0) + " MB at " + fmt(m0) + " MB";
+  if (opt.structure == fit_structure::gc_cpu ||
+      (opt.structure == fit_structure::automatic && g.gc_gate.empty()))
+    g.knobs.push_back({fit_structure::gc_cpu, 1, 1});
+  if (opt.structure != fit_structure::automatic && opt.structure != fit_structure::gc_cpu)
+    g.pressure.clear();  // a forced structure has no gc baseline to speak of
+  g.baseline = g.pressure.empty() ? fit_structure::io_cpu : fit_structure::gc_cpu;
+  if (g.knobs.empty())
+    throw std::invalid_argument("structure = " + std::string(to_string(opt.structure)) +
+                                ": needs sizes above one vCPU");
+  return g;
+}
+
+fit_solution solve_candidate(const fit_knobs& k, const platform& p, const Eigen::VectorXd& m,
+                             const Eigen::VectorXd& y, const Eigen::VectorXd& sigma) {
   const Eigen::VectorXd w = (y.array() * sigma.array()).inverse().matrix();
-  solved r;
+  fit_solution r;
   double cpu = 0, gc = 0;
   const bool has_gc = k.structure == fit_structure::gc_cpu;
   for (int it = 0; it < 4; ++it) {
@@ -163,141 +275,23 @@ solved solve(const knobs& k, const platform& p, const Eigen::VectorXd& m,
   return r;
 }
 
-std::string fmt(double x, int prec = 3) {
-  std::ostringstream ss;
-  ss.precision(prec);
-  ss << x;
-  return ss.str();
+profile candidate_profile(const fit_knobs& k, const Eigen::VectorXd& x) {
+  profile w;
+  w.components.push_back(component::io(x[0]));
+  w.components.push_back(component::cpu(x[1], k.threads));
+  if (k.structure == fit_structure::scaled_io)
+    w.components.push_back(component::scaled_io(x[2], k.knee));
+  if (k.structure == fit_structure::gc_cpu) w.components.push_back(component::gc(x[2]));
+  return w;
 }
 
-}  // namespace
-
-fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
-  if (!(opt.model_error > 0) || std::isinf(opt.model_error))
-    detail::throw_invalid("model_error", opt.model_error, "must be finite and > 0");
-  if (!(opt.knee_prior_width > 0) || std::isinf(opt.knee_prior_width))
-    detail::throw_invalid("knee_prior_width", opt.knee_prior_width, "must be finite and > 0");
-  if (!(opt.gc_pressure >= 0 && opt.gc_pressure <= 1))
-    detail::throw_invalid("gc_pressure", opt.gc_pressure, "must be in [0, 1]");
-  if (opt.bootstrap < 0) detail::throw_invalid("bootstrap", opt.bootstrap, "must be >= 0");
-  const sweep_summary sum = s.summarize(opt.aggregate);
-  const Eigen::Index n_all = sum.size();
-  for (Eigen::Index i = 0; i < n_all; ++i) p.check_memory(sum.memory_mb[i]);
-
-  // Fitting sizes.
-  std::vector<bool> used(static_cast<std::size_t>(n_all), opt.sizes.empty());
-  for (double m : opt.sizes) {
-    bool found = false;
-    for (Eigen::Index i = 0; i < n_all; ++i)
-      if (sum.memory_mb[i] == m) used[static_cast<std::size_t>(i)] = found = true;
-    if (!found) detail::throw_invalid("sizes", m, "is not a recorded size of the sweep");
-  }
-  std::vector<Eigen::Index> fit_idx;
-  for (Eigen::Index i = 0; i < n_all; ++i)
-    if (used[static_cast<std::size_t>(i)]) fit_idx.push_back(i);
-  const auto nf = static_cast<Eigen::Index>(fit_idx.size());
-  if (nf < 2)
-    throw std::invalid_argument("fit needs at least two recorded sizes, got " +
-                                std::to_string(nf));
-
-  // Raw samples of each size (the rows its aggregate was computed from).
-  std::map<double, std::vector<double>> samples;
-  for (const auto& r : s.rows) {
-    if (r.per_size) continue;
-    samples[r.memory_mb];  // create
-  }
-  for (const auto& r : s.rows)
-    if (!r.per_size && !r.is_cold) samples[r.memory_mb].push_back(r.duration_ms);
-  for (auto& [m, v] : samples)
-    if (v.empty())  // only cold rows at this size: their durations stand in
-      for (const auto& r : s.rows)
-        if (!r.per_size && r.memory_mb == m) v.push_back(r.duration_ms);
-
-  fit_result f;
-  Eigen::VectorXd m(nf), y(nf), sigma(nf);
-  f.noise.setConstant(n_all, opt.model_error);
-  for (Eigen::Index i = 0; i < n_all; ++i) {
-    // Sampling error of the aggregate: 1.2533 sigma / sqrt(n) for a median, with sigma
-    // estimated robustly as 1.4826 MAD (normal-consistent).
-    double rel = 0;
-    auto it = samples.find(sum.memory_mb[i]);
-    if (it != samples.end() && it->second.size() >= 3) {
-      std::vector<double> v = it->second;
-      const double med = detail::aggregate_values(v, aggregation::median);
-      for (double& x : v) x = std::abs(x - med);
-      const double mad = detail::aggregate_values(v, aggregation::median);
-      rel = 1.2533 * 1.4826 * mad / std::sqrt(static_cast<double>(v.size())) / med;
-    }
-    f.noise[i] = std::hypot(opt.model_error, rel);
-  }
-  for (Eigen::Index j = 0; j < nf; ++j) {
-    m[j] = sum.memory_mb[fit_idx[static_cast<std::size_t>(j)]];
-    y[j] = sum.duration_ms[fit_idx[static_cast<std::size_t>(j)]];
-    sigma[j] = f.noise[fit_idx[static_cast<std::size_t>(j)]];
-    if (!(y[j] > 0))
-      detail::throw_invalid("duration_ms at " + detail::format_number(m[j]) + " MB", y[j],
-                            "must be > 0 to fit");
-  }
-
-  // The noise is known when every fitting size has raw samples to estimate it from.
-  bool noise_known = true;
-  for (Eigen::Index j = 0; j < nf; ++j) {
-    auto it = samples.find(m[j]);
-    if (it == samples.end() || it->second.size() < 3) noise_known = false;
-  }
-
-  // Candidates.
-  std::vector<knobs> grid;
-  std::string pressure;  // non-empty: memory pressure at the smallest fitting size
-  const auto want = [&](fit_structure st) {
-    return opt.structure == fit_structure::automatic || opt.structure == st;
-  };
-  if (want(fit_structure::io_cpu)) grid.push_back({fit_structure::io_cpu, 1, 1});
-  int max_visible = 1;
-  double max_share = 0;
-  for (Eigen::Index j = 0; j < nf; ++j) {
-    max_visible = std::max(max_visible, p.visible_vcpu_count(m[j]));
-    max_share = std::max(max_share, p.cpu_share(m[j]));
-  }
-  if (want(fit_structure::threaded_cpu) && max_share > 1)
-    for (int t = 2; t <= max_visible; ++t) grid.push_back({fit_structure::threaded_cpu, t, 1});
-  if (want(fit_structure::scaled_io))
-    for (double knee : {0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9,
-                        1.25, 1.5, 2.0, 3.0, 4.0, 6.0})
-      if (knee < max_share * 1.5) grid.push_back({fit_structure::scaled_io, 1, knee});
-  // gc_cpu: with memory pressure at the smallest fitting size (Max Memory Used >=
-  // gc_pressure x its size) the memory-management work is expected physics, so gc_cpu
-  // replaces io_cpu as the baseline structure (its gc term counts as known, and fits to
-  // zero when the data have none); without pressure it is only tried when forced.
-  std::string gc_gate;  // why gc_cpu is not the baseline
-  {
-    const Eigen::Index i0 = fit_idx.front();
-    const double used0 = sum.max_memory_used_mb[i0];
-    const double m0 = sum.memory_mb[i0];
-    if (std::isnan(used0))
-      gc_gate = "gc_cpu not tried: no Max Memory Used recorded";
-    else if (used0 < opt.gc_pressure * m0)
-      gc_gate = "gc_cpu not tried: Max Memory Used " + fmt(used0) + " MB at " + fmt(m0) +
-                " MB is under " + fmt(opt.gc_pressure) + " of it (no memory pressure)";
-    else
-      pressure = "Max Memory Used " + fmt(used0) + " MB at " + fmt(m0) + " MB";
-    if (opt.structure == fit_structure::gc_cpu ||
-        (opt.structure == fit_structure::automatic && gc_gate.empty()))
-      grid.push_back({fit_structure::gc_cpu, 1, 1});
-  }
-  if (opt.structure != fit_structure::automatic && opt.structure != fit_structure::gc_cpu)
-    pressure.clear();  // a forced structure has no gc baseline to speak of
-  const fit_structure baseline =
-      pressure.empty() ? fit_structure::io_cpu : fit_structure::gc_cpu;
-  if (grid.empty())
-    throw std::invalid_argument("structure = " + std::string(to_string(opt.structure)) +
-                                ": needs sizes above one vCPU");
-
-  std::size_t best = 0;
-  std::vector<solved> sols;
-  for (std::size_t g = 0; g < grid.size(); ++g) {
-    const knobs& k = grid[g];
-    solved r = solve(k, p, m, y, sigma);
+fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform& p,
+                            const fit_options& opt) {
+  fit_scores sc;
+  const double n = static_cast<double>(d.m.size());
+  for (std::size_t gi = 0; gi < g.knobs.size(); ++gi) {
+    const fit_knobs& k = g.knobs[gi];
+    fit_solution r = solve_candidate(k, p, d.m, d.y, d.sigma);
     fit_candidate c;
     c.structure = k.structure;
     c.threads = k.threads;
@@ -307,145 +301,149 @@ fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
     const double lk = std::log(k.knee) / opt.knee_prior_width;
     const double prior = k.structure == fit_structure::scaled_io ? lk * lk : 0;
     // Parameters that count against the structure: the baseline's gc term is expected.
-    const double kp = k.structure == fit_structure::gc_cpu && baseline == fit_structure::gc_cpu
-                          ? 2.0
-                          : static_cast<double>(c.parameters);
-    if (noise_known) {
+    const double kp =
+        k.structure == fit_structure::gc_cpu && g.baseline == fit_structure::gc_cpu
+            ? 2.0
+            : static_cast<double>(c.parameters);
+    if (d.noise_known) {
       // AIC with known noise: chi^2 + 2k.
       c.score = r.chi2 + 2.0 * kp + prior;
-    } else if (static_cast<double>(nf) - kp - 1 > 0) {
+    } else if (n - kp - 1 > 0) {
       // Noise unknown (per-size aggregates only): AICc with the variance estimated from
       // the residuals, n ln(RSS/n) + 2k + 2k(k+1)/(n-k-1).
-      const double n = static_cast<double>(nf);
       const double rss = std::max(r.chi2 * opt.model_error * opt.model_error, 1e-300);
       c.score = n * std::log(rss / n) + 2 * kp + 2 * kp * (kp + 1) / (n - kp - 1) + prior;
     } else {
       // Too few sizes to estimate the noise and this many parameters: only the simplest
       // structure is admissible.
-      c.score = k.structure == baseline ? 0 : INFINITY;
+      c.score = k.structure == g.baseline ? 0 : INFINITY;
     }
     c.io_ms = r.x[0];
     c.cpu_ms = r.x[1];
     c.scaled_io_ms = k.structure == fit_structure::scaled_io ? r.x[2] : 0;
     c.gc_ms = k.structure == fit_structure::gc_cpu ? r.x[2] : 0;
-    f.candidates.push_back(c);
-    sols.push_back(std::move(r));
-    if (c.score < f.candidates[best].score) best = g;
+    sc.candidates.push_back(c);
+    sc.solutions.push_back(std::move(r));
+    if (c.score < sc.candidates[sc.best].score) sc.best = gi;
   }
-  if (std::isinf(f.candidates[best].score)) {
+  if (std::isinf(sc.candidates[sc.best].score)) {
     // structure forced to a non-admissible one: keep the best chi^2 among the forced
-    for (std::size_t g = 0; g < grid.size(); ++g)
-      if (f.candidates[g].chi2 < f.candidates[best].chi2) best = g;
+    for (std::size_t gi = 0; gi < g.knobs.size(); ++gi)
+      if (sc.candidates[gi].chi2 < sc.candidates[sc.best].chi2) sc.best = gi;
   }
-  const knobs chosen = grid[best];
-  const fit_candidate& bc = f.candidates[best];
-  f.structure = chosen.structure;
-  {
-    std::ostringstream why;
-    why << to_string(chosen.structure);
-    if (chosen.structure == fit_structure::threaded_cpu) why << " (threads " << chosen.threads << ")";
-    if (chosen.structure == fit_structure::scaled_io) why << " (knee " << chosen.knee << " vCPU)";
-    bool only_simplest = !noise_known;
-    for (const auto& c : f.candidates)
-      if (c.structure != baseline && std::isfinite(c.score)) only_simplest = false;
-    if (noise_known)
-      why << ": lowest score chi2 + 2k + prior = " << fmt(bc.score) << " on " << nf
-          << " sizes (noise " << fmt(100 * opt.model_error) << " % + sampling error)";
-    else if (only_simplest)
-      why << ": no per-invocation samples, so the noise is unknown, and " << nf
-          << " sizes are too few to estimate it beside more terms than the baseline's";
-    else
-      why << ": lowest AICc = " << fmt(bc.score) << " on " << nf
-          << " sizes (no per-invocation samples: noise estimated from the residuals)";
-    // The best alternative of each other structure.
-    for (fit_structure st : {fit_structure::io_cpu, fit_structure::threaded_cpu,
-                             fit_structure::scaled_io, fit_structure::gc_cpu}) {
-      if (st == chosen.structure) continue;
-      const fit_candidate* alt = nullptr;
-      for (const auto& c : f.candidates)
-        if (c.structure == st && (!alt || c.score < alt->score)) alt = &c;
-      if (alt)
-        why << "; " << to_string(st) << " "
-            << (std::isinf(alt->score) ? std::string("inadmissible") : fmt(alt->score))
-            << " (chi2 " << fmt(alt->chi2) << ", " << alt->parameters << " parameters)";
-    }
-    if (chosen.structure == baseline && !only_simplest)
-      why << "; the simplest structure explains the sizes within the noise";
-    if (!pressure.empty())
-      why << "; memory pressure (" << pressure
-          << "), so gc_cpu is the baseline and its gc term is not counted";
-    else if (opt.structure == fit_structure::automatic && noise_known)
-      why << "; " << gc_gate;
-    f.reason = why.str();
-  }
-  const Eigen::VectorXd x = sols[best].x;
-  f.fitted = make_profile(chosen, x);
-  f.fitted.name = opt.name;
+  return sc;
+}
 
-  // Cold part: init_ms from Init Duration; first-call CPU from the excess of cold
-  // handler time over the warm aggregate of the same size.
-  {
-    std::vector<double> inits, first;
-    for (const auto& r : s.rows)
-      if (!std::isnan(r.init_ms)) inits.push_back(r.init_ms);
-    if (!inits.empty()) f.fitted.init_ms = detail::aggregate_values(inits, aggregation::median);
-    for (Eigen::Index i = 0; i < n_all; ++i) {
-      if (std::isnan(sum.cold_duration_ms[i]) || !sum.warm_only[static_cast<std::size_t>(i)])
-        continue;
-      const double excess = sum.cold_duration_ms[i] - sum.duration_ms[i];
-      // cpu_time(first, s, 1) ~ first / min(s, 1) for work long against the period
-      first.push_back(excess * std::min(p.cpu_share(sum.memory_mb[i]), 1.0));
-    }
-    if (!first.empty())
-      f.fitted.first_call_cpu_ms =
-          std::max(0.0, detail::aggregate_values(first, aggregation::median));
-    bool cold_only = false;
-    for (Eigen::Index i = 0; i < n_all; ++i)
-      if (sum.n_cold[i] > 0 && sum.n_cold[i] == sum.n[i]) cold_only = true;
-    if (cold_only)
-      f.diagnostics.push_back(
-          "some sizes have only cold starts: their Duration (which includes first-call "
-          "work) stands in for the warm duration");
+std::string explain_choice(const fit_data& d, const fit_grid& g, const fit_scores& sc,
+                           const fit_options& opt) {
+  const fit_knobs& chosen = g.knobs[sc.best];
+  const fit_candidate& bc = sc.candidates[sc.best];
+  const auto nf = d.m.size();
+  std::ostringstream why;
+  why << to_string(chosen.structure);
+  if (chosen.structure == fit_structure::threaded_cpu) why << " (threads " << chosen.threads << ")";
+  if (chosen.structure == fit_structure::scaled_io) why << " (knee " << chosen.knee << " vCPU)";
+  bool only_simplest = !d.noise_known;
+  for (const auto& c : sc.candidates)
+    if (c.structure != g.baseline && std::isfinite(c.score)) only_simplest = false;
+  if (d.noise_known)
+    why << ": lowest score chi2 + 2k + prior = " << fmt(bc.score) << " on " << nf
+        << " sizes (noise " << fmt(100 * opt.model_error) << " % + sampling error)";
+  else if (only_simplest)
+    why << ": no per-invocation samples, so the noise is unknown, and " << nf
+        << " sizes are too few to estimate it beside more terms than the baseline's";
+  else
+    why << ": lowest AICc = " << fmt(bc.score) << " on " << nf
+        << " sizes (no per-invocation samples: noise estimated from the residuals)";
+  // The best alternative of each other structure.
+  for (fit_structure st : {fit_structure::io_cpu, fit_structure::threaded_cpu,
+                           fit_structure::scaled_io, fit_structure::gc_cpu}) {
+    if (st == chosen.structure) continue;
+    const fit_candidate* alt = nullptr;
+    for (const auto& c : sc.candidates)
+      if (c.structure == st && (!alt || c.score < alt->score)) alt = &c;
+    if (alt)
+      why << "; " << to_string(st) << " "
+          << (std::isinf(alt->score) ? std::string("inadmissible") : fmt(alt->score))
+          << " (chi2 " << fmt(alt->chi2) << ", " << alt->parameters << " parameters)";
   }
+  if (chosen.structure == g.baseline && !only_simplest)
+    why << "; the simplest structure explains the sizes within the noise";
+  if (!g.pressure.empty())
+    why << "; memory pressure (" << g.pressure
+        << "), so gc_cpu is the baseline and its gc term is not counted";
+  else if (opt.structure == fit_structure::automatic && d.noise_known)
+    why << "; " << g.gc_gate;
+  return why.str();
+}
+
+void fit_cold_part(const sweep& s, const fit_data& d, const platform& p, profile& w,
+                   std::vector<std::string>& diagnostics) {
+  const sweep_summary& sum = d.sum;
+  const Eigen::Index n_all = sum.size();
+  // init_ms from Init Duration; first-call CPU from the excess of cold handler time over
+  // the warm aggregate of the same size.
+  std::vector<double> inits, first;
+  for (const auto& r : s.rows)
+    if (!std::isnan(r.init_ms)) inits.push_back(r.init_ms);
+  if (!inits.empty()) w.init_ms = detail::aggregate_values(inits, aggregation::median);
+  for (Eigen::Index i = 0; i < n_all; ++i) {
+    if (std::isnan(sum.cold_duration_ms[i]) || !sum.warm_only[static_cast<std::size_t>(i)])
+      continue;
+    const double excess = sum.cold_duration_ms[i] - sum.duration_ms[i];
+    // cpu_time(first, s, 1) ~ first / min(s, 1) for work long against the period
+    first.push_back(excess * std::min(p.cpu_share(sum.memory_mb[i]), 1.0));
+  }
+  if (!first.empty())
+    w.first_call_cpu_ms = std::max(0.0, detail::aggregate_values(first, aggregation::median));
+  bool cold_only = false;
+  for (Eigen::Index i = 0; i < n_all; ++i)
+    if (sum.n_cold[i] > 0 && sum.n_cold[i] == sum.n[i]) cold_only = true;
+  if (cold_only)
+    diagnostics.push_back(
+        "some sizes have only cold starts: their Duration (which includes first-call "
+        "work) stands in for the warm duration");
   // Peak memory and variability.
-  {
-    double peak = 0;
-    for (const auto& r : s.rows)
-      if (!std::isnan(r.max_memory_used_mb)) peak = std::max(peak, r.max_memory_used_mb);
-    f.fitted.peak_memory_mb = peak;
-    std::vector<double> cvs;
-    for (Eigen::Index j = 0; j < nf; ++j) {
-      auto it = samples.find(m[j]);
-      if (it == samples.end() || it->second.size() < 3) continue;
-      std::vector<double> v = it->second;
-      const double med = detail::aggregate_values(v, aggregation::median);
-      for (double& t : v) t = std::abs(t - med);
-      cvs.push_back(1.4826 * detail::aggregate_values(v, aggregation::median) / med);
-    }
-    if (!cvs.empty()) f.fitted.cv = detail::aggregate_values(cvs, aggregation::median);
+  double peak = 0;
+  for (const auto& r : s.rows)
+    if (!std::isnan(r.max_memory_used_mb)) peak = std::max(peak, r.max_memory_used_mb);
+  w.peak_memory_mb = peak;
+  std::vector<double> cvs;
+  for (Eigen::Index j = 0; j < d.m.size(); ++j) {
+    auto it = d.samples.find(d.m[j]);
+    if (it == d.samples.end() || it->second.size() < 3) continue;
+    double med = 0;
+    cvs.push_back(1.4826 * rel_mad(it->second, med));
   }
+  if (!cvs.empty()) w.cv = detail::aggregate_values(cvs, aggregation::median);
+}
 
-  // Per-size report.
-  f.memory_mb = sum.memory_mb;
-  f.observed_ms = sum.duration_ms;
+void per_size_report(const fit_data& d, const platform& p, fit_result& f) {
+  const Eigen::Index n_all = d.sum.size();
+  f.memory_mb = d.sum.memory_mb;
+  f.observed_ms = d.sum.duration_ms;
+  f.noise = d.noise;
   f.predicted_ms.resize(n_all);
   warm_ms(f.fitted, p, f.memory_mb, f.predicted_ms);
   f.rel_error = (f.predicted_ms - f.observed_ms).cwiseQuotient(f.observed_ms);
-  f.used_in_fit = used;
+  f.used_in_fit = d.used;
   double a = 0, af = 0, ah = 0;
   int nfit = 0, nh = 0;
   for (Eigen::Index i = 0; i < n_all; ++i) {
     const double e = std::abs(f.rel_error[i]);
     a += e;
-    if (used[static_cast<std::size_t>(i)]) af += e, ++nfit;
+    if (d.used[static_cast<std::size_t>(i)]) af += e, ++nfit;
     else ah += e, ++nh;
   }
   f.mape = a / static_cast<double>(n_all);
   f.mape_fit = af / nfit;
   f.mape_holdout = nh ? ah / nh : nan;
+}
 
-  // Bootstrap over raw samples: resample each fitting size's invocations with
-  // replacement, re-aggregate, refit the chosen structure with its knobs fixed.
+void bootstrap_fit(const fit_data& d, const fit_knobs& chosen, const platform& p,
+                   const fit_options& opt, fit_result& f) {
+  const Eigen::Index n_all = d.sum.size();
+  const auto nf = d.m.size();
   f.param_names = {"io_ms", "cpu_ms", "scaled_io_ms", "gc_ms", "init_ms", "first_call_cpu_ms"};
   f.param_values.resize(6);
   f.param_values << f.fitted.total(component_kind::io), f.fitted.total(component_kind::cpu),
@@ -456,50 +454,69 @@ fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
   f.band_hi_ms.setConstant(n_all, nan);
   bool can_boot = opt.bootstrap > 0;
   for (Eigen::Index j = 0; j < nf && can_boot; ++j)
-    if (samples.find(m[j]) == samples.end()) can_boot = false;
+    if (d.samples.find(d.m[j]) == d.samples.end()) can_boot = false;
   if (opt.bootstrap > 0 && !can_boot)
     f.diagnostics.push_back("no per-invocation samples at every fitting size: no bootstrap "
                             "uncertainty");
-  if (can_boot) {
-    std::mt19937_64 rng(opt.seed);
-    const auto b = static_cast<Eigen::Index>(opt.bootstrap);
-    Eigen::MatrixXd params(b, 4);
-    Eigen::MatrixXd pred(b, n_all);
-    Eigen::VectorXd yb(nf);
-    std::vector<double> tmp;
-    for (Eigen::Index k = 0; k < b; ++k) {
-      for (Eigen::Index j = 0; j < nf; ++j) {
-        const auto& v = samples[m[j]];
-        tmp.resize(v.size());
-        for (auto& t : tmp) t = v[detail::uniform_index(rng, v.size())];
-        yb[j] = detail::aggregate_values(tmp, opt.aggregate);
-      }
-      const solved r = solve(chosen, p, m, yb, sigma);
-      profile w = make_profile(chosen, r.x);
-      params(k, 0) = r.x[0];
-      params(k, 1) = r.x[1];
-      params(k, 2) = chosen.structure == fit_structure::scaled_io ? r.x[2] : 0;
-      params(k, 3) = chosen.structure == fit_structure::gc_cpu ? r.x[2] : 0;
-      Eigen::VectorXd row(n_all);
-      warm_ms(w, p, f.memory_mb, row);
-      pred.row(k) = row.transpose();
-      f.bootstrap_profiles.push_back(std::move(w));
+  if (!can_boot) return;
+  // Resample each fitting size's invocations with replacement, re-aggregate, refit the
+  // chosen structure with its knobs fixed.
+  std::mt19937_64 rng(opt.seed);
+  const auto b = static_cast<Eigen::Index>(opt.bootstrap);
+  Eigen::MatrixXd params(b, 4);
+  Eigen::MatrixXd pred(b, n_all);
+  Eigen::VectorXd yb(nf);
+  std::vector<double> tmp;
+  for (Eigen::Index k = 0; k < b; ++k) {
+    for (Eigen::Index j = 0; j < nf; ++j) {
+      const auto& v = d.samples.at(d.m[j]);
+      tmp.resize(v.size());
+      for (auto& t : tmp) t = v[detail::uniform_index(rng, v.size())];
+      yb[j] = detail::aggregate_values(tmp, opt.aggregate);
     }
-    for (int c = 0; c < 4; ++c) {
-      const Eigen::VectorXd col = params.col(c);
-      const double mean = col.mean();
-      f.param_sd[c] = b > 1 ? std::sqrt((col.array() - mean).square().sum() /
-                                        static_cast<double>(b - 1))
-                            : nan;
-    }
-    std::vector<double> v(static_cast<std::size_t>(b));
-    for (Eigen::Index i = 0; i < n_all; ++i) {
-      for (Eigen::Index k = 0; k < b; ++k) v[static_cast<std::size_t>(k)] = pred(k, i);
-      std::sort(v.begin(), v.end());
-      f.band_lo_ms[i] = detail::percentile_sorted(v, 0.05);
-      f.band_hi_ms[i] = detail::percentile_sorted(v, 0.95);
-    }
+    const fit_solution r = solve_candidate(chosen, p, d.m, yb, d.sigma);
+    profile w = candidate_profile(chosen, r.x);
+    params(k, 0) = r.x[0];
+    params(k, 1) = r.x[1];
+    params(k, 2) = chosen.structure == fit_structure::scaled_io ? r.x[2] : 0;
+    params(k, 3) = chosen.structure == fit_structure::gc_cpu ? r.x[2] : 0;
+    Eigen::VectorXd row(n_all);
+    warm_ms(w, p, f.memory_mb, row);
+    pred.row(k) = row.transpose();
+    f.bootstrap_profiles.push_back(std::move(w));
   }
+  for (int c = 0; c < 4; ++c) {
+    const Eigen::VectorXd col = params.col(c);
+    const double mean = col.mean();
+    f.param_sd[c] = b > 1 ? std::sqrt((col.array() - mean).square().sum() /
+                                      static_cast<double>(b - 1))
+                          : nan;
+  }
+  std::vector<double> v(static_cast<std::size_t>(b));
+  for (Eigen::Index i = 0; i < n_all; ++i) {
+    for (Eigen::Index k = 0; k < b; ++k) v[static_cast<std::size_t>(k)] = pred(k, i);
+    std::sort(v.begin(), v.end());
+    f.band_lo_ms[i] = detail::percentile_sorted(v, 0.05);
+    f.band_hi_ms[i] = detail::percentile_sorted(v, 0.95);
+  }
+}
+
+}  // namespace detail
+
+fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
+  const detail::fit_data d = detail::prepare_fit_data(s, p, opt);
+  const detail::fit_grid g = detail::candidate_grid(d, p, opt);
+  const detail::fit_scores sc = detail::score_candidates(d, g, p, opt);
+  const detail::fit_knobs chosen = g.knobs[sc.best];
+  fit_result f;
+  f.candidates = sc.candidates;
+  f.structure = chosen.structure;
+  f.reason = detail::explain_choice(d, g, sc, opt);
+  f.fitted = detail::candidate_profile(chosen, sc.solutions[sc.best].x);
+  f.fitted.name = opt.name;
+  detail::fit_cold_part(s, d, p, f.fitted, f.diagnostics);
+  detail::per_size_report(d, p, f);
+  detail::bootstrap_fit(d, chosen, p, opt, f);
   return f;
 }
 
