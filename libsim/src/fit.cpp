@@ -2,12 +2,15 @@
 #include "lambdasim/fit.hpp"
 
 #include <Eigen/Dense>
+#include <boost/math/distributions/normal.hpp>
+#include <nlohmann/json.hpp>
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
 #include <sstream>
 
+#include "detail/json_reader.hpp"
 #include "lambdasim/detail/fit_steps.hpp"
 #include "lambdasim/error.hpp"
 #include "lambdasim/predict.hpp"
@@ -21,6 +24,7 @@ std::string_view to_string(fit_structure s) {
     case fit_structure::threaded_cpu: return "threaded_cpu";
     case fit_structure::scaled_io: return "scaled_io";
     case fit_structure::gc_cpu: return "gc_cpu";
+    case fit_structure::amdahl: return "amdahl";
   }
   return "?";
 }
@@ -31,8 +35,9 @@ fit_structure fit_structure_from_string(std::string_view name) {
   if (name == "threaded_cpu") return fit_structure::threaded_cpu;
   if (name == "scaled_io") return fit_structure::scaled_io;
   if (name == "gc_cpu") return fit_structure::gc_cpu;
+  if (name == "amdahl") return fit_structure::amdahl;
   detail::throw_invalid("structure", name,
-                        "expected auto, io_cpu, threaded_cpu, scaled_io or gc_cpu");
+                        "expected auto, io_cpu, threaded_cpu, scaled_io, gc_cpu or amdahl");
 }
 
 namespace detail {
@@ -80,7 +85,10 @@ namespace {
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 int work_terms(fit_structure s) {
-  return s == fit_structure::scaled_io || s == fit_structure::gc_cpu ? 3 : 2;
+  return s == fit_structure::scaled_io || s == fit_structure::gc_cpu ||
+                 s == fit_structure::amdahl
+             ? 3
+             : 2;
 }
 int parameter_count(fit_structure s) {
   switch (s) {
@@ -88,14 +96,16 @@ int parameter_count(fit_structure s) {
     case fit_structure::threaded_cpu: return 3;
     case fit_structure::scaled_io: return 4;
     case fit_structure::gc_cpu: return 3;
+    case fit_structure::amdahl: return 4;
     case fit_structure::automatic: break;
   }
   return 0;
 }
 
 // Design matrix: column j is the time of component j per ms of work at each size. The
-// cpu and gc columns depend on the work itself under CFS throttling (short work is
-// throttled less than C/s), so they are evaluated at the current work estimates.
+// cpu, gc and parallel columns depend on the work itself under CFS throttling (short
+// work is throttled less than C/s), so they are evaluated at the current work estimates
+// (gc_work is the parallel work for amdahl).
 Eigen::MatrixXd basis(const detail::fit_knobs& k, const platform& p, const Eigen::VectorXd& m,
                       double cpu_work, double gc_work) {
   Eigen::MatrixXd a(m.size(), work_terms(k.structure));
@@ -103,11 +113,17 @@ Eigen::MatrixXd basis(const detail::fit_knobs& k, const platform& p, const Eigen
   smooth.throttle = throttling::smooth;
   for (Eigen::Index i = 0; i < m.size(); ++i) {
     const double s = p.cpu_share(m[i]);
-    const double par = std::min(k.threads, p.visible_vcpu_count(m[i]));
+    const bool amdahl = k.structure == fit_structure::amdahl;
+    const double par = std::min(amdahl ? 1 : k.threads, p.visible_vcpu_count(m[i]));
     a(i, 0) = 1;
     a(i, 1) = cpu_work > 0 ? cpu_time_ms(cpu_work, s, par, p) / cpu_work
                            : cpu_time_ms(1.0, s, par, smooth);
     if (k.structure == fit_structure::scaled_io) a(i, 2) = 1.0 / std::min(s / k.knee, 1.0);
+    if (amdahl) {
+      const double kp = std::min(k.threads, p.visible_vcpu_count(m[i]));
+      a(i, 2) = gc_work > 0 ? cpu_time_ms(gc_work, s, kp, p) / gc_work
+                            : cpu_time_ms(1.0, s, kp, smooth);
+    }
     if (k.structure == fit_structure::gc_cpu) {
       const component unit = component::gc(1.0);
       const double scale = unit.ref_mb / m[i];  // work at m per ms of work at ref_mb
@@ -220,9 +236,26 @@ fit_grid candidate_grid(const fit_data& d, const platform& p, const fit_options&
     max_visible = std::max(max_visible, p.visible_vcpu_count(d.m[j]));
     max_share = std::max(max_share, p.cpu_share(d.m[j]));
   }
-  if (want(fit_structure::threaded_cpu) && max_share > 1)
-    for (int t = 2; t <= max_visible; ++t)
-      g.knobs.push_back({fit_structure::threaded_cpu, t, 1});
+  g.above_one_vcpu = max_share > 1;
+  // Parallel structures need a fitting size above one vCPU (below it every thread count
+  // gives the same curve) and a user who did not say the code is single-threaded.
+  const bool parallel = g.above_one_vcpu && opt.threads != 1;
+  if (want(fit_structure::threaded_cpu) && parallel) {
+    if (opt.threads >= 2)
+      g.knobs.push_back({fit_structure::threaded_cpu, opt.threads, 1});
+    else
+      for (int t = 2; t <= max_visible; ++t)
+        g.knobs.push_back({fit_structure::threaded_cpu, t, 1});
+  }
+  // amdahl: k up to the most vCPUs the platform shows (the sizes not fitted may reach
+  // beyond the fitting sizes' tiers, and the band must cover what the data allow).
+  if (want(fit_structure::amdahl) && parallel) {
+    if (opt.threads >= 2)
+      g.knobs.push_back({fit_structure::amdahl, opt.threads, 1});
+    else
+      for (int t = 2; t <= p.visible_vcpu_count(p.max_memory_mb); ++t)
+        g.knobs.push_back({fit_structure::amdahl, t, 1});
+  }
   if (want(fit_structure::scaled_io))
     for (double knee : {0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9,
                         1.25, 1.5, 2.0, 3.0, 4.0, 6.0})
@@ -246,10 +279,17 @@ fit_grid candidate_grid(const fit_data& d, const platform& p, const fit_options&
     g.knobs.push_back({fit_structure::gc_cpu, 1, 1});
   if (opt.structure != fit_structure::automatic && opt.structure != fit_structure::gc_cpu)
     g.pressure.clear();  // a forced structure has no gc baseline to speak of
-  g.baseline = g.pressure.empty() ? fit_structure::io_cpu : fit_structure::gc_cpu;
+  // Above one vCPU the parallel part is expected physics (it fits to zero for serial
+  // code), so amdahl is the baseline there, as gc_cpu is under memory pressure.
+  g.baseline = !g.pressure.empty() ? fit_structure::gc_cpu
+               : parallel && (opt.structure == fit_structure::automatic ||
+                              opt.structure == fit_structure::amdahl)
+                   ? fit_structure::amdahl
+                   : fit_structure::io_cpu;
   if (g.knobs.empty())
-    throw std::invalid_argument("structure = " + std::string(to_string(opt.structure)) +
-                                ": needs sizes above one vCPU");
+    throw std::invalid_argument(
+        "structure = " + std::string(to_string(opt.structure)) +
+        (opt.threads == 1 ? ": contradicts threads = 1" : ": needs sizes above one vCPU"));
   return g;
 }
 
@@ -258,7 +298,8 @@ fit_solution solve_candidate(const fit_knobs& k, const platform& p, const Eigen:
   const Eigen::VectorXd w = (y.array() * sigma.array()).inverse().matrix();
   fit_solution r;
   double cpu = 0, gc = 0;
-  const bool has_gc = k.structure == fit_structure::gc_cpu;
+  const bool has_gc =
+      k.structure == fit_structure::gc_cpu || k.structure == fit_structure::amdahl;
   for (int it = 0; it < 4; ++it) {
     r.a = basis(k, p, m, cpu, gc);
     const Eigen::MatrixXd aw = w.asDiagonal() * r.a;
@@ -278,17 +319,69 @@ fit_solution solve_candidate(const fit_knobs& k, const platform& p, const Eigen:
 profile candidate_profile(const fit_knobs& k, const Eigen::VectorXd& x) {
   profile w;
   w.components.push_back(component::io(x[0]));
-  w.components.push_back(component::cpu(x[1], k.threads));
+  w.components.push_back(
+      component::cpu(x[1], k.structure == fit_structure::amdahl ? 1 : k.threads));
   if (k.structure == fit_structure::scaled_io)
     w.components.push_back(component::scaled_io(x[2], k.knee));
   if (k.structure == fit_structure::gc_cpu) w.components.push_back(component::gc(x[2]));
+  if (k.structure == fit_structure::amdahl && x[2] > 0)  // none: serial code
+    w.components.push_back(component::cpu(x[2], k.threads));
   return w;
+}
+
+double bend_below_one_vcpu(const profile& w, const platform& p, const fit_data& d,
+                           double& from_mb, double& to_mb) {
+  platform smooth = p;
+  smooth.throttle = throttling::smooth;
+  double worst = 0;
+  from_mb = to_mb = 0;
+  const double step = p.memory_step_mb;
+  for (Eigen::Index j = 0; j + 1 < d.m.size(); ++j) {
+    const double ma = d.m[j], mb = d.m[j + 1];
+    if (p.cpu_share(mb) > 1) break;
+    const double ia = 1 / p.cpu_share(ma), ib = 1 / p.cpu_share(mb);
+    const double ta = warm_ms(w, smooth, ma), tb = warm_ms(w, smooth, mb);
+    const double tol = std::max(d.sigma[j], d.sigma[j + 1]);
+    for (int t = 1; t < 16; ++t) {
+      double m = ma + (mb - ma) * t / 16.0;
+      m = p.min_memory_mb + std::round((m - p.min_memory_mb) / step) * step;
+      if (m <= ma || m >= mb) continue;
+      const double line = ta + (tb - ta) * (1 / p.cpu_share(m) - ia) / (ib - ia);
+      const double dev = std::abs(warm_ms(w, smooth, m) / line - 1) / tol;
+      if (dev > worst) worst = dev, from_mb = ma, to_mb = mb;
+    }
+  }
+  return worst;
+}
+
+int central_thread_count(const std::vector<profile>& curves, const std::vector<int>& ks,
+                         const platform& p) {
+  const Eigen::VectorXd all = p.memory_grid();
+  const Eigen::Index stride = std::max<Eigen::Index>(1, static_cast<Eigen::Index>(
+                                                            std::lround(64 / p.memory_step_mb)));
+  Eigen::VectorXd m((all.size() + stride - 1) / stride);
+  for (Eigen::Index i = 0; i < m.size(); ++i) m[i] = all[i * stride];
+  std::vector<Eigen::VectorXd> t(curves.size(), Eigen::VectorXd(m.size()));
+  for (std::size_t i = 0; i < curves.size(); ++i) warm_ms(curves[i], p, m, t[i]);
+  std::size_t best = 0;
+  double best_dev = INFINITY;
+  for (std::size_t i = 0; i < curves.size(); ++i) {
+    double dev = 0;
+    for (std::size_t j = 0; j < curves.size(); ++j)
+      dev = std::max(dev, (t[i].array() / t[j].array() - 1).abs().maxCoeff());
+    if (dev < best_dev - 1e-12) best_dev = dev, best = i;
+  }
+  return ks.at(best);
 }
 
 fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform& p,
                             const fit_options& opt) {
   fit_scores sc;
   const double n = static_cast<double>(d.m.size());
+  // Fitting sizes at or below one vCPU: with exactly two, the data say nothing about
+  // the curve's shape between them (with three or more the score weighs a bend).
+  int below = 0;
+  for (Eigen::Index j = 0; j < d.m.size(); ++j) below += p.cpu_share(d.m[j]) <= 1;
   for (std::size_t gi = 0; gi < g.knobs.size(); ++gi) {
     const fit_knobs& k = g.knobs[gi];
     fit_solution r = solve_candidate(k, p, d.m, d.y, d.sigma);
@@ -297,14 +390,17 @@ fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform
     c.threads = k.threads;
     c.knee_vcpu = k.knee;
     c.parameters = parameter_count(k.structure);
+    if (k.structure == fit_structure::amdahl && opt.threads >= 2) --c.parameters;  // k given
     c.chi2 = r.chi2;
     const double lk = std::log(k.knee) / opt.knee_prior_width;
     const double prior = k.structure == fit_structure::scaled_io ? lk * lk : 0;
-    // Parameters that count against the structure: the baseline's gc term is expected.
-    const double kp =
-        k.structure == fit_structure::gc_cpu && g.baseline == fit_structure::gc_cpu
-            ? 2.0
-            : static_cast<double>(c.parameters);
+    // Parameters that count against the structure: the baseline's gc or parallel term
+    // (and an unknown thread count, which the band carries) are expected.
+    const bool is_base = k.structure == g.baseline;
+    const double kp = is_base && (k.structure == fit_structure::gc_cpu ||
+                                  k.structure == fit_structure::amdahl)
+                          ? 2.0
+                          : static_cast<double>(c.parameters);
     if (d.noise_known) {
       // AIC with known noise: chi^2 + 2k.
       c.score = r.chi2 + 2.0 * kp + prior;
@@ -316,12 +412,30 @@ fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform
     } else {
       // Too few sizes to estimate the noise and this many parameters: only the simplest
       // structure is admissible.
-      c.score = k.structure == g.baseline ? 0 : INFINITY;
+      c.score = is_base ? 0 : INFINITY;
     }
     c.io_ms = r.x[0];
     c.cpu_ms = r.x[1];
     c.scaled_io_ms = k.structure == fit_structure::scaled_io ? r.x[2] : 0;
     c.gc_ms = k.structure == fit_structure::gc_cpu ? r.x[2] : 0;
+    c.parallel_ms = k.structure == fit_structure::amdahl ? r.x[2] : 0;
+    // Below one vCPU a structure must not bend where the fitting points are straight:
+    // with only two fitting sizes there, a curve that departs from a straight line in
+    // 1/s between them by more than their noise needs evidence (a third size, or memory
+    // pressure for gc_cpu, the baseline then), not just a lower residual.
+    if (opt.structure == fit_structure::automatic && !is_base && std::isfinite(c.score) &&
+        below == 2) {
+      double from = 0, to = 0;
+      const double bend = bend_below_one_vcpu(candidate_profile(k, r.x), p, d, from, to);
+      if (bend > 1) {
+        c.admissible = false;
+        c.score = INFINITY;
+        if (sc.bend_note.empty())
+          sc.bend_note = std::string(to_string(k.structure)) + " candidates that bend " +
+                         "between " + fmt(from) + " and " + fmt(to) +
+                         " MB (below one vCPU, no fitting size between) are not admitted";
+      }
+    }
     sc.candidates.push_back(c);
     sc.solutions.push_back(std::move(r));
     if (c.score < sc.candidates[sc.best].score) sc.best = gi;
@@ -330,6 +444,35 @@ fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform
     // structure forced to a non-admissible one: keep the best chi^2 among the forced
     for (std::size_t gi = 0; gi < g.knobs.size(); ++gi)
       if (sc.candidates[gi].chi2 < sc.candidates[sc.best].chi2) sc.best = gi;
+  }
+  // Plausible candidates: within 2 of the best score (Burnham & Anderson's "substantial
+  // support"), or the best itself.
+  const double best_score = sc.candidates[sc.best].score;
+  for (std::size_t gi = 0; gi < sc.candidates.size(); ++gi) {
+    const double sgi = sc.candidates[gi].score;
+    if (gi == sc.best || (std::isfinite(sgi) && sgi <= best_score + 2))
+      sc.plausible.push_back(gi);
+  }
+  // amdahl with an unknown count: the plausible counts, and the minimax centre of
+  // their curves as the point prediction.
+  if (sc.candidates[sc.best].structure == fit_structure::amdahl && opt.threads < 2) {
+    std::vector<profile> curves;
+    std::vector<std::size_t> idx;
+    for (std::size_t gi : sc.plausible)
+      if (sc.candidates[gi].structure == fit_structure::amdahl) {
+        sc.plausible_threads.push_back(sc.candidates[gi].threads);
+        curves.push_back(candidate_profile(g.knobs[gi], sc.solutions[gi].x));
+        idx.push_back(gi);
+      }
+    sc.threads_identified = sc.plausible_threads.size() == 1;
+    if (!sc.threads_identified) {
+      const int k = central_thread_count(curves, sc.plausible_threads, p);
+      for (std::size_t i = 0; i < idx.size(); ++i)
+        if (sc.plausible_threads[i] == k) sc.best = idx[i];
+    }
+  } else if (sc.candidates[sc.best].structure == fit_structure::amdahl ||
+             sc.candidates[sc.best].structure == fit_structure::threaded_cpu) {
+    sc.plausible_threads = {sc.candidates[sc.best].threads};
   }
   return sc;
 }
@@ -343,6 +486,9 @@ std::string explain_choice(const fit_data& d, const fit_grid& g, const fit_score
   why << to_string(chosen.structure);
   if (chosen.structure == fit_structure::threaded_cpu) why << " (threads " << chosen.threads << ")";
   if (chosen.structure == fit_structure::scaled_io) why << " (knee " << chosen.knee << " vCPU)";
+  if (chosen.structure == fit_structure::amdahl)
+    why << " (serial " << fmt(bc.cpu_ms) << " ms + parallel " << fmt(bc.parallel_ms)
+        << " ms on " << chosen.threads << " threads)";
   bool only_simplest = !d.noise_known;
   for (const auto& c : sc.candidates)
     if (c.structure != g.baseline && std::isfinite(c.score)) only_simplest = false;
@@ -357,7 +503,8 @@ std::string explain_choice(const fit_data& d, const fit_grid& g, const fit_score
         << " sizes (no per-invocation samples: noise estimated from the residuals)";
   // The best alternative of each other structure.
   for (fit_structure st : {fit_structure::io_cpu, fit_structure::threaded_cpu,
-                           fit_structure::scaled_io, fit_structure::gc_cpu}) {
+                           fit_structure::scaled_io, fit_structure::gc_cpu,
+                           fit_structure::amdahl}) {
     if (st == chosen.structure) continue;
     const fit_candidate* alt = nullptr;
     for (const auto& c : sc.candidates)
@@ -374,6 +521,24 @@ std::string explain_choice(const fit_data& d, const fit_grid& g, const fit_score
         << "), so gc_cpu is the baseline and its gc term is not counted";
   else if (opt.structure == fit_structure::automatic && d.noise_known)
     why << "; " << g.gc_gate;
+  if (g.baseline == fit_structure::amdahl)
+    why << "; a fitting size is above one vCPU, so amdahl (serial + parallel work) is the "
+           "baseline and its parallel term is not counted";
+  if (opt.threads == 1 && g.above_one_vcpu)
+    why << "; threads = 1 given: single-threaded structures only";
+  if (opt.threads >= 2)
+    why << "; threads = " << opt.threads
+        << " given: the fit estimates the split between serial and parallel work";
+  else if (chosen.structure == fit_structure::amdahl && !sc.threads_identified) {
+    why << "; the thread count is not identifiable from these sizes (counts";
+    for (int k : sc.plausible_threads) why << " " << k;
+    why << " fit equally well): " << chosen.threads
+        << " is the count whose curve is nearest all of theirs (minimax), and the band "
+           "covers them; pass threads if you know it";
+  } else if (chosen.structure == fit_structure::amdahl)
+    why << "; thread count " << chosen.threads
+        << " identified by the score (every other count more than 2 worse)";
+  if (!sc.bend_note.empty()) why << "; " << sc.bend_note;
   return why.str();
 }
 
@@ -444,14 +609,18 @@ void bootstrap_fit(const fit_data& d, const fit_knobs& chosen, const platform& p
                    const fit_options& opt, fit_result& f) {
   const Eigen::Index n_all = d.sum.size();
   const auto nf = d.m.size();
-  f.param_names = {"io_ms", "cpu_ms", "scaled_io_ms", "gc_ms", "init_ms", "first_call_cpu_ms"};
-  f.param_values.resize(6);
+  f.param_names = {"io_ms",   "cpu_ms",           "scaled_io_ms", "gc_ms",
+                   "init_ms", "first_call_cpu_ms", "parallel_ms"};
+  double parallel = 0;
+  for (const auto& c : f.fitted.components)
+    if (c.kind == component_kind::cpu && c.threads > 1) parallel += c.work_ms;
+  f.param_values.resize(7);
   f.param_values << f.fitted.total(component_kind::io), f.fitted.total(component_kind::cpu),
       f.fitted.total(component_kind::scaled_io), f.fitted.total(component_kind::gc),
-      f.fitted.init_ms, f.fitted.first_call_cpu_ms;
-  f.param_sd.setConstant(6, nan);
-  f.band_lo_ms.setConstant(n_all, nan);
-  f.band_hi_ms.setConstant(n_all, nan);
+      f.fitted.init_ms, f.fitted.first_call_cpu_ms, parallel;
+  f.param_sd.setConstant(7, nan);
+  f.spread_lo_ms.setConstant(n_all, nan);
+  f.spread_hi_ms.setConstant(n_all, nan);
   bool can_boot = opt.bootstrap > 0;
   for (Eigen::Index j = 0; j < nf && can_boot; ++j)
     if (d.samples.find(d.m[j]) == d.samples.end()) can_boot = false;
@@ -463,7 +632,8 @@ void bootstrap_fit(const fit_data& d, const fit_knobs& chosen, const platform& p
   // chosen structure with its knobs fixed.
   std::mt19937_64 rng(opt.seed);
   const auto b = static_cast<Eigen::Index>(opt.bootstrap);
-  Eigen::MatrixXd params(b, 4);
+  Eigen::MatrixXd params(b, 5);
+  const bool amdahl = chosen.structure == fit_structure::amdahl;
   Eigen::MatrixXd pred(b, n_all);
   Eigen::VectorXd yb(nf);
   std::vector<double> tmp;
@@ -477,18 +647,21 @@ void bootstrap_fit(const fit_data& d, const fit_knobs& chosen, const platform& p
     const fit_solution r = solve_candidate(chosen, p, d.m, yb, d.sigma);
     profile w = candidate_profile(chosen, r.x);
     params(k, 0) = r.x[0];
-    params(k, 1) = r.x[1];
+    params(k, 1) = r.x[1] + (amdahl ? r.x[2] : 0);
     params(k, 2) = chosen.structure == fit_structure::scaled_io ? r.x[2] : 0;
     params(k, 3) = chosen.structure == fit_structure::gc_cpu ? r.x[2] : 0;
+    params(k, 4) = amdahl || chosen.structure == fit_structure::threaded_cpu
+                       ? r.x[amdahl ? 2 : 1]
+                       : 0;
     Eigen::VectorXd row(n_all);
     warm_ms(w, p, f.memory_mb, row);
     pred.row(k) = row.transpose();
     f.bootstrap_profiles.push_back(std::move(w));
   }
-  for (int c = 0; c < 4; ++c) {
+  for (int c = 0; c < 5; ++c) {
     const Eigen::VectorXd col = params.col(c);
     const double mean = col.mean();
-    f.param_sd[c] = b > 1 ? std::sqrt((col.array() - mean).square().sum() /
+    f.param_sd[c < 4 ? c : 6] = b > 1 ? std::sqrt((col.array() - mean).square().sum() /
                                       static_cast<double>(b - 1))
                           : nan;
   }
@@ -496,28 +669,116 @@ void bootstrap_fit(const fit_data& d, const fit_knobs& chosen, const platform& p
   for (Eigen::Index i = 0; i < n_all; ++i) {
     for (Eigen::Index k = 0; k < b; ++k) v[static_cast<std::size_t>(k)] = pred(k, i);
     std::sort(v.begin(), v.end());
-    f.band_lo_ms[i] = detail::percentile_sorted(v, 0.05);
-    f.band_hi_ms[i] = detail::percentile_sorted(v, 0.95);
+    f.spread_lo_ms[i] = detail::percentile_sorted(v, 0.05);
+    f.spread_hi_ms[i] = detail::percentile_sorted(v, 0.95);
   }
 }
 
 }  // namespace detail
 
-fit_result fit(const sweep& s, const platform& p, const fit_options& opt) {
+platform platform_in_force(std::string_view date) {
+  // YYYY-MM-DD compares as text.
+  const bool ok = date.size() == 10 && date[4] == '-' && date[7] == '-' &&
+                  std::all_of(date.begin(), date.end(),
+                              [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+  if (!ok) detail::throw_invalid("date", date, "expected YYYY-MM-DD");
+  std::string best_name;
+  std::string best_date;
+  for (const char* name : {"aws-lambda-2020", "aws-lambda"}) {
+    const auto j = nlohmann::json::parse(detail::embedded_model(std::string(name) + ".json"));
+    const std::string eff = j.value("effective_date", std::string("0000-00-00"));
+    if (eff <= date && eff >= best_date) best_date = eff, best_name = name;
+  }
+  // Before every model's effective date: the oldest model is the best guess.
+  return platform::named(best_name.empty() ? "aws-lambda-2020" : best_name);
+}
+
+fit_result fit(const sweep& s, const platform& given, const fit_options& opt) {
+  if (opt.threads < 0) detail::throw_invalid("threads", opt.threads, "must be >= 0 (0: unknown)");
+  if (!(opt.band_level > 0 && opt.band_level < 1))
+    detail::throw_invalid("band_level", opt.band_level, "must be in (0, 1)");
+  const platform p = opt.date.empty() ? given : platform_in_force(opt.date);
   const detail::fit_data d = detail::prepare_fit_data(s, p, opt);
   const detail::fit_grid g = detail::candidate_grid(d, p, opt);
   const detail::fit_scores sc = detail::score_candidates(d, g, p, opt);
   const detail::fit_knobs chosen = g.knobs[sc.best];
   fit_result f;
+  f.platform_name = p.name;
   f.candidates = sc.candidates;
   f.structure = chosen.structure;
   f.reason = detail::explain_choice(d, g, sc, opt);
+  if (!opt.date.empty())
+    f.reason += "; platform " + p.name + " (in force on " + opt.date + ")";
   f.fitted = detail::candidate_profile(chosen, sc.solutions[sc.best].x);
   f.fitted.name = opt.name;
+  f.fitted.platform = p.name;
+  f.fitted.source = s.meta.source;
   detail::fit_cold_part(s, d, p, f.fitted, f.diagnostics);
   detail::per_size_report(d, p, f);
   detail::bootstrap_fit(d, chosen, p, opt, f);
+  f.threads = chosen.structure == fit_structure::amdahl ||
+                      chosen.structure == fit_structure::threaded_cpu
+                  ? chosen.threads
+                  : 1;
+  f.threads_identified = sc.threads_identified;
+  f.plausible_threads = sc.plausible_threads;
+  for (std::size_t gi : sc.plausible)
+    if (gi != sc.best)
+      f.plausible_profiles.push_back(
+          detail::candidate_profile(g.knobs[gi], sc.solutions[gi].x));
+  f.band_level = opt.band_level;
+  f.band_lo_ms.resize(f.memory_mb.size());
+  f.band_hi_ms.resize(f.memory_mb.size());
+  prediction_interval(f, p, f.memory_mb, opt.band_level, f.band_lo_ms, f.band_hi_ms);
   return f;
+}
+
+void prediction_interval(const fit_result& f, const platform& p,
+                         const Eigen::Ref<const Eigen::VectorXd>& memory_mb, double level,
+                         Eigen::Ref<Eigen::VectorXd> lo, Eigen::Ref<Eigen::VectorXd> hi) {
+  if (!(level > 0 && level < 1))
+    detail::throw_invalid("level", level, "must be in (0, 1)");
+  if (lo.size() != memory_mb.size() || hi.size() != memory_mb.size())
+    throw std::invalid_argument("prediction_interval: lo and hi must have memory_mb's size");
+  const Eigen::Index n = memory_mb.size();
+  Eigen::VectorXd center(n), t(n);
+  warm_ms(f.fitted, p, memory_mb, center);
+  Eigen::VectorXd env_lo = center, env_hi = center;
+  for (const auto& w : f.plausible_profiles) {
+    warm_ms(w, p, memory_mb, t);
+    env_lo = env_lo.cwiseMin(t);
+    env_hi = env_hi.cwiseMax(t);
+  }
+  // The parameters' spread: SD of the log prediction over the bootstrap profiles.
+  Eigen::VectorXd boot_sd = Eigen::VectorXd::Zero(n);
+  const auto b = static_cast<Eigen::Index>(f.bootstrap_profiles.size());
+  if (b > 1) {
+    Eigen::MatrixXd lp(n, b);
+    for (Eigen::Index k = 0; k < b; ++k) {
+      warm_ms(f.bootstrap_profiles[static_cast<std::size_t>(k)], p, memory_mb, t);
+      lp.col(k) = t.array().log().matrix();
+    }
+    const Eigen::VectorXd mean = lp.rowwise().mean();
+    boot_sd = ((lp.colwise() - mean).array().square().rowwise().sum() /
+               static_cast<double>(b - 1))
+                  .sqrt()
+                  .matrix();
+  }
+  const boost::math::normal_distribution<double> normal;
+  const double z = boost::math::quantile(normal, 0.5 + level / 2);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    // Noise of the nearest fitting size (in log memory): the level a held-out size can
+    // drift from the curve by (run-to-run drift, model approximation, sampling).
+    double noise = nan, dist = INFINITY;
+    for (Eigen::Index j = 0; j < f.memory_mb.size(); ++j) {
+      if (!f.used_in_fit[static_cast<std::size_t>(j)]) continue;
+      const double dj = std::abs(std::log(memory_mb[i] / f.memory_mb[j]));
+      if (dj < dist) dist = dj, noise = f.noise[j];
+    }
+    const double sd = std::hypot(noise, boot_sd[i]);
+    lo[i] = env_lo[i] * std::exp(-z * sd);
+    hi[i] = env_hi[i] * std::exp(z * sd);
+  }
 }
 
 void prediction_band(const fit_result& f, const platform& p,

@@ -44,6 +44,7 @@ struct fit_knobs {
 /// The candidates to try and the baseline structure (gc_cpu under memory pressure).
 struct fit_grid {
   std::vector<fit_knobs> knobs;
+  bool above_one_vcpu = false;  ///< a fitting size's share exceeds one vCPU
   fit_structure baseline = fit_structure::io_cpu;
   std::string pressure;  ///< non-empty: memory pressure at the smallest fitting size
   std::string gc_gate;   ///< why gc_cpu is not the baseline
@@ -64,7 +65,8 @@ struct fit_solution {
 fit_solution solve_candidate(const fit_knobs& k, const platform& p, const Eigen::VectorXd& m,
                              const Eigen::VectorXd& y, const Eigen::VectorXd& sigma);
 
-/// The profile of knobs k with work terms x (io, cpu, then scaled_io or gc).
+/// The profile of knobs k with work terms x (io, cpu, then scaled_io, gc or the
+/// parallel cpu of amdahl).
 profile candidate_profile(const fit_knobs& k, const Eigen::VectorXd& x);
 
 /// Every candidate solved and scored (AIC with known noise, AICc otherwise, only the
@@ -73,9 +75,26 @@ struct fit_scores {
   std::vector<fit_candidate> candidates;
   std::vector<fit_solution> solutions;
   std::size_t best = 0;
+  /// amdahl with the thread count unknown: the plausible counts (score within 2 of the
+  /// best amdahl score) and the chosen centre.
+  std::vector<std::size_t> plausible;  ///< indices of candidates within 2 of the best
+  std::vector<int> plausible_threads;
+  bool threads_identified = true;
+  std::string bend_note;  ///< candidates ruled out by the bend rule
 };
 fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform& p,
                             const fit_options& opt);
+
+/// Largest relative departure of w's curve (smooth throttling) from a straight line in
+/// 1/s between adjacent fitting sizes that are both at or below one vCPU, compared with
+/// the larger noise of the pair; returns departure / noise (<= 1: no bend) and the pair.
+double bend_below_one_vcpu(const profile& w, const platform& p, const fit_data& d,
+                           double& from_mb, double& to_mb);
+
+/// The thread count whose amdahl curve (on a 64 MB grid) is the minimax centre of the
+/// curves of every plausible count: the least largest relative difference to any.
+int central_thread_count(const std::vector<profile>& curves, const std::vector<int>& ks,
+                         const platform& p);
 
 /// The `reason` text: the chosen structure, its score, the best alternative of every
 /// other structure, and the memory-pressure gate.
