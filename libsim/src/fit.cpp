@@ -279,11 +279,13 @@ fit_grid candidate_grid(const fit_data& d, const platform& p, const fit_options&
     g.knobs.push_back({fit_structure::gc_cpu, 1, 1});
   if (opt.structure != fit_structure::automatic && opt.structure != fit_structure::gc_cpu)
     g.pressure.clear();  // a forced structure has no gc baseline to speak of
-  // Above one vCPU the parallel part is expected physics (it fits to zero for serial
-  // code), so amdahl is the baseline there, as gc_cpu is under memory pressure.
+  // With the user's thread count (k >= 2) the parallel part is known physics, so
+  // amdahl is the baseline above one vCPU, as gc_cpu is under memory pressure; without
+  // it amdahl is a candidate that must earn its place (score_candidates).
   g.baseline = !g.pressure.empty() ? fit_structure::gc_cpu
-               : parallel && (opt.structure == fit_structure::automatic ||
-                              opt.structure == fit_structure::amdahl)
+               : parallel && opt.threads >= 2 &&
+                       (opt.structure == fit_structure::automatic ||
+                        opt.structure == fit_structure::amdahl)
                    ? fit_structure::amdahl
                    : fit_structure::io_cpu;
   if (g.knobs.empty())
@@ -438,8 +440,24 @@ fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform
     }
     sc.candidates.push_back(c);
     sc.solutions.push_back(std::move(r));
-    if (c.score < sc.candidates[sc.best].score) sc.best = gi;
   }
+  // Without per-invocation samples a parallel part is still admitted when the data
+  // demand it: a drop above one vCPU that one thread cannot produce is a gross effect,
+  // judged by AIC with the model error as the noise, relative to the baseline.
+  if (!d.noise_known) {
+    const fit_candidate* base = nullptr;
+    for (const auto& c : sc.candidates)
+      if (c.structure == g.baseline) base = &c;
+    if (base && g.baseline != fit_structure::amdahl) {
+      const double base_aic = base->chi2 + 2.0 * 2;
+      const double base_score = base->score;
+      for (auto& c : sc.candidates)
+        if (c.structure == fit_structure::amdahl && c.admissible)
+          c.score = base_score + (c.chi2 + 2.0 * c.parameters) - base_aic;
+    }
+  }
+  for (std::size_t gi = 0; gi < sc.candidates.size(); ++gi)
+    if (sc.candidates[gi].score < sc.candidates[sc.best].score) sc.best = gi;
   if (std::isinf(sc.candidates[sc.best].score)) {
     // structure forced to a non-admissible one: keep the best chi^2 among the forced
     for (std::size_t gi = 0; gi < g.knobs.size(); ++gi)
@@ -453,26 +471,34 @@ fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform
     if (gi == sc.best || (std::isfinite(sgi) && sgi <= best_score + 2))
       sc.plausible.push_back(gi);
   }
-  // amdahl with an unknown count: the plausible counts, and the minimax centre of
-  // their curves as the point prediction.
-  if (sc.candidates[sc.best].structure == fit_structure::amdahl && opt.threads < 2) {
+  // A parallel structure (amdahl, threaded_cpu) with the count unknown: the counts of
+  // every plausible parallel candidate; when they differ the count is not identified,
+  // and the point prediction is the minimax centre of their curves.
+  const auto parallel = [](fit_structure st) {
+    return st == fit_structure::amdahl || st == fit_structure::threaded_cpu;
+  };
+  if (parallel(sc.candidates[sc.best].structure)) {
     std::vector<profile> curves;
+    std::vector<int> ks;
     std::vector<std::size_t> idx;
     for (std::size_t gi : sc.plausible)
-      if (sc.candidates[gi].structure == fit_structure::amdahl) {
-        sc.plausible_threads.push_back(sc.candidates[gi].threads);
+      if (parallel(sc.candidates[gi].structure)) {
+        ks.push_back(sc.candidates[gi].threads);
         curves.push_back(candidate_profile(g.knobs[gi], sc.solutions[gi].x));
         idx.push_back(gi);
       }
-    sc.threads_identified = sc.plausible_threads.size() == 1;
+    sc.plausible_threads = ks;
+    std::sort(sc.plausible_threads.begin(), sc.plausible_threads.end());
+    sc.plausible_threads.erase(
+        std::unique(sc.plausible_threads.begin(), sc.plausible_threads.end()),
+        sc.plausible_threads.end());
+    sc.threads_identified = opt.threads >= 2 || sc.plausible_threads.size() == 1;
     if (!sc.threads_identified) {
-      const int k = central_thread_count(curves, sc.plausible_threads, p);
-      for (std::size_t i = 0; i < idx.size(); ++i)
-        if (sc.plausible_threads[i] == k) sc.best = idx[i];
+      // The centre among the curves (index-aligned with idx).
+      std::vector<int> pos(curves.size());
+      for (std::size_t i = 0; i < pos.size(); ++i) pos[i] = static_cast<int>(i);
+      sc.best = idx[static_cast<std::size_t>(central_thread_count(curves, pos, p))];
     }
-  } else if (sc.candidates[sc.best].structure == fit_structure::amdahl ||
-             sc.candidates[sc.best].structure == fit_structure::threaded_cpu) {
-    sc.plausible_threads = {sc.candidates[sc.best].threads};
   }
   return sc;
 }
@@ -522,20 +548,27 @@ std::string explain_choice(const fit_data& d, const fit_grid& g, const fit_score
   else if (opt.structure == fit_structure::automatic && d.noise_known)
     why << "; " << g.gc_gate;
   if (g.baseline == fit_structure::amdahl)
-    why << "; a fitting size is above one vCPU, so amdahl (serial + parallel work) is the "
-           "baseline and its parallel term is not counted";
+    why << "; a fitting size is above one vCPU and the thread count is given, so amdahl "
+           "(serial + parallel work) is the baseline and its parallel term is not counted";
+  else if (chosen.structure == fit_structure::amdahl && !d.noise_known)
+    why << "; without per-invocation samples amdahl is admitted by AIC with the "
+        << fmt(100 * opt.model_error)
+        << " % model error as the noise: the drop above one vCPU is more than noise";
   if (opt.threads == 1 && g.above_one_vcpu)
     why << "; threads = 1 given: single-threaded structures only";
   if (opt.threads >= 2)
     why << "; threads = " << opt.threads
         << " given: the fit estimates the split between serial and parallel work";
-  else if (chosen.structure == fit_structure::amdahl && !sc.threads_identified) {
+  else if ((chosen.structure == fit_structure::amdahl ||
+            chosen.structure == fit_structure::threaded_cpu) &&
+           !sc.threads_identified) {
     why << "; the thread count is not identifiable from these sizes (counts";
     for (int k : sc.plausible_threads) why << " " << k;
     why << " fit equally well): " << chosen.threads
         << " is the count whose curve is nearest all of theirs (minimax), and the band "
            "covers them; pass threads if you know it";
-  } else if (chosen.structure == fit_structure::amdahl)
+  } else if (chosen.structure == fit_structure::amdahl ||
+             chosen.structure == fit_structure::threaded_cpu)
     why << "; thread count " << chosen.threads
         << " identified by the score (every other count more than 2 worse)";
   if (!sc.bend_note.empty()) why << "; " << sc.bend_note;

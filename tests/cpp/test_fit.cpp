@@ -113,15 +113,13 @@ TEST_CASE("fit chooses scaled_io for I/O that saturates below one vCPU") {
   CHECK(f.fitted.components.at(2).knee_vcpu == doctest::Approx(0.5));
   CHECK(f.fitted.total(component_kind::scaled_io) == doctest::Approx(700).epsilon(0.05));
   CHECK(f.reason.find("scaled_io") == 0);
-  // Three sizes with a plain CPU-bound truth: the simplest structure is kept. 3,008 MB
-  // is above one vCPU, so that is amdahl, whose parallel part fits to (nearly) nothing.
+  // Three sizes with a plain CPU-bound truth: the simplest structure is kept (amdahl,
+  // tried because 3,008 MB is above one vCPU, does not lower chi^2 by its 2 x 2 extra).
   profile cpu_only;
   cpu_only.components = {component::cpu(500)};
   const auto s2 = synthetic(cpu_only, p, {128, 1024, 3008}, 30, 0.03, 5);
   const auto f2 = fit(s2, p, o);
-  CHECK(f2.structure == fit_structure::amdahl);
-  CHECK(f2.param_values[6] < 0.03 * f2.param_values[1]);
-  CHECK(warm_ms(f2.fitted, p, 2048) == doctest::Approx(500).epsilon(0.03));
+  CHECK(f2.structure == fit_structure::io_cpu);
 }
 
 TEST_CASE("under memory pressure gc_cpu is the baseline and recovers the gc work") {

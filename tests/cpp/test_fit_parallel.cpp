@@ -102,14 +102,16 @@ TEST_CASE("amdahl: three sizes cannot tell the thread count, the band covers eve
   o.sizes = {128, 1152, 10240};
   o.bootstrap = 50;
   const fit_result f = fit(s, p, o);
-  CHECK(f.structure == fit_structure::amdahl);
+  const bool parallel =
+      f.structure == fit_structure::amdahl || f.structure == fit_structure::threaded_cpu;
+  CHECK(parallel);
   CHECK_FALSE(f.threads_identified);
   // Two threads cannot give the 2.7x speed-up from 1 to 5.8 vCPUs that the data show
   // (S + P/2 = T(10240) needs P > S + P): k = 2 is excluded, 3..6 fit equally.
   CHECK(f.plausible_threads == std::vector<int>{3, 4, 5, 6});
   CHECK(f.reason.find("not identifiable") != std::string::npos);
   CHECK(f.reason.find("pass threads") != std::string::npos);
-  CHECK(f.plausible_profiles.size() == 3);
+  CHECK(f.plausible_profiles.size() >= 3);
   // The band holds the truth (the mean curve) at every size, whatever the count.
   for (Eigen::Index i = 0; i < f.memory_mb.size(); ++i) {
     CAPTURE(f.memory_mb[i]);
@@ -117,27 +119,37 @@ TEST_CASE("amdahl: three sizes cannot tell the thread count, the band covers eve
     CHECK(f.band_lo_ms[i] <= t);
     CHECK(f.band_hi_ms[i] >= t);
   }
-  // The minimax count: its curve is nearest all the others'. Checked by brute force on
-  // the same 64 MB grid against each plausible count's curve.
+  // The chosen curve is the minimax centre of the plausible parallel curves (score
+  // within 2 of the best): brute force on the same 64 MB grid.
+  double min_score = INFINITY;
+  for (const auto& c : f.candidates) min_score = std::min(min_score, c.score);
   std::vector<profile> curves;
-  for (const auto& c : f.candidates)
-    if (c.structure == fit_structure::amdahl && c.threads >= 3) {
-      profile w;
+  std::vector<const fit_candidate*> which;
+  for (const auto& c : f.candidates) {
+    if (c.score > min_score + 2) continue;
+    profile w;
+    if (c.structure == fit_structure::threaded_cpu)
+      w.components = {component::io(c.io_ms), component::cpu(c.cpu_ms, c.threads)};
+    else if (c.structure == fit_structure::amdahl)
       w.components = {component::io(c.io_ms), component::cpu(c.cpu_ms, 1),
                       component::cpu(c.parallel_ms, c.threads)};
-      curves.push_back(w);
-    }
-  REQUIRE(curves.size() == 4);
+    else
+      continue;
+    curves.push_back(w);
+    which.push_back(&c);
+  }
+  REQUIRE(curves.size() >= 4);
   double best = INFINITY;
-  int best_k = 0;
+  std::size_t best_i = 0;
   for (std::size_t i = 0; i < curves.size(); ++i) {
     double worst = 0;
     for (double m = 128; m <= 10240; m += 64)
       for (const auto& other : curves)
         worst = std::max(worst, std::abs(warm_ms(curves[i], p, m) / warm_ms(other, p, m) - 1));
-    if (worst < best) best = worst, best_k = static_cast<int>(i) + 3;
+    if (worst < best - 1e-12) best = worst, best_i = i;
   }
-  CHECK(f.threads == best_k);
+  CHECK(f.threads == which[best_i]->threads);
+  CHECK(f.structure == which[best_i]->structure);
 }
 
 TEST_CASE("amdahl: enough sizes above one vCPU identify the thread count") {
@@ -148,7 +160,8 @@ TEST_CASE("amdahl: enough sizes above one vCPU identify the thread count") {
   fit_options o;
   o.bootstrap = 20;
   const fit_result f = fit(s, p, o);
-  CHECK(f.structure == fit_structure::amdahl);
+  // amdahl, or threaded_cpu with the small serial part in io: the count is the same.
+  CHECK((f.structure == fit_structure::amdahl || f.structure == fit_structure::threaded_cpu));
   CHECK(f.threads == 3);
   CHECK(f.threads_identified);
   CHECK(f.reason.find("thread count 3 identified") != std::string::npos);
@@ -163,9 +176,30 @@ TEST_CASE("amdahl: serial code above one vCPU fits a negligible parallel part") 
   o.sizes = {128, 1024, 4096};
   o.bootstrap = 0;
   const fit_result f = fit(s, p, o);
-  CHECK(f.structure == fit_structure::amdahl);
-  CHECK(f.param_values[6] <= 0.05 * f.param_values[1]);
+  CHECK(f.structure == fit_structure::io_cpu);  // amdahl tried, not worth its terms
   CHECK(f.mape_holdout < 0.02);
+  // Per-size averages (no samples): a real drop above one vCPU still admits amdahl, by
+  // AIC with the 3 % model error as the noise; a flat curve keeps io_cpu.
+  sweep avg;
+  for (double m : {128.0, 1024.0, 4096.0}) {
+    sweep_row r;
+    r.memory_mb = m;
+    r.per_size = true;
+    r.duration_ms = warm_ms(amdahl_truth(40, 300, 6000, 4), p, m);
+    avg.rows.push_back(r);
+  }
+  const fit_result a = fit(avg, p, o);
+  CHECK(a.structure == fit_structure::amdahl);
+  CHECK(a.reason.find("admitted by AIC with the 3 % model error") != std::string::npos);
+  sweep flat_avg;
+  for (double m : {128.0, 1024.0, 4096.0}) {
+    sweep_row r;
+    r.memory_mb = m;
+    r.per_size = true;
+    r.duration_ms = warm_ms(truth, p, m) * (m == 4096 ? 0.99 : 1.0);
+    flat_avg.rows.push_back(r);
+  }
+  CHECK(fit(flat_avg, p, o).structure == fit_structure::io_cpu);
 }
 
 TEST_CASE("bend rule: below one vCPU, two fitting sizes admit only straight curves in 1/s") {
