@@ -14,7 +14,7 @@ PYBIND11_MODULE(_core, m) {
   bind_platform(m);
   bind_workload(m);
   bind_predict(m);
-  bind_billing(m);
+  bind_prices(m);
   bind_curve(m);
   bind_bill(m);
   bind_traffic(m);

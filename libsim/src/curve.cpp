@@ -4,7 +4,7 @@
 #include <limits>
 
 #include "detail/predict_kernels.hpp"
-#include "lambdasim/billing.hpp"
+#include "lambdasim/prices.hpp"
 
 namespace lambdasim {
 

@@ -5,7 +5,7 @@
 
 #include <Eigen/Core>
 
-#include "lambdasim/billing.hpp"
+#include "lambdasim/prices.hpp"
 #include "lambdasim/platform.hpp"
 #include "lambdasim/workload.hpp"
 
