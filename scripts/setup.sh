@@ -20,6 +20,9 @@ C=requirements/constraints.txt
 # Build tools and the run-time dependencies, pinned.
 .venv/bin/pip install -q -c "$C" scikit-build-core pybind11 cmake ninja \
   numpy pandas matplotlib tqdm
+# The distribution was called `lambdasim` before it became `lambdasim-aws`: an old install
+# in .venv would shadow the new one.
+if .venv/bin/pip show -q lambdasim >/dev/null 2>&1; then .venv/bin/pip uninstall -q -y lambdasim; fi
 # lambdasim itself: no build isolation, so the pinned build tools above are used and the
 # persistent build/<wheel_tag> directory makes re-runs incremental.
 .venv/bin/pip install -q --no-build-isolation -c "$C" .

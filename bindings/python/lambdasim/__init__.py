@@ -65,7 +65,7 @@ from ._simulate import SimulationResult, simulate
 from ._sweep import check, check_table, fit, fit_table, summary_dataframe, summary_table
 
 try:
-    __version__ = version("lambdasim")
+    __version__ = version("lambdasim-aws")  # the distribution name
 except PackageNotFoundError:  # a developer build on PYTHONPATH
     from ._core import __version__
 
