@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['Arrivals', 'BillCurveResult', 'BillOptions', 'BillingRules', 'CheckOptions', 'CheckResult', 'Component', 'ConfigError', 'ConvergenceError', 'CurveResult', 'FitCandidate', 'FitOptions', 'FitResult', 'KeepAlive', 'LatencyStats', 'LogHistogram', 'MonthlyBill', 'Platform', 'PoolModel', 'PowertuningStats', 'PriceTable', 'PriceTier', 'Profile', 'Recycling', 'SimulateOptions', 'SimulationResult', 'Sweep', 'SweepMetadata', 'SweepSummary', 'VcpuTier', 'bill_curve', 'billed_ms', 'check', 'cold_ms', 'cold_probability', 'compute_bill', 'cpu_time_ms', 'curve', 'decode_visualization', 'encode_visualization', 'fit', 'gb_seconds', 'mean_month_hours', 'powertuning_base_usd_per_ms', 'powertuning_min_ram_mb', 'powertuning_price', 'powertuning_statistics', 'powertuning_trimmed_mean', 'simulate', 'simulated_bill', 'warm_ms']
+__all__: list[str] = ['Arrivals', 'BillCurveResult', 'BillOptions', 'BillingRules', 'CheckOptions', 'CheckResult', 'Component', 'ConfigError', 'ConvergenceError', 'CurveResult', 'FitCandidate', 'FitOptions', 'FitResult', 'KeepAlive', 'LatencyStats', 'LogHistogram', 'MonthlyBill', 'PROFILE_COLUMNS', 'Platform', 'PoolModel', 'PowertuningStats', 'PriceTable', 'PriceTier', 'Profile', 'Recycling', 'SimulateOptions', 'SimulationResult', 'Sweep', 'SweepMetadata', 'SweepSummary', 'VcpuTier', 'bill_curve', 'billed_ms', 'check', 'cold_ms', 'cold_probability', 'compute_bill', 'cpu_time_ms', 'curve', 'curve_columns', 'curve_profiles', 'decode_visualization', 'encode_visualization', 'fit', 'gb_seconds', 'mean_month_hours', 'powertuning_base_usd_per_ms', 'powertuning_min_ram_mb', 'powertuning_price', 'powertuning_statistics', 'powertuning_trimmed_mean', 'simulate', 'simulated_bill', 'warm_ms']
 class ConfigError(ValueError):
     pass
 class ConvergenceError(RuntimeError):
@@ -1216,6 +1216,14 @@ def cpu_time_ms(work_ms: typing.SupportsFloat | typing.SupportsIndex, share: typ
     ...
 def curve(profile: Profile, platform: Platform, prices: PriceTable, memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None) -> CurveResult:
     ...
+def curve_columns(columns: dict, platform: Platform, prices: PriceTable, memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
+    """
+    Curves of profiles given as columns (cpu_ms, threads, io_ms, scaled_io_ms, knee_vcpu, gc_ms, ref_mb, init_ms, first_call_cpu_ms, peak_memory_mb, cv): a dict of numpy columns, 2-D (profiles x sizes) except memory_mb and vcpu.
+    """
+def curve_profiles(profiles: collections.abc.Sequence, platform: Platform, prices: PriceTable, memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
+    """
+    Curves of a sequence of Profiles: a dict of numpy columns, 2-D (profiles x sizes) except memory_mb and vcpu.
+    """
 def decode_visualization(url: str) -> dict:
     ...
 def encode_visualization(memory_mb: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], duration_ms: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], cost_usd: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> str:
@@ -1240,5 +1248,6 @@ def simulated_bill(result: SimulationResult, profile: Profile, platform: Platfor
     ...
 def warm_ms(profile: Profile, platform: Platform, memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> typing.Any:
     ...
+PROFILE_COLUMNS: tuple = ('cpu_ms', 'threads', 'io_ms', 'scaled_io_ms', 'knee_vcpu', 'gc_ms', 'ref_mb', 'init_ms', 'first_call_cpu_ms', 'peak_memory_mb', 'cv')
 __version__: str
 mean_month_hours: float = 730.485
