@@ -30,7 +30,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK=1
 C=requirements/constraints.txt
 # Build tools and every run/test/notebook dependency, pinned.
 .venv/bin/pip install -q -c "$C" scikit-build-core pybind11 pybind11-stubgen cmake ninja \
-  numpy pandas matplotlib tqdm pytest mypy nbclient nbformat ipykernel
+  numpy pandas matplotlib tqdm pytest mypy nbclient nbformat ipykernel "dask[distributed,dataframe]"
 # lambdasim itself: no build isolation, so the pinned build tools above are used and the
 # persistent build/<wheel_tag> directory makes re-runs incremental.
 .venv/bin/pip install -q --no-build-isolation -c "$C" .
