@@ -59,7 +59,7 @@ except ImportError as err:  # pragma: no cover - only without a built extension
     raise ImportError(msg) from err
 
 from ._bill import Bill, BillCurve, bill, bill_curve
-from ._curve import Curve, curve
+from ._curve import Curve, FleetCurve, curve
 from ._data import data_path, models_path
 from ._simulate import SimulationResult, simulate
 from ._sweep import check, check_table, fit, fit_table, summary_dataframe, summary_table
@@ -84,6 +84,7 @@ __all__ = [
     "FitCandidate",
     "FitOptions",
     "FitResult",
+    "FleetCurve",
     "KeepAlive",
     "MonthlyBill",
     "Platform",
