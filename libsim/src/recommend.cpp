@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <boost/math/distributions/lognormal.hpp>
-#include <boost/math/distributions/poisson.hpp>
 #include <boost/math/tools/roots.hpp>
 #include <cmath>
 #include <limits>
@@ -182,10 +181,11 @@ double overflow_fraction(double rate, double mean_ms, int n) {
     detail::throw_invalid("mean_ms", mean_ms, "must be >= 0");
   if (n < 0) detail::throw_invalid("provisioned", n, "must be >= 0");
   if (n == 0) return 1;
-  const double a = rate * mean_ms / 1000;  // mean number busy (M/G/infinity)
-  if (a == 0) return 0;
-  const boost::math::poisson_distribution<double> busy(a);
-  return cdf(complement(busy, static_cast<double>(n - 1)));  // P(N >= n)
+  const double a = rate * mean_ms / 1000;  // offered load (Erlang)
+  // Erlang B by its stable recursion B(k) = a B(k-1) / (k + a B(k-1)), B(0) = 1.
+  double b = 1;
+  for (int k = 1; k <= n; ++k) b = a * b / (k + a * b);
+  return b;
 }
 
 namespace {
@@ -767,8 +767,8 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
           "durations (cv = " + fmt(w_in.cv) + ", Boost.Math quantiles)";
       if (closed)
         out.method_detail +=
-            "; cold fraction in closed form (single-instance keep-alive probability, M/G/inf "
-            "overflow of provisioned instances, recycling) where the expected on-demand "
+            "; cold fraction in closed form (single-instance keep-alive and recycling renewal, "
+            "Erlang-B overflow of provisioned instances) where the expected on-demand "
             "concurrency is below " + fmt(o.closed_form_max_load) +
             " (error in the cold fraction of that order)";
       if (sim)

@@ -376,7 +376,7 @@ TEST_CASE("provisioned concurrency break-even against a hand calculation") {
   // time 730.485 h rounded up to 5 min = 8766 * 300 s): 100 * 1 GB * 2629800 s *
   // 0.0000041667 + R * 0.0000097222. Requests cost the same. Break-even:
   // R* = 100 * 2629800 * 0.0000041667 / (0.0000166667 - 0.0000097222) = 157,787,000 ...
-  // At R*, ~60 requests run at once: P(more than 100 busy) ~ 1e-6, overflow negligible.
+  // At R*, ~60 requests run at once: Erlang B(100, 60) ~ 1e-6, overflow negligible.
   const platform p = platform::aws_lambda();
   profile w;
   w.components = {component::io(1000)};
@@ -470,4 +470,26 @@ TEST_CASE("runners-up, Pareto front, change from the current configuration, band
   CHECK_FALSE(r.runners_up[0].within_uncertainty);
   o.band_relative = 0.9;
   CHECK(recommend(w, p, o).within_uncertainty);
+}
+
+TEST_CASE("provisioned overflow is Erlang B, against hand values and the simulator") {
+  // B(1, a) = a / (1 + a); B(2, a) = (a^2 / 2) / (1 + a + a^2 / 2)
+  CHECK(overflow_fraction(0.5, 1000, 1) == doctest::Approx(0.5 / 1.5).epsilon(1e-12));
+  CHECK(overflow_fraction(2.0, 1000, 2) == doctest::Approx(2.0 / 5.0).epsilon(1e-12));
+  CHECK(overflow_fraction(2.0, 1000, 0) == 1);
+  // the simulator with one provisioned instance: the share it serves is 1 - B(1, a)
+  const platform p = platform::aws_lambda();
+  profile w;
+  w.components = {component::io(1000)};
+  simulate_options so;
+  so.memory_mb = 1024;
+  so.provisioned_concurrency = 1;
+  so.timeline_bins = 0;
+  so.seed = 3;
+  const double rate = 0.8;  // a = 0.8: B = 0.8 / 1.8
+  const simulation_result r = simulate(w, p, arrivals::poisson(rate, 2e5), so);
+  const double served_pc = static_cast<double>(r.provisioned_served) / static_cast<double>(r.served);
+  const double n = static_cast<double>(r.served);
+  REQUIRE(n > 100000);
+  CHECK(std::abs(served_pc - (1 - 0.8 / 1.8)) < 0.01);  // 0.556; sampling error ~0.003
 }

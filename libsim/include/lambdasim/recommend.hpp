@@ -227,14 +227,15 @@ double single_instance_cold_fraction(double rate_per_s, const pool_model& pool);
 
 /// Closed-form cold fraction of all requests for Poisson arrivals at rate_per_s with
 /// mean duration mean_ms and n provisioned instances: the fraction overflowing the
-/// provisioned instances is P(Poisson(rate * mean) >= n) (M/G/infinity occupancy, exact
+/// provisioned instances is Erlang B(n, rate * mean) (the provisioned instances form a
+/// loss system: a request finding all n busy runs on demand; exact for Poisson arrivals
 /// by insensitivity and PASTA); an overflow request is cold with the single-instance
 /// fraction at the overflow rate (approximate: overflow is burstier than Poisson).
 /// @throws std::invalid_argument for a negative rate or duration or n < 0
 double closed_form_cold_fraction(double rate_per_s, double mean_ms, int provisioned,
                                  const pool_model& pool);
-/// The fraction of Poisson arrivals finding all n provisioned instances busy:
-/// P(Poisson(rate * mean) >= n).
+/// The fraction of Poisson arrivals finding all n provisioned instances busy: Erlang B
+/// with n servers and offered load rate * mean (1 for n = 0).
 double overflow_fraction(double rate_per_s, double mean_ms, int provisioned);
 
 /// Monthly requests at which n provisioned instances (enabled all month) cost the same as
