@@ -85,6 +85,7 @@ void bind_recommend(py::module_& m) {
       .def_readwrite("closed_form_max_load", &recommend_options::closed_form_max_load)
       .def_readwrite("simulated_sizes", &recommend_options::simulated_sizes)
       .def_readwrite("simulated_hours", &recommend_options::simulated_hours)
+      .def_readwrite("simulated_requests", &recommend_options::simulated_requests)
       .def_readwrite("seed", &recommend_options::seed)
       .def("validate", &recommend_options::validate);
 
@@ -165,11 +166,12 @@ void bind_recommend(py::module_& m) {
   m.def(
       "provisioned_break_even",
       [](const profile& w, const platform& p, const price_table& prices, double memory_mb,
-         int provisioned, const bill_options& base) {
+         int provisioned, const std::optional<bill_options>& base) {
         py::gil_scoped_release g;
-        return provisioned_break_even(w, p, prices, memory_mb, provisioned, base);
+        return provisioned_break_even(w, p, prices, memory_mb, provisioned,
+                                      base.value_or(bill_options{}));
       },
       "profile"_a, "platform"_a, "prices"_a, "memory_mb"_a, "provisioned"_a,
-      "base"_a = bill_options{});
+      "base"_a = py::none());
   m.def("overflow_fraction", &overflow_fraction, "rate_per_s"_a, "mean_ms"_a, "provisioned"_a);
 }

@@ -33,6 +33,12 @@ std::string fmt_usd(double x) {
   s << "$" << x;
   return s.str();
 }
+/// 20050 -> "20,050"
+std::string fmt_count(std::size_t n) {
+  std::string s = std::to_string(n);
+  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
+  return s;
+}
 std::string fmt_ms(double x) {
   std::ostringstream s;
   s.setf(std::ios::fixed);
@@ -147,6 +153,8 @@ void recommend_options::validate() const {
     detail::throw_invalid("simulated_sizes", simulated_sizes, "must be >= 2");
   if (!(simulated_hours > 0 && simulated_hours <= 24 * 31))
     detail::throw_invalid("simulated_hours", simulated_hours, "must be in (0, 744]");
+  if (!(simulated_requests >= 0) || std::isinf(simulated_requests))
+    detail::throw_invalid("simulated_requests", simulated_requests, "must be finite and >= 0");
 }
 
 // ---------------------------------------------------------------- closed forms
@@ -302,8 +310,10 @@ void traffic_model(group& g, const platform& p, const recommend_options& o,
   // The simulator at a few sizes spread over the grid (log-spaced), interpolated in
   // log(memory): the cold fraction varies slowly with the duration.
   g.method = latency_method::simulation;
-  const arrivals a = o.arrival_pattern ? *o.arrival_pattern
-                                       : arrivals::poisson(rate, o.simulated_hours * 3600);
+  const double period_s = std::clamp(o.simulated_requests / rate, o.simulated_hours * 3600,
+                                     std::max(o.simulated_hours, 744.0) * 3600);
+  const arrivals a =
+      o.arrival_pattern ? *o.arrival_pattern : arrivals::poisson(rate, period_s);
   // only sizes that can run (the simulator refuses sizes below peak_memory_mb)
   Eigen::Index first = 0;
   while (first < n && !g.c.feasible[first]) ++first;
@@ -639,8 +649,8 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
                                 : fmt_usd(out.chosen.cost_usd * 1e6) + " per million");
   if (free_choice == chosen) {
     out.decided_by = constraint::none;
-    reason += "; decided by the objective: " + objective + " over " +
-              std::to_string(feas.size()) + " configurations meeting every constraint";
+    reason += "; decided by the objective: " + objective + " over " + fmt_count(feas.size()) +
+              " configurations meeting every constraint";
   } else {
     const row& f = rows[free_choice];
     out.decided_by = f.excluded;

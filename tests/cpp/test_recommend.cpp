@@ -493,3 +493,22 @@ TEST_CASE("provisioned overflow is Erlang B, against hand values and the simulat
   REQUIRE(n > 100000);
   CHECK(std::abs(served_pc - (1 - 0.8 / 1.8)) < 0.01);  // 0.556; sampling error ~0.003
 }
+
+TEST_CASE("an arrival pattern is simulated and sets the monthly requests") {
+  const platform p = platform::aws_lambda();
+  profile w;
+  w.components = {component::cpu(100), component::io(20)};
+  w.init_ms = 300;
+  recommend_options o;
+  o.architectures = {architecture::x86_64};
+  o.memory_mb = p.parse_memory_spec("512,1024");
+  // 2 requests/s for 12 h, none for 12 h: a mean of 1/s
+  o.arrival_pattern = arrivals::piecewise({2.0, 0.0}, 12 * 3600.0, 24 * 3600.0);
+  const recommendation r = recommend(w, p, o);
+  CHECK(r.method == latency_method::simulation);
+  CHECK(r.requests_per_month == doctest::Approx(mean_month_hours * 3600).epsilon(1e-12));
+  CHECK(r.chosen.monthly_usd > 0);
+  o.requests_per_month = 1e6;  // both: ambiguous
+  CHECK_THROWS_WITH_AS(recommend(w, p, o), doctest::Contains("give either requests_per_month or arrival_pattern"),
+                       std::invalid_argument);
+}

@@ -131,7 +131,10 @@ struct recommend_options {
   /// is below this; the simulator otherwise.
   double closed_form_max_load = 0.05;
   int simulated_sizes = 9;         ///< sizes simulated per group when simulating
-  double simulated_hours = 24;     ///< simulated period for Poisson traffic
+  double simulated_hours = 24;     ///< simulated period for Poisson traffic (at least)
+  /// Poisson traffic: the period is lengthened (up to 744 h) until it holds this many
+  /// requests, so low rates are not judged from a handful of cold starts.
+  double simulated_requests = 1e5;
   std::uint64_t seed = 0;
 
   /// @throws std::invalid_argument naming the field and the value
