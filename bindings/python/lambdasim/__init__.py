@@ -32,6 +32,7 @@ try:
         PriceTable,
         PriceTier,
         Profile,
+        RecommendOptions,
         Recycling,
         SimulateOptions,
         Sweep,
@@ -61,6 +62,7 @@ except ImportError as err:  # pragma: no cover - only without a built extension
 from ._bill import Bill, BillCurve, bill, bill_curve
 from ._curve import Curve, FleetCurve, curve
 from ._data import data_path, models_path
+from ._recommend import Recommendation, recommend
 from ._simulate import SimulationResult, simulate
 from ._sweep import check, check_table, fit, fit_table, summary_dataframe, summary_table
 
@@ -92,6 +94,8 @@ __all__ = [
     "PriceTable",
     "PriceTier",
     "Profile",
+    "Recommendation",
+    "RecommendOptions",
     "Recycling",
     "SimulateOptions",
     "SimulationResult",
@@ -119,6 +123,7 @@ __all__ = [
     "powertuning_price",
     "powertuning_statistics",
     "powertuning_trimmed_mean",
+    "recommend",
     "simulate",
     "summary_dataframe",
     "summary_table",
