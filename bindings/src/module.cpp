@@ -20,4 +20,5 @@ PYBIND11_MODULE(_core, m) {
   bind_traffic(m);
   bind_simulate(m);
   bind_sweep(m);
+  bind_lmi(m);
 }

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <lambdasim/bill.hpp>
 #include <lambdasim/lmi.hpp>
 #include <string>
 
@@ -287,4 +288,34 @@ TEST_CASE("lmi simulation: the recorded saturation of FACTS.md (Rust on c8g.xlar
   CHECK(io.throttled == 0);
   CHECK(io.latency.p99_ms <= 161);
   CHECK(io.latency.p99_ms >= 100);
+}
+
+TEST_CASE("savings plan: a Compute SP discounts duration and provisioned concurrency, not requests") {
+  // 3 M requests of 1 s at 512 MB (x86, no free tier): 1.5 M GB-s at $0.0000166667.
+  profile w = cpu_io(0, 1000);
+  const auto& prices = price_table::aws("us-east-1", architecture::x86_64);
+  bill_options o;
+  o.requests_per_month = 3e6;
+  const monthly_bill full = compute_bill(w, platform::aws_lambda(), prices, 512, o);
+  o.savings_plan_discount = 0.17;  // all upfront
+  const monthly_bill sp = compute_bill(w, platform::aws_lambda(), prices, 512, o);
+  CHECK(full.compute_usd == doctest::Approx(1.5e6 * 0.0000166667).epsilon(1e-9));
+  CHECK(sp.compute_usd == doctest::Approx(1.5e6 * 0.0000166667 * 0.83).epsilon(1e-9));
+  CHECK(sp.requests_usd == full.requests_usd);  // $0.60 either way
+  // the Price List's SP rates per GB-s: $0.0000138 all upfront, $0.0000147 no upfront
+  CHECK(sp.compute_usd / 1.5e6 == doctest::Approx(0.0000138).epsilon(0.003));
+  o.savings_plan_discount = 0.12;
+  CHECK(compute_bill(w, platform::aws_lambda(), prices, 512, o).compute_usd / 1.5e6 ==
+        doctest::Approx(0.0000147).epsilon(0.003));
+  // provisioned concurrency: 2 instances all month at 1024 MB, discounted alike
+  o.provisioned_concurrency = 2;
+  o.provisioned_hours = 730;
+  o.savings_plan_discount = 0;
+  const double pc_full = compute_bill(w, platform::aws_lambda(), prices, 1024, o).provisioned_usd;
+  o.savings_plan_discount = 0.17;
+  CHECK(compute_bill(w, platform::aws_lambda(), prices, 1024, o).provisioned_usd ==
+        doctest::Approx(pc_full * 0.83).epsilon(1e-12));
+  o.savings_plan_discount = 0.5;
+  CHECK_THROWS_WITH_AS((void)compute_bill(w, platform::aws_lambda(), prices, 1024, o),
+                       doctest::Contains("savings_plan_discount = 0.5"), std::invalid_argument);
 }

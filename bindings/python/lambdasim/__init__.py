@@ -61,6 +61,18 @@ except ImportError as err:  # pragma: no cover - only without a built extension
 from ._bill import Bill, BillCurve, bill, bill_curve
 from ._curve import Curve, curve
 from ._data import data_path, models_path
+from ._lmi import (
+    BreakEven,
+    ComputeComparison,
+    LmiBill,
+    LmiSimulation,
+    break_even,
+    compare_compute,
+    lmi_assumptions,
+    lmi_bill,
+    lmi_config,
+    simulate_lmi,
+)
 from ._simulate import SimulationResult, simulate
 from ._sweep import check, check_table, fit, fit_table, summary_dataframe, summary_table
 
@@ -73,6 +85,10 @@ __all__ = [
     "Arrivals",
     "Bill",
     "BillCurve",
+    "BreakEven",
+    "ComputeComparison",
+    "LmiBill",
+    "LmiSimulation",
     "BillingRules",
     "BillOptions",
     "CheckOptions",
@@ -100,6 +116,12 @@ __all__ = [
     "VcpuTier",
     "bill",
     "bill_curve",
+    "break_even",
+    "compare_compute",
+    "lmi_assumptions",
+    "lmi_bill",
+    "lmi_config",
+    "simulate_lmi",
     "billed_ms",
     "check",
     "check_table",
