@@ -88,6 +88,7 @@ void bind_lmi(py::module_& m) {
       .def_readonly("management_usd_per_hour", &lmi_layout::management_usd_per_hour)
       .def_readonly("ec2_usd_per_hour", &lmi_layout::ec2_usd_per_hour);
   m.def("lmi_resolve", &lmi_resolve, "config"_a);
+  m.def("lmi_assumptions", &lmi_assumptions, "config"_a);
   m.def("lmi_instances_for", &lmi_instances_for, "layout"_a, "config"_a, "environments"_a);
 
   py::class_<lmi_bill>(m, "LmiBill")

@@ -192,23 +192,57 @@ int lmi_model::runtime_concurrency_per_vcpu(std::string_view runtime) const {
   detail::throw_invalid("runtime", runtime, "expected one of " + known);
 }
 
-std::vector<std::string> lmi_model::assumptions() const {
+namespace {
+struct assumed {
+  double memory_per_vcpu_gib, os_reserve_vcpu, os_reserve_gib, cpu_target, startup_lag_s,
+      scaling_interval_s, scale_in_cooldown_s;
+  std::string runtime;
+};
+
+std::vector<std::string> assumption_lines(const lmi_model& m, const assumed& a) {
+  auto mark = [](double used, double dflt) {
+    return used == dflt ? std::string(" [default]") : std::string(" [set]");
+  };
   return {
-      "memory_per_vcpu_gib = " + number_text(memory_per_vcpu_gib) +
+      "memory_per_vcpu_gib = " + number_text(a.memory_per_vcpu_gib) +
+          mark(a.memory_per_vcpu_gib, m.memory_per_vcpu_gib) +
           " (sources conflict: 4 in AWS-authored guidance, 2 in Serverless Framework docs)",
-      "os_reserve = " + number_text(os_reserve_vcpu) + " vCPU and " +
-          number_text(os_reserve_gib) +
-          " GiB per instance (not published; the aws-samples calculator's figure)",
-      "cpu_target = " + number_text(cpu_target) + " (not published; about 50 % headroom)",
-      "startup_lag_s = " + number_text(startup_lag_s) + " (not published)",
-      "billing per " + number_text(billing_granularity_s) + " s with a " +
-          number_text(billing_minimum_s) + " s minimum (not published; EC2's rule)",
-      "scaling_interval_s = " + number_text(scaling_interval_s) +
-          ", scale_in_cooldown_s = " + number_text(scale_in_cooldown_s) + " (not published)",
-      "runtime = " + runtime + " for the default concurrency per vCPU",
+      "os_reserve = " + number_text(a.os_reserve_vcpu) + " vCPU and " +
+          number_text(a.os_reserve_gib) + " GiB per instance" +
+          mark(a.os_reserve_vcpu + a.os_reserve_gib, m.os_reserve_vcpu + m.os_reserve_gib) +
+          " (not published; the aws-samples calculator's figure)",
+      "cpu_target = " + number_text(a.cpu_target) + mark(a.cpu_target, m.cpu_target) +
+          " (not published; about 50 % headroom)",
+      "startup_lag_s = " + number_text(a.startup_lag_s) +
+          mark(a.startup_lag_s, m.startup_lag_s) + " (not published)",
+      "billing per " + number_text(m.billing_granularity_s) + " s with a " +
+          number_text(m.billing_minimum_s) + " s minimum (not published; EC2's rule)",
+      "scaling_interval_s = " + number_text(a.scaling_interval_s) +
+          ", scale_in_cooldown_s = " + number_text(a.scale_in_cooldown_s) +
+          mark(a.scaling_interval_s + a.scale_in_cooldown_s,
+               m.scaling_interval_s + m.scale_in_cooldown_s) +
+          " (not published)",
+      "runtime = " + a.runtime + (a.runtime == m.runtime ? " [default]" : " [set]") +
+          " for the default concurrency per vCPU",
       "routing to the environment with the fewest requests in flight (not published)",
       "instance and environment replacement (about 12 h / 4 h) not modelled",
+      "the profile's work is used as measured: no speed ratio between the architecture it "
+      "was measured on and the instance type's",
   };
+}
+}  // namespace
+
+std::vector<std::string> lmi_model::assumptions() const {
+  return assumption_lines(*this, {memory_per_vcpu_gib, os_reserve_vcpu, os_reserve_gib,
+                                  cpu_target, startup_lag_s, scaling_interval_s,
+                                  scale_in_cooldown_s, runtime});
+}
+
+std::vector<std::string> lmi_assumptions(const lmi_config& c) {
+  return assumption_lines(lmi_model::aws(),
+                          {c.memory_per_vcpu_gib, c.os_reserve_vcpu, c.os_reserve_gib,
+                           c.cpu_target, c.startup_lag_s, c.scaling_interval_s,
+                           c.scale_in_cooldown_s, c.runtime});
 }
 
 // ---------------------------------------------------------------- configuration
@@ -862,7 +896,7 @@ lmi_simulation_result simulate_lmi(const profile& w, const arrivals& a, const lm
   r.seed = o.seed;
   r.period_s = a.period_s();
   r.interval_s = c.scaling_interval_s;
-  r.assumptions = lmi_model::aws().assumptions();
+  r.assumptions = lmi_assumptions(c);
   lmi_engine engine(c, r.layout, r.work, w.cv, o, r.period_s, r);
   engine.run(a);
   engine.finish();

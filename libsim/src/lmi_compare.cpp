@@ -248,7 +248,7 @@ compute_comparison compare_compute(const profile& w, const platform& p,
                  detail::format_number(plan.layout.environment_vcpu) + " vCPU, " +
                  std::to_string(plan.layout.concurrency) + " at once; set by " + plan.bound +
                  ")";
-      out.assumptions = lmi_model::aws().assumptions();
+      out.assumptions = lmi_assumptions(c);
     } else {
       simulate_options so;
       so.memory_mb = memory_mb;

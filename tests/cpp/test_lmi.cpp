@@ -54,6 +54,11 @@ TEST_CASE("lmi model: EC2 prices equal data/managed_instances/ec2_on_demand_us_e
   CHECK(m.default_min_instances == 3);
   CHECK(m.runtime_concurrency_per_vcpu("nodejs") == 64);
   CHECK(m.assumptions().size() >= 6);
+  lmi_config c;
+  c.cpu_target = 0.7;
+  const auto lines = lmi_assumptions(c);
+  CHECK(lines[2] == "cpu_target = 0.7 [set] (not published; about 50 % headroom)");
+  CHECK(lines[0].find("memory_per_vcpu_gib = 4 [default]") == 0);
 }
 
 TEST_CASE("lmi model: an unknown instance type names the value and the nearest types") {

@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['Arrivals', 'BillCurveResult', 'BillOptions', 'BillingRules', 'BreakEvenResult', 'CheckOptions', 'CheckResult', 'CompareOptions', 'Component', 'ComputeComparison', 'ComputeOption', 'ConfigError', 'ConvergenceError', 'CurveResult', 'Ec2InstanceType', 'FitCandidate', 'FitOptions', 'FitResult', 'KeepAlive', 'LatencyStats', 'LmiBill', 'LmiConfig', 'LmiLayout', 'LmiModel', 'LmiPlan', 'LmiRequestWork', 'LmiSimulateOptions', 'LmiSimulationResult', 'LogHistogram', 'MonthlyBill', 'Platform', 'PoolModel', 'PowertuningStats', 'PriceTable', 'PriceTier', 'Profile', 'Recycling', 'SimulateOptions', 'SimulationResult', 'Sweep', 'SweepMetadata', 'SweepSummary', 'VcpuTier', 'bill_curve', 'billed_ms', 'break_even_peak', 'break_even_requests', 'check', 'cold_ms', 'cold_probability', 'compare_compute', 'compute_bill', 'compute_lmi_bill', 'cpu_time_ms', 'curve', 'decode_visualization', 'encode_visualization', 'fit', 'gb_seconds', 'lmi_instances_for', 'lmi_resolve', 'lmi_work_of', 'mean_month_hours', 'plan_lmi', 'powertuning_base_usd_per_ms', 'powertuning_min_ram_mb', 'powertuning_price', 'powertuning_statistics', 'powertuning_trimmed_mean', 'provisioned_for_peak', 'simulate', 'simulate_lmi', 'simulated_bill', 'simulated_lmi_bill', 'warm_ms']
+__all__: list[str] = ['Arrivals', 'BillCurveResult', 'BillOptions', 'BillingRules', 'BreakEvenResult', 'CheckOptions', 'CheckResult', 'CompareOptions', 'Component', 'ComputeComparison', 'ComputeOption', 'ConfigError', 'ConvergenceError', 'CurveResult', 'Ec2InstanceType', 'FitCandidate', 'FitOptions', 'FitResult', 'KeepAlive', 'LatencyStats', 'LmiBill', 'LmiConfig', 'LmiLayout', 'LmiModel', 'LmiPlan', 'LmiRequestWork', 'LmiSimulateOptions', 'LmiSimulationResult', 'LogHistogram', 'MonthlyBill', 'Platform', 'PoolModel', 'PowertuningStats', 'PriceTable', 'PriceTier', 'Profile', 'Recycling', 'SimulateOptions', 'SimulationResult', 'Sweep', 'SweepMetadata', 'SweepSummary', 'VcpuTier', 'bill_curve', 'billed_ms', 'break_even_peak', 'break_even_requests', 'check', 'cold_ms', 'cold_probability', 'compare_compute', 'compute_bill', 'compute_lmi_bill', 'cpu_time_ms', 'curve', 'decode_visualization', 'encode_visualization', 'fit', 'gb_seconds', 'lmi_assumptions', 'lmi_instances_for', 'lmi_resolve', 'lmi_work_of', 'mean_month_hours', 'plan_lmi', 'powertuning_base_usd_per_ms', 'powertuning_min_ram_mb', 'powertuning_price', 'powertuning_statistics', 'powertuning_trimmed_mean', 'provisioned_for_peak', 'simulate', 'simulate_lmi', 'simulated_bill', 'simulated_lmi_bill', 'warm_ms']
 class ConfigError(ValueError):
     pass
 class ConvergenceError(RuntimeError):
@@ -1793,6 +1793,8 @@ def encode_visualization(memory_mb: collections.abc.Sequence[typing.SupportsFloa
 def fit(sweep: Sweep, platform: Platform, options: FitOptions = ...) -> FitResult:
     ...
 def gb_seconds(billed_ms: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> typing.Any:
+    ...
+def lmi_assumptions(config: LmiConfig) -> list[str]:
     ...
 def lmi_instances_for(layout: LmiLayout, config: LmiConfig, environments: typing.SupportsInt | typing.SupportsIndex) -> int:
     ...

@@ -49,9 +49,15 @@ def lmi_config(instance_type: str, **options: Any) -> _core.LmiConfig:
     return c
 
 
-def lmi_assumptions() -> list[str]:
-    """The figures AWS does not publish, as used (option defaults), one line each."""
-    return list(_core.LmiModel.aws().assumptions())
+def lmi_assumptions(**options: Any) -> list[str]:
+    """The figures AWS does not publish, one line each, with the values of the given
+    ``LmiConfig`` fields (the defaults otherwise), each marked [default] or [set].
+
+    >>> any("[set]" in a for a in lmi_assumptions(cpu_target=0.7))
+    True
+    """
+    c = set_fields(_core.LmiConfig(), options, "unknown LMI option '{key}'")
+    return list(_core.lmi_assumptions(c))
 
 
 class LmiBill(Result):
@@ -60,8 +66,10 @@ class LmiBill(Result):
     (``management_usd``), requests (``requests_usd``) and ``total_usd``; with
     ``instance_hours``, and the capacity plan behind them when priced from traffic."""
 
-    def __init__(self, bill: _core.LmiBill, plan: _core.LmiPlan | None = None) -> None:
+    def __init__(self, bill: _core.LmiBill, config: _core.LmiConfig,
+                 plan: _core.LmiPlan | None = None) -> None:
         self._bill = bill
+        self._config = config
         self._plan = plan
 
     @property
@@ -109,7 +117,8 @@ class LmiBill(Result):
 
     @property
     def assumptions(self) -> list[str]:
-        return lmi_assumptions()
+        """The figures AWS does not publish, as used for this bill."""
+        return list(_core.lmi_assumptions(self._config))
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"compute": "lmi", "instance_type": self.instance_type}
@@ -173,7 +182,7 @@ def lmi_bill(
     if profile is not None:
         plan = _core.plan_lmi(profile, config, float(requests_per_month), float(peak_to_mean),
                               hours)
-        return LmiBill(plan.bill, plan)
+        return LmiBill(plan.bill, config, plan)
     if instances is not None:
         if instances < 0:
             msg = f"instances = {instances}: must be >= 0"
@@ -181,7 +190,7 @@ def lmi_bill(
         instance_hours = float(instances) * hours
     assert instance_hours is not None
     return LmiBill(_core.compute_lmi_bill(config, float(instance_hours),
-                                          float(requests_per_month)))
+                                          float(requests_per_month)), config)
 
 
 class LmiSimulation(Result):
@@ -191,7 +200,7 @@ class LmiSimulation(Result):
 
     def __init__(self, result: _core.LmiSimulationResult, month_hours: float) -> None:
         self._result = result
-        self.bill = LmiBill(_core.simulated_lmi_bill(result, month_hours))
+        self.bill = LmiBill(_core.simulated_lmi_bill(result, month_hours), result.config)
 
     @property
     def requests(self) -> int:

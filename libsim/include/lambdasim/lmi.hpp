@@ -115,6 +115,10 @@ struct lmi_config {
   void validate() const;
 };
 
+/// The assumptions in force for a configuration, one line each, marked [default] or
+/// [set] (the model's assumptions() with this configuration's values).
+std::vector<std::string> lmi_assumptions(const lmi_config& c);
+
 /// What a configuration resolves to on its instance type.
 struct lmi_layout {
   ec2_instance_type instance;

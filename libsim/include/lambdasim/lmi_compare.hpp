@@ -72,7 +72,7 @@ struct compute_comparison {
   compute_kind winner = compute_kind::on_demand;
   std::string reason;  ///< why the winner wins
   double percentile = 0.99;
-  std::vector<std::string> assumptions;  ///< LMI's (lmi_model::assumptions)
+  std::vector<std::string> assumptions;  ///< LMI's, for its configuration (lmi_assumptions)
 };
 
 /// Prices and simulates each compute option for profile `w` at `memory_mb` (on-demand
