@@ -8,11 +8,13 @@ void bind_lmi(py::module_& m) {
   using namespace lambdasim;
   py::class_<ec2_instance_type>(m, "Ec2InstanceType")
       .def_readonly("name", &ec2_instance_type::name)
-      .def_property_readonly("arch",
-                             [](const ec2_instance_type& t) { return std::string(to_string(t.arch)); })
+      .def_property_readonly(
+          "arch",
+          [](const ec2_instance_type& t) { return std::string(to_string(t.arch)); })
       .def_readonly("vcpu", &ec2_instance_type::vcpu)
       .def_readonly("memory_gib", &ec2_instance_type::memory_gib)
-      .def_readonly("on_demand_usd_per_hour", &ec2_instance_type::on_demand_usd_per_hour)
+      .def_readonly("on_demand_usd_per_hour",
+                    &ec2_instance_type::on_demand_usd_per_hour)
       .def_readonly("source", &ec2_instance_type::source)
       .def_readonly("confidence", &ec2_instance_type::confidence);
 
@@ -34,8 +36,10 @@ void bind_lmi(py::module_& m) {
       .def_readonly("default_min_environments", &lmi_model::default_min_environments)
       .def_readonly("memory_per_vcpu_gib_min", &lmi_model::memory_per_vcpu_gib_min)
       .def_readonly("memory_per_vcpu_gib_max", &lmi_model::memory_per_vcpu_gib_max)
-      .def_readonly("environment_memory_gib_min", &lmi_model::environment_memory_gib_min)
-      .def_readonly("environment_memory_gib_max", &lmi_model::environment_memory_gib_max)
+      .def_readonly("environment_memory_gib_min",
+                    &lmi_model::environment_memory_gib_min)
+      .def_readonly("environment_memory_gib_max",
+                    &lmi_model::environment_memory_gib_max)
       .def_readonly("environment_vcpu_min", &lmi_model::environment_vcpu_min)
       .def_readonly("environment_vcpu_max", &lmi_model::environment_vcpu_max)
       .def_readonly("concurrency_per_environment_max",
@@ -63,7 +67,8 @@ void bind_lmi(py::module_& m) {
       .def_readwrite("instance_type", &lmi_config::instance_type)
       .def_readwrite("memory_per_vcpu_gib", &lmi_config::memory_per_vcpu_gib)
       .def_readwrite("environment_memory_gib", &lmi_config::environment_memory_gib)
-      .def_readwrite("concurrency_per_environment", &lmi_config::concurrency_per_environment)
+      .def_readwrite("concurrency_per_environment",
+                     &lmi_config::concurrency_per_environment)
       .def_readwrite("runtime", &lmi_config::runtime)
       .def_readwrite("memory_per_request_mb", &lmi_config::memory_per_request_mb)
       .def_readwrite("min_environments", &lmi_config::min_environments)
@@ -89,7 +94,8 @@ void bind_lmi(py::module_& m) {
       .def_readonly("ec2_usd_per_hour", &lmi_layout::ec2_usd_per_hour);
   m.def("lmi_resolve", &lmi_resolve, "config"_a);
   m.def("lmi_assumptions", &lmi_assumptions, "config"_a);
-  m.def("lmi_instances_for", &lmi_instances_for, "layout"_a, "config"_a, "environments"_a);
+  m.def("lmi_instances_for", &lmi_instances_for, "layout"_a, "config"_a,
+        "environments"_a);
 
   py::class_<lmi_bill>(m, "LmiBill")
       .def(py::init<>())
@@ -102,7 +108,8 @@ void bind_lmi(py::module_& m) {
       .def_readonly("management_usd", &lmi_bill::management_usd)
       .def_readonly("requests_usd", &lmi_bill::requests_usd)
       .def_readonly("total_usd", &lmi_bill::total_usd);
-  m.def("compute_lmi_bill", &compute_lmi_bill, "config"_a, "instance_hours"_a, "requests"_a);
+  m.def("compute_lmi_bill", &compute_lmi_bill, "config"_a, "instance_hours"_a,
+        "requests"_a);
 
   py::class_<lmi_request_work>(m, "LmiRequestWork")
       .def_readonly("cpu_ms", &lmi_request_work::cpu_ms)
@@ -126,7 +133,8 @@ void bind_lmi(py::module_& m) {
   py::class_<lmi_simulate_options>(m, "LmiSimulateOptions")
       .def(py::init<>())
       .def_readwrite("seed", &lmi_simulate_options::seed)
-      .def_readwrite("initial_environments", &lmi_simulate_options::initial_environments)
+      .def_readwrite("initial_environments",
+                     &lmi_simulate_options::initial_environments)
       .def_readwrite("autoscale", &lmi_simulate_options::autoscale)
       .def_readwrite("exponential_work", &lmi_simulate_options::exponential_work)
       .def("validate", &lmi_simulate_options::validate);
@@ -153,7 +161,8 @@ void bind_lmi(py::module_& m) {
       .def_readonly("assumptions", &lmi_simulation_result::assumptions)
       .def_readonly("interval_s", &lmi_simulation_result::interval_s)
       .def_readonly("timeline_t_s", &lmi_simulation_result::timeline_t_s)
-      .def_readonly("timeline_environments", &lmi_simulation_result::timeline_environments)
+      .def_readonly("timeline_environments",
+                    &lmi_simulation_result::timeline_environments)
       .def_readonly("timeline_pending", &lmi_simulation_result::timeline_pending)
       .def_readonly("timeline_instances", &lmi_simulation_result::timeline_instances)
       .def_readonly("timeline_arrivals", &lmi_simulation_result::timeline_arrivals)
@@ -173,7 +182,8 @@ void bind_lmi(py::module_& m) {
         "month_hours"_a = lmi_model::aws().month_hours);
 
   // ---------------------------------------------------------------- compared
-  m.def("provisioned_for_peak", &provisioned_for_peak, "peak_rate_per_s"_a, "warm_ms"_a);
+  m.def("provisioned_for_peak", &provisioned_for_peak, "peak_rate_per_s"_a,
+        "warm_ms"_a);
   py::class_<compare_options>(m, "CompareOptions")
       .def(py::init<>())
       .def_readwrite("requests_per_month", &compare_options::requests_per_month)
@@ -193,12 +203,14 @@ void bind_lmi(py::module_& m) {
           },
           [](compare_options& o, const std::vector<std::string>& names) {
             o.computes.clear();
-            for (const auto& n : names) o.computes.push_back(compute_kind_from_string(n));
+            for (const auto& n : names)
+              o.computes.push_back(compute_kind_from_string(n));
           })
       .def("validate", &compare_options::validate);
   py::class_<compute_option>(m, "ComputeOption")
-      .def_property_readonly("compute",
-                             [](const compute_option& r) { return std::string(to_string(r.compute)); })
+      .def_property_readonly(
+          "compute",
+          [](const compute_option& r) { return std::string(to_string(r.compute)); })
       .def_readonly("total_usd", &compute_option::total_usd)
       .def_readonly("latency_ms", &compute_option::latency_ms)
       .def_readonly("mean_latency_ms", &compute_option::mean_latency_ms)
@@ -213,16 +225,17 @@ void bind_lmi(py::module_& m) {
       .def_readonly("detail", &compute_option::detail);
   py::class_<compute_comparison>(m, "ComputeComparison")
       .def_readonly("options", &compute_comparison::options)
-      .def_property_readonly("winner", [](const compute_comparison& r) {
-        return std::string(to_string(r.winner));
-      })
+      .def_property_readonly(
+          "winner",
+          [](const compute_comparison& r) { return std::string(to_string(r.winner)); })
       .def_readonly("reason", &compute_comparison::reason)
       .def_readonly("percentile", &compute_comparison::percentile)
       .def_readonly("assumptions", &compute_comparison::assumptions);
   m.def(
       "compare_compute",
-      [](const profile& w, const platform& p, const price_table& prices, double memory_mb,
-         const lmi_config& c, const compare_options& o, const bill_options& bo) {
+      [](const profile& w, const platform& p, const price_table& prices,
+         double memory_mb, const lmi_config& c, const compare_options& o,
+         const bill_options& bo) {
         py::gil_scoped_release g;
         return compare_compute(w, p, prices, memory_mb, c, o, bo);
       },
@@ -235,13 +248,15 @@ void bind_lmi(py::module_& m) {
       .def_readonly("on_demand_usd", &break_even_result::on_demand_usd)
       .def_readonly("provisioned_usd", &break_even_result::provisioned_usd)
       .def_readonly("lmi_usd", &break_even_result::lmi_usd)
-      .def_readonly("lmi_on_demand_crossovers", &break_even_result::lmi_on_demand_crossovers)
+      .def_readonly("lmi_on_demand_crossovers",
+                    &break_even_result::lmi_on_demand_crossovers)
       .def_readonly("lmi_provisioned_crossovers",
                     &break_even_result::lmi_provisioned_crossovers);
   m.def(
       "break_even_requests",
-      [](const profile& w, const platform& p, const price_table& prices, double memory_mb,
-         const lmi_config& c, const Eigen::Ref<const Eigen::VectorXd>& requests_per_month,
+      [](const profile& w, const platform& p, const price_table& prices,
+         double memory_mb, const lmi_config& c,
+         const Eigen::Ref<const Eigen::VectorXd>& requests_per_month,
          double peak_to_mean, const bill_options& bo, double month_hours) {
         py::gil_scoped_release g;
         return break_even_requests(w, p, prices, memory_mb, c, requests_per_month,
@@ -253,13 +268,13 @@ void bind_lmi(py::module_& m) {
       "month_hours"_a = lmi_model::aws().month_hours);
   m.def(
       "break_even_peak",
-      [](const profile& w, const platform& p, const price_table& prices, double memory_mb,
-         const lmi_config& c, double requests_per_month,
+      [](const profile& w, const platform& p, const price_table& prices,
+         double memory_mb, const lmi_config& c, double requests_per_month,
          const Eigen::Ref<const Eigen::VectorXd>& peak_to_mean, const bill_options& bo,
          double month_hours) {
         py::gil_scoped_release g;
-        return break_even_peak(w, p, prices, memory_mb, c, requests_per_month, peak_to_mean,
-                               bo, month_hours);
+        return break_even_peak(w, p, prices, memory_mb, c, requests_per_month,
+                               peak_to_mean, bo, month_hours);
       },
       "profile"_a, "platform"_a, "prices"_a, "memory_mb"_a, "config"_a,
       "requests_per_month"_a, "peak_to_mean"_a,

@@ -24,13 +24,16 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+      cur[j] =
+          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
     std::swap(prev, cur);
   }
   return prev[b.size()];
 }
 
-std::string number_text(double x) { return detail::format_number(x); }
+std::string number_text(double x) {
+  return detail::format_number(x);
+}
 
 }  // namespace
 
@@ -63,7 +66,8 @@ lmi_model lmi_model::from_json(std::string_view text, std::string_view origin) {
     p.allow("effective_date");
     m.management_fee_fraction = fraction(p, "management_fee_fraction");
     m.requests_usd_per_million = p.number("requests_usd_per_million");
-    if (!(m.requests_usd_per_million >= 0)) p.fail("requests_usd_per_million", "must be >= 0");
+    if (!(m.requests_usd_per_million >= 0))
+      p.fail("requests_usd_per_million", "must be >= 0");
     m.month_hours = positive(p, "month_hours");
     p.finish();
   }
@@ -72,7 +76,8 @@ lmi_model lmi_model::from_json(std::string_view text, std::string_view origin) {
     s.allow("source");
     s.allow("effective_date");
     m.lambda_sp_max_discount = fraction(s, "lambda_compute_max_discount");
-    m.lambda_sp_min_published_discount = fraction(s, "lambda_compute_min_published_discount");
+    m.lambda_sp_min_published_discount =
+        fraction(s, "lambda_compute_min_published_discount");
     m.ec2_max_discount = fraction(s, "ec2_max_discount");
     s.finish();
   }
@@ -83,7 +88,8 @@ lmi_model lmi_model::from_json(std::string_view text, std::string_view origin) {
     m.default_min_instances = l.integer("default_min_instances");
     m.default_min_environments = l.integer("default_min_environments");
     if (m.default_min_instances < 0) l.fail("default_min_instances", "must be >= 0");
-    if (m.default_min_environments < 0) l.fail("default_min_environments", "must be >= 0");
+    if (m.default_min_environments < 0)
+      l.fail("default_min_environments", "must be >= 0");
     m.memory_per_vcpu_gib_min = positive(l, "memory_per_vcpu_gib_min");
     m.memory_per_vcpu_gib_max = positive(l, "memory_per_vcpu_gib_max");
     m.environment_memory_gib_min = positive(l, "environment_memory_gib_min");
@@ -113,9 +119,10 @@ lmi_model lmi_model::from_json(std::string_view text, std::string_view origin) {
     auto a = r.object("assumptions");
     a.allow("source");
     a.allow("effective_date");
-    for (const char* why : {"memory_per_vcpu_gib_why", "os_reserve_why", "cpu_target_why",
-                            "startup_lag_why", "billing_why", "scaling_interval_why",
-                            "scale_in_cooldown_why", "runtime_why"})
+    for (const char* why :
+         {"memory_per_vcpu_gib_why", "os_reserve_why", "cpu_target_why",
+          "startup_lag_why", "billing_why", "scaling_interval_why",
+          "scale_in_cooldown_why", "runtime_why"})
       a.allow(why);
     m.memory_per_vcpu_gib = positive(a, "memory_per_vcpu_gib");
     m.os_reserve_vcpu = a.number("os_reserve_vcpu");
@@ -152,7 +159,8 @@ lmi_model lmi_model::from_json(std::string_view text, std::string_view origin) {
       it.confidence = e.string("confidence");
       e.finish();
       for (const auto& other : m.instance_types)
-        if (other.name == it.name) e.fail("name", "duplicate instance type '" + it.name + "'");
+        if (other.name == it.name)
+          e.fail("name", "duplicate instance type '" + it.name + "'");
       m.instance_types.push_back(std::move(it));
     }
     t.finish();
@@ -171,7 +179,8 @@ const ec2_instance_type& lmi_model::instance(std::string_view name) const {
   for (const auto& t : instance_types)
     if (t.name == name) return t;
   std::vector<std::pair<std::size_t, std::string>> near;
-  for (const auto& t : instance_types) near.emplace_back(edit_distance(name, t.name), t.name);
+  for (const auto& t : instance_types)
+    near.emplace_back(edit_distance(name, t.name), t.name);
   std::stable_sort(near.begin(), near.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   std::string list;
@@ -194,8 +203,8 @@ int lmi_model::runtime_concurrency_per_vcpu(std::string_view runtime) const {
 
 namespace {
 struct assumed {
-  double memory_per_vcpu_gib, os_reserve_vcpu, os_reserve_gib, cpu_target, startup_lag_s,
-      scaling_interval_s, scale_in_cooldown_s;
+  double memory_per_vcpu_gib, os_reserve_vcpu, os_reserve_gib, cpu_target,
+      startup_lag_s, scaling_interval_s, scale_in_cooldown_s;
   std::string runtime;
 };
 
@@ -206,10 +215,12 @@ std::vector<std::string> assumption_lines(const lmi_model& m, const assumed& a) 
   return {
       "memory_per_vcpu_gib = " + number_text(a.memory_per_vcpu_gib) +
           mark(a.memory_per_vcpu_gib, m.memory_per_vcpu_gib) +
-          " (sources conflict: 4 in AWS-authored guidance, 2 in Serverless Framework docs)",
+          " (sources conflict: 4 in AWS-authored guidance, 2 in Serverless Framework "
+          "docs)",
       "os_reserve = " + number_text(a.os_reserve_vcpu) + " vCPU and " +
           number_text(a.os_reserve_gib) + " GiB per instance" +
-          mark(a.os_reserve_vcpu + a.os_reserve_gib, m.os_reserve_vcpu + m.os_reserve_gib) +
+          mark(a.os_reserve_vcpu + a.os_reserve_gib,
+               m.os_reserve_vcpu + m.os_reserve_gib) +
           " (not published; the aws-samples calculator's figure)",
       "cpu_target = " + number_text(a.cpu_target) + mark(a.cpu_target, m.cpu_target) +
           " (not published; about 50 % headroom)",
@@ -226,23 +237,24 @@ std::vector<std::string> assumption_lines(const lmi_model& m, const assumed& a) 
           " for the default concurrency per vCPU",
       "routing to the environment with the fewest requests in flight (not published)",
       "instance and environment replacement (about 12 h / 4 h) not modelled",
-      "the profile's work is used as measured: no speed ratio between the architecture it "
+      "the profile's work is used as measured: no speed ratio between the architecture "
+      "it "
       "was measured on and the instance type's",
   };
 }
 }  // namespace
 
 std::vector<std::string> lmi_model::assumptions() const {
-  return assumption_lines(*this, {memory_per_vcpu_gib, os_reserve_vcpu, os_reserve_gib,
-                                  cpu_target, startup_lag_s, scaling_interval_s,
-                                  scale_in_cooldown_s, runtime});
+  return assumption_lines(
+      *this, {memory_per_vcpu_gib, os_reserve_vcpu, os_reserve_gib, cpu_target,
+              startup_lag_s, scaling_interval_s, scale_in_cooldown_s, runtime});
 }
 
 std::vector<std::string> lmi_assumptions(const lmi_config& c) {
-  return assumption_lines(lmi_model::aws(),
-                          {c.memory_per_vcpu_gib, c.os_reserve_vcpu, c.os_reserve_gib,
-                           c.cpu_target, c.startup_lag_s, c.scaling_interval_s,
-                           c.scale_in_cooldown_s, c.runtime});
+  return assumption_lines(
+      lmi_model::aws(),
+      {c.memory_per_vcpu_gib, c.os_reserve_vcpu, c.os_reserve_gib, c.cpu_target,
+       c.startup_lag_s, c.scaling_interval_s, c.scale_in_cooldown_s, c.runtime});
 }
 
 // ---------------------------------------------------------------- configuration
@@ -251,12 +263,15 @@ namespace {
 
 double environment_memory(const lmi_config& c, const lmi_model& m) {
   if (c.environment_memory_gib > 0) return c.environment_memory_gib;
-  return std::max(m.environment_memory_gib_min, m.environment_vcpu_min * c.memory_per_vcpu_gib);
+  return std::max(m.environment_memory_gib_min,
+                  m.environment_vcpu_min * c.memory_per_vcpu_gib);
 }
 
 }  // namespace
 
-void lmi_config::validate() const { (void)lmi_resolve(*this); }
+void lmi_config::validate() const {
+  (void)lmi_resolve(*this);
+}
 
 lmi_layout lmi_resolve(const lmi_config& c) {
   const lmi_model& m = lmi_model::aws();
@@ -266,8 +281,8 @@ lmi_layout lmi_resolve(const lmi_config& c) {
   l.instance = m.instance(c.instance_type);
   auto within = [](std::string_view field, double v, double lo, double hi) {
     if (!(v >= lo && v <= hi))
-      detail::throw_invalid(field, v,
-                            "must be within " + number_text(lo) + ".." + number_text(hi));
+      detail::throw_invalid(
+          field, v, "must be within " + number_text(lo) + ".." + number_text(hi));
   };
   within("memory_per_vcpu_gib", c.memory_per_vcpu_gib, m.memory_per_vcpu_gib_min,
          m.memory_per_vcpu_gib_max);
@@ -275,8 +290,8 @@ lmi_layout lmi_resolve(const lmi_config& c) {
     detail::throw_invalid("environment_memory_gib", c.environment_memory_gib,
                           "must be >= 0 (0 = the smallest valid environment)");
   l.environment_memory_gib = environment_memory(c, m);
-  within("environment_memory_gib", l.environment_memory_gib, m.environment_memory_gib_min,
-         m.environment_memory_gib_max);
+  within("environment_memory_gib", l.environment_memory_gib,
+         m.environment_memory_gib_min, m.environment_memory_gib_max);
   l.environment_vcpu = l.environment_memory_gib / c.memory_per_vcpu_gib;
   if (!(l.environment_vcpu >= m.environment_vcpu_min - 1e-12 &&
         l.environment_vcpu <= m.environment_vcpu_max + 1e-12))
@@ -296,12 +311,14 @@ lmi_layout lmi_resolve(const lmi_config& c) {
   int conc = c.concurrency_per_environment;
   if (conc == 0)
     conc = std::min(m.concurrency_per_environment_max,
-                    std::max(1, static_cast<int>(std::floor(per_vcpu * l.environment_vcpu + 1e-9))));
+                    std::max(1, static_cast<int>(
+                                    std::floor(per_vcpu * l.environment_vcpu + 1e-9))));
   if (!(c.memory_per_request_mb >= 0) || !std::isfinite(c.memory_per_request_mb))
     detail::throw_invalid("memory_per_request_mb", c.memory_per_request_mb,
                           "must be >= 0 (0 = no memory bound)");
   if (c.memory_per_request_mb > 0) {
-    const double fit = std::floor(l.environment_memory_gib * 1024 / c.memory_per_request_mb + 1e-9);
+    const double fit =
+        std::floor(l.environment_memory_gib * 1024 / c.memory_per_request_mb + 1e-9);
     if (fit < 1)
       detail::throw_invalid("memory_per_request_mb", c.memory_per_request_mb,
                             "exceeds the environment memory (" +
@@ -311,11 +328,13 @@ lmi_layout lmi_resolve(const lmi_config& c) {
   l.concurrency = conc;
   if (c.min_environments < 0)
     detail::throw_invalid("min_environments", c.min_environments, "must be >= 0");
-  if (c.max_environments < 0 || (c.max_environments > 0 && c.max_environments < c.min_environments))
+  if (c.max_environments < 0 ||
+      (c.max_environments > 0 && c.max_environments < c.min_environments))
     detail::throw_invalid("max_environments", c.max_environments,
                           "must be 0 (no cap) or >= min_environments = " +
                               std::to_string(c.min_environments));
-  if (c.min_instances < 0) detail::throw_invalid("min_instances", c.min_instances, "must be >= 0");
+  if (c.min_instances < 0)
+    detail::throw_invalid("min_instances", c.min_instances, "must be >= 0");
   if (!(c.cpu_target > 0 && c.cpu_target <= 1))
     detail::throw_invalid("cpu_target", c.cpu_target, "must be within (0, 1]");
   within("ec2_discount", c.ec2_discount, 0, m.ec2_max_discount);
@@ -330,28 +349,35 @@ lmi_layout lmi_resolve(const lmi_config& c) {
   if (!(c.startup_lag_s >= 0) || !std::isfinite(c.startup_lag_s))
     detail::throw_invalid("startup_lag_s", c.startup_lag_s, "must be >= 0 and finite");
   if (!(c.scaling_doubling_s > 0) || !std::isfinite(c.scaling_doubling_s))
-    detail::throw_invalid("scaling_doubling_s", c.scaling_doubling_s, "must be > 0 and finite");
+    detail::throw_invalid("scaling_doubling_s", c.scaling_doubling_s,
+                          "must be > 0 and finite");
   if (!(c.scaling_interval_s > 0) || !std::isfinite(c.scaling_interval_s))
-    detail::throw_invalid("scaling_interval_s", c.scaling_interval_s, "must be > 0 and finite");
+    detail::throw_invalid("scaling_interval_s", c.scaling_interval_s,
+                          "must be > 0 and finite");
   if (!(c.scale_in_cooldown_s >= 0) || !std::isfinite(c.scale_in_cooldown_s))
-    detail::throw_invalid("scale_in_cooldown_s", c.scale_in_cooldown_s, "must be >= 0 and finite");
-  const double by_cpu = std::floor((l.instance.vcpu - c.os_reserve_vcpu) / l.environment_vcpu + 1e-9);
-  const double by_mem =
-      std::floor((l.instance.memory_gib - c.os_reserve_gib) / l.environment_memory_gib + 1e-9);
+    detail::throw_invalid("scale_in_cooldown_s", c.scale_in_cooldown_s,
+                          "must be >= 0 and finite");
+  const double by_cpu =
+      std::floor((l.instance.vcpu - c.os_reserve_vcpu) / l.environment_vcpu + 1e-9);
+  const double by_mem = std::floor(
+      (l.instance.memory_gib - c.os_reserve_gib) / l.environment_memory_gib + 1e-9);
   l.environments_per_instance = static_cast<int>(std::min(by_cpu, by_mem));
   if (l.environments_per_instance < 1)
     detail::throw_invalid("instance_type", c.instance_type,
                           "holds no environment of " + number_text(l.environment_vcpu) +
                               " vCPU and " + number_text(l.environment_memory_gib) +
-                              " GiB after the OS reserve (" + number_text(c.os_reserve_vcpu) +
-                              " vCPU, " + number_text(c.os_reserve_gib) + " GiB)");
-  l.management_usd_per_hour = l.instance.on_demand_usd_per_hour * m.management_fee_fraction;
+                              " GiB after the OS reserve (" +
+                              number_text(c.os_reserve_vcpu) + " vCPU, " +
+                              number_text(c.os_reserve_gib) + " GiB)");
+  l.management_usd_per_hour =
+      l.instance.on_demand_usd_per_hour * m.management_fee_fraction;
   l.ec2_usd_per_hour = l.instance.on_demand_usd_per_hour * (1 - c.ec2_discount);
   return l;
 }
 
 int lmi_instances_for(const lmi_layout& l, const lmi_config& c, int environments) {
-  const int need = (environments + l.environments_per_instance - 1) / l.environments_per_instance;
+  const int need =
+      (environments + l.environments_per_instance - 1) / l.environments_per_instance;
   return std::max(c.min_instances, need);
 }
 
@@ -383,9 +409,15 @@ lmi_request_work lmi_work_of(const profile& w, const lmi_config& c) {
   lmi_request_work out;
   for (const auto& comp : w.components) {
     switch (comp.kind) {
-      case component_kind::cpu: out.cpu_ms += comp.work_ms; break;
-      case component_kind::gc: out.cpu_ms += comp.work_ms * comp.ref_mb / env_mb; break;
-      case component_kind::io: out.io_ms += comp.work_ms; break;
+      case component_kind::cpu:
+        out.cpu_ms += comp.work_ms;
+        break;
+      case component_kind::gc:
+        out.cpu_ms += comp.work_ms * comp.ref_mb / env_mb;
+        break;
+      case component_kind::io:
+        out.io_ms += comp.work_ms;
+        break;
       case component_kind::scaled_io:
         // bandwidth min(s / knee, 1) at one vCPU's share s = 1
         out.io_ms += comp.work_ms / std::min(1.0 / comp.knee_vcpu, 1.0);
@@ -398,7 +430,8 @@ lmi_request_work lmi_work_of(const profile& w, const lmi_config& c) {
 lmi_plan plan_lmi(const profile& w, const lmi_config& c, double requests_per_month,
                   double peak_to_mean, double month_hours) {
   if (!(requests_per_month >= 0) || !std::isfinite(requests_per_month))
-    detail::throw_invalid("requests_per_month", requests_per_month, "must be >= 0 and finite");
+    detail::throw_invalid("requests_per_month", requests_per_month,
+                          "must be >= 0 and finite");
   if (!(peak_to_mean >= 1) || !std::isfinite(peak_to_mean))
     detail::throw_invalid("peak_to_mean", peak_to_mean, "must be >= 1 and finite");
   if (!(month_hours > 0 && month_hours <= 744))
@@ -411,8 +444,10 @@ lmi_plan plan_lmi(const profile& w, const lmi_config& c, double requests_per_mon
   // Environments so that the peak runs at the CPU target in both CPU and concurrency.
   const double cpu_vcpu = p.peak_rate_per_s * p.work.cpu_ms / 1000;
   const double in_flight = p.peak_rate_per_s * (p.work.cpu_ms + p.work.io_ms) / 1000;
-  const double by_cpu = std::ceil(cpu_vcpu / (p.layout.environment_vcpu * c.cpu_target) - 1e-9);
-  const double by_conc = std::ceil(in_flight / (p.layout.concurrency * c.cpu_target) - 1e-9);
+  const double by_cpu =
+      std::ceil(cpu_vcpu / (p.layout.environment_vcpu * c.cpu_target) - 1e-9);
+  const double by_conc =
+      std::ceil(in_flight / (p.layout.concurrency * c.cpu_target) - 1e-9);
   double envs = std::max(1.0, static_cast<double>(c.min_environments));
   p.bound = "minimum";
   if (by_cpu > envs) {
@@ -427,7 +462,8 @@ lmi_plan plan_lmi(const profile& w, const lmi_config& c, double requests_per_mon
     detail::throw_invalid("max_environments", c.max_environments,
                           "too few for the peak: " + number_text(envs) +
                               " environments needed at the CPU target");
-  if (!(envs < 1e9)) detail::throw_invalid("requests_per_month", requests_per_month, "too large");
+  if (!(envs < 1e9))
+    detail::throw_invalid("requests_per_month", requests_per_month, "too large");
   p.environments = static_cast<int>(envs);
   p.instances = lmi_instances_for(p.layout, c, p.environments);
   p.cpu_utilisation = cpu_vcpu / (p.environments * p.layout.environment_vcpu);
@@ -545,16 +581,19 @@ struct arrival_source {
 class lmi_engine {
  public:
   lmi_engine(const lmi_config& c, const lmi_layout& l, const lmi_request_work& work,
-             double cv, const lmi_simulate_options& o, double period, lmi_simulation_result& out)
+             double cv, const lmi_simulate_options& o, double period,
+             lmi_simulation_result& out)
       : c_(c), l_(l), work_(work), o_(o), period_(period), out_(out), rng_(o.seed) {
     if (cv > 0) {
       sigma_ = std::sqrt(std::log1p(cv * cv));
       mu_ = -0.5 * sigma_ * sigma_;
     }
     growth_ = std::exp2(c.scaling_interval_s / c.scaling_doubling_s);
-    int initial = o.initial_environments > 0 ? o.initial_environments : c.min_environments;
+    int initial =
+        o.initial_environments > 0 ? o.initial_environments : c.min_environments;
     if (initial < 1) initial = 1;  // a version with no environment serves nothing
-    if (c.max_environments > 0) initial = std::min(initial, std::max(1, c.max_environments));
+    if (c.max_environments > 0)
+      initial = std::min(initial, std::max(1, c.max_environments));
     for (int i = 0; i < initial; ++i) {
       const auto id = add_env();
       envs_[id].state = env_state::ready;
@@ -590,9 +629,15 @@ class lmi_engine {
         case ev_kind::cpu_done:
           if (envs_[e.id].version == e.version) cpu_done(e.id, e.t);
           break;
-        case ev_kind::io_done: complete(e.id, e.t); break;
-        case ev_kind::ready: make_ready(e.id); break;
-        case ev_kind::tick: tick(e.t); break;
+        case ev_kind::io_done:
+          complete(e.id, e.t);
+          break;
+        case ev_kind::ready:
+          make_ready(e.id);
+          break;
+        case ev_kind::tick:
+          tick(e.t);
+          break;
       }
     }
     // Account for time up to the end of the period (instances are billed for it).
@@ -772,11 +817,13 @@ class lmi_engine {
 
     if (o_.autoscale) {
       const int total = ready_ + pending_;
-      double want = std::max(std::ceil(ready_ * util / c_.cpu_target - 1e-9),
-                             std::ceil(mean_flight / (l_.concurrency * c_.cpu_target) - 1e-9));
+      double want =
+          std::max(std::ceil(ready_ * util / c_.cpu_target - 1e-9),
+                   std::ceil(mean_flight / (l_.concurrency * c_.cpu_target) - 1e-9));
       if (tick_throttled_ > 0) want = std::max(want, static_cast<double>(total) + 1);
       want = std::max(want, static_cast<double>(std::max(1, c_.min_environments)));
-      if (c_.max_environments > 0) want = std::min(want, static_cast<double>(c_.max_environments));
+      if (c_.max_environments > 0)
+        want = std::min(want, static_cast<double>(c_.max_environments));
       if (want > total) {
         if (!growing_) cap_ = total;
         growing_ = true;
@@ -796,7 +843,8 @@ class lmi_engine {
         growing_ = false;
         if (want < total) {
           if (low_since_ < 0) low_since_ = t - dt;
-          if (t - low_since_ >= c_.scale_in_cooldown_s) shrink(total - static_cast<int>(want));
+          if (t - low_since_ >= c_.scale_in_cooldown_s)
+            shrink(total - static_cast<int>(want));
         } else {
           low_since_ = -1;
         }
@@ -847,7 +895,8 @@ class lmi_engine {
     out_.mean_concurrency = p > 0 ? flight_seconds_ / p : 0;
     out_.cpu_utilisation = total_capacity_ > 0 ? total_busy_ / total_capacity_ : 0;
     auto vec = [](const std::vector<double>& v) {
-      return Eigen::Map<const Eigen::VectorXd>(v.data(), static_cast<Eigen::Index>(v.size()));
+      return Eigen::Map<const Eigen::VectorXd>(v.data(),
+                                               static_cast<Eigen::Index>(v.size()));
     };
     out_.timeline_t_s = vec(tl_t_);
     out_.timeline_environments = vec(tl_env_);
@@ -875,7 +924,8 @@ class lmi_engine {
   std::vector<event> events_;
   std::uint64_t seq_ = 0;
   std::set<std::pair<int, std::uint32_t>> routable_;
-  int ready_ = 0, pending_ = 0, draining_ = 0, live_ = 0, instances_ = 0, in_flight_ = 0;
+  int ready_ = 0, pending_ = 0, draining_ = 0, live_ = 0, instances_ = 0,
+      in_flight_ = 0;
   double now_ = 0, env_seconds_ = 0, flight_seconds_ = 0, flight_at_tick_ = 0;
   double busy_vcpu_s_ = 0, ready_vcpu_s_tick_ = 0, total_busy_ = 0, total_capacity_ = 0;
   std::uint64_t tick_arrivals_ = 0, tick_throttled_ = 0;
@@ -884,8 +934,8 @@ class lmi_engine {
 
 }  // namespace
 
-lmi_simulation_result simulate_lmi(const profile& w, const arrivals& a, const lmi_config& c,
-                                   const lmi_simulate_options& o) {
+lmi_simulation_result simulate_lmi(const profile& w, const arrivals& a,
+                                   const lmi_config& c, const lmi_simulate_options& o) {
   w.validate();
   a.validate();
   o.validate();

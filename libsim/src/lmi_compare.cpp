@@ -15,9 +15,12 @@ namespace lambdasim {
 
 std::string_view to_string(compute_kind k) {
   switch (k) {
-    case compute_kind::on_demand: return "on-demand";
-    case compute_kind::provisioned: return "provisioned";
-    case compute_kind::lmi: return "lmi";
+    case compute_kind::on_demand:
+      return "on-demand";
+    case compute_kind::provisioned:
+      return "provisioned";
+    case compute_kind::lmi:
+      return "lmi";
   }
   return "on-demand";
 }
@@ -31,18 +34,21 @@ compute_kind compute_kind_from_string(std::string_view name) {
 
 int provisioned_for_peak(double peak_rate_per_s, double warm_ms) {
   if (!(peak_rate_per_s >= 0) || !std::isfinite(peak_rate_per_s))
-    detail::throw_invalid("peak_rate_per_s", peak_rate_per_s, "must be >= 0 and finite");
+    detail::throw_invalid("peak_rate_per_s", peak_rate_per_s,
+                          "must be >= 0 and finite");
   if (!(warm_ms >= 0) || !std::isfinite(warm_ms))
     detail::throw_invalid("warm_ms", warm_ms, "must be >= 0 and finite");
   const double a = peak_rate_per_s * warm_ms / 1000;
   const double n = std::ceil(a + 3 * std::sqrt(a) - 1e-9);
-  if (!(n < 1e9)) detail::throw_invalid("peak_rate_per_s", peak_rate_per_s, "too large");
+  if (!(n < 1e9))
+    detail::throw_invalid("peak_rate_per_s", peak_rate_per_s, "too large");
   return std::max(1, static_cast<int>(n));
 }
 
 void compare_options::validate() const {
   if (!(requests_per_month > 0) || !std::isfinite(requests_per_month))
-    detail::throw_invalid("requests_per_month", requests_per_month, "must be > 0 and finite");
+    detail::throw_invalid("requests_per_month", requests_per_month,
+                          "must be > 0 and finite");
   if (!(peak_to_mean >= 1) || !std::isfinite(peak_to_mean))
     detail::throw_invalid("peak_to_mean", peak_to_mean, "must be >= 1 and finite");
   if (!(percentile > 0 && percentile < 1))
@@ -78,8 +84,9 @@ std::string pct(double q) {
   return buf;
 }
 
-monthly_bill provisioned_bill(const profile& w, const platform& p, const price_table& prices,
-                              double memory_mb, bill_options bo, int n, double month_hours,
+monthly_bill provisioned_bill(const profile& w, const platform& p,
+                              const price_table& prices, double memory_mb,
+                              bill_options bo, int n, double month_hours,
                               double request_fraction, double cold_fraction) {
   bo.provisioned_concurrency = n;
   bo.provisioned_hours = month_hours;
@@ -94,22 +101,24 @@ struct costs {
 };
 
 costs analytic_costs(const profile& w, const platform& p, const price_table& prices,
-                     double memory_mb, const lmi_config& c, double requests, double ratio,
-                     const bill_options& bo, double month_hours, double warm) {
+                     double memory_mb, const lmi_config& c, double requests,
+                     double ratio, const bill_options& bo, double month_hours,
+                     double warm) {
   bill_options od = bo;
   od.requests_per_month = requests;
   costs k;
   k.on_demand = compute_bill(w, p, prices, memory_mb, od).total_usd;
   const double peak = requests / (month_hours * 3600) * ratio;
-  k.provisioned = provisioned_bill(w, p, prices, memory_mb, od, provisioned_for_peak(peak, warm),
-                                   month_hours, 1, 0)
+  k.provisioned = provisioned_bill(w, p, prices, memory_mb, od,
+                                   provisioned_for_peak(peak, warm), month_hours, 1, 0)
                       .total_usd;
   k.lmi = plan_lmi(w, c, requests, ratio, month_hours).bill.total_usd;
   return k;
 }
 
 template <class F>
-std::vector<double> crossovers(const Eigen::VectorXd& x, const Eigen::VectorXd& diff, F f) {
+std::vector<double> crossovers(const Eigen::VectorXd& x, const Eigen::VectorXd& diff,
+                               F f) {
   std::vector<double> out;
   for (Eigen::Index i = 0; i + 1 < x.size(); ++i) {
     const double a = diff[i], b = diff[i + 1];
@@ -133,7 +142,8 @@ std::vector<double> crossovers(const Eigen::VectorXd& x, const Eigen::VectorXd& 
   return out;
 }
 
-void check_grid(const Eigen::Ref<const Eigen::VectorXd>& x, std::string_view name, double min) {
+void check_grid(const Eigen::Ref<const Eigen::VectorXd>& x, std::string_view name,
+                double min) {
   if (x.size() == 0) detail::throw_invalid(name, 0.0, "an empty grid");
   for (Eigen::Index i = 0; i < x.size(); ++i) {
     if (!(x[i] >= min) || !std::isfinite(x[i]))
@@ -145,10 +155,12 @@ void check_grid(const Eigen::Ref<const Eigen::VectorXd>& x, std::string_view nam
   }
 }
 
-break_even_result break_even(const profile& w, const platform& p, const price_table& prices,
-                             double memory_mb, const lmi_config& c,
-                             const Eigen::Ref<const Eigen::VectorXd>& grid, bool by_requests,
-                             double fixed, const bill_options& bo, double month_hours) {
+break_even_result break_even(const profile& w, const platform& p,
+                             const price_table& prices, double memory_mb,
+                             const lmi_config& c,
+                             const Eigen::Ref<const Eigen::VectorXd>& grid,
+                             bool by_requests, double fixed, const bill_options& bo,
+                             double month_hours) {
   lmi_resolve(c);
   bo.validate();
   const double warm = warm_ms(w, p, memory_mb);
@@ -161,9 +173,10 @@ break_even_result break_even(const profile& w, const platform& p, const price_ta
   r.provisioned_usd.resize(n);
   r.lmi_usd.resize(n);
   auto at = [&](double x) {
-    return by_requests
-               ? analytic_costs(w, p, prices, memory_mb, c, x, fixed, bo, month_hours, warm)
-               : analytic_costs(w, p, prices, memory_mb, c, fixed, x, bo, month_hours, warm);
+    return by_requests ? analytic_costs(w, p, prices, memory_mb, c, x, fixed, bo,
+                                        month_hours, warm)
+                       : analytic_costs(w, p, prices, memory_mb, c, fixed, x, bo,
+                                        month_hours, warm);
   };
   for (Eigen::Index i = 0; i < n; ++i) {
     const costs k = at(grid[i]);
@@ -186,26 +199,26 @@ break_even_result break_even(const profile& w, const platform& p, const price_ta
 
 }  // namespace
 
-break_even_result break_even_requests(const profile& w, const platform& p,
-                                      const price_table& prices, double memory_mb,
-                                      const lmi_config& c,
-                                      const Eigen::Ref<const Eigen::VectorXd>& requests_per_month,
-                                      double peak_to_mean, bill_options bo, double month_hours) {
+break_even_result break_even_requests(
+    const profile& w, const platform& p, const price_table& prices, double memory_mb,
+    const lmi_config& c, const Eigen::Ref<const Eigen::VectorXd>& requests_per_month,
+    double peak_to_mean, bill_options bo, double month_hours) {
   if (!(peak_to_mean >= 1) || !std::isfinite(peak_to_mean))
     detail::throw_invalid("peak_to_mean", peak_to_mean, "must be >= 1 and finite");
-  return break_even(w, p, prices, memory_mb, c, requests_per_month, true, peak_to_mean, bo,
-                    month_hours);
+  return break_even(w, p, prices, memory_mb, c, requests_per_month, true, peak_to_mean,
+                    bo, month_hours);
 }
 
-break_even_result break_even_peak(const profile& w, const platform& p, const price_table& prices,
-                                  double memory_mb, const lmi_config& c,
-                                  double requests_per_month,
+break_even_result break_even_peak(const profile& w, const platform& p,
+                                  const price_table& prices, double memory_mb,
+                                  const lmi_config& c, double requests_per_month,
                                   const Eigen::Ref<const Eigen::VectorXd>& peak_to_mean,
                                   bill_options bo, double month_hours) {
   if (!(requests_per_month >= 0) || !std::isfinite(requests_per_month))
-    detail::throw_invalid("requests_per_month", requests_per_month, "must be >= 0 and finite");
-  return break_even(w, p, prices, memory_mb, c, peak_to_mean, false, requests_per_month, bo,
-                    month_hours);
+    detail::throw_invalid("requests_per_month", requests_per_month,
+                          "must be >= 0 and finite");
+  return break_even(w, p, prices, memory_mb, c, peak_to_mean, false, requests_per_month,
+                    bo, month_hours);
 }
 
 compute_comparison compare_compute(const profile& w, const platform& p,
@@ -227,7 +240,8 @@ compute_comparison compare_compute(const profile& w, const platform& p,
     compute_option r;
     r.compute = k;
     if (k == compute_kind::lmi) {
-      const lmi_plan plan = plan_lmi(w, c, o.requests_per_month, o.peak_to_mean, o.month_hours);
+      const lmi_plan plan =
+          plan_lmi(w, c, o.requests_per_month, o.peak_to_mean, o.month_hours);
       lmi_simulate_options so;
       so.seed = o.seed;
       so.initial_environments = plan.environments;
@@ -241,13 +255,14 @@ compute_comparison compare_compute(const profile& w, const platform& p,
       r.instances = plan.instances;
       r.latency_ms = s.latency_hist.quantile(o.percentile);
       r.mean_latency_ms = s.latency.mean_ms;
-      r.throttled_fraction =
-          s.requests ? static_cast<double>(s.throttled) / static_cast<double>(s.requests) : 0;
+      r.throttled_fraction = s.requests ? static_cast<double>(s.throttled) /
+                                              static_cast<double>(s.requests)
+                                        : 0;
       r.detail = std::to_string(plan.instances) + " x " + c.instance_type + " (" +
                  std::to_string(plan.environments) + " environments of " +
                  detail::format_number(plan.layout.environment_vcpu) + " vCPU, " +
-                 std::to_string(plan.layout.concurrency) + " at once; set by " + plan.bound +
-                 ")";
+                 std::to_string(plan.layout.concurrency) + " at once; set by " +
+                 plan.bound + ")";
       out.assumptions = lmi_assumptions(c);
     } else {
       simulate_options so;
@@ -265,10 +280,12 @@ compute_comparison compare_compute(const profile& w, const platform& p,
       all.merge(s.cold_hist);
       r.latency_ms = all.quantile(o.percentile);
       r.mean_latency_ms = s.all.mean_ms;
-      r.throttled_fraction =
-          s.requests ? static_cast<double>(s.throttled) / static_cast<double>(s.requests) : 0;
+      r.throttled_fraction = s.requests ? static_cast<double>(s.throttled) /
+                                              static_cast<double>(s.requests)
+                                        : 0;
       const double on_demand = static_cast<double>(s.served - s.provisioned_served);
-      r.cold_fraction = on_demand > 0 ? static_cast<double>(s.cold_starts) / on_demand : 0;
+      r.cold_fraction =
+          on_demand > 0 ? static_cast<double>(s.cold_starts) / on_demand : 0;
       if (k == compute_kind::provisioned) {
         const double frac = s.served ? static_cast<double>(s.provisioned_served) /
                                            static_cast<double>(s.served)
@@ -301,13 +318,13 @@ compute_comparison compare_compute(const profile& w, const platform& p,
   if (!best) {
     std::string why;
     for (const auto& r : out.options)
-      why += std::string(why.empty() ? "" : "; ") + std::string(to_string(r.compute)) + " " +
-             pct(o.percentile) + " " + ms_text(r.latency_ms) + ", throttled " +
+      why += std::string(why.empty() ? "" : "; ") + std::string(to_string(r.compute)) +
+             " " + pct(o.percentile) + " " + ms_text(r.latency_ms) + ", throttled " +
              detail::format_number(r.throttled_fraction);
-    throw std::invalid_argument("no compute option meets max_latency_ms = " +
-                                detail::format_number(o.max_latency_ms) +
-                                " and max_throttled_fraction = " +
-                                detail::format_number(o.max_throttled_fraction) + ": " + why);
+    throw std::invalid_argument(
+        "no compute option meets max_latency_ms = " +
+        detail::format_number(o.max_latency_ms) + " and max_throttled_fraction = " +
+        detail::format_number(o.max_throttled_fraction) + ": " + why);
   }
   out.winner = best->compute;
   std::string reason = std::string(to_string(best->compute)) + " is the cheapest" +
@@ -318,12 +335,17 @@ compute_comparison compare_compute(const profile& w, const platform& p,
     if (&r == best) continue;
     reason += "; " + std::string(to_string(r.compute)) + " " + money(r.total_usd);
     if (r.total_usd > 0 && best->total_usd > 0)
-      reason += " (" + detail::format_number(std::round(r.total_usd / best->total_usd * 10) / 10) + "x)";
+      reason +=
+          " (" +
+          detail::format_number(std::round(r.total_usd / best->total_usd * 10) / 10) +
+          "x)";
     reason += ", " + ms_text(r.latency_ms);
     if (!r.feasible) {
       if (r.throttled_fraction > o.max_throttled_fraction)
-        reason += ", excluded: throttles " +
-                  detail::format_number(std::round(r.throttled_fraction * 10000) / 100) + " %";
+        reason +=
+            ", excluded: throttles " +
+            detail::format_number(std::round(r.throttled_fraction * 10000) / 100) +
+            " %";
       else
         reason += ", excluded: slower than " + ms_text(o.max_latency_ms);
     }
@@ -333,8 +355,9 @@ compute_comparison compare_compute(const profile& w, const platform& p,
         r.environments > 0) {
       const lmi_bill floor = compute_lmi_bill(c, c.min_instances * o.month_hours, 0);
       if (r.instances <= c.min_instances)
-        reason += "; LMI's minimum footprint of " + std::to_string(c.min_instances) + " " +
-                  c.instance_type + " alone costs " + money(floor.total_usd) + " a month";
+        reason += "; LMI's minimum footprint of " + std::to_string(c.min_instances) +
+                  " " + c.instance_type + " alone costs " + money(floor.total_usd) +
+                  " a month";
     }
   out.reason = reason;
   return out;

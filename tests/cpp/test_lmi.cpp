@@ -38,8 +38,10 @@ lmi_config single_environment(int concurrency) {
 }
 }  // namespace
 
-TEST_CASE("lmi model: EC2 prices equal data/managed_instances/ec2_on_demand_us_east_1.csv") {
-  const auto csv = test_support::read_csv("managed_instances/ec2_on_demand_us_east_1.csv");
+TEST_CASE(
+    "lmi model: EC2 prices equal data/managed_instances/ec2_on_demand_us_east_1.csv") {
+  const auto csv =
+      test_support::read_csv("managed_instances/ec2_on_demand_us_east_1.csv");
   const auto& names = csv.at("instance_type");
   const lmi_model& m = lmi_model::aws();
   CHECK(m.instance_types.size() == names.size());
@@ -72,7 +74,8 @@ TEST_CASE("lmi model: an unknown instance type names the value and the nearest t
   }
   lmi_config c = config("m7g.large");
   c.memory_per_vcpu_gib = 9;
-  CHECK_THROWS_WITH_AS((void)lmi_resolve(c), doctest::Contains("memory_per_vcpu_gib = 9"),
+  CHECK_THROWS_WITH_AS((void)lmi_resolve(c),
+                       doctest::Contains("memory_per_vcpu_gib = 9"),
                        std::invalid_argument);
   c = config("m7g.large");
   c.ec2_discount = 0.9;
@@ -87,17 +90,19 @@ TEST_CASE("lmi model: an unknown instance type names the value and the nearest t
 TEST_CASE("lmi layout: environment size, concurrency and packing by hand") {
   // m7g.xlarge: 4 vCPU, 16 GiB; reserve 1 vCPU + 1 GiB -> 3 vCPU, 15 GiB.
   lmi_config c = config("m7g.xlarge");
-  c.memory_per_vcpu_gib = 2;  // smallest environment: max(2 GiB, 1 vCPU x 2) = 2 GiB, 1 vCPU
+  c.memory_per_vcpu_gib =
+      2;  // smallest environment: max(2 GiB, 1 vCPU x 2) = 2 GiB, 1 vCPU
   c.runtime = "nodejs";
   lmi_layout l = lmi_resolve(c);
   CHECK(l.environment_memory_gib == 2);
   CHECK(l.environment_vcpu == 1);
-  CHECK(l.concurrency == 64);                  // 64 per vCPU (Node.js)
-  CHECK(l.environments_per_instance == 3);     // min(3 / 1, 15 / 2) = 3
-  c.memory_per_vcpu_gib = 8;                    // 8 GiB, 1 vCPU: min(3, 15 / 8 = 1) = 1
+  CHECK(l.concurrency == 64);               // 64 per vCPU (Node.js)
+  CHECK(l.environments_per_instance == 3);  // min(3 / 1, 15 / 2) = 3
+  c.memory_per_vcpu_gib = 8;                // 8 GiB, 1 vCPU: min(3, 15 / 8 = 1) = 1
   CHECK(lmi_resolve(c).environments_per_instance == 1);
   c = config("m7g.xlarge");
-  c.memory_per_request_mb = 1000;  // default 4 GiB / vCPU, Python 16 -> 16, memory 4096/1000 -> 4
+  c.memory_per_request_mb =
+      1000;  // default 4 GiB / vCPU, Python 16 -> 16, memory 4096/1000 -> 4
   CHECK(lmi_resolve(c).concurrency == 4);
   CHECK(lmi_instances_for(lmi_resolve(c), c, 0) == 3);   // the minimum footprint
   CHECK(lmi_instances_for(lmi_resolve(c), c, 10) == 4);  // 3 per instance (3 vCPU / 1)
@@ -112,13 +117,17 @@ TEST_CASE("lmi bill: three m6g.large all month at On-Demand with the fee = 193.9
   CHECK(b.requests_usd == 0);
 }
 
-TEST_CASE("lmi bill: the AWS pricing example, 2000 h of m7g.xlarge at 72 % and 100 M requests") {
+TEST_CASE(
+    "lmi bill: the AWS pricing example, 2000 h of m7g.xlarge at 72 % and 100 M "
+    "requests") {
   lmi_config c = config("m7g.xlarge");
   c.ec2_discount = 0.72;
   lmi_bill b = compute_lmi_bill(c, 2000, 100e6);
   CHECK(b.requests_usd == doctest::Approx(20).epsilon(1e-12));
-  CHECK(b.management_usd == doctest::Approx(48.96).epsilon(1e-12));  // $0.02448/h x 2000
-  // AWS rounds the discounted rate 0.1632 x 0.28 = 0.045696 to $0.0457: $160.36 vs 160.352
+  CHECK(b.management_usd ==
+        doctest::Approx(48.96).epsilon(1e-12));  // $0.02448/h x 2000
+  // AWS rounds the discounted rate 0.1632 x 0.28 = 0.045696 to $0.0457: $160.36 vs
+  // 160.352
   CHECK(b.total_usd == doctest::Approx(160.36).epsilon(0.01 / 160));
   c.ec2_discount = 1 - 0.0457 / 0.1632;  // the example's own rate: exact
   b = compute_lmi_bill(c, 2000, 100e6);
@@ -132,16 +141,18 @@ TEST_CASE("lmi bill: the management fee is never discounted") {
   c.ec2_discount = 0.5;
   const lmi_bill half = compute_lmi_bill(c, 100, 0);
   CHECK(half.management_usd == full.management_usd);
-  CHECK(full.management_usd == doctest::Approx(100 * 0.02175).epsilon(1e-9));  // Price List fee
+  CHECK(full.management_usd ==
+        doctest::Approx(100 * 0.02175).epsilon(1e-9));  // Price List fee
   CHECK(half.instances_usd == doctest::Approx(full.instances_usd / 2).epsilon(1e-12));
   CHECK(half.on_demand_usd == full.on_demand_usd);
-  CHECK_THROWS_WITH_AS((void)compute_lmi_bill(c, -1, 0), doctest::Contains("instance_hours = -1"),
-                       std::invalid_argument);
+  CHECK_THROWS_WITH_AS((void)compute_lmi_bill(c, -1, 0),
+                       doctest::Contains("instance_hours = -1"), std::invalid_argument);
 }
 
 TEST_CASE("lmi plan: environments by CPU and by concurrency at the target, by hand") {
   lmi_config c = config("m7g.xlarge");
-  c.memory_per_vcpu_gib = 2;  // 1 vCPU, 2 GiB environments, Python: 16 at once, 3 per instance
+  c.memory_per_vcpu_gib =
+      2;  // 1 vCPU, 2 GiB environments, Python: 16 at once, 3 per instance
   const double month_h = 730;
   // 1000 requests/s of 50 ms CPU: 50 vCPU busy; at 50 % target, 100 environments
   double req = 1000.0 * month_h * 3600;
@@ -165,7 +176,8 @@ TEST_CASE("lmi plan: environments by CPU and by concurrency at the target, by ha
 
 TEST_CASE("lmi simulation: M/M/1 processor sharing mean time S / (1 - rho)") {
   // Poisson arrivals, exponential CPU work of mean S = 100 ms, one environment of one
-  // vCPU, no effective concurrency cap: mean sojourn S / (1 - rho) = 200 ms at rho = 0.5.
+  // vCPU, no effective concurrency cap: mean sojourn S / (1 - rho) = 200 ms at rho =
+  // 0.5.
   const double s_ms = 100, lambda = 5, rho = lambda * s_ms / 1000;
   lmi_config c = single_environment(1600);
   lmi_simulate_options o;
@@ -174,7 +186,8 @@ TEST_CASE("lmi simulation: M/M/1 processor sharing mean time S / (1 - rho)") {
   const int runs = 8;
   for (int i = 0; i < runs; ++i) {
     o.seed = 1000 + static_cast<std::uint64_t>(i);
-    const auto r = simulate_lmi(cpu_io(s_ms, 0), arrivals::poisson(lambda, 20000), c, o);
+    const auto r =
+        simulate_lmi(cpu_io(s_ms, 0), arrivals::poisson(lambda, 20000), c, o);
     CHECK(r.throttled == 0);
     sum += r.latency.mean_ms;
     sum2 += r.latency.mean_ms * r.latency.mean_ms;
@@ -188,17 +201,20 @@ TEST_CASE("lmi simulation: M/M/1 processor sharing mean time S / (1 - rho)") {
 
 TEST_CASE("lmi simulation: I/O waits consume no CPU") {
   // 100 ms of I/O, 1 ms of CPU, 50 requests/s on one vCPU: latency stays at 101 ms
-  const auto r = simulate_lmi(cpu_io(1, 100), arrivals::poisson(50, 600), single_environment(64));
+  const auto r =
+      simulate_lmi(cpu_io(1, 100), arrivals::poisson(50, 600), single_environment(64));
   CHECK(r.latency.p50_ms == doctest::Approx(101).epsilon(0.01));
   CHECK(r.throttled == 0);
   CHECK(r.cpu_utilisation == doctest::Approx(0.05).epsilon(0.1));  // 50 x 1 ms per s
 }
 
-TEST_CASE("lmi simulation: a saturated environment throttles at its concurrency limit") {
+TEST_CASE(
+    "lmi simulation: a saturated environment throttles at its concurrency limit") {
   // 1 s of CPU per request on one vCPU at 10 requests/s: at most 4 in flight; the vCPU
   // completes one second of work per second, so about 100 of the arrivals in 100 s are
   // served (plus the at most 4 in flight at the end), the rest throttled, never queued.
-  const auto r = simulate_lmi(cpu_io(1000, 0), arrivals::poisson(10, 100), single_environment(4));
+  const auto r =
+      simulate_lmi(cpu_io(1000, 0), arrivals::poisson(10, 100), single_environment(4));
   CHECK(r.peak_concurrency == 4);
   CHECK(r.served + r.throttled == r.requests);
   CHECK(r.served >= 98);
@@ -244,7 +260,8 @@ TEST_CASE("lmi simulation: the start-up lag delays new capacity") {
 }
 
 TEST_CASE("lmi simulation: the minimum footprint is billed with no traffic") {
-  const auto r = simulate_lmi(cpu_io(10, 0), arrivals::poisson(0, 86400), config("m6g.large"));
+  const auto r =
+      simulate_lmi(cpu_io(10, 0), arrivals::poisson(0, 86400), config("m6g.large"));
   CHECK(r.requests == 0);
   CHECK(r.mean_instances == 3);
   CHECK(r.instance_seconds == doctest::Approx(3 * 86400).epsilon(1e-12));
@@ -268,11 +285,12 @@ TEST_CASE("lmi simulation: reproducible bit for bit for a seed") {
 }
 
 TEST_CASE("lmi simulation: the recorded saturation of FACTS.md (Rust on c8g.xlarge)") {
-  // 2 GB environments of 1 vCPU, max concurrency 64, at most 4 environments. A CPU-bound
-  // handler (about 50 ms of CPU) ramped from 30 to 120 requests/s: recorded p99 1,353 ms
-  // and 5.85 % errors. 4 vCPU hold 80 requests/s of 50 ms, so the ramp saturates: the
-  // model must show a p99 above a second and throttles. Steady 100 ms I/O at 250/s:
-  // recorded p99 161 ms; the model (no network time) must stay at or below it.
+  // 2 GB environments of 1 vCPU, max concurrency 64, at most 4 environments. A
+  // CPU-bound handler (about 50 ms of CPU) ramped from 30 to 120 requests/s: recorded
+  // p99 1,353 ms and 5.85 % errors. 4 vCPU hold 80 requests/s of 50 ms, so the ramp
+  // saturates: the model must show a p99 above a second and throttles. Steady 100 ms
+  // I/O at 250/s: recorded p99 161 ms; the model (no network time) must stay at or
+  // below it.
   lmi_config c = config("c8g.xlarge");
   c.memory_per_vcpu_gib = 2;
   c.environment_memory_gib = 2;
@@ -284,7 +302,8 @@ TEST_CASE("lmi simulation: the recorded saturation of FACTS.md (Rust on c8g.xlar
   const auto cpu = simulate_lmi(cpu_io(50, 0), arrivals::piecewise(ramp, 60, 600), c);
   CHECK(cpu.latency.p99_ms > 1000);
   CHECK(cpu.throttled > 0);
-  const double errors = static_cast<double>(cpu.throttled) / static_cast<double>(cpu.requests);
+  const double errors =
+      static_cast<double>(cpu.throttled) / static_cast<double>(cpu.requests);
   MESSAGE("CPU-bound ramp: p99 " << cpu.latency.p99_ms << " ms, errors " << 100 * errors
                                  << " % (recorded 1353 ms, 5.85 %)");
   CHECK(errors < 0.25);
@@ -295,7 +314,9 @@ TEST_CASE("lmi simulation: the recorded saturation of FACTS.md (Rust on c8g.xlar
   CHECK(io.latency.p99_ms >= 100);
 }
 
-TEST_CASE("savings plan: a Compute SP discounts duration and provisioned concurrency, not requests") {
+TEST_CASE(
+    "savings plan: a Compute SP discounts duration and provisioned concurrency, not "
+    "requests") {
   // 3 M requests of 1 s at 512 MB (x86, no free tier): 1.5 M GB-s at $0.0000166667.
   profile w = cpu_io(0, 1000);
   const auto& prices = price_table::aws("us-east-1", architecture::x86_64);
@@ -316,11 +337,13 @@ TEST_CASE("savings plan: a Compute SP discounts duration and provisioned concurr
   o.provisioned_concurrency = 2;
   o.provisioned_hours = 730;
   o.savings_plan_discount = 0;
-  const double pc_full = compute_bill(w, platform::aws_lambda(), prices, 1024, o).provisioned_usd;
+  const double pc_full =
+      compute_bill(w, platform::aws_lambda(), prices, 1024, o).provisioned_usd;
   o.savings_plan_discount = 0.17;
   CHECK(compute_bill(w, platform::aws_lambda(), prices, 1024, o).provisioned_usd ==
         doctest::Approx(pc_full * 0.83).epsilon(1e-12));
   o.savings_plan_discount = 0.5;
   CHECK_THROWS_WITH_AS((void)compute_bill(w, platform::aws_lambda(), prices, 1024, o),
-                       doctest::Contains("savings_plan_discount = 0.5"), std::invalid_argument);
+                       doctest::Contains("savings_plan_discount = 0.5"),
+                       std::invalid_argument);
 }

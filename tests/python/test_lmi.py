@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import json
 
+import lambdasim as ls
 import matplotlib
 import numpy as np
 import pytest
-
-import lambdasim as ls
 from lambdasim import _core
 from lambdasim.cli import main
 

@@ -603,7 +603,7 @@ def break_even(
     bo = make_bill_options(**(bill_options or {}))
     platform_ = resolve_platform(platform)
     prices_ = resolve_prices(prices, region, arch)
-    if np.ndim(peak_to_mean) == 1:
+    if peak_to_mean is not None and np.ndim(peak_to_mean) == 1:
         if requests_per_month is None or np.ndim(requests_per_month) != 0:
             msg = "with a peak_to_mean grid, give requests_per_month as one number"
             raise ValueError(msg)

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 /// @file lmi.hpp
 /// Lambda Managed Instances (LMI): the third way to run a function. Execution
-/// environments on EC2 instances that Lambda manages, each serving many requests at once
-/// on its vCPUs; billed per instance-hour at EC2 prices (discountable) plus a management
-/// fee of a fraction of the On-Demand price (never discounted) plus requests.
+/// environments on EC2 instances that Lambda manages, each serving many requests at
+/// once on its vCPUs; billed per instance-hour at EC2 prices (discountable) plus a
+/// management fee of a fraction of the On-Demand price (never discounted) plus
+/// requests.
 ///
 /// The facts (prices, limits, defaults) are models/lmi-aws.json; figures the sources
 /// leave open (memory per vCPU, OS reserve, CPU target, start-up lag, billing
@@ -42,13 +43,13 @@ struct ec2_instance_type {
 struct lmi_model {
   std::string name, region, source, effective_date;
   // pricing
-  double management_fee_fraction = 0;   ///< of the EC2 On-Demand price
+  double management_fee_fraction = 0;  ///< of the EC2 On-Demand price
   double requests_usd_per_million = 0;
-  double month_hours = 0;               ///< hours in a billing month (AWS: 730)
+  double month_hours = 0;  ///< hours in a billing month (AWS: 730)
   // Savings Plans
-  double lambda_sp_max_discount = 0;    ///< Compute SP on Lambda duration and PC
+  double lambda_sp_max_discount = 0;  ///< Compute SP on Lambda duration and PC
   double lambda_sp_min_published_discount = 0;
-  double ec2_max_discount = 0;          ///< EC2 Instance SP / RIs
+  double ec2_max_discount = 0;  ///< EC2 Instance SP / RIs
   // limits
   int default_min_instances = 0;
   int default_min_environments = 0;
@@ -56,7 +57,7 @@ struct lmi_model {
   double environment_memory_gib_min = 0, environment_memory_gib_max = 0;
   double environment_vcpu_min = 0, environment_vcpu_max = 0;
   int concurrency_per_environment_max = 0;
-  double scaling_doubling_s = 0;        ///< capacity at most doubles in this time
+  double scaling_doubling_s = 0;  ///< capacity at most doubles in this time
   std::vector<std::pair<std::string, int>> concurrency_per_vcpu;  ///< by runtime
   // assumptions (option defaults; see docs/lmi.md)
   double memory_per_vcpu_gib = 0;
@@ -69,7 +70,8 @@ struct lmi_model {
   std::string runtime;
   std::vector<ec2_instance_type> instance_types;
 
-  /// The compiled-in AWS model. @throws config_error if models/lmi-aws.json is malformed
+  /// The compiled-in AWS model. @throws config_error if models/lmi-aws.json is
+  /// malformed
   static const lmi_model& aws();
   /// @throws config_error with origin and JSON pointer; unknown keys are an error
   static lmi_model from_json(std::string_view text, std::string_view origin = "<json>");
@@ -123,11 +125,11 @@ std::vector<std::string> lmi_assumptions(const lmi_config& c);
 struct lmi_layout {
   ec2_instance_type instance;
   double environment_memory_gib = 0;
-  double environment_vcpu = 0;      ///< environment_memory_gib / memory_per_vcpu_gib
-  int concurrency = 0;              ///< per environment, after every bound
+  double environment_vcpu = 0;  ///< environment_memory_gib / memory_per_vcpu_gib
+  int concurrency = 0;          ///< per environment, after every bound
   int environments_per_instance = 0;
   double management_usd_per_hour = 0;  ///< fee per instance-hour
-  double ec2_usd_per_hour = 0;         ///< EC2 part per instance-hour after the discount
+  double ec2_usd_per_hour = 0;  ///< EC2 part per instance-hour after the discount
 };
 
 /// @throws as lmi_config::validate
@@ -182,7 +184,8 @@ struct lmi_plan {
 /// @throws std::invalid_argument unless requests_per_month >= 0, peak_to_mean >= 1,
 ///         month_hours in (0, 744]; or as validate()
 lmi_plan plan_lmi(const profile& w, const lmi_config& c, double requests_per_month,
-                  double peak_to_mean = 1, double month_hours = lmi_model::aws().month_hours);
+                  double peak_to_mean = 1,
+                  double month_hours = lmi_model::aws().month_hours);
 
 /// Options of an LMI simulation.
 struct lmi_simulate_options {
@@ -206,10 +209,10 @@ struct lmi_simulation_result {
   int peak_environments = 0;
   double mean_instances = 0;
   int peak_instances = 0;
-  double instance_seconds = 0;   ///< billed instance time over the period
-  double cpu_utilisation = 0;    ///< busy vCPU-s / ready environment vCPU-s
-  double mean_concurrency = 0;   ///< time average of requests in flight
-  int peak_concurrency = 0;      ///< most requests in flight at once
+  double instance_seconds = 0;  ///< billed instance time over the period
+  double cpu_utilisation = 0;   ///< busy vCPU-s / ready environment vCPU-s
+  double mean_concurrency = 0;  ///< time average of requests in flight
+  int peak_concurrency = 0;     ///< most requests in flight at once
   double period_s = 0;
   std::uint64_t seed = 0;
   lmi_request_work work;
@@ -220,7 +223,8 @@ struct lmi_simulation_result {
   /// its end, instances, arrivals, throttles, CPU utilisation of ready environments.
   double interval_s = 0;
   Eigen::VectorXd timeline_t_s, timeline_environments, timeline_pending,
-      timeline_instances, timeline_arrivals, timeline_throttled, timeline_cpu_utilisation;
+      timeline_instances, timeline_arrivals, timeline_throttled,
+      timeline_cpu_utilisation;
 };
 
 /// Discrete-event simulation of LMI: requests share their environment's vCPUs
@@ -234,7 +238,8 @@ struct lmi_simulation_result {
 /// instances hold the environments (the minimum footprint always). Per-request work
 /// varies by the profile's cv (lognormal, mean 1). Seeded, reproducible bit for bit.
 /// @throws std::invalid_argument for an invalid profile, arrivals or option
-lmi_simulation_result simulate_lmi(const profile& w, const arrivals& a, const lmi_config& c,
+lmi_simulation_result simulate_lmi(const profile& w, const arrivals& a,
+                                   const lmi_config& c,
                                    const lmi_simulate_options& o = {});
 
 /// The month's bill of a simulation: instance time and served requests per period

@@ -37,15 +37,15 @@ int provisioned_for_peak(double peak_rate_per_s, double warm_ms);
 /// What compare_compute needs besides the function.
 struct compare_options {
   double requests_per_month = 0;
-  double peak_to_mean = 1;  ///< capacity (PC, LMI) is held for mean x this
-  double percentile = 0.99; ///< the latency percentile reported, (0, 1)
+  double peak_to_mean = 1;    ///< capacity (PC, LMI) is held for mean x this
+  double percentile = 0.99;   ///< the latency percentile reported, (0, 1)
   double max_latency_ms = 0;  ///< 0: none; else options slower at the percentile lose
   double max_throttled_fraction = 0.001;  ///< options throttling more lose
   double simulate_s = 1800;  ///< simulated window at the peak rate for latencies
   double month_hours = lmi_model::aws().month_hours;
   std::uint64_t seed = 0;
-  std::vector<compute_kind> computes = {compute_kind::on_demand, compute_kind::provisioned,
-                                        compute_kind::lmi};
+  std::vector<compute_kind> computes = {compute_kind::on_demand,
+                                        compute_kind::provisioned, compute_kind::lmi};
   /// @throws std::invalid_argument naming the field
   void validate() const;
 };
@@ -53,18 +53,18 @@ struct compare_options {
 /// One compute option at the user's traffic.
 struct compute_option {
   compute_kind compute = compute_kind::on_demand;
-  double total_usd = 0;         ///< the month
-  double latency_ms = 0;        ///< at compare_options::percentile, simulated
+  double total_usd = 0;   ///< the month
+  double latency_ms = 0;  ///< at compare_options::percentile, simulated
   double mean_latency_ms = 0;
   double throttled_fraction = 0;
-  double cold_fraction = 0;     ///< on-demand and provisioned overflow
-  bool feasible = true;         ///< within max_latency_ms and max_throttled_fraction
+  double cold_fraction = 0;  ///< on-demand and provisioned overflow
+  bool feasible = true;      ///< within max_latency_ms and max_throttled_fraction
   int provisioned_concurrency = 0;
-  int environments = 0;         ///< lmi
-  int instances = 0;            ///< lmi
-  monthly_bill bill;            ///< on-demand and provisioned
-  lmi_bill lmi;                 ///< lmi
-  std::string detail;           ///< one line: what was priced
+  int environments = 0;  ///< lmi
+  int instances = 0;     ///< lmi
+  monthly_bill bill;     ///< on-demand and provisioned
+  lmi_bill lmi;          ///< lmi
+  std::string detail;    ///< one line: what was priced
 };
 
 struct compute_comparison {
@@ -72,7 +72,8 @@ struct compute_comparison {
   compute_kind winner = compute_kind::on_demand;
   std::string reason;  ///< why the winner wins
   double percentile = 0.99;
-  std::vector<std::string> assumptions;  ///< LMI's, for its configuration (lmi_assumptions)
+  std::vector<std::string>
+      assumptions;  ///< LMI's, for its configuration (lmi_assumptions)
 };
 
 /// Prices and simulates each compute option for profile `w` at `memory_mb` (on-demand
@@ -88,7 +89,7 @@ compute_comparison compare_compute(const profile& w, const platform& p,
 /// Monthly cost of each compute option over a grid (analytic: no simulation; on-demand
 /// with no cold starts, provisioned for the peak, LMI planned for the peak).
 struct break_even_result {
-  std::string x_name;        ///< "requests_per_month" or "peak_to_mean"
+  std::string x_name;  ///< "requests_per_month" or "peak_to_mean"
   Eigen::VectorXd x;
   Eigen::VectorXd on_demand_usd, provisioned_usd, lmi_usd;
   /// x where LMI and on-demand cost the same (sign changes of lmi - on_demand, refined
@@ -100,16 +101,15 @@ struct break_even_result {
 /// Costs against monthly requests at a fixed peak-to-mean ratio.
 /// @throws std::invalid_argument for an empty or negative grid, or as compute_bill /
 ///         plan_lmi
-break_even_result break_even_requests(const profile& w, const platform& p,
-                                      const price_table& prices, double memory_mb,
-                                      const lmi_config& c,
-                                      const Eigen::Ref<const Eigen::VectorXd>& requests_per_month,
-                                      double peak_to_mean = 1, bill_options bo = {},
-                                      double month_hours = lmi_model::aws().month_hours);
+break_even_result break_even_requests(
+    const profile& w, const platform& p, const price_table& prices, double memory_mb,
+    const lmi_config& c, const Eigen::Ref<const Eigen::VectorXd>& requests_per_month,
+    double peak_to_mean = 1, bill_options bo = {},
+    double month_hours = lmi_model::aws().month_hours);
 /// Costs against the peak-to-mean ratio at fixed monthly requests.
-break_even_result break_even_peak(const profile& w, const platform& p, const price_table& prices,
-                                  double memory_mb, const lmi_config& c,
-                                  double requests_per_month,
+break_even_result break_even_peak(const profile& w, const platform& p,
+                                  const price_table& prices, double memory_mb,
+                                  const lmi_config& c, double requests_per_month,
                                   const Eigen::Ref<const Eigen::VectorXd>& peak_to_mean,
                                   bill_options bo = {},
                                   double month_hours = lmi_model::aws().month_hours);
