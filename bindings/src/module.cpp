@@ -21,4 +21,5 @@ PYBIND11_MODULE(_core, m) {
   bind_simulate(m);
   bind_sweep(m);
   bind_recommend(m);
+  bind_lmi(m);
 }

@@ -45,3 +45,4 @@ void bind_traffic(py::module_& m);
 void bind_simulate(py::module_& m);
 void bind_sweep(py::module_& m);
 void bind_recommend(py::module_& m);
+void bind_lmi(py::module_& m);

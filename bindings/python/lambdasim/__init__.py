@@ -63,6 +63,18 @@ from ._bill import Bill, BillCurve, bill, bill_curve
 from ._curve import Curve, FleetCurve, curve
 from ._data import data_path, models_path
 from ._recommend import Recommendation, recommend
+from ._lmi import (
+    BreakEven,
+    ComputeComparison,
+    LmiBill,
+    LmiSimulation,
+    break_even,
+    compare_compute,
+    lmi_assumptions,
+    lmi_bill,
+    lmi_config,
+    simulate_lmi,
+)
 from ._simulate import SimulationResult, simulate
 from ._sweep import check, check_table, fit, fit_table, summary_dataframe, summary_table
 
@@ -75,6 +87,10 @@ __all__ = [
     "Arrivals",
     "Bill",
     "BillCurve",
+    "BreakEven",
+    "ComputeComparison",
+    "LmiBill",
+    "LmiSimulation",
     "BillingRules",
     "BillOptions",
     "CheckOptions",
@@ -105,6 +121,12 @@ __all__ = [
     "VcpuTier",
     "bill",
     "bill_curve",
+    "break_even",
+    "compare_compute",
+    "lmi_assumptions",
+    "lmi_bill",
+    "lmi_config",
+    "simulate_lmi",
     "billed_ms",
     "check",
     "check_table",
