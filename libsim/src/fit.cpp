@@ -11,7 +11,7 @@
 #include <sstream>
 
 #include "detail/json_reader.hpp"
-#include "lambdasim/detail/fit_steps.hpp"
+#include "detail/fit_steps.hpp"
 #include "lambdasim/error.hpp"
 #include "lambdasim/predict.hpp"
 

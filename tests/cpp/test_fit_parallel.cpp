@@ -6,7 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <lambdasim/detail/fit_steps.hpp>
+#include "detail/fit_steps.hpp"
 #include <lambdasim/fit.hpp>
 #include <lambdasim/predict.hpp>
 #include <random>

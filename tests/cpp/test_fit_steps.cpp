@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <lambdasim/detail/fit_steps.hpp>
+#include "detail/fit_steps.hpp"
 #include <lambdasim/predict.hpp>
 
 using namespace lambdasim;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/// @file detail/fit_steps.hpp
+/// @file detail/fit_steps.hpp (libsim/src: not installed)
 /// The named steps of `fit()` (fit.cpp): prepare the data, build the candidate grid,
 /// solve and score each candidate, explain the choice, fit the cold part, bootstrap.
 /// Internal: not part of the API; declared here so the doctest suite reaches each step.
