@@ -233,9 +233,22 @@ double single_instance_cold_fraction(double rate, const pool_model& pool) {
 }
 
 double closed_form_cold_fraction(double rate, double mean_ms, int n, const pool_model& pool) {
-  const double f = overflow_fraction(rate, mean_ms, n);
-  if (f == 0) return 0;
-  return f * single_instance_cold_fraction(rate * f, pool);
+  // Instances in order of preference form a cascade of loss systems: instance k serves
+  // the arrivals that find the first k - 1 busy and it idle, a fraction
+  // B(k - 1) - B(k) of all (Erlang B, exact for Poisson arrivals). The first n are
+  // provisioned (always warm); an on-demand instance k is cold for a request with the
+  // single-instance fraction at the rate it serves.
+  double b_prev = overflow_fraction(rate, mean_ms, n);
+  if (b_prev == 0) return 0;
+  const double a = rate * mean_ms / 1000;
+  double cold = 0;
+  for (int k = n + 1; k < n + 100000 && b_prev > 1e-12; ++k) {
+    const double b = a * b_prev / (k + a * b_prev);
+    const double served = b_prev - b;
+    cold += served * single_instance_cold_fraction(rate * served, pool);
+    b_prev = b;
+  }
+  return cold;
 }
 
 // ---------------------------------------------------------------- the recommendation
@@ -777,8 +790,8 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
           "durations (cv = " + fmt(w_in.cv) + ", Boost.Math quantiles)";
       if (closed)
         out.method_detail +=
-            "; cold fraction in closed form (single-instance keep-alive and recycling renewal, "
-            "Erlang-B overflow of provisioned instances) where the expected on-demand "
+            "; cold fraction in closed form (instances as a cascade of Erlang loss systems, "
+            "provisioned first; each on-demand instance cold by its keep-alive and recycling) where the expected on-demand "
             "concurrency is below " + fmt(o.closed_form_max_load) +
             " (error in the cold fraction of that order)";
       if (sim)

@@ -229,11 +229,14 @@ double mixture_percentile(double q, double warm_ms, double cold_ms, double cold_
 double single_instance_cold_fraction(double rate_per_s, const pool_model& pool);
 
 /// Closed-form cold fraction of all requests for Poisson arrivals at rate_per_s with
-/// mean duration mean_ms and n provisioned instances: the fraction overflowing the
-/// provisioned instances is Erlang B(n, rate * mean) (the provisioned instances form a
-/// loss system: a request finding all n busy runs on demand; exact for Poisson arrivals
-/// by insensitivity and PASTA); an overflow request is cold with the single-instance
-/// fraction at the overflow rate (approximate: overflow is burstier than Poisson).
+/// mean duration mean_ms and n provisioned instances. Instances in order of preference
+/// form a cascade of loss systems: instance k serves the fraction B(k-1) - B(k) of the
+/// requests (Erlang B with offered load rate * mean; exact for Poisson arrivals by
+/// insensitivity and PASTA), the first n are provisioned and always warm, and a request
+/// served by on-demand instance k is cold with single_instance_cold_fraction at the rate
+/// that instance serves (approximate: the overflow is burstier than Poisson). With n = 0
+/// and a small load this is the single-instance fraction plus about rate * mean of cold
+/// starts from concurrency.
 /// @throws std::invalid_argument for a negative rate or duration or n < 0
 double closed_form_cold_fraction(double rate_per_s, double mean_ms, int provisioned,
                                  const pool_model& pool);
