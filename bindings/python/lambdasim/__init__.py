@@ -61,15 +61,27 @@ except ImportError as err:  # pragma: no cover - only without a built extension
     raise ImportError(msg) from err
 
 from ._bill import Bill, BillCurve, bill, bill_curve
-from ._curve import Curve, curve
+from ._curve import Curve, FleetCurve, curve
 from ._data import data_path, models_path
 from ._plot import plot_provisioned
 from ._recommend import Recommendation, recommend
+from ._lmi import (
+    BreakEven,
+    ComputeComparison,
+    LmiBill,
+    LmiSimulation,
+    break_even,
+    compare_compute,
+    lmi_assumptions,
+    lmi_bill,
+    lmi_config,
+    simulate_lmi,
+)
 from ._simulate import SimulationResult, simulate
 from ._sweep import check, check_table, fit, fit_table, summary_dataframe, summary_table
 
 try:
-    __version__ = version("lambdasim")
+    __version__ = version("lambdasim-aws")  # the distribution name
 except PackageNotFoundError:  # a developer build on PYTHONPATH
     from ._core import __version__
 
@@ -77,6 +89,10 @@ __all__ = [
     "Arrivals",
     "Bill",
     "BillCurve",
+    "BreakEven",
+    "ComputeComparison",
+    "LmiBill",
+    "LmiSimulation",
     "BillingRules",
     "BillOptions",
     "CheckOptions",
@@ -88,6 +104,7 @@ __all__ = [
     "FitCandidate",
     "FitOptions",
     "FitResult",
+    "FleetCurve",
     "KeepAlive",
     "MonthlyBill",
     "Platform",
@@ -106,6 +123,12 @@ __all__ = [
     "VcpuTier",
     "bill",
     "bill_curve",
+    "break_even",
+    "compare_compute",
+    "lmi_assumptions",
+    "lmi_bill",
+    "lmi_config",
+    "simulate_lmi",
     "billed_ms",
     "check",
     "check_table",
