@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "lambdasim/error.hpp"
+#include "lambdasim/lmi_compare.hpp"
 #include "lambdasim/predict.hpp"
 
 namespace lambdasim {
@@ -66,13 +67,20 @@ recommend_strategy recommend_strategy_from_string(std::string_view name) {
 }
 
 std::string_view to_string(compute_option c) {
-  return c == compute_option::provisioned ? "provisioned" : "on_demand";
+  switch (c) {
+    case compute_option::provisioned: return "provisioned";
+    case compute_option::lmi: return "lmi";
+    case compute_option::on_demand: break;
+  }
+  return "on_demand";
 }
 
 compute_option compute_option_from_string(std::string_view name) {
-  if (name == "on_demand") return compute_option::on_demand;
+  // "on-demand" as the issue and the AWS pages spell it
+  if (name == "on_demand" || name == "on-demand") return compute_option::on_demand;
   if (name == "provisioned") return compute_option::provisioned;
-  detail::throw_invalid("compute", name, "expected on_demand or provisioned");
+  if (name == "lmi") return compute_option::lmi;
+  detail::throw_invalid("compute", name, "expected on_demand, provisioned or lmi");
 }
 
 std::string_view to_string(latency_method m) {
@@ -789,6 +797,10 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
                              " or an arrival pattern is given";
     }
   }
+
+  // Lambda Managed Instances against the Lambda choice (lmi_compare.cpp).
+  if (std::find(o.compute.begin(), o.compute.end(), compute_option::lmi) != o.compute.end())
+    detail::recommend_lmi(out, w_in, o);
 
   // The current configuration.
   if (o.current_memory_mb) {

@@ -401,7 +401,7 @@ class ComputeComparison(Result):
         return float(self._result.percentile)
 
     @property
-    def options(self) -> list[_core.ComputeOption]:
+    def options(self) -> list[_core.ComputeChoice]:
         return list(self._result.options)
 
     @property
@@ -479,7 +479,7 @@ def compare_compute(
     >>> c = ls.compare_compute(ls.Profile(cpu_ms=10, io_ms=90), 512, 1e6, "m7g.large",
     ...                        simulate_s=600)
     >>> c.winner
-    'on-demand'
+    'on_demand'
     """
     from ._bill import bill_options as make_bill_options
 

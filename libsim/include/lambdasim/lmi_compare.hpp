@@ -15,18 +15,12 @@
 #include "lambdasim/bill.hpp"
 #include "lambdasim/lmi.hpp"
 #include "lambdasim/platform.hpp"
+#include "lambdasim/recommend.hpp"
 #include "lambdasim/workload.hpp"
 
 namespace lambdasim {
 
-enum class compute_kind {
-  on_demand,    ///< ordinary Lambda, instances on demand ("on-demand")
-  provisioned,  ///< provisioned concurrency for the peak, overflow on demand
-  lmi,          ///< Lambda Managed Instances
-};
-std::string_view to_string(compute_kind k);
-/// @throws std::invalid_argument for anything but on-demand, provisioned or lmi
-compute_kind compute_kind_from_string(std::string_view name);
+// The compute options are recommend.hpp's compute_option (on_demand, provisioned, lmi).
 
 /// Provisioned concurrency held for a peak: concurrency at the peak rate is Poisson
 /// (M/G/inf) with mean a = rate x warm duration; hold ceil(a + 3 sqrt(a)) (its 99.87 %
@@ -44,15 +38,15 @@ struct compare_options {
   double simulate_s = 1800;  ///< simulated window at the peak rate for latencies
   double month_hours = lmi_model::aws().month_hours;
   std::uint64_t seed = 0;
-  std::vector<compute_kind> computes = {compute_kind::on_demand,
-                                        compute_kind::provisioned, compute_kind::lmi};
+  std::vector<compute_option> computes = {compute_option::on_demand,
+                                        compute_option::provisioned, compute_option::lmi};
   /// @throws std::invalid_argument naming the field
   void validate() const;
 };
 
 /// One compute option at the user's traffic.
-struct compute_option {
-  compute_kind compute = compute_kind::on_demand;
+struct compute_choice {
+  compute_option compute = compute_option::on_demand;
   double total_usd = 0;   ///< the month
   double latency_ms = 0;  ///< at compare_options::percentile, simulated
   double mean_latency_ms = 0;
@@ -68,8 +62,8 @@ struct compute_option {
 };
 
 struct compute_comparison {
-  std::vector<compute_option> options;  ///< in compare_options::computes order
-  compute_kind winner = compute_kind::on_demand;
+  std::vector<compute_choice> options;  ///< in compare_options::computes order
+  compute_option winner = compute_option::on_demand;
   std::string reason;  ///< why the winner wins
   double percentile = 0.99;
   std::vector<std::string>
@@ -113,5 +107,15 @@ break_even_result break_even_peak(const profile& w, const platform& p,
                                   const Eigen::Ref<const Eigen::VectorXd>& peak_to_mean,
                                   bill_options bo = {},
                                   double month_hours = lmi_model::aws().month_hours);
+
+namespace detail {
+/// recommend()'s LMI step: plans LMI for the recommendation's monthly requests (at the
+/// arrival pattern's peak-to-mean), simulates its latency percentile, and makes it the
+/// choice when it meets every constraint and wins between the two on the strategy's
+/// terms (cost: cheaper; speed: faster warm duration; balanced and knee: the balanced
+/// score of the two); otherwise lists it as a runner-up. The reason says which and why.
+/// @throws std::invalid_argument without lmi or without monthly requests
+void recommend_lmi(recommendation& r, const profile& w, const recommend_options& o);
+}  // namespace detail
 
 }  // namespace lambdasim

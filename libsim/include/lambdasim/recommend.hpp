@@ -22,6 +22,7 @@
 #include "lambdasim/bill.hpp"
 #include "lambdasim/billing.hpp"
 #include "lambdasim/curve.hpp"
+#include "lambdasim/lmi.hpp"
 #include "lambdasim/platform.hpp"
 #include "lambdasim/simulate.hpp"
 #include "lambdasim/traffic.hpp"
@@ -45,13 +46,15 @@ std::string_view to_string(recommend_strategy s);
 /// @throws std::invalid_argument for a name other than cost, speed, balanced, knee
 recommend_strategy recommend_strategy_from_string(std::string_view name);
 
-/// How requests are served. More options (Lambda Managed Instances) may follow.
+/// How requests are served.
 enum class compute_option {
   on_demand,    ///< on-demand instances only
   provisioned,  ///< n provisioned instances enabled all month, overflow on demand
+  lmi,          ///< Lambda Managed Instances (lmi.hpp)
 };
 std::string_view to_string(compute_option c);
-/// @throws std::invalid_argument for a name other than on_demand, provisioned
+/// @throws std::invalid_argument for a name other than on_demand (or on-demand),
+///         provisioned, lmi
 compute_option compute_option_from_string(std::string_view name);
 
 /// How a candidate's latency percentile was obtained.
@@ -91,6 +94,9 @@ struct recommend_options {
   std::vector<compute_option> compute{compute_option::on_demand, compute_option::provisioned};
   /// Largest number of provisioned instances tried (1..max_provisioned); 0: none.
   int max_provisioned = 0;
+  /// The Lambda Managed Instances configuration (instance type, ...) when compute
+  /// includes lmi: planned for the traffic's peak, its latency simulated (lmi.hpp).
+  std::optional<lmi_config> lmi;
 
   // Traffic.
   double requests_per_month = 0;  ///< 0: price one warm invocation, no monthly bill
@@ -201,6 +207,8 @@ struct recommendation {
   std::vector<std::string> caveats;
   double speed_ratio = 1;  ///< as used
   std::size_t feasible_count = 0;
+  /// When compute includes lmi: its capacity plan and bill (chosen or not).
+  std::optional<lmi_plan> lmi;
 };
 
 /// Recommends a configuration of `w`.
