@@ -204,25 +204,25 @@ void bind_lmi(py::module_& m) {
           [](compare_options& o, const std::vector<std::string>& names) {
             o.computes.clear();
             for (const auto& n : names)
-              o.computes.push_back(compute_option_from_string(n));
+              o.computes.push_back(compute_kind_from_string(n));
           })
       .def("validate", &compare_options::validate);
-  py::class_<compute_choice>(m, "ComputeChoice")
+  py::class_<compute_estimate>(m, "ComputeEstimate")
       .def_property_readonly(
           "compute",
-          [](const compute_choice& r) { return std::string(to_string(r.compute)); })
-      .def_readonly("total_usd", &compute_choice::total_usd)
-      .def_readonly("latency_ms", &compute_choice::latency_ms)
-      .def_readonly("mean_latency_ms", &compute_choice::mean_latency_ms)
-      .def_readonly("throttled_fraction", &compute_choice::throttled_fraction)
-      .def_readonly("cold_fraction", &compute_choice::cold_fraction)
-      .def_readonly("feasible", &compute_choice::feasible)
-      .def_readonly("provisioned_concurrency", &compute_choice::provisioned_concurrency)
-      .def_readonly("environments", &compute_choice::environments)
-      .def_readonly("instances", &compute_choice::instances)
-      .def_readonly("bill", &compute_choice::bill)
-      .def_readonly("lmi", &compute_choice::lmi)
-      .def_readonly("detail", &compute_choice::detail);
+          [](const compute_estimate& r) { return std::string(to_string(r.compute)); })
+      .def_readonly("total_usd", &compute_estimate::total_usd)
+      .def_readonly("latency_ms", &compute_estimate::latency_ms)
+      .def_readonly("mean_latency_ms", &compute_estimate::mean_latency_ms)
+      .def_readonly("throttled_fraction", &compute_estimate::throttled_fraction)
+      .def_readonly("cold_fraction", &compute_estimate::cold_fraction)
+      .def_readonly("feasible", &compute_estimate::feasible)
+      .def_readonly("provisioned_concurrency", &compute_estimate::provisioned_concurrency)
+      .def_readonly("environments", &compute_estimate::environments)
+      .def_readonly("instances", &compute_estimate::instances)
+      .def_readonly("bill", &compute_estimate::bill)
+      .def_readonly("lmi", &compute_estimate::lmi)
+      .def_readonly("detail", &compute_estimate::detail);
   py::class_<compute_comparison>(m, "ComputeComparison")
       .def_readonly("options", &compute_comparison::options)
       .def_property_readonly(

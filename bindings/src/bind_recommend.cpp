@@ -19,7 +19,9 @@ void bind_recommend(py::module_& m) {
   // The choices every layer offers (the CLI's --strategy, --arch ...).
   py::dict choices;
   choices["strategy"] = py::make_tuple("cost", "speed", "balanced", "knee");
-  choices["compute"] = py::make_tuple("on_demand", "provisioned", "lmi");
+  choices["compute"] = py::make_tuple(std::string(to_string(compute_kind::on_demand)),
+                                      std::string(to_string(compute_kind::provisioned)),
+                                      std::string(to_string(compute_kind::lmi)));
   choices["arch"] = py::make_tuple(std::string(to_string(architecture::x86_64)),
                                    std::string(to_string(architecture::arm64)));
   // names checked against the enums at import: a new enum value without a name fails here
@@ -55,7 +57,7 @@ void bind_recommend(py::module_& m) {
           "compute", [](const recommend_options& o) { return names(o.compute); },
           [](recommend_options& o, const std::vector<std::string>& v) {
             o.compute.clear();
-            for (const auto& s : v) o.compute.push_back(compute_option_from_string(s));
+            for (const auto& s : v) o.compute.push_back(compute_kind_from_string(s));
           })
       .def_readwrite("max_provisioned", &recommend_options::max_provisioned)
       .def_readwrite("lmi", &recommend_options::lmi)

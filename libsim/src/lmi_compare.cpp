@@ -217,10 +217,10 @@ compute_comparison compare_compute(const profile& w, const platform& p,
 
   compute_comparison out;
   out.percentile = o.percentile;
-  for (const compute_option k : o.computes) {
-    compute_choice r;
+  for (const compute_kind k : o.computes) {
+    compute_estimate r;
     r.compute = k;
-    if (k == compute_option::lmi) {
+    if (k == compute_kind::lmi) {
       const lmi_plan plan =
           plan_lmi(w, c, o.requests_per_month, o.peak_to_mean, o.month_hours);
       lmi_simulate_options so;
@@ -252,7 +252,7 @@ compute_comparison compare_compute(const profile& w, const platform& p,
       so.threads = 1;
       so.timeline_bins = 0;
       int n = 0;
-      if (k == compute_option::provisioned) {
+      if (k == compute_kind::provisioned) {
         n = provisioned_for_peak(peak, warm);
         so.provisioned_concurrency = n;
       }
@@ -267,7 +267,7 @@ compute_comparison compare_compute(const profile& w, const platform& p,
       const double on_demand = static_cast<double>(s.served - s.provisioned_served);
       r.cold_fraction =
           on_demand > 0 ? static_cast<double>(s.cold_starts) / on_demand : 0;
-      if (k == compute_option::provisioned) {
+      if (k == compute_kind::provisioned) {
         const double frac = s.served ? static_cast<double>(s.provisioned_served) /
                                            static_cast<double>(s.served)
                                      : 1;
@@ -289,7 +289,7 @@ compute_comparison compare_compute(const profile& w, const platform& p,
     out.options.push_back(r);
   }
   // the cheapest feasible option; ties to the faster
-  const compute_choice* best = nullptr;
+  const compute_estimate* best = nullptr;
   for (const auto& r : out.options) {
     if (!r.feasible) continue;
     if (!best || r.total_usd < best->total_usd ||
@@ -332,7 +332,7 @@ compute_comparison compare_compute(const profile& w, const platform& p,
     }
   }
   for (const auto& r : out.options)
-    if (r.compute == compute_option::lmi && best->compute != compute_option::lmi &&
+    if (r.compute == compute_kind::lmi && best->compute != compute_kind::lmi &&
         r.environments > 0) {
       const lmi_bill floor = compute_lmi_bill(c, c.min_instances * o.month_hours, 0);
       if (r.instances <= c.min_instances)
@@ -361,7 +361,8 @@ void recommend_lmi(recommendation& r, const profile& w, const recommend_options&
   if (o.arrival_pattern && o.arrival_pattern->kind == arrival_kind::piecewise) {
     const auto& rates = o.arrival_pattern->rates_per_s;
     const double mean = o.arrival_pattern->mean_rate_per_s();
-    if (mean > 0) ratio = std::max(1.0, *std::max_element(rates.begin(), rates.end()) / mean);
+    if (mean > 0)
+      ratio = std::max(1.0, *std::max_element(rates.begin(), rates.end()) / mean);
   }
   const lmi_plan plan = plan_lmi(w, c, requests, ratio);
   r.lmi = plan;
@@ -376,12 +377,13 @@ void recommend_lmi(recommendation& r, const profile& w, const recommend_options&
   fixed.max_environments = std::max(c.max_environments, plan.environments);
   const auto s = simulate_lmi(w, arrivals::poisson(peak, window), fixed, so);
   const double throttled =
-      s.requests ? static_cast<double>(s.throttled) / static_cast<double>(s.requests) : 0;
+      s.requests ? static_cast<double>(s.throttled) / static_cast<double>(s.requests)
+                 : 0;
 
   recommend_candidate k;
   k.memory_mb = plan.layout.environment_memory_gib * 1024;
   k.arch = plan.layout.instance.arch;
-  k.compute = compute_option::lmi;
+  k.compute = compute_kind::lmi;
   k.warm_ms = plan.work.cpu_ms + plan.work.io_ms;
   k.cold_ms = k.warm_ms;
   k.monthly_usd = plan.bill.total_usd;
@@ -400,8 +402,8 @@ void recommend_lmi(recommendation& r, const profile& w, const recommend_options&
     fails = "its request time " + format_number(std::round(k.warm_ms)) +
             " ms exceeds max_warm_ms";
   else if (o.max_latency_ms && k.latency_ms > *o.max_latency_ms)
-    fails = "its p" + format_number(o.percentile) + " latency " + ms_text(k.latency_ms) +
-            " exceeds max_latency_ms";
+    fails = "its p" + format_number(o.percentile) + " latency " +
+            ms_text(k.latency_ms) + " exceeds max_latency_ms";
   else if (o.budget_usd && k.monthly_usd > *o.budget_usd)
     fails = "its month " + money(k.monthly_usd) + " exceeds the budget";
 
@@ -433,11 +435,12 @@ void recommend_lmi(recommendation& r, const profile& w, const recommend_options&
       break;
     }
   }
-  const std::string lmi_words = std::to_string(plan.instances) + " x " + c.instance_type +
-                                " (" + std::to_string(plan.environments) +
-                                " environments, set by " + plan.bound + ")";
+  const std::string lmi_words =
+      std::to_string(plan.instances) + " x " + c.instance_type + " (" +
+      std::to_string(plan.environments) + " environments, set by " + plan.bound + ")";
   const std::string lmi_figures = money(k.monthly_usd) + " a month, p" +
-                                  format_number(o.percentile) + " " + ms_text(k.latency_ms);
+                                  format_number(o.percentile) + " " +
+                                  ms_text(k.latency_ms);
   if (fails.empty() && better) {
     recommend_candidate previous = r.chosen;
     previous.role = "best on Lambda";
@@ -450,9 +453,9 @@ void recommend_lmi(recommendation& r, const profile& w, const recommend_options&
     r.method = latency_method::simulation;
     r.decided_by = constraint::none;
     r.reason = "lmi: " + lmi_words + ", " + lmi_figures + "; " + terms +
-               " than the best on Lambda, " + money(previous.monthly_usd) + " a month, p" +
-               format_number(o.percentile) + " " + ms_text(previous.latency_ms) +
-               " (" + r.reason + ")";
+               " than the best on Lambda, " + money(previous.monthly_usd) +
+               " a month, p" + format_number(o.percentile) + " " +
+               ms_text(previous.latency_ms) + " (" + r.reason + ")";
     r.caveats.push_back("lmi: capacity held for the peak all month; assumptions: " +
                         lmi_assumptions(c)[0] + "; see docs/lmi.md");
   } else {

@@ -66,22 +66,6 @@ recommend_strategy recommend_strategy_from_string(std::string_view name) {
   detail::throw_invalid("strategy", name, "expected cost, speed, balanced or knee");
 }
 
-std::string_view to_string(compute_option c) {
-  switch (c) {
-    case compute_option::provisioned: return "provisioned";
-    case compute_option::lmi: return "lmi";
-    case compute_option::on_demand: break;
-  }
-  return "on_demand";
-}
-
-compute_option compute_option_from_string(std::string_view name) {
-  // "on-demand" as the issue and the AWS pages spell it
-  if (name == "on_demand" || name == "on-demand") return compute_option::on_demand;
-  if (name == "provisioned") return compute_option::provisioned;
-  if (name == "lmi") return compute_option::lmi;
-  detail::throw_invalid("compute", name, "expected on_demand, provisioned or lmi");
-}
 
 std::string_view to_string(latency_method m) {
   switch (m) {
@@ -114,6 +98,10 @@ void recommend_options::validate() const {
   if (speed_ratio && !(*speed_ratio > 0 && std::isfinite(*speed_ratio)))
     detail::throw_invalid("speed_ratio", *speed_ratio, "must be > 0 and finite");
   if (compute.empty()) detail::throw_invalid("compute", "[]", "at least one option required");
+  for (const compute_kind k : compute)
+    if (k == compute_kind::lmi && !lmi)  // LMI is weighed by detail::recommend_lmi
+      detail::throw_invalid("compute", to_string(k),
+                            "needs lmi: an LMI configuration with its instance_type");
   if (max_provisioned < 0)
     detail::throw_invalid("max_provisioned", max_provisioned, "must be >= 0");
   if (!(requests_per_month >= 0) || std::isinf(requests_per_month))
@@ -418,9 +406,9 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
 
   // Groups: architecture x concurrency option.
   std::vector<int> pcs;
-  if (std::find(o.compute.begin(), o.compute.end(), compute_option::on_demand) != o.compute.end())
+  if (std::find(o.compute.begin(), o.compute.end(), compute_kind::on_demand) != o.compute.end())
     pcs.push_back(0);
-  if (std::find(o.compute.begin(), o.compute.end(), compute_option::provisioned) !=
+  if (std::find(o.compute.begin(), o.compute.end(), compute_kind::provisioned) !=
       o.compute.end())
     for (int n = 1; n <= o.max_provisioned; ++n) pcs.push_back(n);
   if (pcs.empty())
@@ -457,7 +445,7 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
     c.memory_mb = g.c.memory_mb[i];
     c.arch = g.arch;
     c.provisioned = g.provisioned;
-    c.compute = g.provisioned > 0 ? compute_option::provisioned : compute_option::on_demand;
+    c.compute = g.provisioned > 0 ? compute_kind::provisioned : compute_kind::on_demand;
     c.warm_ms = g.c.warm_ms[i];
     c.cold_ms = g.c.cold_ms[i];
     c.cost_usd = g.c.cost_usd[i];
@@ -799,7 +787,7 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
   }
 
   // Lambda Managed Instances against the Lambda choice (lmi_compare.cpp).
-  if (std::find(o.compute.begin(), o.compute.end(), compute_option::lmi) != o.compute.end())
+  if (std::find(o.compute.begin(), o.compute.end(), compute_kind::lmi) != o.compute.end())
     detail::recommend_lmi(out, w_in, o);
 
   // The current configuration.

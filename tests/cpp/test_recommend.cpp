@@ -407,7 +407,7 @@ TEST_CASE("provisioned concurrency break-even against a hand calculation") {
   CHECK(pc_hi < od_hi);
   o.requests_per_month = hand * 1.1;
   const recommendation r = recommend(w, p, o);
-  CHECK(r.chosen.compute == compute_option::provisioned);
+  CHECK(r.chosen.compute == compute_kind::provisioned);
   CHECK(r.chosen.monthly_usd <= pc_hi);
 }
 
@@ -510,5 +510,12 @@ TEST_CASE("an arrival pattern is simulated and sets the monthly requests") {
   CHECK(r.chosen.monthly_usd > 0);
   o.requests_per_month = 1e6;  // both: ambiguous
   CHECK_THROWS_WITH_AS(recommend(w, p, o), doctest::Contains("give either requests_per_month or arrival_pattern"),
+                       std::invalid_argument);
+}
+
+TEST_CASE("recommend needs an LMI configuration when lmi is in its compute list") {
+  recommend_options o;
+  o.compute = {compute_kind::on_demand, compute_kind::lmi};
+  CHECK_THROWS_WITH_AS(o.validate(), doctest::Contains("compute = 'lmi'"),
                        std::invalid_argument);
 }

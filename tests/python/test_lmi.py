@@ -73,8 +73,8 @@ def test_simulation_result_protocol():
 def test_compare_and_break_even():
     p = ls.Profile(cpu_ms=10, io_ms=90)
     c = ls.compare_compute(p, 512, 1e6, "m7g.large", simulate_s=600)
-    assert c.winner == "on_demand"
-    assert list(c.to_dataframe()["compute"]) == ["on_demand", "provisioned", "lmi"]
+    assert c.winner == "on-demand"
+    assert list(c.to_dataframe()["compute"]) == ["on-demand", "provisioned", "lmi"]
     assert c.plot() is not None
     b = ls.break_even(p, 1769, "m7g.large", requests_per_month=np.geomspace(1e6, 1e9, 31))
     # hand: 3 x 730 x 0.0816 x 1.15 / (0.1 s x 1769/1024 GB x $0.0000166667)
@@ -127,7 +127,7 @@ def _recommend_lmi_args(requests: float) -> dict:
 def test_recommend_with_lmi():
     p = ls.Profile(cpu_ms=10, io_ms=90)
     small = ls.recommend(p, **_recommend_lmi_args(1e6))
-    assert small.compute == "on_demand"
+    assert small.compute == "on-demand"
     big = ls.recommend(p, **_recommend_lmi_args(3e9))
     assert big.compute == "lmi"
     assert big.reason.startswith("lmi: 23 x m7g.large")
@@ -140,7 +140,7 @@ def test_cli_recommend_compute_lmi(profile_file, capsys):
             "--instance-type", "m7g.large", "--format", "json"]
     assert main(args) == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["compute"] in ("on_demand", "provisioned", "lmi")
+    assert out["compute"] in ("on-demand", "provisioned", "lmi")
     assert any(ru["compute"] == "lmi" for ru in out["runners_up"]) or out["compute"] == "lmi"
     bad = [a for a in args if a not in ("--instance-type", "m7g.large")]
     assert main(bad) == 2

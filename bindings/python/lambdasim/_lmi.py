@@ -401,7 +401,7 @@ class ComputeComparison(Result):
         return float(self._result.percentile)
 
     @property
-    def options(self) -> list[_core.ComputeChoice]:
+    def options(self) -> list[_core.ComputeEstimate]:
         return list(self._result.options)
 
     @property
@@ -479,7 +479,7 @@ def compare_compute(
     >>> c = ls.compare_compute(ls.Profile(cpu_ms=10, io_ms=90), 512, 1e6, "m7g.large",
     ...                        simulate_s=600)
     >>> c.winner
-    'on_demand'
+    'on-demand'
     """
     from ._bill import bill_options as make_bill_options
 

@@ -13,14 +13,13 @@
 #include <vector>
 
 #include "lambdasim/bill.hpp"
+#include "lambdasim/compute.hpp"
 #include "lambdasim/lmi.hpp"
 #include "lambdasim/platform.hpp"
 #include "lambdasim/recommend.hpp"
 #include "lambdasim/workload.hpp"
 
 namespace lambdasim {
-
-// The compute options are recommend.hpp's compute_option (on_demand, provisioned, lmi).
 
 /// Provisioned concurrency held for a peak: concurrency at the peak rate is Poisson
 /// (M/G/inf) with mean a = rate x warm duration; hold ceil(a + 3 sqrt(a)) (its 99.87 %
@@ -38,15 +37,15 @@ struct compare_options {
   double simulate_s = 1800;  ///< simulated window at the peak rate for latencies
   double month_hours = lmi_model::aws().month_hours;
   std::uint64_t seed = 0;
-  std::vector<compute_option> computes = {compute_option::on_demand,
-                                        compute_option::provisioned, compute_option::lmi};
+  std::vector<compute_kind> computes = {compute_kind::on_demand,
+                                        compute_kind::provisioned, compute_kind::lmi};
   /// @throws std::invalid_argument naming the field
   void validate() const;
 };
 
 /// One compute option at the user's traffic.
-struct compute_choice {
-  compute_option compute = compute_option::on_demand;
+struct compute_estimate {
+  compute_kind compute = compute_kind::on_demand;
   double total_usd = 0;   ///< the month
   double latency_ms = 0;  ///< at compare_options::percentile, simulated
   double mean_latency_ms = 0;
@@ -62,8 +61,8 @@ struct compute_choice {
 };
 
 struct compute_comparison {
-  std::vector<compute_choice> options;  ///< in compare_options::computes order
-  compute_option winner = compute_option::on_demand;
+  std::vector<compute_estimate> options;  ///< in compare_options::computes order
+  compute_kind winner = compute_kind::on_demand;
   std::string reason;  ///< why the winner wins
   double percentile = 0.99;
   std::vector<std::string>

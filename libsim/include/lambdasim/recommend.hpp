@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "lambdasim/bill.hpp"
+#include "lambdasim/compute.hpp"
 #include "lambdasim/billing.hpp"
 #include "lambdasim/curve.hpp"
 #include "lambdasim/lmi.hpp"
@@ -45,17 +46,6 @@ enum class recommend_strategy {
 std::string_view to_string(recommend_strategy s);
 /// @throws std::invalid_argument for a name other than cost, speed, balanced, knee
 recommend_strategy recommend_strategy_from_string(std::string_view name);
-
-/// How requests are served.
-enum class compute_option {
-  on_demand,    ///< on-demand instances only
-  provisioned,  ///< n provisioned instances enabled all month, overflow on demand
-  lmi,          ///< Lambda Managed Instances (lmi.hpp)
-};
-std::string_view to_string(compute_option c);
-/// @throws std::invalid_argument for a name other than on_demand (or on-demand),
-///         provisioned, lmi
-compute_option compute_option_from_string(std::string_view name);
 
 /// How a candidate's latency percentile was obtained.
 enum class latency_method {
@@ -91,7 +81,7 @@ struct recommend_options {
   std::optional<double> speed_ratio;
   std::string region = "us-east-1";
   /// Concurrency options to consider; provisioned needs max_provisioned > 0.
-  std::vector<compute_option> compute{compute_option::on_demand, compute_option::provisioned};
+  std::vector<compute_kind> compute{compute_kind::on_demand, compute_kind::provisioned};
   /// Largest number of provisioned instances tried (1..max_provisioned); 0: none.
   int max_provisioned = 0;
   /// The Lambda Managed Instances configuration (instance type, ...) when compute
@@ -151,7 +141,7 @@ struct recommend_options {
 struct recommend_candidate {
   double memory_mb = 0;
   architecture arch = architecture::x86_64;
-  compute_option compute = compute_option::on_demand;
+  compute_kind compute = compute_kind::on_demand;
   int provisioned = 0;
   double warm_ms = 0;
   double cold_ms = 0;
@@ -172,7 +162,7 @@ struct recommend_candidate {
 struct recommend_table {
   Eigen::VectorXd memory_mb;
   std::vector<architecture> arch;
-  std::vector<compute_option> compute;
+  std::vector<compute_kind> compute;
   Eigen::VectorXi provisioned;
   Eigen::VectorXd warm_ms, cold_ms, cost_usd, monthly_usd, latency_ms, cold_fraction;
   std::vector<constraint> excluded_by;  ///< none = feasible

@@ -75,7 +75,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="also print a Power Tuning visualization URL of the predicted curve")
     p.add_argument("--compute", metavar="LIST",
                    help="compute options to consider, comma-separated: "
-                        f"{','.join(choices['compute'])} (on-demand is accepted too)")
+                        f"{','.join(choices['compute'])}")
     p.add_argument("--instance-type", metavar="T",
                    help="LMI instance type when --compute includes lmi, e.g. m7g.large")
     p.add_argument("--format", choices=["json", "table"], default="table")
