@@ -7,13 +7,36 @@ namespace {
 using lambdasim::component;
 using lambdasim::profile;
 
+// kw[key] as T; a value of the wrong type is a ValueError naming the keyword and the
+// value (pybind11's own cast error is a RuntimeError without either).
+template <class T>
+T keyword(const py::kwargs& kw, const char* key) {
+  py::object v = kw[key];
+  try {
+    if constexpr (std::is_same_v<T, double>) {
+      // a number, not a string that happens to parse ("NaN", "1")
+      if (!PyFloat_Check(v.ptr()) && !PyLong_Check(v.ptr()) &&
+          !PyObject_HasAttrString(v.ptr(), "__float__"))
+        throw py::cast_error();
+    }
+    return v.cast<T>();
+  } catch (const py::cast_error&) {
+    const char* expected = std::is_same_v<T, double>        ? "expected a number"
+                           : std::is_same_v<T, int>         ? "expected an integer"
+                           : std::is_same_v<T, std::string> ? "expected a string"
+                                                            : "wrong type";
+    throw py::value_error(std::string(key) + " = " + py::repr(v).cast<std::string>() + ": " +
+                          expected);
+  }
+}
+
 // Profile(**kwargs): the struct's own defaults stand for every keyword not given, so no
 // default is written twice. cpu_ms/threads, io_ms, scaled_io_ms/knee_vcpu, gc_ms/ref_mb
 // are shorthands that append one component each.
 profile make_profile(const py::kwargs& kw) {
   profile w;
   auto take = [&](const char* key, auto& field) {
-    if (kw.contains(key)) field = kw[key].cast<std::decay_t<decltype(field)>>();
+    if (kw.contains(key)) field = keyword<std::decay_t<decltype(field)>>(kw, key);
   };
   for (auto item : kw) {
     static const char* known[] = {"name",          "components",   "init_ms",
@@ -34,7 +57,7 @@ profile make_profile(const py::kwargs& kw) {
   // A shorthand appends one component: its work, and its knob only beside the work.
   auto shorthand = [&](const char* work, const char* knob, component c, auto component::*field) {
     if (kw.contains(work)) {
-      c.work_ms = kw[work].cast<double>();
+      c.work_ms = keyword<double>(kw, work);
       take(knob, c.*field);
       w.components.push_back(c);
     } else if (kw.contains(knob)) {
@@ -43,7 +66,7 @@ profile make_profile(const py::kwargs& kw) {
     }
   };
   shorthand("cpu_ms", "threads", component::cpu(0), &component::threads);
-  if (kw.contains("io_ms")) w.components.push_back(component::io(kw["io_ms"].cast<double>()));
+  if (kw.contains("io_ms")) w.components.push_back(component::io(keyword<double>(kw, "io_ms")));
   shorthand("scaled_io_ms", "knee_vcpu", component::scaled_io(0), &component::knee_vcpu);
   shorthand("gc_ms", "ref_mb", component::gc(0), &component::ref_mb);
   w.validate();

@@ -198,6 +198,7 @@ context make_context(const profile& w, const platform& p, const price_table& pri
   o.validate();
   w.validate();
   p.validate();
+  p.check_peak_memory(w.peak_memory_mb);
   prices.validate();
   context c{prices, o, billing_rules::aws()};
   c.granularity = o.date.empty() ? p.billing_granularity_ms : c.rules.granularity_ms(o.date);

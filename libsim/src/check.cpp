@@ -14,6 +14,7 @@ check_result check(const profile& w, const sweep& s, const platform& p,
   if (!(opt.rtol > 0) || std::isinf(opt.rtol))
     detail::throw_invalid("rtol", opt.rtol, "must be finite and > 0");
   w.validate();
+  p.check_peak_memory(w.peak_memory_mb);
   const sweep_summary sum = s.summarize(opt.aggregate);
   check_result r;
   r.rtol = opt.rtol;

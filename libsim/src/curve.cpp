@@ -11,6 +11,7 @@ namespace lambdasim {
 curve_result curve(const profile& w, const platform& p, const price_table& prices,
                    const Eigen::Ref<const Eigen::VectorXd>& memory_mb) {
   w.validate();
+  p.check_peak_memory(w.peak_memory_mb);
   prices.validate();
   const Eigen::Index n = memory_mb.size();
   curve_result r;

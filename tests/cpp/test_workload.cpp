@@ -82,6 +82,7 @@ TEST_CASE("bad profiles name the field and value") {
   CHECK_THROWS_AS(profile::from_json("[1]"), config_error);
   CHECK_THROWS_AS(profile::load("/nonexistent.json"), config_error);
   profile w;
+  w.components = {component::io(1)};
   w.init_ms = std::nan("");
   CHECK_THROWS_WITH_AS(w.validate(), "init_ms = nan: must be finite and >= 0",
                        std::invalid_argument);

@@ -1,6 +1,13 @@
 # SPDX-License-Identifier: MIT
 """lambdasim: predict how an AWS Lambda function's duration and bill change with memory.
 
+The top level holds the types (``Profile``, ``Platform``, ``PriceTable``, ``Sweep``),
+the verbs (``curve``, ``bill``, ``bill_curve``, ``simulate``, ``summarize``, ``fit``,
+``check``) and their result types; the building blocks live in submodules:
+``lambdasim.primitives`` (option structs, model parts, per-point functions) and
+``lambdasim.powertuning`` (Power Tuning's price, statistics and visualization URL).
+``docs/vocabulary.md`` lists the names.
+
 >>> import lambdasim as ls
 >>> p = ls.Profile(cpu_ms=800, io_ms=120, init_ms=250)
 >>> c = ls.curve(p, memory_mb=[128, 1769])
@@ -10,47 +17,12 @@
 
 from __future__ import annotations
 
+import warnings
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 try:
-    from ._core import (
-        Arrivals,
-        BillingRules,
-        BillOptions,
-        CheckOptions,
-        CheckResult,
-        Component,
-        ConfigError,
-        ConvergenceError,
-        FitCandidate,
-        FitOptions,
-        FitResult,
-        KeepAlive,
-        MonthlyBill,
-        Platform,
-        PoolModel,
-        PriceTable,
-        PriceTier,
-        Profile,
-        Recycling,
-        SimulateOptions,
-        Sweep,
-        SweepMetadata,
-        SweepSummary,
-        VcpuTier,
-        billed_ms,
-        cold_ms,
-        cold_probability,
-        cpu_time_ms,
-        decode_visualization,
-        encode_visualization,
-        gb_seconds,
-        powertuning_base_usd_per_ms,
-        powertuning_price,
-        powertuning_statistics,
-        powertuning_trimmed_mean,
-        warm_ms,
-    )
+    from ._core import ConfigError, ConvergenceError, Platform, PriceTable, Profile, Sweep
 except ImportError as err:  # pragma: no cover - only without a built extension
     msg = (
         "lambdasim's compiled core (_core) could not be imported. Did you build it? "
@@ -58,11 +30,25 @@ except ImportError as err:  # pragma: no cover - only without a built extension
     )
     raise ImportError(msg) from err
 
+from . import powertuning, primitives
 from ._bill import Bill, BillCurve, bill, bill_curve
 from ._curve import Curve, curve
-from ._data import data_path, models_path
+from ._data import data_path
+from ._defaults import OptionError
+from ._result import LambdasimWarning
 from ._simulate import SimulationResult, simulate
-from ._sweep import check, check_table, fit, fit_table, summary_dataframe, summary_table
+from ._sweep import (
+    CheckResult,
+    FitResult,
+    SweepSummary,
+    check,
+    check_table,
+    fit,
+    fit_table,
+    summarize,
+    summary_dataframe,
+    summary_table,
+)
 
 try:
     __version__ = version("lambdasim")
@@ -70,57 +56,57 @@ except PackageNotFoundError:  # a developer build on PYTHONPATH
     from ._core import __version__
 
 __all__ = [
-    "Arrivals",
     "Bill",
     "BillCurve",
-    "BillingRules",
-    "BillOptions",
-    "CheckOptions",
     "CheckResult",
-    "Component",
     "ConfigError",
     "ConvergenceError",
     "Curve",
-    "FitCandidate",
-    "FitOptions",
     "FitResult",
-    "KeepAlive",
-    "MonthlyBill",
+    "LambdasimWarning",
+    "OptionError",
     "Platform",
-    "PoolModel",
     "PriceTable",
-    "PriceTier",
     "Profile",
-    "Recycling",
-    "SimulateOptions",
     "SimulationResult",
     "Sweep",
-    "SweepMetadata",
     "SweepSummary",
-    "VcpuTier",
     "bill",
     "bill_curve",
-    "billed_ms",
     "check",
-    "check_table",
-    "cold_ms",
-    "cold_probability",
-    "cpu_time_ms",
     "curve",
     "data_path",
-    "decode_visualization",
-    "encode_visualization",
     "fit",
-    "fit_table",
-    "gb_seconds",
-    "models_path",
-    "powertuning_base_usd_per_ms",
-    "powertuning_price",
-    "powertuning_statistics",
-    "powertuning_trimmed_mean",
+    "powertuning",
+    "primitives",
     "simulate",
-    "summary_dataframe",
-    "summary_table",
-    "warm_ms",
+    "summarize",
     "__version__",
 ]
+
+# Old top-level names, kept one release: name -> (module, attribute) of the new home.
+# (check_table, fit_table, summary_table, summary_dataframe stay importable functions
+# that warn when called.)
+_MOVED = {
+    **{name: ("primitives", name) for name in primitives.__all__},
+    "powertuning_base_usd_per_ms": ("powertuning", "base_usd_per_ms"),
+    "powertuning_price": ("powertuning", "price"),
+    "powertuning_statistics": ("powertuning", "statistics"),
+    "powertuning_trimmed_mean": ("powertuning", "trimmed_mean"),
+    "decode_visualization": ("powertuning", "decode_visualization"),
+    "encode_visualization": ("powertuning", "encode_visualization"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Deprecated top-level names: warn and return the object from its submodule."""
+    if name in _MOVED:
+        module, attr = _MOVED[name]
+        warnings.warn(
+            f"lambdasim.{name} is deprecated; use lambdasim.{module}.{attr}",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(globals()[module], attr)
+    msg = f"module 'lambdasim' has no attribute '{name}'"
+    raise AttributeError(msg)

@@ -47,11 +47,27 @@ class Platform:
         ...
     @staticmethod
     def named(name: str) -> Platform:
-        ...
+        """
+        A compiled-in platform model by name (see names()).
+        """
+    @staticmethod
+    def names() -> list[str]:
+        """
+        The names of the compiled-in platform models.
+        """
+    @staticmethod
+    def resolve(name_or_path: str) -> Platform:
+        """
+        A platform from a model name (names()) or a platform JSON file.
+        """
     def __init__(self) -> None:
         ...
     def __repr__(self) -> str:
         ...
+    def check_peak_memory(self, peak_memory_mb: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        """
+        Raise ValueError when no size of the platform holds peak_memory_mb.
+        """
     def cpu_share(self, memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> typing.Any:
         ...
     def memory_grid(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -711,6 +727,14 @@ class SimulateOptions:
         ...
     @initial_instances.setter
     def initial_instances(self, arg0: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def max_requests(self) -> float:
+        """
+        Guard: simulate() refuses more expected requests (over all replications), with an estimate of the time they would take.
+        """
+    @max_requests.setter
+    def max_requests(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def memory_mb(self) -> float:
