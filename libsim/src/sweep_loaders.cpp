@@ -10,7 +10,7 @@
 #include <set>
 
 #include "detail/json_reader.hpp"
-#include "lambdasim/detail/csv.hpp"
+#include "detail/csv.hpp"
 #include "lambdasim/error.hpp"
 
 namespace lambdasim {

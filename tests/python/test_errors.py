@@ -119,7 +119,7 @@ CLI_CASES = [
     (["fit", PRIME, "--platform", "nosuch"], "platform = 'nosuch'"),
     (["fit", "{truncated}"], "t.json: invalid JSON"),
     (["check", "{profile}", PRIME, "--rtol", "-1"], "rtol = -1"),
-    (["check", "{profile}", PRIME, "--rtol", "nan"], "rtol = nan"),
+    (["check", "{profile}", PRIME, "--shift-tolerance", "-1"], "shift_tolerance = -1"),
     (["check", "{peak_profile}", PRIME], "peak_memory_mb = 20000"),
     (["check", "{profile}", "{dir}"], ": is a directory, expected a file"),
 ]

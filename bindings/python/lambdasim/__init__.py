@@ -3,7 +3,8 @@
 
 The top level holds the types (``Profile``, ``Platform``, ``PriceTable``, ``Sweep``),
 the verbs (``curve``, ``bill``, ``bill_curve``, ``simulate``, ``summarize``, ``fit``,
-``check``) and their result types; the building blocks live in submodules:
+``check``, ``recommend``; for Lambda Managed Instances ``lmi_bill``, ``simulate_lmi``,
+``compare_compute``, ``break_even``) and their result types; the building blocks live in submodules:
 ``lambdasim.primitives`` (option structs, model parts, per-point functions) and
 ``lambdasim.powertuning`` (Power Tuning's price, statistics and visualization URL).
 ``docs/vocabulary.md`` lists the names.
@@ -32,9 +33,22 @@ except ImportError as err:  # pragma: no cover - only without a built extension
 
 from . import powertuning, primitives
 from ._bill import Bill, BillCurve, bill, bill_curve
-from ._curve import Curve, curve
+from ._curve import Curve, FleetCurve, curve
 from ._data import data_path
 from ._defaults import OptionError
+from ._lmi import (
+    BreakEven,
+    ComputeComparison,
+    LmiBill,
+    LmiSimulation,
+    break_even,
+    compare_compute,
+    lmi_assumptions,
+    lmi_bill,
+    lmi_config,
+    simulate_lmi,
+)
+from ._recommend import Recommendation, recommend
 from ._result import LambdasimWarning
 from ._simulate import SimulationResult, simulate
 from ._sweep import (
@@ -51,35 +65,48 @@ from ._sweep import (
 )
 
 try:
-    __version__ = version("lambdasim")
+    __version__ = version("lambdasim-aws")  # the distribution name
 except PackageNotFoundError:  # a developer build on PYTHONPATH
     from ._core import __version__
 
 __all__ = [
     "Bill",
     "BillCurve",
+    "BreakEven",
     "CheckResult",
+    "ComputeComparison",
     "ConfigError",
     "ConvergenceError",
     "Curve",
     "FitResult",
+    "FleetCurve",
     "LambdasimWarning",
+    "LmiBill",
+    "LmiSimulation",
     "OptionError",
     "Platform",
     "PriceTable",
     "Profile",
+    "Recommendation",
     "SimulationResult",
     "Sweep",
     "SweepSummary",
     "bill",
     "bill_curve",
+    "break_even",
     "check",
+    "compare_compute",
     "curve",
     "data_path",
     "fit",
+    "lmi_assumptions",
+    "lmi_bill",
+    "lmi_config",
     "powertuning",
     "primitives",
+    "recommend",
     "simulate",
+    "simulate_lmi",
     "summarize",
     "__version__",
 ]

@@ -38,11 +38,11 @@ SUMMARY_COLUMNS = (
 
 #: Columns of a fit's per-size table.
 FIT_COLUMNS = ("memory_mb", "observed_ms", "predicted_ms", "rel_error", "band_lo_ms",
-               "band_hi_ms", "used_in_fit")
+               "band_hi_ms", "spread_lo_ms", "spread_hi_ms", "used_in_fit")
 
 #: Columns of a check's per-size table.
 CHECK_COLUMNS = ("memory_mb", "predicted_ms", "observed_ms", "rel_error", "p5_ms", "p95_ms",
-                 "in_band", "within_tolerance")
+                 "in_band", "within_tolerance", "outside_band")
 
 
 def _columns(result: Any, names: tuple[str, ...]) -> dict[str, Any]:
@@ -244,6 +244,46 @@ class FitResult(Result):
         return list(self._r.diagnostics)
 
     @property
+    def noise(self) -> NDArray[np.float64]:
+        return np.asarray(self._r.noise)
+
+    @property
+    def band_level(self) -> float:
+        return float(self._r.band_level)
+
+    @property
+    def threads(self) -> int:
+        return int(self._r.threads)
+
+    @property
+    def threads_identified(self) -> bool:
+        return bool(self._r.threads_identified)
+
+    @property
+    def plausible_threads(self) -> list[int]:
+        return list(self._r.plausible_threads)
+
+    @property
+    def plausible_profiles(self) -> list[_core.Profile]:
+        return list(self._r.plausible_profiles)
+
+    @property
+    def platform_name(self) -> str:
+        return str(self._r.platform_name)
+
+    @property
+    def bootstrap_profiles(self) -> list[_core.Profile]:
+        return list(self._r.bootstrap_profiles)
+
+    @property
+    def spread_lo_ms(self) -> NDArray[np.float64]:
+        return self._c["spread_lo_ms"]
+
+    @property
+    def spread_hi_ms(self) -> NDArray[np.float64]:
+        return self._c["spread_hi_ms"]
+
+    @property
     def candidates(self) -> list[_core.FitCandidate]:
         return list(self._r.candidates)
 
@@ -283,6 +323,15 @@ class FitResult(Result):
         plat = self.platform if platform is None else resolve_platform(platform)
         grid = np.atleast_1d(np.asarray(memory_mb, dtype=np.float64))
         return self._r.prediction_band(plat, grid, q_lo, q_hi)
+
+    def prediction_interval(
+        self, platform: Any, memory_mb: Any, level: float = 0.9
+    ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """The ``level`` prediction interval of a warm duration at ``memory_mb``
+        (``platform`` None: the one fitted on)."""
+        plat = self.platform if platform is None else resolve_platform(platform)
+        grid = np.atleast_1d(np.asarray(memory_mb, dtype=np.float64))
+        return self._r.prediction_interval(plat, grid, level)
 
     def to_dict(self) -> dict[str, NDArray[Any]]:
         """The per-size table as a dict of 1-D arrays."""
@@ -402,9 +451,49 @@ class CheckResult(Result):
 
     @property
     def rule(self) -> str:
-        """The rule applied, in words: which tolerance on which statistic."""
-        return (f"|predicted - observed| / observed <= rtol = {self.rtol:g} at every size "
-                f"(observed: the {self.aggregate} of the recorded durations)")
+        """The rule that judged: ``shift`` (the whole curve) or ``per_size`` (rtol)."""
+        return str(self._r.rule)
+
+    @property
+    def rule_description(self) -> str:
+        """The rule and tolerance applied, in words."""
+        observed = f"observed: the {self.aggregate} of each size's recorded durations"
+        if self.rule == "per_size":
+            return (f"per size: |predicted - observed| / observed <= rtol = {self.rtol:g} "
+                    f"at every size ({observed})")
+        return (f"shift: the whole curve's shift exp(median ln(observed / predicted)) - 1 "
+                f"= {100 * self.shift:+.1f} % (interval {100 * self.shift_lo:+.1f} .. "
+                f"{100 * self.shift_hi:+.1f} %) must not lie wholly beyond "
+                f"+-shift_tolerance = {self.shift_tolerance:g} ({observed})")
+
+    @property
+    def shift(self) -> float:
+        return float(self._r.shift)
+
+    @property
+    def shift_lo(self) -> float:
+        return float(self._r.shift_lo)
+
+    @property
+    def shift_hi(self) -> float:
+        return float(self._r.shift_hi)
+
+    @property
+    def shift_tolerance(self) -> float:
+        return float(self._r.shift_tolerance)
+
+    @property
+    def detectable_shift(self) -> float:
+        return float(self._r.detectable_shift)
+
+    @property
+    def warnings(self) -> list[str]:
+        """Single sizes outside their band (under the shift rule)."""
+        return list(self._r.warnings)
+
+    @property
+    def outside_band(self) -> NDArray[np.bool_]:
+        return self._c["outside_band"]
 
     @property
     def memory_mb(self) -> NDArray[np.float64]:
@@ -447,18 +536,21 @@ class CheckResult(Result):
         return dict(self._c)
 
     def _html_title(self) -> str:
-        verdict = "passed" if self.passed else f"failed at {self.failures} sizes"
-        return f"check {verdict} (rtol {self.rtol:g})"
+        verdict = "passed" if self.passed else "failed"
+        return f"check {verdict}: {self.rule_description}"
 
     def plot(self, ax: Axes | None = None, **kwargs: Any) -> Axes:
-        """Relative error per size, with the tolerance as a band."""
+        """Relative error per size, with the tolerance (rtol, or the shift tolerance)
+        as a band."""
         import matplotlib.pyplot as plt
 
         if ax is None:
             _, ax = plt.subplots(figsize=(7, 3.5), constrained_layout=True)
-        ax.axhspan(-100 * self.rtol, 100 * self.rtol, color="tab:green", alpha=0.15,
-                   label=f"± rtol ({100 * self.rtol:g} %)")
-        ok = self.within_tolerance
+        tol, name = ((self.rtol, "rtol") if self.rule == "per_size"
+                     else (self.shift_tolerance, "shift tolerance"))
+        ax.axhspan(-100 * tol, 100 * tol, color="tab:green", alpha=0.15,
+                   label=f"± {name} ({100 * tol:g} %)")
+        ok = self.within_tolerance & ~self.outside_band
         ax.plot(self.memory_mb[ok], 100 * self.rel_error[ok], "o", color="tab:green",
                 label="within", **kwargs)
         ax.plot(self.memory_mb[~ok], 100 * self.rel_error[~ok], "x", color="tab:red",
@@ -469,16 +561,22 @@ class CheckResult(Result):
         return ax
 
     def __repr__(self) -> str:
-        verdict = "passed" if self.passed else f"FAILED at {self.failures} sizes"
-        return f"CheckResult({verdict}, rtol {self.rtol:g}, {len(self.memory_mb)} sizes)"
+        verdict = "passed" if self.passed else "FAILED"
+        tol = (f"rtol {self.rtol:g}" if self.rule == "per_size"
+               else f"shift {100 * self.shift:+.1f} %, tolerance {self.shift_tolerance:g}")
+        return f"CheckResult({verdict}, {self.rule}: {tol}, {len(self.memory_mb)} sizes)"
 
 
 def check(
     profile: _core.Profile, sweep: _core.Sweep, platform: Any = None, **options: Any
 ) -> CheckResult:
-    """Compare a profile's predictions with a recorded sweep, size by size.
+    """Compare a profile's predictions with a recorded sweep.
 
-    ``options`` are fields of ``CheckOptions`` (``rtol``, ``aggregate``).
+    By default the check judges the shift of the whole curve (median log ratio, with an
+    interval from the sizes' own scatter) against ``shift_tolerance``; sizes outside
+    their band are ``warnings``. ``rtol=`` selects the per-size rule instead.
+    ``options`` are fields of ``CheckOptions`` (``rtol``, ``shift_tolerance``,
+    ``level``, ``aggregate``). ``rule_description`` says which rule judged.
 
     >>> import lambdasim as ls
     >>> s = ls.Sweep.from_powertuning(ls.data_path("powertuning", "aws_docs_prime_example.json"))

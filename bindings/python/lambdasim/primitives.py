@@ -2,7 +2,8 @@
 """The building blocks under the verbs: option structs, model parts and per-point
 functions (bound from libsim as they are; their defaults live in C++).
 
-- option structs: ``BillOptions``, ``SimulateOptions``, ``FitOptions``, ``CheckOptions``
+- option structs: ``BillOptions``, ``SimulateOptions``, ``FitOptions``, ``CheckOptions``,
+  ``RecommendOptions``
 - model parts: ``Component``, ``VcpuTier``, ``PriceTier``, ``BillingRules``,
   ``KeepAlive``, ``Recycling``, ``PoolModel``, ``Arrivals``, ``SweepMetadata``
 - raw results of ``_core``: ``MonthlyBill``, ``FitCandidate``
@@ -32,6 +33,7 @@ from ._core import (
     MonthlyBill,
     PoolModel,
     PriceTier,
+    RecommendOptions,
     Recycling,
     SimulateOptions,
     SweepMetadata,
@@ -57,6 +59,7 @@ __all__ = [
     "MonthlyBill",
     "PoolModel",
     "PriceTier",
+    "RecommendOptions",
     "Recycling",
     "SimulateOptions",
     "SweepMetadata",

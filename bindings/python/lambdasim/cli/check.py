@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
 """``lambdasim check PROFILE.json FILE``: a profile against a recorded sweep.
 
-Exit 0 when every size is within ``--rtol``, 1 when one is not, 2 on bad input.
+Exit 0 when the whole curve's shift stays within ``--shift-tolerance`` (or, with
+``--rtol``, every size within it), 1 when not, 2 on bad input.
 """
 
 from __future__ import annotations
@@ -22,21 +23,28 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     d = primitives.CheckOptions()
     p = add_parser(
         sub, "check", "compare a profile with a recorded sweep (exit 1 on drift)",
-        "Compare a profile's predicted warm duration with a recorded sweep, size by size: "
-        "the relative error (predicted - observed) / observed against --rtol, and whether "
-        "the prediction falls inside the recorded p5..p95 band. Prints the tolerance and "
-        "the rule applied. For CI jobs that guard a function's recorded behaviour.\n\n"
+        "Compare a profile's predicted warm duration with a recorded sweep. By default "
+        "the shift of the whole curve (median over sizes of ln(observed / predicted), "
+        "with an interval from the sizes' own scatter) is judged against "
+        "--shift-tolerance, and single sizes outside their band are warnings on stderr; "
+        "--rtol selects the per-size rule (every size within rtol). Prints the rule and "
+        "tolerance applied. For CI jobs that guard a function's recorded behaviour.\n\n"
         "exit codes:\n"
-        "  0  every size is within the tolerance\n"
-        "  1  at least one size is not (the check failed)\n"
+        "  0  within the tolerance (the check passed)\n"
+        "  1  beyond it (the check failed)\n"
         "  2  bad input (one line on stderr naming the option or field and the value)",
         "lambdasim fit sweep.json -o profile.json\n"
         "lambdasim check profile.json new-sweep.json --rtol 0.15 || echo drifted",
     )
     p.add_argument("profile", metavar="PROFILE.json", help=PROFILE_HELP)
     add_sweep_args(p)
-    p.add_argument("--rtol", type=float, default=default(d, "rtol"),
-                   help="relative tolerance per size, a fraction (default: %(default)s)")
+    p.add_argument("--rtol", type=float,
+                   help="per-size rule: fail when any size is off by more than this "
+                   "fraction (default: not set, the shift rule judges)")
+    p.add_argument("--shift-tolerance", type=float, metavar="X",
+                   default=default(d, "shift_tolerance"),
+                   help="largest accepted relative shift of the whole curve, a fraction "
+                   "(default: %(default)s)")
     add_platform_args(p, prices=False)
     add_aggregate_arg(p, d)
     p.add_argument("--format", choices=["csv", "json", "table"], default="table",
@@ -50,12 +58,16 @@ def run(args: argparse.Namespace) -> int:
     profile = Profile.load(args.profile)
     s = load_sweep(args)
     result = check(profile, s, load_platform(args.platform), rtol=args.rtol,
-                   aggregate=args.aggregate)
+                   shift_tolerance=args.shift_tolerance, aggregate=args.aggregate)
     if args.format == "table":
-        print(f"rule: {result.rule}")
+        print(f"rule: {result.rule_description}")
         sys.stdout.write(result.report())
     else:
         write_table(result.to_dict(), args.format,
                     meta={"passed": result.passed, "rtol": result.rtol,
-                          "failures": result.failures, "rule": result.rule})
+                          "failures": result.failures, "rule": result.rule,
+                          "shift": result.shift, "detectable_shift": result.detectable_shift,
+                          "rule_description": result.rule_description})
+    for w in result.warnings:
+        print(f"lambdasim check: warning: {w}", file=sys.stderr)
     return 0 if result.passed else 1
