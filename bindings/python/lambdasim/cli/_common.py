@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import textwrap
 from typing import Any
 
 
@@ -15,10 +16,14 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
 def add_parser(sub: Any, name: str, summary: str, description: str, example: str) -> argparse.ArgumentParser:
     """A subcommand with a one-line summary, a paragraph and an example."""
+    paragraphs = description.split("\n\n")
+    text = "\n\n".join(
+        p if p.startswith("exit codes") else textwrap.fill(p, 88) for p in paragraphs
+    )
     return sub.add_parser(
         name,
         help=summary,
-        description=description,
+        description=text,
         epilog="example:\n" + "\n".join("  " + line for line in example.strip().splitlines()),
         formatter_class=HelpFormatter,
     )
@@ -28,7 +33,7 @@ def enum_names(obj: Any, field: str) -> list[str]:
     """The names a bound enum field accepts, read from libsim's own error message
     ("<field> = '?': expected a, b or c"): the C++ from_string is their one source."""
     try:
-        setattr(obj, field, "\x00?")
+        setattr(obj, field, "?")
     except ValueError as err:
         m = re.search(r"expected (.*)$", str(err))
         if m:
