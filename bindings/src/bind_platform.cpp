@@ -17,9 +17,15 @@ void bind_platform(py::module_& m) {
                ", vcpus=" + std::to_string(t.vcpus) + ")";
       });
 
-  py::class_<platform>(m, "Platform")
+  py::class_<platform>(m, "Platform",
+                       "A serverless platform's resource rules (platform.hpp), from "
+                       "models/*.json: memory grid, CPU share per MB (1,769 MB = one vCPU), "
+                       "visible vCPUs, throttling and billing granularity. "
+                       "Platform.aws_lambda(), Platform.named(name), Platform.resolve(name "
+                       "or path), Platform.load(path).")
       .def(py::init<>())
-      .def_static("aws_lambda", &platform::aws_lambda)
+      .def_static("aws_lambda", &platform::aws_lambda,
+                  "The current AWS Lambda platform (models/aws-lambda.json).")
       .def_static("named", &platform::named, "name"_a,
                   "A compiled-in platform model by name (see names()).")
       .def_static("names", &platform::names, "The names of the compiled-in platform models.")

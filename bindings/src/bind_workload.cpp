@@ -75,7 +75,12 @@ profile make_profile(const py::kwargs& kw) {
 }  // namespace
 
 void bind_workload(py::module_& m) {
-  py::class_<component>(m, "Component")
+  py::class_<component>(m, "Component",
+                        "One line of the duration equation (workload.hpp): cpu (work_ms of "
+                        "CPU at one vCPU on up to `threads` threads), io (ms of waiting no "
+                        "memory changes), scaled_io (I/O whose bandwidth grows with the "
+                        "share up to knee_vcpu), gc (memory-management CPU, work_ms at "
+                        "ref_mb, in proportion to 1 / memory).")
       .def(py::init<>())
       .def_static("cpu", &component::cpu, "work_ms"_a, "threads"_a = 1)
       .def_static("io", &component::io, "ms"_a)
@@ -102,12 +107,24 @@ void bind_workload(py::module_& m) {
         return s + ")";
       });
 
-  py::class_<profile>(m, "Profile")
+  py::class_<profile>(
+      m, "Profile",
+      "A workload profile: one invocation as components (work measured at one full vCPU) "
+      "plus a cold-start cost (workload.hpp).\n\n"
+      "Profile(cpu_ms=800, threads=1, io_ms=120, scaled_io_ms=0, knee_vcpu=1, gc_ms=0, "
+      "ref_mb=1024, init_ms=250, first_call_cpu_ms=0, peak_memory_mb=0, cv=0, name='', "
+      "components=[...]): each of cpu_ms, io_ms, scaled_io_ms, gc_ms appends one component; "
+      "keywords not given keep the C++ defaults. init_ms is the INIT phase (does not scale "
+      "with memory); peak_memory_mb makes smaller sizes infeasible (0 = unknown); cv is the "
+      "relative variability of a warm duration. At least one component is required; a "
+      "wrong type or value raises ValueError naming the keyword and the value.")
       .def(py::init(&make_profile))
-      .def_static("from_json", &profile::from_json, "text"_a, "origin"_a = "<json>")
-      .def_static("load", &profile::load, "path"_a)
-      .def("to_json", &profile::to_json)
-      .def("save", &profile::save, "path"_a)
+      .def_static("from_json", &profile::from_json, "text"_a, "origin"_a = "<json>",
+                  "A profile from profile JSON (schema_version 1); unknown keys are an "
+                  "error naming the JSON pointer.")
+      .def_static("load", &profile::load, "path"_a, "A profile from a profile JSON file.")
+      .def("to_json", &profile::to_json, "The profile as profile JSON (schema_version 1).")
+      .def("save", &profile::save, "path"_a, "Write the profile as profile JSON.")
       .def("validate", &profile::validate)
       .def_readwrite("name", &profile::name)
       .def_readwrite("components", &profile::components)

@@ -34,11 +34,16 @@ class VcpuTier:
     def vcpus(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
 class Platform:
+    """
+    A serverless platform's resource rules (platform.hpp), from models/*.json: memory grid, CPU share per MB (1,769 MB = one vCPU), visible vCPUs, throttling and billing granularity. Platform.aws_lambda(), Platform.named(name), Platform.resolve(name or path), Platform.load(path).
+    """
     name: str
     throttling: str
     @staticmethod
     def aws_lambda() -> Platform:
-        ...
+        """
+        The current AWS Lambda platform (models/aws-lambda.json).
+        """
     @staticmethod
     def from_json(text: str, origin: str = '<json>') -> Platform:
         ...
@@ -133,6 +138,9 @@ class Platform:
     def visible_vcpus(self, arg0: collections.abc.Sequence[VcpuTier]) -> None:
         ...
 class Component:
+    """
+    One line of the duration equation (workload.hpp): cpu (work_ms of CPU at one vCPU on up to `threads` threads), io (ms of waiting no memory changes), scaled_io (I/O whose bandwidth grows with the share up to knee_vcpu), gc (memory-management CPU, work_ms at ref_mb, in proportion to 1 / memory).
+    """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     kind: str
     @staticmethod
@@ -180,6 +188,11 @@ class Component:
     def work_ms(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
 class Profile:
+    """
+    A workload profile: one invocation as components (work measured at one full vCPU) plus a cold-start cost (workload.hpp).
+    
+    Profile(cpu_ms=800, threads=1, io_ms=120, scaled_io_ms=0, knee_vcpu=1, gc_ms=0, ref_mb=1024, init_ms=250, first_call_cpu_ms=0, peak_memory_mb=0, cv=0, name='', components=[...]): each of cpu_ms, io_ms, scaled_io_ms, gc_ms appends one component; keywords not given keep the C++ defaults. init_ms is the INIT phase (does not scale with memory); peak_memory_mb makes smaller sizes infeasible (0 = unknown); cv is the relative variability of a warm duration. At least one component is required; a wrong type or value raises ValueError naming the keyword and the value.
+    """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     architecture: str
     name: str
@@ -187,10 +200,14 @@ class Profile:
     source: str
     @staticmethod
     def from_json(text: str, origin: str = '<json>') -> Profile:
-        ...
+        """
+        A profile from profile JSON (schema_version 1); unknown keys are an error naming the JSON pointer.
+        """
     @staticmethod
     def load(path: str) -> Profile:
-        ...
+        """
+        A profile from a profile JSON file.
+        """
     def __eq__(self, other: object) -> bool:
         ...
     def __getstate__(self) -> str:
@@ -204,9 +221,13 @@ class Profile:
     def on_architecture(self, arch: str, speed_ratio: typing.SupportsFloat | typing.SupportsIndex) -> Profile:
         ...
     def save(self, path: str) -> None:
-        ...
+        """
+        Write the profile as profile JSON.
+        """
     def to_json(self) -> str:
-        ...
+        """
+        The profile as profile JSON (schema_version 1).
+        """
     def validate(self) -> None:
         ...
     @property
