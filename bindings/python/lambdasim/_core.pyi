@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['Arrivals', 'BillCurveResult', 'BillOptions', 'BillingRules', 'BreakEvenResult', 'CheckOptions', 'CheckResult', 'CompareOptions', 'Component', 'ComputeComparison', 'ComputeEstimate', 'ConfigError', 'ConvergenceError', 'CurveResult', 'Ec2InstanceType', 'FitCandidate', 'FitOptions', 'FitResult', 'KeepAlive', 'LatencyStats', 'LmiBill', 'LmiConfig', 'LmiLayout', 'LmiModel', 'LmiPlan', 'LmiRequestWork', 'LmiSimulateOptions', 'LmiSimulationResult', 'LogHistogram', 'MonthlyBill', 'PROFILE_COLUMNS', 'Platform', 'PoolModel', 'PowertuningStats', 'PriceTable', 'PriceTier', 'Profile', 'RECOMMEND_CHOICES', 'RecommendCandidate', 'RecommendChange', 'RecommendOptions', 'RecommendTable', 'Recommendation', 'Recycling', 'SimulateOptions', 'SimulationResult', 'Sweep', 'SweepMetadata', 'SweepSummary', 'VcpuTier', 'architecture_speed_ratio', 'bill_curve', 'billed_ms', 'break_even_peak', 'break_even_requests', 'check', 'cold_ms', 'cold_probability', 'compare_compute', 'compute_bill', 'compute_lmi_bill', 'cpu_time_ms', 'curve', 'curve_columns', 'curve_profiles', 'decode_visualization', 'encode_visualization', 'fit', 'gb_seconds', 'lmi_assumptions', 'lmi_instances_for', 'lmi_resolve', 'lmi_work_of', 'mean_month_hours', 'mixture_percentile', 'overflow_fraction', 'plan_lmi', 'platform_in_force', 'powertuning_base_usd_per_ms', 'powertuning_min_ram_mb', 'powertuning_price', 'powertuning_statistics', 'powertuning_trimmed_mean', 'provisioned_break_even', 'provisioned_for_peak', 'recommend', 'simulate', 'simulate_lmi', 'simulated_bill', 'simulated_lmi_bill', 'warm_ms']
+__all__: list[str] = ['Arrivals', 'BillCurveResult', 'BillOptions', 'BillingRules', 'BreakEvenResult', 'CheckOptions', 'CheckResult', 'CompareOptions', 'Component', 'ComputeComparison', 'ComputeOption', 'ConfigError', 'ConvergenceError', 'CurveResult', 'Ec2InstanceType', 'FitCandidate', 'FitOptions', 'FitResult', 'KeepAlive', 'LatencyStats', 'LmiBill', 'LmiConfig', 'LmiLayout', 'LmiModel', 'LmiPlan', 'LmiRequestWork', 'LmiSimulateOptions', 'LmiSimulationResult', 'LogHistogram', 'MonthlyBill', 'PROFILE_COLUMNS', 'Platform', 'PoolModel', 'PowertuningStats', 'PriceTable', 'PriceTier', 'Profile', 'RECOMMEND_CHOICES', 'RecommendCandidate', 'RecommendChange', 'RecommendOptions', 'RecommendTable', 'Recommendation', 'Recycling', 'SimulateOptions', 'SimulationResult', 'Sweep', 'SweepMetadata', 'SweepSummary', 'VcpuTier', 'architecture_speed_ratio', 'bill_curve', 'billed_ms', 'break_even_peak', 'break_even_requests', 'check', 'cold_ms', 'cold_probability', 'compare_compute', 'compute_bill', 'compute_lmi_bill', 'cpu_time_ms', 'curve', 'curve_columns', 'curve_profiles', 'decode_visualization', 'encode_visualization', 'fit', 'gb_seconds', 'lmi_assumptions', 'lmi_instances_for', 'lmi_resolve', 'lmi_work_of', 'mean_month_hours', 'mixture_percentile', 'overflow_fraction', 'plan_lmi', 'platform_in_force', 'powertuning_base_usd_per_ms', 'powertuning_min_ram_mb', 'powertuning_price', 'powertuning_statistics', 'powertuning_trimmed_mean', 'provisioned_break_even', 'provisioned_for_peak', 'recommend', 'simulate', 'simulate_lmi', 'simulated_bill', 'simulated_lmi_bill', 'warm_ms']
 class ConfigError(ValueError):
     pass
 class ConvergenceError(RuntimeError):
@@ -34,11 +34,16 @@ class VcpuTier:
     def vcpus(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
 class Platform:
+    """
+    A serverless platform's resource rules (platform.hpp), from models/*.json: memory grid, CPU share per MB (1,769 MB = one vCPU), visible vCPUs, throttling and billing granularity. Platform.aws_lambda(), Platform.named(name), Platform.resolve(name or path), Platform.load(path).
+    """
     name: str
     throttling: str
     @staticmethod
     def aws_lambda() -> Platform:
-        ...
+        """
+        The current AWS Lambda platform (models/aws-lambda.json).
+        """
     @staticmethod
     def from_json(text: str, origin: str = '<json>') -> Platform:
         ...
@@ -47,7 +52,19 @@ class Platform:
         ...
     @staticmethod
     def named(name: str) -> Platform:
-        ...
+        """
+        A compiled-in platform model by name (see names()).
+        """
+    @staticmethod
+    def names() -> list[str]:
+        """
+        The names of the compiled-in platform models.
+        """
+    @staticmethod
+    def resolve(name_or_path: str) -> Platform:
+        """
+        A platform from a model name (names()) or a platform JSON file.
+        """
     def __getstate__(self) -> str:
         ...
     def __init__(self) -> None:
@@ -56,6 +73,10 @@ class Platform:
         ...
     def __setstate__(self, arg0: str) -> None:
         ...
+    def check_peak_memory(self, peak_memory_mb: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        """
+        Raise ValueError when no size of the platform holds peak_memory_mb.
+        """
     def cpu_share(self, memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> typing.Any:
         ...
     def memory_grid(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -117,6 +138,9 @@ class Platform:
     def visible_vcpus(self, arg0: collections.abc.Sequence[VcpuTier]) -> None:
         ...
 class Component:
+    """
+    One line of the duration equation (workload.hpp): cpu (work_ms of CPU at one vCPU on up to `threads` threads), io (ms of waiting no memory changes), scaled_io (I/O whose bandwidth grows with the share up to knee_vcpu), gc (memory-management CPU, work_ms at ref_mb, in proportion to 1 / memory).
+    """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     kind: str
     @staticmethod
@@ -164,6 +188,11 @@ class Component:
     def work_ms(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
 class Profile:
+    """
+    A workload profile: one invocation as components (work measured at one full vCPU) plus a cold-start cost (workload.hpp).
+    
+    Profile(cpu_ms=800, threads=1, io_ms=120, scaled_io_ms=0, knee_vcpu=1, gc_ms=0, ref_mb=1024, init_ms=250, first_call_cpu_ms=0, peak_memory_mb=0, cv=0, name='', components=[...]): each of cpu_ms, io_ms, scaled_io_ms, gc_ms appends one component; keywords not given keep the C++ defaults. init_ms is the INIT phase (does not scale with memory); peak_memory_mb makes smaller sizes infeasible (0 = unknown); cv is the relative variability of a warm duration. At least one component is required; a wrong type or value raises ValueError naming the keyword and the value.
+    """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     architecture: str
     name: str
@@ -171,10 +200,14 @@ class Profile:
     source: str
     @staticmethod
     def from_json(text: str, origin: str = '<json>') -> Profile:
-        ...
+        """
+        A profile from profile JSON (schema_version 1); unknown keys are an error naming the JSON pointer.
+        """
     @staticmethod
     def load(path: str) -> Profile:
-        ...
+        """
+        A profile from a profile JSON file.
+        """
     def __eq__(self, other: object) -> bool:
         ...
     def __getstate__(self) -> str:
@@ -188,9 +221,13 @@ class Profile:
     def on_architecture(self, arch: str, speed_ratio: typing.SupportsFloat | typing.SupportsIndex) -> Profile:
         ...
     def save(self, path: str) -> None:
-        ...
+        """
+        Write the profile as profile JSON.
+        """
     def to_json(self) -> str:
-        ...
+        """
+        The profile as profile JSON (schema_version 1).
+        """
     def validate(self) -> None:
         ...
     @property
@@ -747,6 +784,14 @@ class SimulateOptions:
         ...
     @initial_instances.setter
     def initial_instances(self, arg0: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def max_requests(self) -> float:
+        """
+        Guard: simulate() refuses more expected requests (over all replications), with an estimate of the time they would take.
+        """
+    @max_requests.setter
+    def max_requests(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def memory_mb(self) -> float:
@@ -1319,6 +1364,309 @@ class CheckResult:
     @property
     def within_tolerance(self) -> numpy.typing.NDArray[numpy.bool]:
         ...
+class RecommendOptions:
+    arrival_pattern: Arrivals | None
+    bill: BillOptions
+    current_architecture: str | None
+    profile_architecture: str
+    region: str
+    strategy: str
+    def __init__(self) -> None:
+        ...
+    def validate(self) -> None:
+        ...
+    @property
+    def architectures(self) -> list:
+        ...
+    @architectures.setter
+    def architectures(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+    @property
+    def band_hi_ms(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @band_hi_ms.setter
+    def band_hi_ms(self, arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"]) -> None:
+        ...
+    @property
+    def band_lo_ms(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @band_lo_ms.setter
+    def band_lo_ms(self, arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"]) -> None:
+        ...
+    @property
+    def band_relative(self) -> float:
+        ...
+    @band_relative.setter
+    def band_relative(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def budget_usd(self) -> float | None:
+        ...
+    @budget_usd.setter
+    def budget_usd(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def closed_form_max_load(self) -> float:
+        ...
+    @closed_form_max_load.setter
+    def closed_form_max_load(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def compute(self) -> list:
+        ...
+    @compute.setter
+    def compute(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+    @property
+    def current_memory_mb(self) -> float | None:
+        ...
+    @current_memory_mb.setter
+    def current_memory_mb(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def current_provisioned(self) -> int:
+        ...
+    @current_provisioned.setter
+    def current_provisioned(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def headroom(self) -> float:
+        ...
+    @headroom.setter
+    def headroom(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def max_latency_ms(self) -> float | None:
+        ...
+    @max_latency_ms.setter
+    def max_latency_ms(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def max_provisioned(self) -> int:
+        ...
+    @max_provisioned.setter
+    def max_provisioned(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def max_warm_ms(self) -> float | None:
+        ...
+    @max_warm_ms.setter
+    def max_warm_ms(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def memory_mb(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @memory_mb.setter
+    def memory_mb(self, arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"]) -> None:
+        ...
+    @property
+    def percentile(self) -> float:
+        ...
+    @percentile.setter
+    def percentile(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def requests_per_month(self) -> float:
+        ...
+    @requests_per_month.setter
+    def requests_per_month(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def runners_up(self) -> int:
+        ...
+    @runners_up.setter
+    def runners_up(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def seed(self) -> int:
+        ...
+    @seed.setter
+    def seed(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def simulated_hours(self) -> float:
+        ...
+    @simulated_hours.setter
+    def simulated_hours(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def simulated_requests(self) -> float:
+        ...
+    @simulated_requests.setter
+    def simulated_requests(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def simulated_sizes(self) -> int:
+        ...
+    @simulated_sizes.setter
+    def simulated_sizes(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def speed_ratio(self) -> float | None:
+        ...
+    @speed_ratio.setter
+    def speed_ratio(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def weight(self) -> float:
+        ...
+    @weight.setter
+    def weight(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class RecommendCandidate:
+    @property
+    def arch(self) -> str:
+        ...
+    @property
+    def band_hi_ms(self) -> float:
+        ...
+    @property
+    def band_lo_ms(self) -> float:
+        ...
+    @property
+    def bill(self) -> MonthlyBill:
+        ...
+    @property
+    def cold_fraction(self) -> float:
+        ...
+    @property
+    def cold_ms(self) -> float:
+        ...
+    @property
+    def compute(self) -> str:
+        ...
+    @property
+    def cost_usd(self) -> float:
+        ...
+    @property
+    def latency_ms(self) -> float:
+        ...
+    @property
+    def memory_mb(self) -> float:
+        ...
+    @property
+    def method(self) -> str:
+        ...
+    @property
+    def monthly_usd(self) -> float:
+        ...
+    @property
+    def provisioned(self) -> int:
+        ...
+    @property
+    def role(self) -> str:
+        ...
+    @property
+    def warm_ms(self) -> float:
+        ...
+    @property
+    def within_uncertainty(self) -> bool:
+        ...
+class RecommendTable:
+    @property
+    def arch(self) -> list:
+        ...
+    @property
+    def cold_fraction(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def cold_ms(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def compute(self) -> list:
+        ...
+    @property
+    def cost_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def excluded_by(self) -> list:
+        ...
+    @property
+    def latency_ms(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def memory_mb(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def monthly_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
+    def pareto(self) -> typing.Annotated[numpy.typing.NDArray[numpy.bool], "[m, 1]"]:
+        ...
+    @property
+    def provisioned(self) -> typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"]:
+        ...
+    @property
+    def warm_ms(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+class RecommendChange:
+    @property
+    def cost_change(self) -> float:
+        ...
+    @property
+    def current(self) -> RecommendCandidate:
+        ...
+    @property
+    def duration_change(self) -> float:
+        ...
+    @property
+    def latency_change(self) -> float:
+        ...
+    @property
+    def monthly_usd_change(self) -> float:
+        ...
+class Recommendation:
+    @property
+    def candidates(self) -> RecommendTable:
+        ...
+    @property
+    def caveats(self) -> list[str]:
+        ...
+    @property
+    def change(self) -> RecommendChange | None:
+        ...
+    @property
+    def chosen(self) -> RecommendCandidate:
+        ...
+    @property
+    def chosen_bill(self) -> MonthlyBill:
+        ...
+    @property
+    def decided_by(self) -> str:
+        ...
+    @property
+    def feasible_count(self) -> int:
+        ...
+    @property
+    def method(self) -> str:
+        ...
+    @property
+    def method_detail(self) -> str:
+        ...
+    @property
+    def percentile(self) -> float:
+        ...
+    @property
+    def reason(self) -> str:
+        ...
+    @property
+    def requests_per_month(self) -> float:
+        ...
+    @property
+    def runners_up(self) -> list[RecommendCandidate]:
+        ...
+    @property
+    def speed_ratio(self) -> float:
+        ...
+    @property
+    def strategy(self) -> str:
+        ...
+    @property
+    def weight(self) -> float:
+        ...
+    @property
+    def within_uncertainty(self) -> bool:
+        ...
 class Ec2InstanceType:
     @property
     def arch(self) -> str:
@@ -1797,7 +2145,7 @@ class CompareOptions:
     @simulate_s.setter
     def simulate_s(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
-class ComputeEstimate:
+class ComputeOption:
     @property
     def bill(self) -> MonthlyBill:
         ...
@@ -1842,7 +2190,7 @@ class ComputeComparison:
     def assumptions(self) -> list[str]:
         ...
     @property
-    def options(self) -> list[ComputeEstimate]:
+    def options(self) -> list[ComputeOption]:
         ...
     @property
     def percentile(self) -> float:
@@ -1874,313 +2222,6 @@ class BreakEvenResult:
         ...
     @property
     def x_name(self) -> str:
-        ...
-class RecommendOptions:
-    arrival_pattern: Arrivals | None
-    bill: BillOptions
-    current_architecture: str | None
-    lmi: LmiConfig | None
-    profile_architecture: str
-    region: str
-    strategy: str
-    def __init__(self) -> None:
-        ...
-    def validate(self) -> None:
-        ...
-    @property
-    def architectures(self) -> list:
-        ...
-    @architectures.setter
-    def architectures(self, arg1: collections.abc.Sequence[str]) -> None:
-        ...
-    @property
-    def band_hi_ms(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
-    @band_hi_ms.setter
-    def band_hi_ms(self, arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"]) -> None:
-        ...
-    @property
-    def band_lo_ms(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
-    @band_lo_ms.setter
-    def band_lo_ms(self, arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"]) -> None:
-        ...
-    @property
-    def band_relative(self) -> float:
-        ...
-    @band_relative.setter
-    def band_relative(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def budget_usd(self) -> float | None:
-        ...
-    @budget_usd.setter
-    def budget_usd(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
-        ...
-    @property
-    def closed_form_max_load(self) -> float:
-        ...
-    @closed_form_max_load.setter
-    def closed_form_max_load(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def compute(self) -> list:
-        ...
-    @compute.setter
-    def compute(self, arg1: collections.abc.Sequence[str]) -> None:
-        ...
-    @property
-    def current_memory_mb(self) -> float | None:
-        ...
-    @current_memory_mb.setter
-    def current_memory_mb(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
-        ...
-    @property
-    def current_provisioned(self) -> int:
-        ...
-    @current_provisioned.setter
-    def current_provisioned(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def headroom(self) -> float:
-        ...
-    @headroom.setter
-    def headroom(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def max_latency_ms(self) -> float | None:
-        ...
-    @max_latency_ms.setter
-    def max_latency_ms(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
-        ...
-    @property
-    def max_provisioned(self) -> int:
-        ...
-    @max_provisioned.setter
-    def max_provisioned(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def max_warm_ms(self) -> float | None:
-        ...
-    @max_warm_ms.setter
-    def max_warm_ms(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
-        ...
-    @property
-    def memory_mb(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
-    @memory_mb.setter
-    def memory_mb(self, arg0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64, "[m, 1]"]) -> None:
-        ...
-    @property
-    def percentile(self) -> float:
-        ...
-    @percentile.setter
-    def percentile(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def requests_per_month(self) -> float:
-        ...
-    @requests_per_month.setter
-    def requests_per_month(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def runners_up(self) -> int:
-        ...
-    @runners_up.setter
-    def runners_up(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def seed(self) -> int:
-        ...
-    @seed.setter
-    def seed(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def simulated_hours(self) -> float:
-        ...
-    @simulated_hours.setter
-    def simulated_hours(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def simulated_requests(self) -> float:
-        ...
-    @simulated_requests.setter
-    def simulated_requests(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def simulated_sizes(self) -> int:
-        ...
-    @simulated_sizes.setter
-    def simulated_sizes(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def speed_ratio(self) -> float | None:
-        ...
-    @speed_ratio.setter
-    def speed_ratio(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
-        ...
-    @property
-    def weight(self) -> float:
-        ...
-    @weight.setter
-    def weight(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
-        ...
-class RecommendCandidate:
-    @property
-    def arch(self) -> str:
-        ...
-    @property
-    def band_hi_ms(self) -> float:
-        ...
-    @property
-    def band_lo_ms(self) -> float:
-        ...
-    @property
-    def bill(self) -> MonthlyBill:
-        ...
-    @property
-    def cold_fraction(self) -> float:
-        ...
-    @property
-    def cold_ms(self) -> float:
-        ...
-    @property
-    def compute(self) -> str:
-        ...
-    @property
-    def cost_usd(self) -> float:
-        ...
-    @property
-    def latency_ms(self) -> float:
-        ...
-    @property
-    def memory_mb(self) -> float:
-        ...
-    @property
-    def method(self) -> str:
-        ...
-    @property
-    def monthly_usd(self) -> float:
-        ...
-    @property
-    def provisioned(self) -> int:
-        ...
-    @property
-    def role(self) -> str:
-        ...
-    @property
-    def warm_ms(self) -> float:
-        ...
-    @property
-    def within_uncertainty(self) -> bool:
-        ...
-class RecommendTable:
-    @property
-    def arch(self) -> list:
-        ...
-    @property
-    def cold_fraction(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
-    @property
-    def cold_ms(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
-    @property
-    def compute(self) -> list:
-        ...
-    @property
-    def cost_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
-    @property
-    def excluded_by(self) -> list:
-        ...
-    @property
-    def latency_ms(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
-    @property
-    def memory_mb(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
-    @property
-    def monthly_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
-    @property
-    def pareto(self) -> typing.Annotated[numpy.typing.NDArray[numpy.bool], "[m, 1]"]:
-        ...
-    @property
-    def provisioned(self) -> typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"]:
-        ...
-    @property
-    def warm_ms(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
-        ...
-class RecommendChange:
-    @property
-    def cost_change(self) -> float:
-        ...
-    @property
-    def current(self) -> RecommendCandidate:
-        ...
-    @property
-    def duration_change(self) -> float:
-        ...
-    @property
-    def latency_change(self) -> float:
-        ...
-    @property
-    def monthly_usd_change(self) -> float:
-        ...
-class Recommendation:
-    @property
-    def candidates(self) -> RecommendTable:
-        ...
-    @property
-    def caveats(self) -> list[str]:
-        ...
-    @property
-    def change(self) -> RecommendChange | None:
-        ...
-    @property
-    def chosen(self) -> RecommendCandidate:
-        ...
-    @property
-    def chosen_bill(self) -> MonthlyBill:
-        ...
-    @property
-    def decided_by(self) -> str:
-        ...
-    @property
-    def feasible_count(self) -> int:
-        ...
-    @property
-    def lmi(self) -> LmiPlan | None:
-        ...
-    @property
-    def method(self) -> str:
-        ...
-    @property
-    def method_detail(self) -> str:
-        ...
-    @property
-    def percentile(self) -> float:
-        ...
-    @property
-    def reason(self) -> str:
-        ...
-    @property
-    def requests_per_month(self) -> float:
-        ...
-    @property
-    def runners_up(self) -> list[RecommendCandidate]:
-        ...
-    @property
-    def speed_ratio(self) -> float:
-        ...
-    @property
-    def strategy(self) -> str:
-        ...
-    @property
-    def weight(self) -> float:
-        ...
-    @property
-    def within_uncertainty(self) -> bool:
         ...
 def architecture_speed_ratio(runtime: str, from_arch: str, to_arch: str) -> tuple[float, str]:
     ...
@@ -2271,6 +2312,6 @@ def simulated_lmi_bill(result: LmiSimulationResult, month_hours: typing.Supports
 def warm_ms(profile: Profile, platform: Platform, memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> typing.Any:
     ...
 PROFILE_COLUMNS: tuple = ('cpu_ms', 'threads', 'io_ms', 'scaled_io_ms', 'knee_vcpu', 'gc_ms', 'ref_mb', 'init_ms', 'first_call_cpu_ms', 'peak_memory_mb', 'cv')
-RECOMMEND_CHOICES: dict = {'strategy': ('cost', 'speed', 'balanced', 'knee'), 'compute': ('on-demand', 'provisioned', 'lmi'), 'arch': ('x86_64', 'arm64')}
+RECOMMEND_CHOICES: dict = {'strategy': ('cost', 'speed', 'balanced', 'knee'), 'compute': ('on_demand', 'provisioned'), 'arch': ('x86_64', 'arm64')}
 __version__: str
 mean_month_hours: float = 730.485
