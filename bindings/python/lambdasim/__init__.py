@@ -50,6 +50,7 @@ try:
         powertuning_price,
         powertuning_statistics,
         powertuning_trimmed_mean,
+        provisioned_break_even,
         warm_ms,
     )
 except ImportError as err:  # pragma: no cover - only without a built extension
@@ -62,6 +63,7 @@ except ImportError as err:  # pragma: no cover - only without a built extension
 from ._bill import Bill, BillCurve, bill, bill_curve
 from ._curve import Curve, FleetCurve, curve
 from ._data import data_path, models_path
+from ._plot import plot_provisioned
 from ._recommend import Recommendation, recommend
 from ._lmi import (
     BreakEven,
@@ -145,6 +147,8 @@ __all__ = [
     "powertuning_price",
     "powertuning_statistics",
     "powertuning_trimmed_mean",
+    "plot_provisioned",
+    "provisioned_break_even",
     "recommend",
     "simulate",
     "summary_dataframe",
