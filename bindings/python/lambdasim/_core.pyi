@@ -1323,7 +1323,7 @@ class RecommendOptions:
     arrival_pattern: Arrivals | None
     bill: BillOptions
     current_architecture: str | None
-    profile_architecture: str
+    profile_architecture: str | None
     region: str
     strategy: str
     def __init__(self) -> None:
