@@ -327,7 +327,7 @@ void traffic_model(group& g, const platform& p, const recommend_options& o,
   // log(memory): the cold fraction varies slowly with the duration.
   g.method = latency_method::simulation;
   const double period_s = std::clamp(o.simulated_requests / rate, o.simulated_hours * 3600,
-                                     std::max(o.simulated_hours, 744.0) * 3600);
+                                     744.0 * 3600);
   const arrivals a =
       o.arrival_pattern ? *o.arrival_pattern : arrivals::poisson(rate, period_s);
   // only sizes that can run (the simulator refuses sizes below peak_memory_mb)

@@ -124,10 +124,11 @@ struct recommend_options {
   /// is below this; the simulator otherwise.
   double closed_form_max_load = 0.05;
   int simulated_sizes = 9;         ///< sizes simulated per group when simulating
-  double simulated_hours = 24;     ///< simulated period for Poisson traffic (at least)
-  /// Poisson traffic: the period is lengthened (up to 744 h) until it holds this many
-  /// requests, so low rates are not judged from a handful of cold starts.
-  double simulated_requests = 1e5;
+  double simulated_hours = 1;      ///< shortest simulated period for Poisson traffic
+  /// Poisson traffic: the period holds about this many requests (at least
+  /// simulated_hours, at most 744 h), so low rates are not judged from a handful of cold
+  /// starts and high rates do not simulate tens of millions of requests per size.
+  double simulated_requests = 2e5;
   std::uint64_t seed = 0;
 
   /// @throws std::invalid_argument naming the field and the value
