@@ -47,9 +47,13 @@ void bind_recommend(py::module_& m) {
           })
       .def_property(
           "profile_architecture",
-          [](const recommend_options& o) { return std::string(to_string(o.profile_architecture)); },
-          [](recommend_options& o, const std::string& s) {
-            o.profile_architecture = architecture_from_string(s);
+          [](const recommend_options& o) -> std::optional<std::string> {
+            if (!o.profile_architecture) return std::nullopt;
+            return std::string(to_string(*o.profile_architecture));
+          },
+          [](recommend_options& o, const std::optional<std::string>& s) {
+            if (s) o.profile_architecture = architecture_from_string(*s);
+            else o.profile_architecture.reset();
           })
       .def_readwrite("speed_ratio", &recommend_options::speed_ratio)
       .def_readwrite("region", &recommend_options::region)

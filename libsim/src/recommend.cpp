@@ -263,13 +263,10 @@ namespace {
 
 double month_s() { return mean_month_hours * 3600; }
 
-profile on_architecture(const profile& w, double ratio) {
-  profile out = w;
-  if (ratio == 1) return out;
-  for (auto& c : out.components)
-    if (c.kind == component_kind::cpu || c.kind == component_kind::gc) c.work_ms /= ratio;
-  out.first_call_cpu_ms /= ratio;
-  return out;
+/// The profile on architecture `a`: profile::on_architecture with the duration ratio.
+profile on_arch(const profile& w, architecture a, double ratio) {
+  return w.on_architecture(to_string(a), architecture_from_string(w.architecture) == a ? 1.0
+                                                                                       : ratio);
 }
 
 /// The month's bill options of a candidate.
@@ -330,7 +327,7 @@ void traffic_model(group& g, const platform& p, const recommend_options& o,
   // log(memory): the cold fraction varies slowly with the duration.
   g.method = latency_method::simulation;
   const double period_s = std::clamp(o.simulated_requests / rate, o.simulated_hours * 3600,
-                                     std::max(o.simulated_hours, 744.0) * 3600);
+                                     744.0 * 3600);
   const arrivals a =
       o.arrival_pattern ? *o.arrival_pattern : arrivals::poisson(rate, period_s);
   // only sizes that can run (the simulator refuses sizes below peak_memory_mb)
@@ -415,13 +412,18 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
   out.percentile = o.percentile;
   out.requests_per_month = requests;
   out.speed_ratio = o.speed_ratio.value_or(1.0);
+  // The profile as measured, on the architecture the options say (or its own).
+  const architecture own_arch =
+      o.profile_architecture.value_or(architecture_from_string(w_in.architecture));
+  profile w = w_in;
+  w.architecture = std::string(to_string(own_arch));
   const bool other_arch = std::any_of(o.architectures.begin(), o.architectures.end(),
-                                      [&](architecture a) { return a != o.profile_architecture; });
+                                      [&](architecture a) { return a != own_arch; });
   if (other_arch && !o.speed_ratio)
     out.caveats.push_back(
-        "the profile was measured on " + std::string(to_string(o.profile_architecture)) +
+        "the profile was measured on " + std::string(to_string(own_arch)) +
         "; no speed ratio was given, so " +
-        std::string(to_string(o.profile_architecture == architecture::x86_64
+        std::string(to_string(own_arch == architecture::x86_64
                                   ? architecture::arm64
                                   : architecture::x86_64)) +
         " is assumed to run its CPU work at the same speed (ratio 1.0). Measure one size on "
@@ -439,8 +441,7 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
                           "needs max_provisioned > 0 (or add on_demand)");
   std::vector<group> groups;
   for (architecture a : o.architectures) {
-    const double ratio = a == o.profile_architecture ? 1.0 : out.speed_ratio;
-    const profile wa = on_architecture(w_in, ratio);
+    const profile wa = on_arch(w, a, out.speed_ratio);
     const price_table prices = price_table::aws(o.region, a);
     const curve_result c = curve(wa, p, prices, grid);
     for (int n : pcs) {
@@ -815,10 +816,9 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
 
   // The current configuration.
   if (o.current_memory_mb) {
-    const architecture ca = o.current_architecture.value_or(o.profile_architecture);
-    const double ratio = ca == o.profile_architecture ? 1.0 : out.speed_ratio;
+    const architecture ca = o.current_architecture.value_or(own_arch);
     p.check_memory(*o.current_memory_mb);
-    group g{ca, o.current_provisioned, on_architecture(w_in, ratio),
+    group g{ca, o.current_provisioned, on_arch(w, ca, out.speed_ratio),
             price_table::aws(o.region, ca), {}, {}, {}, latency_method::warm_only};
     Eigen::VectorXd one(1);
     one[0] = *o.current_memory_mb;

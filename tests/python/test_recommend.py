@@ -208,3 +208,13 @@ def test_plots_have_their_labels(api):
     assert any(t.get_text().startswith("break-even") for t in ax_c.texts)
     assert "p99" in ax_l.get_ylabel()
     plt.close("all")
+
+
+def test_profile_architecture_and_speed_ratio(api):
+    # a profile measured on arm64; x86_64 takes 0.8 of its CPU time (on_architecture's
+    # convention): from 1769 MB on, 800 x 0.8 + 120 = 760 ms on x86_64
+    api.architecture = "arm64"
+    r = ls.recommend(api, strategy="speed", speed_ratio=0.8)
+    assert (r.arch, r.memory_mb, r.warm_ms) == ("x86_64", 1769, 760.0)
+    assert not r.caveats
+    assert "measured on arm64" in ls.recommend(api).caveats[0]

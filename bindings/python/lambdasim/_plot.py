@@ -193,7 +193,8 @@ def plot_recommendation(rec: Any, ax: Sequence[Axes] | None = None) -> Sequence[
             lo, hi = warm * (1 - opts.band_relative), warm * (1 + opts.band_relative)
             ax_d.fill_between(m, lo, hi, color=color, alpha=0.2, lw=0,
                               label=f"{a} prediction band")
-        elif len(opts.band_lo_ms) == len(m) and a == opts.profile_architecture:
+        elif len(opts.band_lo_ms) == len(m) and a == (opts.profile_architecture
+                                                       or rec.profile.architecture):
             ax_d.fill_between(m, np.asarray(opts.band_lo_ms), np.asarray(opts.band_hi_ms),
                               color=color, alpha=0.2, lw=0, label=f"{a} prediction band")
         del feasible

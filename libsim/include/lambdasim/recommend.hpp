@@ -73,11 +73,12 @@ struct recommend_options {
   Eigen::VectorXd memory_mb;
   /// Architectures to consider (non-empty, no repeats).
   std::vector<architecture> architectures{architecture::x86_64, architecture::arm64};
-  /// The architecture the profile was measured on.
-  architecture profile_architecture = architecture::x86_64;
-  /// How many times faster the other architecture runs the profile's CPU work (cpu and gc
-  /// components and first_call_cpu_ms; io, scaled_io and init_ms unchanged). Unset: 1.0,
-  /// and the result's caveats say so.
+  /// The architecture the profile was measured on (unset: the profile's `architecture`).
+  std::optional<architecture> profile_architecture;
+  /// Duration of the profile's CPU work on the other architecture / on its own (cpu and
+  /// gc components and first_call_cpu_ms; io, scaled_io and init_ms unchanged), as
+  /// profile::on_architecture: 0.8 means the other runs it 25 % faster. Unset: 1.0, and
+  /// the result's caveats say so.
   std::optional<double> speed_ratio;
   std::string region = "us-east-1";
   /// Concurrency options to consider; provisioned needs max_provisioned > 0.
@@ -112,7 +113,7 @@ struct recommend_options {
 
   // The current configuration, for "what changes".
   std::optional<double> current_memory_mb;
-  std::optional<architecture> current_architecture;  ///< default: profile_architecture
+  std::optional<architecture> current_architecture;  ///< default: the profile's
   int current_provisioned = 0;
 
   // The model's uncertainty: a relative half-width of the warm-duration prediction band,
@@ -127,10 +128,11 @@ struct recommend_options {
   /// is below this; the simulator otherwise.
   double closed_form_max_load = 0.05;
   int simulated_sizes = 9;         ///< sizes simulated per group when simulating
-  double simulated_hours = 24;     ///< simulated period for Poisson traffic (at least)
-  /// Poisson traffic: the period is lengthened (up to 744 h) until it holds this many
-  /// requests, so low rates are not judged from a handful of cold starts.
-  double simulated_requests = 1e5;
+  double simulated_hours = 1;      ///< shortest simulated period for Poisson traffic
+  /// Poisson traffic: the period holds about this many requests (at least
+  /// simulated_hours, at most 744 h), so low rates are not judged from a handful of cold
+  /// starts and high rates do not simulate tens of millions of requests per size.
+  double simulated_requests = 2e5;
   std::uint64_t seed = 0;
 
   /// @throws std::invalid_argument naming the field and the value
