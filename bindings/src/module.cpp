@@ -18,6 +18,8 @@ PYBIND11_MODULE(_core, m) {
   bind_curve(m);
   bind_bill(m);
   bind_traffic(m);
+  bind_pool(m);
+  bind_log_histogram(m);
   bind_simulate(m);
   bind_sweep(m);
 }

@@ -42,5 +42,7 @@ void bind_prices(py::module_& m);
 void bind_curve(py::module_& m);
 void bind_bill(py::module_& m);
 void bind_traffic(py::module_& m);
+void bind_pool(py::module_& m);
+void bind_log_histogram(py::module_& m);
 void bind_simulate(py::module_& m);
 void bind_sweep(py::module_& m);

@@ -716,6 +716,19 @@ class PoolModel:
     @property
     def recycling(self) -> Recycling:
         ...
+class LogHistogram:
+    relative_error: typing.ClassVar[float] = 0.001953125
+    @staticmethod
+    def edges() -> numpy.typing.NDArray[numpy.float64]:
+        ...
+    def quantile(self, q: typing.SupportsFloat | typing.SupportsIndex) -> float:
+        ...
+    @property
+    def count(self) -> int:
+        ...
+    @property
+    def counts(self) -> numpy.typing.NDArray[numpy.uint64]:
+        ...
 class SimulateOptions:
     keep_alive: KeepAlive | None
     recycling: Recycling | None
@@ -776,19 +789,6 @@ class SimulateOptions:
         ...
     @timeline_bins.setter
     def timeline_bins(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
-        ...
-class LogHistogram:
-    relative_error: typing.ClassVar[float] = 0.001953125
-    @staticmethod
-    def edges() -> numpy.typing.NDArray[numpy.float64]:
-        ...
-    def quantile(self, q: typing.SupportsFloat | typing.SupportsIndex) -> float:
-        ...
-    @property
-    def count(self) -> int:
-        ...
-    @property
-    def counts(self) -> numpy.typing.NDArray[numpy.uint64]:
         ...
 class LatencyStats:
     @property
