@@ -21,6 +21,9 @@ void bind_platform(py::module_& m) {
       .def(py::init<>())
       .def_static("aws_lambda", &platform::aws_lambda)
       .def_static("named", &platform::named, "name"_a)
+      .def_static("names", &platform::names)
+      .def_static("resolve", &platform::resolve, "name_or_path"_a,
+                  "A platform from a model name (Platform.names()) or a platform JSON file.")
       .def_static("from_json", &platform::from_json, "text"_a, "origin"_a = "<json>")
       .def_static("load", &platform::load, "path"_a)
       .def("to_json", &platform::to_json)

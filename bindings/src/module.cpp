@@ -11,6 +11,7 @@ PYBIND11_MODULE(_core, m) {
   py::register_exception<lambdasim::config_error>(m, "ConfigError", PyExc_ValueError);
   py::register_exception<lambdasim::convergence_error>(m, "ConvergenceError",
                                                        PyExc_RuntimeError);
+  bind_enum_names(m);
   bind_platform(m);
   bind_workload(m);
   bind_predict(m);

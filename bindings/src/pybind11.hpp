@@ -35,6 +35,7 @@ py::object map_array(const array_d& in, F&& f) {
   return std::move(out);
 }
 
+void bind_enum_names(py::module_& m);
 void bind_platform(py::module_& m);
 void bind_workload(py::module_& m);
 void bind_predict(py::module_& m);

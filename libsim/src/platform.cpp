@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "lambdasim/platform.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -11,20 +12,10 @@
 
 namespace lambdasim {
 
-std::string_view to_string(throttling t) {
-  switch (t) {
-    case throttling::smooth: return "smooth";
-    case throttling::cfs: return "cfs";
-    case throttling::cfs_aligned: return "cfs_aligned";
-  }
-  return "?";
-}
+std::string_view to_string(throttling t) { return enum_name(t); }
 
 throttling throttling_from_string(std::string_view name) {
-  if (name == "smooth") return throttling::smooth;
-  if (name == "cfs") return throttling::cfs;
-  if (name == "cfs_aligned") return throttling::cfs_aligned;
-  detail::throw_invalid("throttling", name, "expected smooth, cfs or cfs_aligned");
+  return enum_from_name<throttling>(name);
 }
 
 void platform::validate() const {
@@ -182,9 +173,51 @@ platform platform::load(const std::string& path) {
 
 platform platform::aws_lambda() { return named("aws-lambda"); }
 
+std::vector<std::string> platform::names() {
+  // Every compiled-in model that is a platform document (prices, pool and other models
+  // are not): decided by parsing, once.
+  static const std::vector<std::string> out = [] {
+    std::vector<std::string> v;
+    for (std::string_view file : detail::embedded_model_names()) {
+      if (file.size() < 5 || file.substr(file.size() - 5) != ".json") continue;
+      try {
+        (void)from_json(detail::embedded_model(file), file);
+      } catch (const std::invalid_argument&) {
+        continue;
+      }
+      v.emplace_back(file.substr(0, file.size() - 5));
+    }
+    std::sort(v.begin(), v.end());
+    return v;
+  }();
+  return out;
+}
+
+namespace {
+std::string known_platforms() {
+  std::string s;
+  for (const auto& n : platform::names()) s += (s.empty() ? "" : ", ") + n;
+  return s;
+}
+}  // namespace
+
 platform platform::named(std::string_view name) {
+  const auto all = names();
+  if (std::find(all.begin(), all.end(), name) == all.end())
+    detail::throw_invalid("platform", name, "unknown platform; known: " + known_platforms());
   const std::string file = std::string(name) + ".json";
   return from_json(detail::embedded_model(file), "models/" + file);
+}
+
+platform platform::resolve(std::string_view spec) {
+  const auto all = names();
+  if (std::find(all.begin(), all.end(), spec) != all.end()) return named(spec);
+  const bool path = spec.find('/') != std::string_view::npos ||
+                    (spec.size() >= 5 && spec.substr(spec.size() - 5) == ".json");
+  if (path) return load(std::string(spec));
+  detail::throw_invalid("platform", spec,
+                        "not a platform name (" + known_platforms() +
+                            ") or a platform JSON file (a path ending in .json)");
 }
 
 std::string platform::to_json() const {

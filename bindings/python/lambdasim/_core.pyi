@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['Arrivals', 'BillCurveResult', 'BillOptions', 'BillingRules', 'CheckOptions', 'CheckResult', 'Component', 'ConfigError', 'ConvergenceError', 'CurveResult', 'FitCandidate', 'FitOptions', 'FitResult', 'KeepAlive', 'LatencyStats', 'LogHistogram', 'MonthlyBill', 'Platform', 'PoolModel', 'PowertuningStats', 'PriceTable', 'PriceTier', 'Profile', 'Recycling', 'SimulateOptions', 'SimulationResult', 'Sweep', 'SweepMetadata', 'SweepSummary', 'VcpuTier', 'bill_curve', 'billed_ms', 'check', 'cold_ms', 'cold_probability', 'compute_bill', 'cpu_time_ms', 'curve', 'decode_visualization', 'encode_visualization', 'fit', 'gb_seconds', 'mean_month_hours', 'powertuning_base_usd_per_ms', 'powertuning_min_ram_mb', 'powertuning_price', 'powertuning_statistics', 'powertuning_trimmed_mean', 'simulate', 'simulated_bill', 'warm_ms']
+__all__: list[str] = ['Arrivals', 'BillCurveResult', 'BillOptions', 'BillingRules', 'CheckOptions', 'CheckResult', 'Component', 'ConfigError', 'ConvergenceError', 'CurveResult', 'FitCandidate', 'FitOptions', 'FitResult', 'KeepAlive', 'LatencyStats', 'LogHistogram', 'MonthlyBill', 'Platform', 'PoolModel', 'PowertuningStats', 'PriceTable', 'PriceTier', 'Profile', 'Recycling', 'SimulateOptions', 'SimulationResult', 'Sweep', 'SweepMetadata', 'SweepSummary', 'VcpuTier', 'bill_curve', 'billed_ms', 'check', 'cold_ms', 'cold_probability', 'compute_bill', 'cpu_time_ms', 'curve', 'decode_visualization', 'encode_visualization', 'enum_names', 'fit', 'gb_seconds', 'mean_month_hours', 'powertuning_base_usd_per_ms', 'powertuning_min_ram_mb', 'powertuning_price', 'powertuning_statistics', 'powertuning_trimmed_mean', 'simulate', 'simulated_bill', 'warm_ms']
 class ConfigError(ValueError):
     pass
 class ConvergenceError(RuntimeError):
@@ -48,6 +48,14 @@ class Platform:
     @staticmethod
     def named(name: str) -> Platform:
         ...
+    @staticmethod
+    def names() -> list[str]:
+        ...
+    @staticmethod
+    def resolve(name_or_path: str) -> Platform:
+        """
+        A platform from a model name (Platform.names()) or a platform JSON file.
+        """
     def __init__(self) -> None:
         ...
     def __repr__(self) -> str:
@@ -1237,6 +1245,10 @@ def decode_visualization(url: str) -> dict:
     ...
 def encode_visualization(memory_mb: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], duration_ms: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], cost_usd: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> str:
     ...
+def enum_names() -> dict:
+    """
+    The canonical names of every named enum (C++ enum_traits tables), by enum: what the command line offers as choices.
+    """
 def fit(sweep: Sweep, platform: Platform, options: FitOptions = ...) -> FitResult:
     ...
 def gb_seconds(billed_ms: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> typing.Any:

@@ -4,6 +4,7 @@ filled from keyword arguments (the C++ structs keep their own defaults)."""
 
 from __future__ import annotations
 
+import os
 from typing import Any, TypeVar
 
 from . import _core
@@ -12,11 +13,12 @@ T = TypeVar("T")
 
 
 def resolve_platform(platform: Any = None) -> _core.Platform:
-    """``None`` -> ``Platform.aws_lambda()``; a model name -> ``Platform.named(name)``."""
+    """``None`` -> ``Platform.aws_lambda()``; a model name or a platform JSON file ->
+    ``Platform.resolve(spec)`` (the one C++ rule the CLI uses too)."""
     if platform is None:
         return _core.Platform.aws_lambda()
-    if isinstance(platform, str):
-        return _core.Platform.named(platform)
+    if isinstance(platform, (str, os.PathLike)):
+        return _core.Platform.resolve(os.fspath(platform))
     return platform
 
 

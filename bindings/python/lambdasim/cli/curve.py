@@ -29,12 +29,10 @@ def add_platform_args(p: argparse.ArgumentParser) -> None:
 
 
 def load_platform(spec: str):  # noqa: ANN201 - returns _core.Platform
-    """A platform by model name or from a JSON file."""
+    """A platform by model name or from a JSON file (``Platform.resolve``)."""
     from .. import Platform
 
-    if spec.endswith(".json"):
-        return Platform.load(spec)
-    return Platform.named(spec)
+    return Platform.resolve(spec)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
