@@ -34,6 +34,7 @@ void bind_bill(py::module_& m) {
       .def_readwrite("snapstart_restore_ms", &bill_options::snapstart_restore_ms)
       .def_readwrite("snapstart_cache_hours", &bill_options::snapstart_cache_hours)
       .def_readwrite("account_gb_s_offset", &bill_options::account_gb_s_offset)
+      .def_readwrite("savings_plan_discount", &bill_options::savings_plan_discount)
       .def("validate", py::overload_cast<>(&bill_options::validate, py::const_));
 
   py::class_<monthly_bill>(m, "MonthlyBill")

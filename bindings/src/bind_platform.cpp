@@ -57,6 +57,8 @@ void bind_platform(py::module_& m) {
           },
           "memory_mb"_a)
       .def("memory_grid", &platform::memory_grid)
+      .def(py::pickle([](const platform& p) { return p.to_json(); },
+                      [](const std::string& s) { return platform::from_json(s, "<pickle>"); }))
       .def("parse_memory_spec", &platform::parse_memory_spec, "spec"_a)
       .def("__repr__", [](const platform& p) {
         return "Platform(name='" + p.name + "', memory_mb=" + std::to_string(p.min_memory_mb) +

@@ -80,6 +80,38 @@ void bind_prices(py::module_& m) {
       .def("duration_usd", &price_table::duration_usd, "gb_s"_a, "offset_gb_s"_a = 0.0)
       .def("first_tier_usd_per_gb_s", &price_table::first_tier_usd_per_gb_s)
       .def("validate", &price_table::validate)
+      .def(py::pickle(
+          // every field, as a tuple (price tables have no JSON form of their own)
+          [](const price_table& t) {
+            py::list tiers;
+            for (const auto& x : t.duration_tiers) tiers.append(py::make_tuple(x.up_to_gb_s, x.usd_per_gb_s));
+            return py::make_tuple(t.region, std::string(to_string(t.arch)), tiers,
+                                  t.requests_usd_per_million, t.duration_tiers_complete,
+                                  t.ephemeral_storage_usd_per_gb_s, t.provisioned_usd_per_gb_s,
+                                  t.provisioned_duration_usd_per_gb_s,
+                                  t.snapstart_cache_usd_per_gb_s, t.snapstart_restore_usd_per_gb,
+                                  t.source, t.effective_date);
+          },
+          [](const py::tuple& s) {
+            if (s.size() != 12) throw std::invalid_argument("PriceTable pickle: 12 fields expected");
+            price_table t;
+            t.region = s[0].cast<std::string>();
+            t.arch = architecture_from_string(s[1].cast<std::string>());
+            for (const auto& x : s[2].cast<py::list>()) {
+              const auto pair = x.cast<std::pair<double, double>>();
+              t.duration_tiers.push_back({pair.first, pair.second});
+            }
+            t.requests_usd_per_million = s[3].cast<double>();
+            t.duration_tiers_complete = s[4].cast<bool>();
+            t.ephemeral_storage_usd_per_gb_s = s[5].cast<std::optional<double>>();
+            t.provisioned_usd_per_gb_s = s[6].cast<std::optional<double>>();
+            t.provisioned_duration_usd_per_gb_s = s[7].cast<std::optional<double>>();
+            t.snapstart_cache_usd_per_gb_s = s[8].cast<std::optional<double>>();
+            t.snapstart_restore_usd_per_gb = s[9].cast<std::optional<double>>();
+            t.source = s[10].cast<std::string>();
+            t.effective_date = s[11].cast<std::string>();
+            return t;
+          }))
       .def("__repr__", [](const price_table& t) {
         return "PriceTable(region='" + t.region + "', arch='" + std::string(to_string(t.arch)) +
                "', first_tier_usd_per_gb_s=" +

@@ -23,4 +23,6 @@ PYBIND11_MODULE(_core, m) {
   bind_log_histogram(m);
   bind_simulate(m);
   bind_sweep(m);
+  bind_recommend(m);
+  bind_lmi(m);
 }

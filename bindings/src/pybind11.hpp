@@ -47,3 +47,5 @@ void bind_pool(py::module_& m);
 void bind_log_histogram(py::module_& m);
 void bind_simulate(py::module_& m);
 void bind_sweep(py::module_& m);
+void bind_recommend(py::module_& m);
+void bind_lmi(py::module_& m);

@@ -8,6 +8,7 @@
 
 #include "detail/price_model.hpp"
 #include "lambdasim/error.hpp"
+#include "lambdasim/lmi.hpp"
 #include "lambdasim/powertuning.hpp"
 #include "lambdasim/predict.hpp"
 
@@ -44,6 +45,12 @@ void bill_options::validate(const billing_rules& rules) const {
                           "must be > 0 when provisioned_concurrency = " +
                               std::to_string(provisioned_concurrency));
   check_fraction("provisioned_request_fraction", provisioned_request_fraction);
+  if (!(savings_plan_discount >= 0 &&
+        savings_plan_discount <= lmi_model::aws().lambda_sp_max_discount))
+    detail::throw_invalid("savings_plan_discount", savings_plan_discount,
+                          "must be within 0.." +
+                              detail::format_number(lmi_model::aws().lambda_sp_max_discount) +
+                              " (Compute Savings Plan on Lambda)");
   if (free_tier && provisioned_concurrency > 0)
     detail::throw_invalid("free_tier", "true",
                           "the free tier does not apply to functions with provisioned "
@@ -183,6 +190,12 @@ monthly_bill price_size(const context& c, double m, double warm, double rest, do
     b.snapstart_restore_gb = b.cold_starts * snapshot_gb;
     b.snapstart_usd = b.snapstart_cache_gb_s * *t.snapstart_cache_usd_per_gb_s +
                       b.snapstart_restore_gb * *t.snapstart_restore_usd_per_gb + restore_usd;
+  }
+  if (o.savings_plan_discount > 0) {  // duration and provisioned concurrency only
+    const double keep = 1 - o.savings_plan_discount;
+    b.compute_usd *= keep;
+    b.init_usd *= keep;
+    b.provisioned_usd *= keep;
   }
   b.total_usd = b.compute_usd + b.requests_usd + b.init_usd + b.storage_usd +
                 b.provisioned_usd + b.snapstart_usd;

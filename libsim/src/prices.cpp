@@ -4,6 +4,8 @@
 #include <cmath>
 #include <algorithm>
 #include <limits>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <utility>
 #include <string>
@@ -270,7 +272,20 @@ price_table lookup(const detail::json& doc, const std::string& origin, std::stri
 std::vector<std::string> price_table::aws_regions() { return regions_of(price_document()); }
 
 price_table price_table::aws(std::string_view region, architecture arch) {
-  return lookup(price_document(), std::string(detail::price_model_origin), region, arch);
+  // Read once per (region, arch), then copied: reading the table from the parsed
+  // document costs microseconds, a copy well under one.
+  static std::mutex mutex;
+  static std::map<std::pair<std::string, architecture>, price_table, std::less<>> cache;
+  std::pair<std::string, architecture> key{std::string(region), arch};
+  {
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+  }
+  price_table t =
+      lookup(price_document(), std::string(detail::price_model_origin), region, arch);
+  const std::lock_guard<std::mutex> lock(mutex);
+  cache.emplace(std::move(key), t);
+  return t;
 }
 
 price_table price_table::from_json(std::string_view text, std::string_view region,

@@ -32,6 +32,7 @@ try:
         PriceTable,
         PriceTier,
         Profile,
+        RecommendOptions,
         Recycling,
         SimulateOptions,
         Sweep,
@@ -59,8 +60,21 @@ except ImportError as err:  # pragma: no cover - only without a built extension
     raise ImportError(msg) from err
 
 from ._bill import Bill, BillCurve, bill, bill_curve
-from ._curve import Curve, curve
+from ._curve import Curve, FleetCurve, curve
 from ._data import data_path, models_path
+from ._recommend import Recommendation, recommend
+from ._lmi import (
+    BreakEven,
+    ComputeComparison,
+    LmiBill,
+    LmiSimulation,
+    break_even,
+    compare_compute,
+    lmi_assumptions,
+    lmi_bill,
+    lmi_config,
+    simulate_lmi,
+)
 from ._simulate import SimulationResult, simulate
 from ._sweep import check, check_table, fit, fit_table, summary_dataframe, summary_table
 
@@ -73,6 +87,10 @@ __all__ = [
     "Arrivals",
     "Bill",
     "BillCurve",
+    "BreakEven",
+    "ComputeComparison",
+    "LmiBill",
+    "LmiSimulation",
     "BillingRules",
     "BillOptions",
     "CheckOptions",
@@ -84,6 +102,7 @@ __all__ = [
     "FitCandidate",
     "FitOptions",
     "FitResult",
+    "FleetCurve",
     "KeepAlive",
     "MonthlyBill",
     "Platform",
@@ -91,6 +110,8 @@ __all__ = [
     "PriceTable",
     "PriceTier",
     "Profile",
+    "Recommendation",
+    "RecommendOptions",
     "Recycling",
     "SimulateOptions",
     "SimulationResult",
@@ -100,6 +121,12 @@ __all__ = [
     "VcpuTier",
     "bill",
     "bill_curve",
+    "break_even",
+    "compare_compute",
+    "lmi_assumptions",
+    "lmi_bill",
+    "lmi_config",
+    "simulate_lmi",
     "billed_ms",
     "check",
     "check_table",
@@ -118,6 +145,7 @@ __all__ = [
     "powertuning_price",
     "powertuning_statistics",
     "powertuning_trimmed_mean",
+    "recommend",
     "simulate",
     "summary_dataframe",
     "summary_table",

@@ -1,14 +1,17 @@
 # SPDX-License-Identifier: MIT
-"""Duration and cost curves over memory sizes: a thin facade over ``_core.curve``."""
+"""Duration and cost curves over memory sizes, for one profile or a fleet of them: a thin
+facade over ``_core.curve_profiles`` and ``_core.curve_columns``."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from . import _core
 from ._columns import MemoryColumns
+from ._result import Result
 from ._defaults import resolve_platform, resolve_prices
 
 if TYPE_CHECKING:
@@ -53,12 +56,16 @@ class Curve(MemoryColumns):
 
     def __init__(
         self,
-        result: _core.CurveResult,
-        profile: _core.Profile,
+        result: _core.CurveResult | Mapping[str, Any],
+        profile: _core.Profile | None,
         platform: _core.Platform,
         prices: _core.PriceTable,
     ) -> None:
-        self._take_columns(result)
+        if isinstance(result, Mapping):
+            for name in COLUMNS:
+                setattr(self, name, np.asarray(result[name]))
+        else:
+            self._take_columns(result)
         self.profile = profile
         self.platform = platform
         self.prices = prices
@@ -109,21 +116,164 @@ class Curve(MemoryColumns):
         )
 
 
+FLEET_COLUMNS = ("warm_ms", "cold_ms", "warm_billed_ms", "gb_s", "cost_usd", "feasible")
+
+
+class FleetCurve(Result):
+    """Duration and cost of many profiles at each memory size.
+
+    ``memory_mb`` and ``vcpu`` are 1-D (one element per size); ``warm_ms``, ``cold_ms``,
+    ``warm_billed_ms``, ``gb_s``, ``cost_usd`` and ``feasible`` are 2-D numpy arrays of
+    shape ``(profiles, sizes)``, row ``i`` being exactly ``curve(profile_i)``.
+    ``names`` holds each profile's name (``""`` when it has none). ``to_dataframe()`` is
+    long format: one row per profile and size.
+    """
+
+    memory_mb: NDArray[np.float64]
+    vcpu: NDArray[np.float64]
+    warm_ms: NDArray[np.float64]
+    cold_ms: NDArray[np.float64]
+    warm_billed_ms: NDArray[np.float64]
+    gb_s: NDArray[np.float64]
+    cost_usd: NDArray[np.float64]
+    feasible: NDArray[np.bool_]
+    names: NDArray[Any]
+
+    def __init__(
+        self,
+        columns: Mapping[str, Any],
+        names: ArrayLike,
+        platform: _core.Platform,
+        prices: _core.PriceTable,
+    ) -> None:
+        self.memory_mb = np.asarray(columns["memory_mb"])
+        self.vcpu = np.asarray(columns["vcpu"])
+        for name in FLEET_COLUMNS:
+            setattr(self, name, np.asarray(columns[name]))
+        self.names = np.asarray(names)
+        self.platform = platform
+        self.prices = prices
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """(profiles, sizes)."""
+        return (int(self.warm_ms.shape[0]), int(self.warm_ms.shape[1]))
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, i: int) -> Curve:
+        """The curve of profile ``i`` (a view into this result's arrays)."""
+        row = {name: getattr(self, name)[i] for name in FLEET_COLUMNS}
+        row["memory_mb"] = self.memory_mb
+        row["vcpu"] = self.vcpu
+        return Curve(row, None, self.platform, self.prices)
+
+    def cheapest(self) -> dict[str, NDArray[Any]]:
+        """Per profile, the feasible size with the lowest cost per warm invocation (ties:
+        faster): 1-D arrays ``memory_mb``, ``warm_ms``, ``cost_usd`` (NaN and memory 0
+        where no size is feasible)."""
+        cost = np.where(self.feasible, self.cost_usd, np.inf)
+        low = cost.min(axis=1, keepdims=True)
+        warm = np.where(cost == low, self.warm_ms, np.inf)
+        idx = warm.argmin(axis=1)
+        rows = np.arange(len(self))
+        none = ~self.feasible.any(axis=1)
+        return {
+            "memory_mb": np.where(none, 0.0, self.memory_mb[idx]),
+            "warm_ms": np.where(none, np.nan, self.warm_ms[rows, idx]),
+            "cost_usd": np.where(none, np.nan, self.cost_usd[rows, idx]),
+        }
+
+    def to_dict(self) -> dict[str, NDArray[Any]]:
+        """Long format: ``profile`` (row number), ``name``, ``memory_mb``, ``vcpu`` and
+        the 2-D columns flattened, one element per profile and size."""
+        n_profiles, n_sizes = self.shape
+        out: dict[str, NDArray[Any]] = {
+            "profile": np.repeat(np.arange(n_profiles), n_sizes),
+            "name": np.repeat(self.names, n_sizes),
+            "memory_mb": np.tile(self.memory_mb, n_profiles),
+            "vcpu": np.tile(self.vcpu, n_profiles),
+        }
+        for name in FLEET_COLUMNS:
+            out[name] = getattr(self, name).reshape(-1)
+        return out
+
+    def _html_title(self) -> str:
+        return repr(self)
+
+    def plot(self, ax: Axes | None = None, max_profiles: int = 20, **kwargs: Any) -> Axes:
+        """Cost per million warm invocations against memory, one line per profile (the
+        first ``max_profiles``). Returns the matplotlib Axes."""
+        import matplotlib.pyplot as plt
+
+        if ax is None:
+            _, ax = plt.subplots(figsize=(8, 4), constrained_layout=True)
+        for i in range(min(len(self), max_profiles)):
+            label = str(self.names[i]) or f"profile {i}"
+            ax.plot(self.memory_mb, self.cost_usd[i] * 1e6, label=label, **kwargs)
+        ax.set_xlabel("memory [MB]")
+        ax.set_ylabel("USD per million warm invocations")
+        ax.set_yscale("log")
+        if len(self) <= 10:
+            ax.legend()
+        return ax
+
+    def __repr__(self) -> str:
+        n_profiles, n_sizes = self.shape
+        lo = int(self.memory_mb.min()) if n_sizes else 0
+        hi = int(self.memory_mb.max()) if n_sizes else 0
+        return (
+            f"FleetCurve({n_profiles} profiles x {n_sizes} sizes {lo}..{hi} MB, "
+            f"{self.prices.arch} {self.prices.region})"
+        )
+
+
+def _columns_of(table: Any) -> tuple[dict[str, NDArray[np.float64]], NDArray[Any]]:
+    """Numeric columns and names of a DataFrame or a mapping of columns (no loop over
+    rows: each column goes to C++ as one numpy array)."""
+    names = list(table.columns) if hasattr(table, "columns") else list(table)
+    columns = {}
+    labels: NDArray[Any] | None = None
+    for key in names:
+        col = table[key]
+        values = col.to_numpy() if hasattr(col, "to_numpy") else np.asarray(col)
+        if key == "name":
+            labels = values.astype(str)
+            continue
+        if not isinstance(key, str):
+            msg = f"profiles column {key!r}: column names must be strings"
+            raise ValueError(msg)
+        if values.dtype.kind not in "biuf":
+            msg = f"profiles column {key}: expected numbers, got dtype {values.dtype}"
+            raise ValueError(msg)
+        columns[key] = np.ascontiguousarray(values, dtype=np.float64)
+    if labels is None:
+        rows = len(next(iter(columns.values()))) if columns else 0
+        labels = np.full(rows, "", dtype=object)
+    return columns, labels
+
+
 def curve(
-    profile: _core.Profile,
+    profile: Any,
     platform: _core.Platform | None = None,
     prices: _core.PriceTable | None = None,
     *,
     memory_mb: ArrayLike | None = None,
     arch: str = "x86_64",
     region: str = "us-east-1",
-) -> Curve:
-    """Duration and cost of ``profile`` over memory sizes.
+    threads: int | None = None,
+) -> Any:
+    """Duration and cost of one profile, or of many, over memory sizes.
 
     Parameters
     ----------
-    profile : Profile
-        The workload profile.
+    profile : Profile, sequence of Profile, DataFrame or mapping of columns
+        One workload profile, or many: a sequence of ``Profile``, or a pandas DataFrame
+        (or a dict of arrays) with one profile per row in the shorthand's column names
+        (``cpu_ms``, ``threads``, ``io_ms``, ``scaled_io_ms``, ``knee_vcpu``, ``gc_ms``,
+        ``ref_mb``, ``init_ms``, ``first_call_cpu_ms``, ``peak_memory_mb``, ``cv``) and
+        optionally ``name``; row ``i`` is ``Profile(**row_i)``.
     platform : Platform, optional
         Defaults to ``Platform.aws_lambda()``.
     prices : PriceTable, optional
@@ -132,11 +282,15 @@ def curve(
         Memory sizes in MB; default every size of the platform (10,113 on AWS Lambda).
     arch, region : str
         Used when ``prices`` is not given.
+    threads : int, optional
+        Threads for many profiles (0 = every core, the default); results do not depend
+        on it.
 
     Returns
     -------
-    Curve
-        Columns as numpy arrays, ``.to_dataframe()``, ``.plot()``.
+    Curve or FleetCurve
+        A ``Curve`` (1-D columns) for one profile, a ``FleetCurve`` (2-D columns,
+        profiles x sizes) for many. Both have ``.to_dataframe()`` and ``.plot()``.
 
     Examples
     --------
@@ -144,11 +298,27 @@ def curve(
     >>> c = ls.curve(ls.Profile(cpu_ms=1000, io_ms=100), memory_mb=[1769])
     >>> float(c.warm_ms[0])
     1100.0
+    >>> f = ls.curve({"cpu_ms": [1000, 2000], "io_ms": [100, 0]}, memory_mb=[1769, 3538])
+    >>> f.warm_ms.tolist()
+    [[1100.0, 1100.0], [2000.0, 2000.0]]
     """
     platform = resolve_platform(platform)
     prices = resolve_prices(prices, region, arch)
     grid = None if memory_mb is None else np.asarray(memory_mb, dtype=np.float64)
     if grid is not None and grid.ndim == 0:
         grid = grid.reshape(1)
-    result = _core.curve(profile, platform, prices, grid)
-    return Curve(result, profile, platform, prices)
+    extra = {} if threads is None else {"threads": threads}
+    if isinstance(profile, _core.Profile):
+        cols = _core.curve_profiles([profile], platform, prices, grid, threads=1)
+        return Curve(
+            {k: (v[0] if np.ndim(v) == 2 else v) for k, v in cols.items() if k != "name"},
+            profile,
+            platform,
+            prices,
+        )
+    if hasattr(profile, "columns") or isinstance(profile, Mapping):
+        columns, names = _columns_of(profile)
+        cols = _core.curve_columns(columns, platform, prices, grid, **extra)
+        return FleetCurve(cols, names, platform, prices)
+    cols = _core.curve_profiles(list(profile), platform, prices, grid, **extra)
+    return FleetCurve(cols, np.asarray(cols["name"], dtype=object), platform, prices)

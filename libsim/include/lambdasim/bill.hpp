@@ -40,6 +40,10 @@ struct bill_options {
   /// GB-s the rest of the account uses this month in the same region and architecture:
   /// the function's GB-s are priced on the tiers above it.
   double account_gb_s_offset = 0;
+  /// Compute Savings Plan discount on duration (execution and INIT) and provisioned
+  /// concurrency, a fraction within [0, the published maximum] (models/lmi-aws.json
+  /// "savings_plans": 12 % no upfront to 17 % all upfront); requests are not discounted.
+  double savings_plan_discount = 0;
 
   /// Checked against `rules` (the storage range); validate() checks against AWS's rules.
   /// @throws std::invalid_argument naming the field and the value

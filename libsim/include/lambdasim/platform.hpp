@@ -63,7 +63,7 @@ struct platform {
   /// @throws std::invalid_argument naming the platform and listing the known names
   static platform named(std::string_view name);
   /// The names of the compiled-in platform models, sorted ("aws-lambda", ...).
-  static std::vector<std::string> names();
+  static const std::vector<std::string>& names();
   /// The one way every layer (CLI, Python) turns what a user wrote into a platform: a
   /// compiled-in model name (names()), else a path to a platform JSON file (a name with
   /// '/' or ending in ".json").
