@@ -5,43 +5,6 @@
 
 void bind_simulate(py::module_& m) {
   using namespace lambdasim;
-  py::class_<keep_alive_model>(m, "KeepAlive")
-      .def(py::init<>())
-      .def_static("fixed", &keep_alive_model::fixed, "seconds"_a)
-      .def_static("empirical", &keep_alive_model::empirical, "idle_s"_a, "warm"_a, "trials"_a)
-      .def_readwrite("fixed_s", &keep_alive_model::fixed_s)
-      .def_readwrite("idle_s", &keep_alive_model::idle_s)
-      .def_readwrite("survival", &keep_alive_model::survival)
-      .def_property_readonly("is_fixed", &keep_alive_model::is_fixed)
-      .def("validate", &keep_alive_model::validate)
-      .def("quantile", &keep_alive_model::quantile, "u"_a)
-      .def("mean_s", &keep_alive_model::mean_s)
-      .def("__repr__", [](const keep_alive_model& k) {
-        if (k.is_fixed()) return "KeepAlive.fixed(" + detail::format_number(k.fixed_s) + ")";
-        return "KeepAlive(empirical, " + std::to_string(k.idle_s.size()) +
-               " points, mean_s=" + detail::format_number(k.mean_s()) + ")";
-      });
-  py::class_<recycling_model>(m, "Recycling")
-      .def(py::init<>())
-      .def_static("none", &recycling_model::none)
-      .def_static("fixed", &recycling_model::fixed, "max_lifetime_s"_a)
-      .def_readwrite("early_per_s", &recycling_model::early_per_s)
-      .def_readwrite("max_lifetime_min_s", &recycling_model::max_lifetime_min_s)
-      .def_readwrite("max_lifetime_max_s", &recycling_model::max_lifetime_max_s)
-      .def_property_readonly("enabled", &recycling_model::enabled)
-      .def("validate", &recycling_model::validate)
-      .def("__repr__", [](const recycling_model& r) {
-        return "Recycling(early_per_s=" + detail::format_number(r.early_per_s) +
-               ", max_lifetime_min_s=" + detail::format_number(r.max_lifetime_min_s) +
-               ", max_lifetime_max_s=" + detail::format_number(r.max_lifetime_max_s) + ")";
-      });
-  py::class_<pool_model>(m, "PoolModel")
-      .def_static("named", &pool_model::named, "platform_name"_a)
-      .def_static("from_json", &pool_model::from_json, "text"_a, "origin"_a = "<json>")
-      .def_static("load", &pool_model::load, "path"_a)
-      .def_readonly("name", &pool_model::name)
-      .def_readonly("keep_alive", &pool_model::keep_alive)
-      .def_readonly("recycling", &pool_model::recycling);
   py::class_<simulate_options>(m, "SimulateOptions")
       .def(py::init<>())
       .def_readwrite("memory_mb", &simulate_options::memory_mb)
@@ -59,26 +22,6 @@ void bind_simulate(py::module_& m) {
                      "Guard: simulate() refuses more expected requests (over all "
                      "replications), with an estimate of the time they would take.")
       .def("validate", &simulate_options::validate);
-  py::class_<log_histogram>(m, "LogHistogram")
-      .def_property_readonly("counts",
-                             [](const log_histogram& h) {
-                               const auto& c = h.counts();
-                               return py::array_t<std::uint64_t>(
-                                   static_cast<py::ssize_t>(c.size()), c.data());
-                             })
-      .def_property_readonly("count", &log_histogram::count)
-      .def("quantile", &log_histogram::quantile, "q"_a)
-      .def_static("edges",
-                  [] {
-                    py::array_t<double> e(log_histogram::buckets + 3);
-                    auto* d = e.mutable_data();
-                    for (int i = 0; i <= log_histogram::buckets + 1; ++i)
-                      d[i] = log_histogram::lower_edge(i);
-                    d[log_histogram::buckets + 2] = std::numeric_limits<double>::infinity();
-                    return e;
-                  })
-      .def_property_readonly_static(
-          "relative_error", [](const py::object&) { return log_histogram::relative_error; });
   py::class_<latency_stats>(m, "LatencyStats")
       .def_readonly("count", &latency_stats::count)
       .def_readonly("mean_ms", &latency_stats::mean_ms)
@@ -140,9 +83,4 @@ void bind_simulate(py::module_& m) {
   m.def("simulated_bill", &simulated_bill, "result"_a, "profile"_a, "platform"_a, "prices"_a,
         py::arg_v("options", bill_options{}, "BillOptions()"),
         "month_hours"_a = mean_month_hours);
-  m.def("cold_probability",
-        py::overload_cast<double, const keep_alive_model&>(&cold_probability),
-        "rate_per_s"_a, "keep_alive"_a);
-  m.def("cold_probability", py::overload_cast<double, double>(&cold_probability),
-        "rate_per_s"_a, "keep_alive_s"_a);
 }

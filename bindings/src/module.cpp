@@ -11,6 +11,7 @@ PYBIND11_MODULE(_core, m) {
   py::register_exception<lambdasim::config_error>(m, "ConfigError", PyExc_ValueError);
   py::register_exception<lambdasim::convergence_error>(m, "ConvergenceError",
                                                        PyExc_RuntimeError);
+  bind_enum_names(m);
   bind_platform(m);
   bind_workload(m);
   bind_predict(m);
@@ -18,6 +19,8 @@ PYBIND11_MODULE(_core, m) {
   bind_curve(m);
   bind_bill(m);
   bind_traffic(m);
+  bind_pool(m);
+  bind_log_histogram(m);
   bind_simulate(m);
   bind_sweep(m);
   bind_lmi(m);  // before recommend, whose options and result hold LMI types

@@ -35,6 +35,7 @@ py::object map_array(const array_d& in, F&& f) {
   return std::move(out);
 }
 
+void bind_enum_names(py::module_& m);
 void bind_platform(py::module_& m);
 void bind_workload(py::module_& m);
 void bind_predict(py::module_& m);
@@ -42,6 +43,8 @@ void bind_prices(py::module_& m);
 void bind_curve(py::module_& m);
 void bind_bill(py::module_& m);
 void bind_traffic(py::module_& m);
+void bind_pool(py::module_& m);
+void bind_log_histogram(py::module_& m);
 void bind_simulate(py::module_& m);
 void bind_sweep(py::module_& m);
 void bind_recommend(py::module_& m);

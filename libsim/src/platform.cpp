@@ -14,20 +14,10 @@
 
 namespace lambdasim {
 
-std::string_view to_string(throttling t) {
-  switch (t) {
-    case throttling::smooth: return "smooth";
-    case throttling::cfs: return "cfs";
-    case throttling::cfs_aligned: return "cfs_aligned";
-  }
-  return "?";
-}
+std::string_view to_string(throttling t) { return enum_name(t); }
 
 throttling throttling_from_string(std::string_view name) {
-  if (name == "smooth") return throttling::smooth;
-  if (name == "cfs") return throttling::cfs;
-  if (name == "cfs_aligned") return throttling::cfs_aligned;
-  detail::throw_invalid("throttling", name, "expected smooth, cfs or cfs_aligned");
+  return enum_from_name<throttling>(name);
 }
 
 void platform::validate() const {
@@ -185,18 +175,33 @@ platform platform::load(const std::string& path) {
 
 platform platform::aws_lambda() { return named("aws-lambda"); }
 
-std::vector<std::string> platform::names() {
-  // A platform model is a compiled-in model holding "mb_per_vcpu" (the price tables and
-  // instance-pool models do not).
-  std::vector<std::string> out;
-  for (std::string_view file : detail::embedded_model_names()) {
-    if (!file.ends_with(".json")) continue;
-    if (detail::embedded_model(file).find("\"mb_per_vcpu\"") == std::string_view::npos) continue;
-    out.emplace_back(file.substr(0, file.size() - 5));
-  }
-  std::sort(out.begin(), out.end());
+const std::vector<std::string>& platform::names() {
+  // Every compiled-in model that is a platform document (prices, pool and other models
+  // are not): decided by parsing, once.
+  static const std::vector<std::string> out = [] {
+    std::vector<std::string> v;
+    for (std::string_view file : detail::embedded_model_names()) {
+      if (file.size() < 5 || file.substr(file.size() - 5) != ".json") continue;
+      try {
+        (void)from_json(detail::embedded_model(file), file);
+      } catch (const std::invalid_argument&) {
+        continue;
+      }
+      v.emplace_back(file.substr(0, file.size() - 5));
+    }
+    std::sort(v.begin(), v.end());
+    return v;
+  }();
   return out;
 }
+
+namespace {
+std::string known_platforms() {
+  std::string s;
+  for (const auto& n : platform::names()) s += (s.empty() ? "" : ", ") + n;
+  return s;
+}
+}  // namespace
 
 platform platform::named(std::string_view name) {
   // Parsed once per name, then copied: the JSON costs 13-22 us, a copy well under 1 us.
@@ -206,13 +211,10 @@ platform platform::named(std::string_view name) {
     const std::lock_guard<std::mutex> lock(mutex);
     if (auto it = cache.find(name); it != cache.end()) return it->second;
   }
-  const auto known = names();
-  if (std::find(known.begin(), known.end(), name) == known.end()) {
-    std::string list;
-    for (const auto& n : known) list += (list.empty() ? "" : ", ") + n;
-    detail::throw_invalid("platform", name,
-                          "expected one of " + list + " or the path of a platform JSON file");
-  }
+  const auto& all = names();
+  if (std::find(all.begin(), all.end(), name) == all.end())
+    detail::throw_invalid("platform", name, "expected one of " + known_platforms() +
+                                               " or the path of a platform JSON file");
   const std::string file = std::string(name) + ".json";
   platform p = from_json(detail::embedded_model(file), "models/" + file);  // may throw
   const std::lock_guard<std::mutex> lock(mutex);
@@ -220,13 +222,15 @@ platform platform::named(std::string_view name) {
   return p;
 }
 
-platform platform::resolve(const std::string& name_or_path) {
-  const auto known = names();
-  if (std::find(known.begin(), known.end(), name_or_path) != known.end())
-    return named(name_or_path);
-  if (name_or_path.ends_with(".json") || name_or_path.find('/') != std::string::npos)
-    return load(name_or_path);
-  return named(name_or_path);  // throws, listing the names
+platform platform::resolve(std::string_view spec) {
+  const auto& all = names();
+  if (std::find(all.begin(), all.end(), spec) != all.end()) return named(spec);
+  const bool path = spec.find('/') != std::string_view::npos ||
+                    (spec.size() >= 5 && spec.substr(spec.size() - 5) == ".json");
+  if (path) return load(std::string(spec));
+  detail::throw_invalid("platform", spec,
+                        "expected one of " + known_platforms() +
+                            " or the path of a platform JSON file");
 }
 
 void platform::check_peak_memory(double peak_memory_mb) const {

@@ -145,20 +145,10 @@ std::string encode_visualization(const powertuning_curve& c) {
          b64_encode(k);
 }
 
-std::string_view to_string(powertuning_source s) {
-  switch (s) {
-    case powertuning_source::automatic: return "auto";
-    case powertuning_source::stats: return "stats";
-    case powertuning_source::visualization: return "visualization";
-  }
-  return "?";
-}
+std::string_view to_string(powertuning_source s) { return enum_name(s); }
 
 powertuning_source powertuning_source_from_string(std::string_view name) {
-  if (name == "auto" || name == "automatic") return powertuning_source::automatic;
-  if (name == "stats") return powertuning_source::stats;
-  if (name == "visualization") return powertuning_source::visualization;
-  detail::throw_invalid("source", name, "expected auto, stats or visualization");
+  return enum_from_name<powertuning_source>(name);
 }
 
 namespace {

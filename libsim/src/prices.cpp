@@ -16,14 +16,10 @@
 
 namespace lambdasim {
 
-std::string_view to_string(architecture a) {
-  return a == architecture::arm64 ? "arm64" : "x86_64";
-}
+std::string_view to_string(architecture a) { return enum_name(a); }
 
 architecture architecture_from_string(std::string_view name) {
-  if (name == "x86_64") return architecture::x86_64;
-  if (name == "arm64") return architecture::arm64;
-  detail::throw_invalid("arch", name, "expected x86_64 or arm64");
+  return enum_from_name<architecture>(name);
 }
 
 namespace detail {
@@ -91,12 +87,10 @@ const json& price_model() {
 
 }  // namespace detail
 
-std::string_view to_string(package_type p) { return p == package_type::image ? "image" : "zip"; }
+std::string_view to_string(package_type p) { return enum_name(p); }
 
 package_type package_type_from_string(std::string_view name) {
-  if (name == "zip") return package_type::zip;
-  if (name == "image") return package_type::image;
-  detail::throw_invalid("package", name, "expected zip or image");
+  return enum_from_name<package_type>(name);
 }
 
 namespace detail {

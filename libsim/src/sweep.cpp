@@ -12,20 +12,10 @@
 
 namespace lambdasim {
 
-std::string_view to_string(aggregation a) {
-  switch (a) {
-    case aggregation::median: return "median";
-    case aggregation::trimmed_mean: return "trimmed_mean";
-    case aggregation::mean: return "mean";
-  }
-  return "?";
-}
+std::string_view to_string(aggregation a) { return enum_name(a); }
 
 aggregation aggregation_from_string(std::string_view name) {
-  if (name == "median") return aggregation::median;
-  if (name == "trimmed_mean") return aggregation::trimmed_mean;
-  if (name == "mean") return aggregation::mean;
-  detail::throw_invalid("aggregation", name, "expected median, trimmed_mean or mean");
+  return enum_from_name<aggregation>(name);
 }
 
 namespace detail {

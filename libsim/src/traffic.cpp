@@ -11,14 +11,7 @@
 
 namespace lambdasim {
 
-std::string_view to_string(arrival_kind k) {
-  switch (k) {
-    case arrival_kind::poisson: return "poisson";
-    case arrival_kind::piecewise: return "piecewise";
-    case arrival_kind::trace: return "trace";
-  }
-  return "?";
-}
+std::string_view to_string(arrival_kind k) { return enum_name(k); }
 
 namespace {
 void check_duration(double duration_s) {

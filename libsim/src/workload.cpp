@@ -9,22 +9,10 @@
 
 namespace lambdasim {
 
-std::string_view to_string(component_kind k) {
-  switch (k) {
-    case component_kind::cpu: return "cpu";
-    case component_kind::io: return "io";
-    case component_kind::scaled_io: return "scaled_io";
-    case component_kind::gc: return "gc";
-  }
-  return "?";
-}
+std::string_view to_string(component_kind k) { return enum_name(k); }
 
 component_kind component_kind_from_string(std::string_view name) {
-  if (name == "cpu") return component_kind::cpu;
-  if (name == "io") return component_kind::io;
-  if (name == "scaled_io") return component_kind::scaled_io;
-  if (name == "gc") return component_kind::gc;
-  detail::throw_invalid("kind", name, "expected cpu, io, scaled_io or gc");
+  return enum_from_name<component_kind>(name);
 }
 
 component component::cpu(double work_ms, int threads) {

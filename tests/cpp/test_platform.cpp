@@ -3,6 +3,8 @@
 
 #include <cmath>
 #include <limits>
+#include <string>
+#include <vector>
 #include <lambdasim/error.hpp>
 #include <lambdasim/platform.hpp>
 
@@ -83,4 +85,23 @@ TEST_CASE("platform json round trip and strictness") {
                        "x.json: /mb_per_cpu: unknown key 'mb_per_cpu'", lambdasim::config_error);
   CHECK_THROWS_AS(platform::from_json("{", "x.json"), lambdasim::config_error);
   CHECK_THROWS_AS(platform::load("/nonexistent/platform.json"), lambdasim::config_error);
+}
+
+TEST_CASE("platform::resolve: a model name, else a platform JSON file") {
+  // the two platform models of models/ (aws-lambda.json, aws-lambda-2020.json); the price
+  // and instance-pool models are not platforms
+  CHECK(platform::names() == std::vector<std::string>{"aws-lambda", "aws-lambda-2020"});
+  CHECK(platform::resolve("aws-lambda").name == "aws-lambda");
+  CHECK(platform::resolve("aws-lambda-2020").billing_granularity_ms == 100);
+  const std::string file = std::string(LAMBDASIM_MODELS_DIR) + "/aws-lambda-2020.json";
+  CHECK(platform::resolve(file).billing_granularity_ms == 100);
+  CHECK_THROWS_WITH_AS(platform::resolve("nosuch"),
+                       "platform = 'nosuch': expected one of aws-lambda, aws-lambda-2020 "
+                       "or the path of a platform JSON file",
+                       std::invalid_argument);
+  CHECK_THROWS_WITH_AS(platform::named("prices-aws-lambda"),
+                       "platform = 'prices-aws-lambda': expected one of aws-lambda, "
+                       "aws-lambda-2020 or the path of a platform JSON file",
+                       std::invalid_argument);
+  CHECK_THROWS_AS(platform::resolve("/nonexistent/p.json"), lambdasim::config_error);
 }

@@ -33,73 +33,6 @@ double median(std::vector<double> v) {
 }
 }  // namespace
 
-TEST_CASE("log histogram percentiles within the stated relative error") {
-  std::mt19937_64 g(7);
-  log_histogram h;
-  std::vector<double> xs;
-  for (int i = 0; i < 20000; ++i) {
-    // lognormal-ish spread over five decades, independent of the simulator's sampler
-    const double u = static_cast<double>(g() >> 11) * 0x1.0p-53;
-    const double x = std::pow(10.0, -1 + 5 * u);
-    xs.push_back(x);
-    h.add(x);
-  }
-  std::sort(xs.begin(), xs.end());
-  for (double q : {0.0, 0.01, 0.5, 0.9, 0.99, 0.999, 1.0}) {
-    const auto rank = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(q * 20000)));
-    const double exact = xs[rank - 1];
-    CAPTURE(q);
-    CHECK(std::abs(h.quantile(q) / exact - 1) <= log_histogram::relative_error);
-  }
-  CHECK(h.count() == 20000);
-  CHECK(h.min() == xs.front());
-  CHECK(h.max() == xs.back());
-  log_histogram e;
-  CHECK(std::isnan(e.quantile(0.5)));
-  e.add(0);
-  e.add(0);
-  CHECK(e.quantile(0.5) == 0);
-  CHECK_THROWS_AS(h.quantile(1.5), std::invalid_argument);
-  // 2^-9: the midpoint of a bucket of relative width 2^-8
-  CHECK(log_histogram::relative_error == 1.0 / 512);
-}
-
-TEST_CASE("closed form cold probability") {
-  // exp(-r K) with r K = 1
-  CHECK(cold_probability(1.0 / 640, 640) == doctest::Approx(std::exp(-1.0)).epsilon(1e-15));
-  CHECK(cold_probability(0, 640) == 1);
-  // survival 1 -> 0 linearly over (0, 100]: K uniform on (0, 100),
-  // E[exp(-r K)] = (1 - exp(-100 r)) / (100 r); r = 0.01: 1 - 1/e
-  const auto k = keep_alive_model::empirical({100}, {0}, {10});
-  CHECK(cold_probability(0.01, k) == doctest::Approx(1 - std::exp(-1.0)).epsilon(1e-12));
-  CHECK(k.mean_s() == 50);
-  CHECK(k.quantile(0.25) == 75);  // S(t) = 1 - t / 100 = 0.25 at t = 75
-  CHECK_THROWS_AS(cold_probability(-1, 640), std::invalid_argument);
-  CHECK_THROWS_WITH_AS(cold_probability(1, 0), "keep_alive_s = 0: must be > 0 and finite",
-                       std::invalid_argument);
-}
-
-TEST_CASE("empirical keep-alive: pool adjacent violators on the 2025 data") {
-  // warm out of 100 at 60, 120, 180, 240 s: 100, 98, 100, 99 -> 1, .99, .99, .99 (the
-  // violation 98 < 100 pools to 99), then 0 at 360 s
-  const auto k = keep_alive_model::empirical({60, 120, 180, 240, 360}, {100, 98, 100, 99, 0},
-                                             {100, 100, 100, 100, 100});
-  REQUIRE(k.survival.size() == 5);
-  CHECK(k.survival[0] == 1);
-  CHECK(k.survival[1] == doctest::Approx(0.99));
-  CHECK(k.survival[2] == doctest::Approx(0.99));
-  CHECK(k.survival[3] == doctest::Approx(0.99));
-  CHECK(k.survival[4] == 0);
-  CHECK_THROWS_AS(keep_alive_model::empirical({60, 120}, {100, 50}, {100, 100}),
-                  std::invalid_argument);  // never reaches 0
-  // the shipped 2025 model: warm through 300 s (92 %), cold from 360 s
-  const auto m = pool_model::named("aws-lambda");
-  CHECK(m.keep_alive.quantile(0.92) == doctest::Approx(300));
-  CHECK(m.keep_alive.quantile(0.0) == doctest::Approx(360));
-  CHECK(pool_model::named("aws-lambda-2020").keep_alive.fixed_s == 640);
-  CHECK_THROWS_AS(pool_model::named("nowhere"), std::invalid_argument);
-}
-
 TEST_CASE("Poisson single instance without recycling matches exp(-r keep_alive)") {
   // 1 ms requests: the instance is idle almost all the time, so a request is cold exactly
   // when the gap since the last one exceeds the keep-alive: P = exp(-r K).
@@ -393,42 +326,4 @@ TEST_CASE("the simulated month's bill") {
   CHECK(bp.provisioned_usd ==
         doctest::Approx(5 * 2629800 * 0.0000041667 + 1577847.6 * 0.0000097222).epsilon(1e-6));
   CHECK_THROWS_AS(simulated_bill(res, w, p, prices, {}, 0), std::invalid_argument);
-}
-
-TEST_CASE("ziggurat samplers follow Exp(1) and N(0, 1)") {
-  // Kolmogorov-Smirnov distance against the closed-form CDFs; for n = 200000 the 0.1 %
-  // critical value is 1.95 / sqrt(n) = 0.00436. Moments: mean and variance within 5
-  // standard errors.
-  const std::size_t n = 200000;
-  auto ks = [&](std::vector<double> v, auto cdf) {
-    std::sort(v.begin(), v.end());
-    double d = 0;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      const double f = cdf(v[i]);
-      d = std::max({d, f - static_cast<double>(i) / n, static_cast<double>(i + 1) / n - f});
-    }
-    return d;
-  };
-  const auto e = detail::sample_exponential(1, n);
-  CHECK(ks(e, [](double x) { return 1 - std::exp(-x); }) < 1.95 / std::sqrt(n));
-  double m = 0, m2 = 0;
-  for (double x : e) m += x / n;
-  CHECK(std::abs(m - 1) < 5 / std::sqrt(n));  // sd of Exp(1) = 1
-  // tail: P(X > 8) = exp(-8) = 3.35e-4 -> about 67 of 200000 beyond the ziggurat's r = 7.7
-  const auto beyond = std::count_if(e.begin(), e.end(), [](double x) { return x > 8; });
-  CHECK(beyond > 67 - 5 * 8.2);
-  CHECK(beyond < 67 + 5 * 8.2);
-  const auto z = detail::sample_normal(2, n);
-  CHECK(ks(z, [](double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }) < 1.95 / std::sqrt(n));
-  m = 0;
-  for (double x : z) {
-    m += x / n;
-    m2 += x * x / n;
-  }
-  CHECK(std::abs(m) < 5 / std::sqrt(n));
-  CHECK(std::abs(m2 - 1) < 5 * std::sqrt(2.0 / n));
-  // |Z| > 3.7 (beyond r = 3.654): 2 * (1 - Phi(3.7)) = 2.157e-4 -> 43 of 200000
-  const auto tail = std::count_if(z.begin(), z.end(), [](double x) { return std::abs(x) > 3.7; });
-  CHECK(tail > 43 - 5 * 6.6);
-  CHECK(tail < 43 + 5 * 6.6);
 }

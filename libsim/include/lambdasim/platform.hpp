@@ -5,10 +5,15 @@
 /// platform::aws_lambda()); nothing here hard-codes AWS numbers.
 #pragma once
 
+#include <array>
+#include <utility>
+
 #include <Eigen/Core>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "lambdasim/enum_names.hpp"
 
 namespace lambdasim {
 
@@ -17,6 +22,15 @@ enum class throttling {
   smooth,       ///< fluid share: t = C / s
   cfs,          ///< CFS bandwidth control, expected over a uniformly random period phase
   cfs_aligned,  ///< CFS staircase with the task starting at a period boundary (Lin et al.)
+};
+template <>
+struct enum_traits<throttling> {
+  static constexpr std::string_view field = "throttling";
+  static constexpr std::array<std::pair<throttling, std::string_view>, 3> names{
+      {
+            {throttling::smooth, "smooth"},
+            {throttling::cfs, "cfs"},
+            {throttling::cfs_aligned, "cfs_aligned"}}};
 };
 
 std::string_view to_string(throttling t);
@@ -46,13 +60,16 @@ struct platform {
   /// The current AWS Lambda platform (models/aws-lambda.json, compiled in).
   static platform aws_lambda();
   /// A platform by model name: "aws-lambda" or "aws-lambda-2020".
-  /// @throws std::invalid_argument "platform = '<name>': expected one of <names()> ..."
+  /// @throws std::invalid_argument naming the platform and listing the known names
   static platform named(std::string_view name);
-  /// The names of the compiled-in platform models, e.g. {"aws-lambda", "aws-lambda-2020"}.
-  static std::vector<std::string> names();
-  /// A platform from a model name (names()) or the path of a platform JSON file: the one
-  /// rule every command line and facade uses to read a --platform argument.
-  static platform resolve(const std::string& name_or_path);
+  /// The names of the compiled-in platform models, sorted ("aws-lambda", ...).
+  static const std::vector<std::string>& names();
+  /// The one way every layer (CLI, Python) turns what a user wrote into a platform: a
+  /// compiled-in model name (names()), else a path to a platform JSON file (a name with
+  /// '/' or ending in ".json").
+  /// @throws std::invalid_argument "platform = '<spec>': ..." listing the known names for
+  ///         anything else; config_error naming the file for an unreadable or bad file
+  static platform resolve(std::string_view name_or_path);
   /// @throws std::invalid_argument when no size of the platform holds peak_memory_mb
   ///         (every size would be infeasible): "peak_memory_mb = 20000: above ..."
   void check_peak_memory(double peak_memory_mb) const;

@@ -8,6 +8,9 @@
 /// tier. The exact AWS bill is compute_bill (bill.hpp).
 #pragma once
 
+#include <array>
+#include <utility>
+
 #include <Eigen/Core>
 #include <string>
 #include <string_view>
@@ -15,6 +18,8 @@
 
 #include "lambdasim/prices.hpp"
 #include "lambdasim/sweep.hpp"
+
+#include "lambdasim/enum_names.hpp"
 
 namespace lambdasim {
 
@@ -44,6 +49,16 @@ enum class powertuning_source {
   automatic,      ///< `stats` when present, else the decoded visualization
   stats,          ///< only `stats` (float64)
   visualization,  ///< only the visualization URL (float32)
+};
+template <>
+struct enum_traits<powertuning_source> {
+  static constexpr std::string_view field = "source";
+  static constexpr std::array<std::pair<powertuning_source, std::string_view>, 4> names{
+      {
+            {powertuning_source::automatic, "auto"},
+            {powertuning_source::stats, "stats"},
+            {powertuning_source::visualization, "visualization"},
+            {powertuning_source::automatic, "automatic"}}};
 };
 std::string_view to_string(powertuning_source s);
 /// @throws std::invalid_argument for a name other than auto, stats, visualization

@@ -5,14 +5,27 @@
 /// and dollars. The monthly bill is bill.hpp.
 #pragma once
 
+#include <array>
+#include <utility>
+
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "lambdasim/enum_names.hpp"
+
 namespace lambdasim {
 
 enum class architecture { x86_64, arm64 };
+template <>
+struct enum_traits<architecture> {
+  static constexpr std::string_view field = "arch";
+  static constexpr std::array<std::pair<architecture, std::string_view>, 2> names{
+      {
+            {architecture::x86_64, "x86_64"},
+            {architecture::arm64, "arm64"}}};
+};
 
 std::string_view to_string(architecture a);
 /// @throws std::invalid_argument for anything but "x86_64" or "arm64"
@@ -23,6 +36,14 @@ architecture architecture_from_string(std::string_view name);
 enum class package_type {
   zip,    ///< .zip archive
   image,  ///< container image (INIT always billed)
+};
+template <>
+struct enum_traits<package_type> {
+  static constexpr std::string_view field = "package";
+  static constexpr std::array<std::pair<package_type, std::string_view>, 2> names{
+      {
+            {package_type::zip, "zip"},
+            {package_type::image, "image"}}};
 };
 std::string_view to_string(package_type p);
 /// @throws std::invalid_argument for anything but "zip" or "image"

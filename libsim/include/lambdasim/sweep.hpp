@@ -6,12 +6,17 @@
 /// sweep_loaders.hpp.
 #pragma once
 
+#include <array>
+#include <utility>
+
 #include <Eigen/Core>
 #include <cstdint>
 #include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "lambdasim/enum_names.hpp"
 
 namespace lambdasim {
 
@@ -48,6 +53,15 @@ enum class aggregation {
   median,        ///< robust default
   trimmed_mean,  ///< Power Tuning's: drop floor(0.2 n) values at each end, then average
   mean,
+};
+template <>
+struct enum_traits<aggregation> {
+  static constexpr std::string_view field = "aggregation";
+  static constexpr std::array<std::pair<aggregation, std::string_view>, 3> names{
+      {
+            {aggregation::median, "median"},
+            {aggregation::trimmed_mean, "trimmed_mean"},
+            {aggregation::mean, "mean"}}};
 };
 std::string_view to_string(aggregation a);
 /// @throws std::invalid_argument for a name other than median, trimmed_mean, mean

@@ -4,10 +4,15 @@
 /// (e.g. 24 hourly rates, repeated), or a recorded trace of timestamps.
 #pragma once
 
+#include <array>
+#include <utility>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "lambdasim/enum_names.hpp"
 
 namespace lambdasim {
 
@@ -15,6 +20,15 @@ enum class arrival_kind {
   poisson,    ///< constant rate
   piecewise,  ///< rate constant within segments of segment_s, cycling through rates_per_s
   trace,      ///< recorded timestamps
+};
+template <>
+struct enum_traits<arrival_kind> {
+  static constexpr std::string_view field = "kind";
+  static constexpr std::array<std::pair<arrival_kind, std::string_view>, 3> names{
+      {
+            {arrival_kind::poisson, "poisson"},
+            {arrival_kind::piecewise, "piecewise"},
+            {arrival_kind::trace, "trace"}}};
 };
 
 std::string_view to_string(arrival_kind k);

@@ -4,9 +4,14 @@
 /// (work measured at one full vCPU) plus a cold-start cost.
 #pragma once
 
+#include <array>
+#include <utility>
+
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "lambdasim/enum_names.hpp"
 
 namespace lambdasim {
 
@@ -15,6 +20,16 @@ enum class component_kind {
   io,         ///< work_ms of waiting no memory setting changes
   scaled_io,  ///< work_ms of I/O whose bandwidth grows with the share up to knee_vcpu
   gc,         ///< memory-management CPU: work_ms at ref_mb, in proportion to 1 / memory
+};
+template <>
+struct enum_traits<component_kind> {
+  static constexpr std::string_view field = "kind";
+  static constexpr std::array<std::pair<component_kind, std::string_view>, 4> names{
+      {
+            {component_kind::cpu, "cpu"},
+            {component_kind::io, "io"},
+            {component_kind::scaled_io, "scaled_io"},
+            {component_kind::gc, "gc"}}};
 };
 
 std::string_view to_string(component_kind k);
