@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/apt_install.sh g++ ninja-build libeigen3-dev nlohmann-json3-dev
+bash scripts/apt_install.sh g++ ninja-build libeigen3-dev libboost-dev nlohmann-json3-dev
 
 PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then

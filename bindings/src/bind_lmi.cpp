@@ -207,22 +207,22 @@ void bind_lmi(py::module_& m) {
               o.computes.push_back(compute_kind_from_string(n));
           })
       .def("validate", &compare_options::validate);
-  py::class_<compute_option>(m, "ComputeOption")
+  py::class_<compute_estimate>(m, "ComputeEstimate")
       .def_property_readonly(
           "compute",
-          [](const compute_option& r) { return std::string(to_string(r.compute)); })
-      .def_readonly("total_usd", &compute_option::total_usd)
-      .def_readonly("latency_ms", &compute_option::latency_ms)
-      .def_readonly("mean_latency_ms", &compute_option::mean_latency_ms)
-      .def_readonly("throttled_fraction", &compute_option::throttled_fraction)
-      .def_readonly("cold_fraction", &compute_option::cold_fraction)
-      .def_readonly("feasible", &compute_option::feasible)
-      .def_readonly("provisioned_concurrency", &compute_option::provisioned_concurrency)
-      .def_readonly("environments", &compute_option::environments)
-      .def_readonly("instances", &compute_option::instances)
-      .def_readonly("bill", &compute_option::bill)
-      .def_readonly("lmi", &compute_option::lmi)
-      .def_readonly("detail", &compute_option::detail);
+          [](const compute_estimate& r) { return std::string(to_string(r.compute)); })
+      .def_readonly("total_usd", &compute_estimate::total_usd)
+      .def_readonly("latency_ms", &compute_estimate::latency_ms)
+      .def_readonly("mean_latency_ms", &compute_estimate::mean_latency_ms)
+      .def_readonly("throttled_fraction", &compute_estimate::throttled_fraction)
+      .def_readonly("cold_fraction", &compute_estimate::cold_fraction)
+      .def_readonly("feasible", &compute_estimate::feasible)
+      .def_readonly("provisioned_concurrency", &compute_estimate::provisioned_concurrency)
+      .def_readonly("environments", &compute_estimate::environments)
+      .def_readonly("instances", &compute_estimate::instances)
+      .def_readonly("bill", &compute_estimate::bill)
+      .def_readonly("lmi", &compute_estimate::lmi)
+      .def_readonly("detail", &compute_estimate::detail);
   py::class_<compute_comparison>(m, "ComputeComparison")
       .def_readonly("options", &compute_comparison::options)
       .def_property_readonly(

@@ -55,7 +55,7 @@ void bind_recommend(py::module_& m) {
           "compute", [](const recommend_options& o) { return names(o.compute); },
           [](recommend_options& o, const std::vector<std::string>& v) {
             o.compute.clear();
-            for (const auto& s : v) o.compute.push_back(compute_option_from_string(s));
+            for (const auto& s : v) o.compute.push_back(compute_kind_from_string(s));
           })
       .def_readwrite("max_provisioned", &recommend_options::max_provisioned)
       .def_readwrite("requests_per_month", &recommend_options::requests_per_month)

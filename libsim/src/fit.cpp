@@ -524,6 +524,10 @@ std::string explain_choice(const fit_data& d, const fit_grid& g, const fit_score
   else if (only_simplest)
     why << ": no per-invocation samples, so the noise is unknown, and " << nf
         << " sizes are too few to estimate it beside more terms than the baseline's";
+  else if (chosen.structure == fit_structure::amdahl && g.baseline != fit_structure::amdahl)
+    why << ": lowest score " << fmt(bc.score) << " on " << nf
+        << " sizes (no per-invocation samples; amdahl scored against the baseline by AIC "
+           "with the model error as the noise)";
   else
     why << ": lowest AICc = " << fmt(bc.score) << " on " << nf
         << " sizes (no per-invocation samples: noise estimated from the residuals)";

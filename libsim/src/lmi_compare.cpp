@@ -13,25 +13,6 @@
 
 namespace lambdasim {
 
-std::string_view to_string(compute_kind k) {
-  switch (k) {
-    case compute_kind::on_demand:
-      return "on-demand";
-    case compute_kind::provisioned:
-      return "provisioned";
-    case compute_kind::lmi:
-      return "lmi";
-  }
-  return "on-demand";
-}
-
-compute_kind compute_kind_from_string(std::string_view name) {
-  if (name == "on-demand") return compute_kind::on_demand;
-  if (name == "provisioned") return compute_kind::provisioned;
-  if (name == "lmi") return compute_kind::lmi;
-  detail::throw_invalid("compute", name, "expected on-demand, provisioned or lmi");
-}
-
 int provisioned_for_peak(double peak_rate_per_s, double warm_ms) {
   if (!(peak_rate_per_s >= 0) || !std::isfinite(peak_rate_per_s))
     detail::throw_invalid("peak_rate_per_s", peak_rate_per_s,
@@ -237,7 +218,7 @@ compute_comparison compare_compute(const profile& w, const platform& p,
   compute_comparison out;
   out.percentile = o.percentile;
   for (const compute_kind k : o.computes) {
-    compute_option r;
+    compute_estimate r;
     r.compute = k;
     if (k == compute_kind::lmi) {
       const lmi_plan plan =
@@ -308,7 +289,7 @@ compute_comparison compare_compute(const profile& w, const platform& p,
     out.options.push_back(r);
   }
   // the cheapest feasible option; ties to the faster
-  const compute_option* best = nullptr;
+  const compute_estimate* best = nullptr;
   for (const auto& r : out.options) {
     if (!r.feasible) continue;
     if (!best || r.total_usd < best->total_usd ||

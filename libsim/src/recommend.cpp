@@ -65,15 +65,6 @@ recommend_strategy recommend_strategy_from_string(std::string_view name) {
   detail::throw_invalid("strategy", name, "expected cost, speed, balanced or knee");
 }
 
-std::string_view to_string(compute_option c) {
-  return c == compute_option::provisioned ? "provisioned" : "on_demand";
-}
-
-compute_option compute_option_from_string(std::string_view name) {
-  if (name == "on_demand") return compute_option::on_demand;
-  if (name == "provisioned") return compute_option::provisioned;
-  detail::throw_invalid("compute", name, "expected on_demand or provisioned");
-}
 
 std::string_view to_string(latency_method m) {
   switch (m) {
@@ -106,6 +97,11 @@ void recommend_options::validate() const {
   if (speed_ratio && !(*speed_ratio > 0 && std::isfinite(*speed_ratio)))
     detail::throw_invalid("speed_ratio", *speed_ratio, "must be > 0 and finite");
   if (compute.empty()) detail::throw_invalid("compute", "[]", "at least one option required");
+  for (const compute_kind k : compute)
+    if (k == compute_kind::lmi)  // compare_compute (lmi_compare.hpp) weighs LMI today
+      detail::throw_invalid("compute", to_string(k),
+                            "recommend weighs on-demand and provisioned; use compare_compute "
+                            "for Lambda Managed Instances");
   if (max_provisioned < 0)
     detail::throw_invalid("max_provisioned", max_provisioned, "must be >= 0");
   if (!(requests_per_month >= 0) || std::isinf(requests_per_month))
@@ -205,20 +201,26 @@ double mean_exp_uniform(double k, double a, double b) {
 }
 }  // namespace
 
-double single_instance_cold_fraction(double rate, const pool_model& pool) {
+double single_instance_cold_fraction(double rate, const pool_model& pool, double handover) {
   if (!(rate >= 0) || std::isinf(rate)) detail::throw_invalid("rate_per_s", rate, "must be >= 0");
+  if (!(handover >= 0 && handover <= 1))
+    detail::throw_invalid("handover", handover, "must be in [0, 1]");
   const double p_ka = cold_probability(rate, pool.keep_alive);
   const recycling_model& rec = pool.recycling;
-  if (!rec.enabled() || rate == 0 || p_ka >= 1) return p_ka;
-  // Renewal: each instance life starts with one cold request. It serves the i-th later
-  // arrival if every idle gap stayed within a fresh keep-alive ((1 - p_ka)^i), early
-  // recycling did not strike (exponential: (rate / (rate + early))^i) and its age, a
-  // Gamma(i, rate) sum of gaps, is below its maximum lifetime C: P(Gamma(i, r) <= C) =
-  // P(Poisson(r C) >= i). With g the product of the first two factors,
-  //   E[requests per life | C] = sum_i g^i P(Poisson(r C) >= i)
-  //                            = 1 + g (1 - exp(-r C (1 - g))) / (1 - g),
-  // and 1 / (1 - g) without a maximum lifetime.
-  const double g = (1 - p_ka) * rate / (rate + rec.early_per_s);
+  if (rate == 0 || p_ka >= 1) return p_ka;
+  if (!rec.enabled() && handover == 0) return p_ka;
+  // Renewal over the instance's tenure: it serves the i-th later request if every idle
+  // gap stayed within a fresh keep-alive ((1 - p_ka)^i), early recycling did not strike
+  // ((rate / (rate + early))^i), no other instance took over as the most recently used
+  // ((1 - handover)^i) and its age, a Gamma(i, rate) sum of gaps, is below its maximum
+  // lifetime C: P(Gamma(i, r) <= C) = P(Poisson(r C) >= i). With g the product of the
+  // first three factors,
+  //   E[requests per tenure | C] = sum_i g^i P(Poisson(r C) >= i)
+  //                              = (1 - g exp(-r C (1 - g))) / (1 - g),
+  // and 1 / (1 - g) without a maximum lifetime. Tenures end by a cold start or by a
+  // handover (about `handover` per request), so cold starts per request are
+  // 1 / E[requests per tenure] - handover.
+  const double g = (1 - p_ka) * rate / (rate + rec.early_per_s) * (1 - handover);
   const double u = 1 - g;
   double expected;
   if (rec.max_lifetime_max_s <= 0) {
@@ -227,15 +229,32 @@ double single_instance_cold_fraction(double rate, const pool_model& pool) {
     expected = 1 + rate * (rec.max_lifetime_min_s + rec.max_lifetime_max_s) / 2;
   } else {
     const double k = rate * u;
-    expected = 1 + g * (1 - mean_exp_uniform(k, rec.max_lifetime_min_s, rec.max_lifetime_max_s)) / u;
+    expected = (1 - g * mean_exp_uniform(k, rec.max_lifetime_min_s, rec.max_lifetime_max_s)) / u;
   }
-  return 1 / expected;
+  return std::clamp(1 / expected - handover, p_ka, 1.0);
 }
 
 double closed_form_cold_fraction(double rate, double mean_ms, int n, const pool_model& pool) {
-  const double f = overflow_fraction(rate, mean_ms, n);
-  if (f == 0) return 0;
-  return f * single_instance_cold_fraction(rate * f, pool);
+  // Instances in order of preference form a cascade of loss systems: instance k serves
+  // the arrivals that find the first k - 1 busy and it idle, a fraction
+  // B(k - 1) - B(k) of all (Erlang B, exact for Poisson arrivals). The first n are
+  // provisioned (always warm); an on-demand instance k is cold for a request with the
+  // single-instance fraction at the rate it serves.
+  double b_prev = overflow_fraction(rate, mean_ms, n);
+  if (b_prev == 0) return 0;
+  const double a = rate * mean_ms / 1000;
+  double cold = 0;
+  for (int k = n + 1; k < n + 100000 && b_prev > 1e-12; ++k) {
+    const double b = a * b_prev / (k + a * b_prev);
+    const double served = b_prev - b;
+    // The first on-demand instance is the most recently used one until a request it
+    // cannot take starts (or reuses) another, which then takes over: B(k) / served per
+    // request it serves. The others serve rarely; their tenures end by keep-alive.
+    const double handover = k == n + 1 ? std::min(b / served, 1.0) : 0.0;
+    cold += served * single_instance_cold_fraction(rate * served, pool, handover);
+    b_prev = b;
+  }
+  return cold;
 }
 
 // ---------------------------------------------------------------- the recommendation
@@ -410,9 +429,9 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
 
   // Groups: architecture x concurrency option.
   std::vector<int> pcs;
-  if (std::find(o.compute.begin(), o.compute.end(), compute_option::on_demand) != o.compute.end())
+  if (std::find(o.compute.begin(), o.compute.end(), compute_kind::on_demand) != o.compute.end())
     pcs.push_back(0);
-  if (std::find(o.compute.begin(), o.compute.end(), compute_option::provisioned) !=
+  if (std::find(o.compute.begin(), o.compute.end(), compute_kind::provisioned) !=
       o.compute.end())
     for (int n = 1; n <= o.max_provisioned; ++n) pcs.push_back(n);
   if (pcs.empty())
@@ -449,7 +468,7 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
     c.memory_mb = g.c.memory_mb[i];
     c.arch = g.arch;
     c.provisioned = g.provisioned;
-    c.compute = g.provisioned > 0 ? compute_option::provisioned : compute_option::on_demand;
+    c.compute = g.provisioned > 0 ? compute_kind::provisioned : compute_kind::on_demand;
     c.warm_ms = g.c.warm_ms[i];
     c.cold_ms = g.c.cold_ms[i];
     c.cost_usd = g.c.cost_usd[i];
@@ -777,10 +796,10 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
           "durations (cv = " + fmt(w_in.cv) + ", Boost.Math quantiles)";
       if (closed)
         out.method_detail +=
-            "; cold fraction in closed form (single-instance keep-alive and recycling renewal, "
-            "Erlang-B overflow of provisioned instances) where the expected on-demand "
+            "; cold fraction in closed form (instances as a cascade of Erlang loss systems, "
+            "provisioned first; on-demand instances cold by keep-alive, recycling and handover) where the expected on-demand "
             "concurrency is below " + fmt(o.closed_form_max_load) +
-            " (error in the cold fraction of that order)";
+            " (tests: within 5 % of the simulator's cold fraction)";
       if (sim)
         out.method_detail += std::string(closed ? ";" : ";") +
                              " cold fraction from the simulator at " +

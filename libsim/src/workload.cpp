@@ -208,8 +208,8 @@ profile profile::on_architecture(std::string_view arch, double speed_ratio) cons
   profile w = *this;
   w.architecture = std::string(arch);
   for (auto& c : w.components)
-    if (c.kind == component_kind::cpu || c.kind == component_kind::gc) c.work_ms *= speed_ratio;
-  w.first_call_cpu_ms *= speed_ratio;
+    if (c.kind == component_kind::cpu || c.kind == component_kind::gc) c.work_ms /= speed_ratio;
+  w.first_call_cpu_ms /= speed_ratio;
   return w;
 }
 
@@ -232,7 +232,8 @@ double architecture_speed_ratio(std::string_view runtime, std::string_view from,
     *note = "no recorded arm64/x86_64 speed ratio for runtime '" + std::string(runtime) +
             "': 1.0 assumed (measured ratios differ by runtime and workload from 0.8 to "
             "1.25; give your own)";
-  return to == "arm64" ? ratio : 1.0 / ratio;
+  // arm64 takes `ratio` times as long: moving there is 1/ratio as fast.
+  return to == "arm64" ? 1.0 / ratio : ratio;
 }
 
 }  // namespace lambdasim

@@ -21,11 +21,7 @@ lmi_config m7g_large() {
 }
 }  // namespace
 
-TEST_CASE("lmi compare: compute names") {
-  CHECK(compute_kind_from_string("on-demand") == compute_kind::on_demand);
-  CHECK(to_string(compute_kind::lmi) == "lmi");
-  CHECK_THROWS_WITH_AS(compute_kind_from_string("spot"),
-                       doctest::Contains("compute = 'spot'"), std::invalid_argument);
+TEST_CASE("lmi compare: provisioned concurrency for a peak") {
   // M/G/inf: a = 100/s x 0.1 s = 10 -> ceil(10 + 3 sqrt(10)) = ceil(19.49) = 20
   CHECK(provisioned_for_peak(100, 100) == 20);
   CHECK(provisioned_for_peak(0, 100) == 1);

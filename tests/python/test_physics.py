@@ -95,13 +95,14 @@ def test_band_and_spread_are_different_things():
 def test_profile_architecture_round_trip(tmp_path):
     p = ls.Profile(cpu_ms=400, io_ms=50)
     assert p.architecture == "x86_64"
-    a = p.on_architecture("arm64", 1.18)
+    a = p.on_architecture("arm64", 0.8)  # CPU work at 0.8 x the speed: 500 ms
     assert a.architecture == "arm64"
+    assert sum(c.work_ms for c in a.components if c.kind == "cpu") == pytest.approx(500)
     path = tmp_path / "p.json"
     a.save(str(path))
     assert ls.Profile.load(str(path)).architecture == "arm64"
     r, note = ls._core.architecture_speed_ratio("nodejs", "x86_64", "arm64")
-    assert r == pytest.approx(1.18) and note == ""
+    assert r == pytest.approx(1 / 1.18) and note == ""
     with pytest.raises(ValueError, match="architecture = 'sparc'"):
         p.on_architecture("sparc", 1.0)
 

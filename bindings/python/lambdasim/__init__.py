@@ -23,7 +23,15 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 try:
-    from ._core import ConfigError, ConvergenceError, Platform, PriceTable, Profile, Sweep
+    from ._core import (
+        ConfigError,
+        ConvergenceError,
+        Platform,
+        PriceTable,
+        Profile,
+        Sweep,
+        provisioned_break_even,
+    )
 except ImportError as err:  # pragma: no cover - only without a built extension
     msg = (
         "lambdasim's compiled core (_core) could not be imported. Did you build it? "
@@ -36,6 +44,7 @@ from ._bill import Bill, BillCurve, bill, bill_curve
 from ._curve import Curve, FleetCurve, curve
 from ._data import data_path
 from ._defaults import OptionError
+from ._plot import plot_provisioned
 from ._lmi import (
     BreakEven,
     ComputeComparison,
@@ -102,8 +111,10 @@ __all__ = [
     "lmi_assumptions",
     "lmi_bill",
     "lmi_config",
+    "plot_provisioned",
     "powertuning",
     "primitives",
+    "provisioned_break_even",
     "recommend",
     "simulate",
     "simulate_lmi",

@@ -401,7 +401,7 @@ class ComputeComparison(Result):
         return float(self._result.percentile)
 
     @property
-    def options(self) -> list[_core.ComputeOption]:
+    def options(self) -> list[_core.ComputeEstimate]:
         return list(self._result.options)
 
     @property

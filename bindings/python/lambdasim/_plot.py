@@ -306,11 +306,12 @@ def plot_provisioned(
     platform: Any = None,
     arch: str = "x86_64",
     percentile: float = 99,
+    region: str = "us-east-1",
     ax: Sequence[Axes] | None = None,
 ) -> Sequence[Axes]:
     """Monthly cost (top) and the latency percentile (bottom) against monthly traffic, on
     demand and with ``provisioned`` instances at ``memory_mb``, the cost break-even
-    marked. Returns the two Axes."""
+    (``provisioned_break_even``) marked. Returns the two Axes."""
     import matplotlib.pyplot as plt
     from matplotlib.ticker import FuncFormatter
 
@@ -329,7 +330,7 @@ def plot_provisioned(
     for n_req in traffic:  # one recommendation per traffic level (not per size)
         r = recommend(profile, platform, arch=arch, memory_mb=[memory_mb],
                       requests_per_month=float(n_req), max_provisioned=provisioned,
-                      percentile=percentile, strategy="cost")
+                      percentile=percentile, strategy="cost", region=region)
         t = r.candidates()
         od = t["provisioned"] == 0
         pcn = t["provisioned"] == provisioned
@@ -341,12 +342,12 @@ def plot_provisioned(
     ax_c.plot(traffic, pc_cost, label=f"{provisioned} provisioned")
     ax_l.plot(traffic, od_lat, label="on demand")
     ax_l.plot(traffic, pc_lat, label=f"{provisioned} provisioned")
-    prices = _core.PriceTable.aws("us-east-1", arch)
+    prices = _core.PriceTable.aws(region, arch)
     be = _core.provisioned_break_even(profile, platform, prices, float(memory_mb), provisioned)
     if np.isfinite(be):
         for axis in (ax_c, ax_l):
             axis.axvline(be, color="crimson", ls="--", lw=1)
-        ax_c.annotate(f"break-even: {be:,.3g} requests a month", (be, ax_c.get_ylim()[1]),
+        ax_c.annotate(f"break-even: {be:,.0f} requests a month", (be, ax_c.get_ylim()[1]),
                       textcoords="offset points", xytext=(4, -14), fontsize=8, color="crimson")
     ax_c.set_xscale("log")
     ax_c.set_yscale("log")

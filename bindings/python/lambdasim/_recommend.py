@@ -82,7 +82,7 @@ def _relative(change: float, less: str, more: str) -> str:
 class Recommendation(Result):
     """The recommended configuration, why, the runners-up and the Pareto front.
 
-    Properties of the choice: ``memory_mb``, ``arch``, ``compute`` (``on_demand`` or
+    Properties of the choice: ``memory_mb``, ``arch``, ``compute`` (``on-demand`` or
     ``provisioned``), ``provisioned`` (instances), ``warm_ms``, ``cold_ms``, ``cost_usd``
     (one warm invocation), ``monthly_usd`` (``None`` without a request count),
     ``latency_ms`` (the ``percentile`` of all requests, cold starts included); ``reason``
@@ -127,7 +127,7 @@ class Recommendation(Result):
 
     @property
     def compute(self) -> str:
-        """Concurrency option of the choice: ``on_demand`` or ``provisioned``."""
+        """Concurrency option of the choice: ``on-demand`` or ``provisioned``."""
         return str(self._chosen["compute"])
 
     @property

@@ -13,20 +13,12 @@
 #include <vector>
 
 #include "lambdasim/bill.hpp"
+#include "lambdasim/compute.hpp"
 #include "lambdasim/lmi.hpp"
 #include "lambdasim/platform.hpp"
 #include "lambdasim/workload.hpp"
 
 namespace lambdasim {
-
-enum class compute_kind {
-  on_demand,    ///< ordinary Lambda, instances on demand ("on-demand")
-  provisioned,  ///< provisioned concurrency for the peak, overflow on demand
-  lmi,          ///< Lambda Managed Instances
-};
-std::string_view to_string(compute_kind k);
-/// @throws std::invalid_argument for anything but on-demand, provisioned or lmi
-compute_kind compute_kind_from_string(std::string_view name);
 
 /// Provisioned concurrency held for a peak: concurrency at the peak rate is Poisson
 /// (M/G/inf) with mean a = rate x warm duration; hold ceil(a + 3 sqrt(a)) (its 99.87 %
@@ -51,7 +43,7 @@ struct compare_options {
 };
 
 /// One compute option at the user's traffic.
-struct compute_option {
+struct compute_estimate {
   compute_kind compute = compute_kind::on_demand;
   double total_usd = 0;   ///< the month
   double latency_ms = 0;  ///< at compare_options::percentile, simulated
@@ -68,7 +60,7 @@ struct compute_option {
 };
 
 struct compute_comparison {
-  std::vector<compute_option> options;  ///< in compare_options::computes order
+  std::vector<compute_estimate> options;  ///< in compare_options::computes order
   compute_kind winner = compute_kind::on_demand;
   std::string reason;  ///< why the winner wins
   double percentile = 0.99;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "lambdasim/bill.hpp"
+#include "lambdasim/compute.hpp"
 #include "lambdasim/billing.hpp"
 #include "lambdasim/curve.hpp"
 #include "lambdasim/platform.hpp"
@@ -44,15 +45,6 @@ enum class recommend_strategy {
 std::string_view to_string(recommend_strategy s);
 /// @throws std::invalid_argument for a name other than cost, speed, balanced, knee
 recommend_strategy recommend_strategy_from_string(std::string_view name);
-
-/// How requests are served. More options (Lambda Managed Instances) may follow.
-enum class compute_option {
-  on_demand,    ///< on-demand instances only
-  provisioned,  ///< n provisioned instances enabled all month, overflow on demand
-};
-std::string_view to_string(compute_option c);
-/// @throws std::invalid_argument for a name other than on_demand, provisioned
-compute_option compute_option_from_string(std::string_view name);
 
 /// How a candidate's latency percentile was obtained.
 enum class latency_method {
@@ -88,7 +80,7 @@ struct recommend_options {
   std::optional<double> speed_ratio;
   std::string region = "us-east-1";
   /// Concurrency options to consider; provisioned needs max_provisioned > 0.
-  std::vector<compute_option> compute{compute_option::on_demand, compute_option::provisioned};
+  std::vector<compute_kind> compute{compute_kind::on_demand, compute_kind::provisioned};
   /// Largest number of provisioned instances tried (1..max_provisioned); 0: none.
   int max_provisioned = 0;
 
@@ -145,7 +137,7 @@ struct recommend_options {
 struct recommend_candidate {
   double memory_mb = 0;
   architecture arch = architecture::x86_64;
-  compute_option compute = compute_option::on_demand;
+  compute_kind compute = compute_kind::on_demand;
   int provisioned = 0;
   double warm_ms = 0;
   double cold_ms = 0;
@@ -166,7 +158,7 @@ struct recommend_candidate {
 struct recommend_table {
   Eigen::VectorXd memory_mb;
   std::vector<architecture> arch;
-  std::vector<compute_option> compute;
+  std::vector<compute_kind> compute;
   Eigen::VectorXi provisioned;
   Eigen::VectorXd warm_ms, cold_ms, cost_usd, monthly_usd, latency_ms, cold_fraction;
   std::vector<constraint> excluded_by;  ///< none = feasible
@@ -219,21 +211,28 @@ double mixture_percentile(double q, double warm_ms, double cold_ms, double cold_
                           double cv);
 
 /// Cold fraction of Poisson arrivals at rate_per_s served by one instance (short
-/// requests), with the pool's keep-alive and recycling: 1 / E[requests per instance
-/// life], where the instance serves the i-th later arrival if each idle gap stayed within
-/// a fresh keep-alive (probability (1 - P_ka)^i, P_ka = cold_probability) and its age,
+/// requests), with the pool's keep-alive and recycling, when a fraction `handover` of its
+/// requests let another instance take over as the most recently used (which restarts the
+/// age that recycling sees): 1 / E[requests per tenure] - handover, where the instance
+/// serves the i-th later request if each idle gap stayed within a fresh keep-alive
+/// ((1 - P_ka)^i, P_ka = cold_probability), no handover happened and its age,
 /// Gamma(i, rate), is below its lifetime min(Exp(early), U[min, max]); summed in closed
-/// form. Without recycling this is cold_probability. Approximate in that the ages use
-/// unconditioned gaps (gaps that ended warm are shorter: slightly conservative).
-/// @throws std::invalid_argument for a negative rate
-double single_instance_cold_fraction(double rate_per_s, const pool_model& pool);
+/// form. Without recycling and handover this is cold_probability. Approximate: ages use
+/// unconditioned gaps, and a handover is taken as a renewal.
+/// @throws std::invalid_argument for a negative rate or handover outside [0, 1]
+double single_instance_cold_fraction(double rate_per_s, const pool_model& pool,
+                                     double handover = 0);
 
 /// Closed-form cold fraction of all requests for Poisson arrivals at rate_per_s with
-/// mean duration mean_ms and n provisioned instances: the fraction overflowing the
-/// provisioned instances is Erlang B(n, rate * mean) (the provisioned instances form a
-/// loss system: a request finding all n busy runs on demand; exact for Poisson arrivals
-/// by insensitivity and PASTA); an overflow request is cold with the single-instance
-/// fraction at the overflow rate (approximate: overflow is burstier than Poisson).
+/// mean duration mean_ms and n provisioned instances. Instances in order of preference
+/// form a cascade of loss systems: instance k serves the fraction B(k-1) - B(k) of the
+/// requests (Erlang B with offered load rate * mean; exact for Poisson arrivals by
+/// insensitivity and PASTA), the first n are provisioned and always warm, and a request
+/// served by on-demand instance k is cold with single_instance_cold_fraction at the rate
+/// that instance serves, the first of them with its handovers to the others as the most
+/// recently used (approximate: the overflow is burstier than Poisson). With n = 0
+/// and a small load this is the single-instance fraction plus about rate * mean of cold
+/// starts from concurrency.
 /// @throws std::invalid_argument for a negative rate or duration or n < 0
 double closed_form_cold_fraction(double rate_per_s, double mean_ms, int provisioned,
                                  const pool_model& pool);

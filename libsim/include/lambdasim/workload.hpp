@@ -81,16 +81,17 @@ struct profile {
   static profile from_json(std::string_view text, std::string_view origin = "<json>");
   static profile load(const std::string& path);
   /// The same function on another architecture: CPU work (cpu, gc, first-call CPU)
-  /// times `speed_ratio` (duration there / duration here for the same CPU work); I/O and
-  /// INIT unchanged. The same architecture returns a copy (ratio must then be 1).
+  /// divided by `speed_ratio` (how many times faster the CPU work runs there, the
+  /// convention of recommend_options::speed_ratio); I/O and INIT unchanged.
   /// @throws std::invalid_argument for an unknown architecture or a ratio not > 0
   profile on_architecture(std::string_view arch, double speed_ratio) const;
   std::string to_json() const;
   void save(const std::string& path) const;
 };
 
-/// The documented arm64/x86_64 speed ratio of a runtime (models/architecture-speed.json):
-/// the factor by which CPU work's duration changes moving from `from` to `to`. A runtime
+/// The documented speed ratio of a runtime moving from `from` to `to`
+/// (models/architecture-speed.json, which records arm64 duration / x86_64 duration):
+/// how many times faster CPU work runs on `to`, for profile::on_architecture. A runtime
 /// without data gives 1.0 and sets `note` (when given) to say so.
 /// @throws std::invalid_argument for an unknown architecture
 double architecture_speed_ratio(std::string_view runtime, std::string_view from,
