@@ -20,4 +20,6 @@ PYBIND11_MODULE(_core, m) {
   bind_traffic(m);
   bind_simulate(m);
   bind_sweep(m);
+  bind_fit_batch(m);
+  bind_simulate_batch(m);
 }

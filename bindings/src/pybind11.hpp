@@ -44,3 +44,5 @@ void bind_bill(py::module_& m);
 void bind_traffic(py::module_& m);
 void bind_simulate(py::module_& m);
 void bind_sweep(py::module_& m);
+void bind_fit_batch(py::module_& m);
+void bind_simulate_batch(py::module_& m);

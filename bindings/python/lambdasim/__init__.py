@@ -58,6 +58,7 @@ except ImportError as err:  # pragma: no cover - only without a built extension
     )
     raise ImportError(msg) from err
 
+from ._batch import fit_many, simulate_many
 from ._bill import Bill, BillCurve, bill, bill_curve
 from ._curve import Curve, FleetCurve, curve
 from ._data import data_path, models_path
@@ -112,6 +113,7 @@ __all__ = [
     "decode_visualization",
     "encode_visualization",
     "fit",
+    "fit_many",
     "fit_table",
     "gb_seconds",
     "models_path",
@@ -120,6 +122,7 @@ __all__ = [
     "powertuning_statistics",
     "powertuning_trimmed_mean",
     "simulate",
+    "simulate_many",
     "summary_dataframe",
     "summary_table",
     "warm_ms",

@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['Arrivals', 'BillCurveResult', 'BillOptions', 'BillingRules', 'CheckOptions', 'CheckResult', 'Component', 'ConfigError', 'ConvergenceError', 'CurveResult', 'FitCandidate', 'FitOptions', 'FitResult', 'KeepAlive', 'LatencyStats', 'LogHistogram', 'MonthlyBill', 'PROFILE_COLUMNS', 'Platform', 'PoolModel', 'PowertuningStats', 'PriceTable', 'PriceTier', 'Profile', 'Recycling', 'SimulateOptions', 'SimulationResult', 'Sweep', 'SweepMetadata', 'SweepSummary', 'VcpuTier', 'bill_curve', 'billed_ms', 'check', 'cold_ms', 'cold_probability', 'compute_bill', 'cpu_time_ms', 'curve', 'curve_columns', 'curve_profiles', 'decode_visualization', 'encode_visualization', 'fit', 'gb_seconds', 'mean_month_hours', 'powertuning_base_usd_per_ms', 'powertuning_min_ram_mb', 'powertuning_price', 'powertuning_statistics', 'powertuning_trimmed_mean', 'simulate', 'simulated_bill', 'warm_ms']
+__all__: list[str] = ['Arrivals', 'BillCurveResult', 'BillOptions', 'BillingRules', 'CheckOptions', 'CheckResult', 'Component', 'ConfigError', 'ConvergenceError', 'CurveResult', 'FitCandidate', 'FitOptions', 'FitResult', 'KeepAlive', 'LatencyStats', 'LogHistogram', 'MonthlyBill', 'PROFILE_COLUMNS', 'Platform', 'PoolModel', 'PowertuningStats', 'PriceTable', 'PriceTier', 'Profile', 'Recycling', 'SimulateOptions', 'SimulationResult', 'Sweep', 'SweepMetadata', 'SweepSummary', 'VcpuTier', 'bill_curve', 'billed_ms', 'check', 'cold_ms', 'cold_probability', 'compute_bill', 'cpu_time_ms', 'curve', 'curve_columns', 'curve_profiles', 'decode_visualization', 'encode_visualization', 'fit', 'fit_batch', 'gb_seconds', 'mean_month_hours', 'powertuning_base_usd_per_ms', 'powertuning_min_ram_mb', 'powertuning_price', 'powertuning_statistics', 'powertuning_trimmed_mean', 'simulate', 'simulate_batch', 'simulated_bill', 'warm_ms']
 class ConfigError(ValueError):
     pass
 class ConvergenceError(RuntimeError):
@@ -1238,6 +1238,10 @@ def encode_visualization(memory_mb: collections.abc.Sequence[typing.SupportsFloa
     ...
 def fit(sweep: Sweep, platform: Platform, options: FitOptions = ...) -> FitResult:
     ...
+def fit_batch(sweeps: collections.abc.Sequence[Sweep], platform: Platform, options: FitOptions = ..., threads: typing.SupportsInt | typing.SupportsIndex = 0) -> list[FitResult]:
+    """
+    fit() of each sweep, split over threads (0 = every core).
+    """
 def gb_seconds(billed_ms: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> typing.Any:
     ...
 def powertuning_base_usd_per_ms(region: str, arch: str) -> float:
@@ -1252,6 +1256,10 @@ def powertuning_trimmed_mean(values: typing.Annotated[numpy.typing.ArrayLike, nu
     ...
 def simulate(profile: Profile, platform: Platform, arrivals: Arrivals, options: SimulateOptions, progress: collections.abc.Callable | None = None) -> SimulationResult:
     ...
+def simulate_batch(profile: Profile, platform: Platform, arrivals: collections.abc.Sequence[Arrivals], options: collections.abc.Sequence[SimulateOptions], threads: typing.SupportsInt | typing.SupportsIndex = 0) -> list[SimulationResult]:
+    """
+    simulate() of each (arrivals, options) pair, split over threads (0 = every core).
+    """
 def simulated_bill(result: SimulationResult, profile: Profile, platform: Platform, prices: PriceTable, options: BillOptions = ..., month_hours: typing.SupportsFloat | typing.SupportsIndex = 730.485) -> MonthlyBill:
     ...
 def warm_ms(profile: Profile, platform: Platform, memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> typing.Any:
