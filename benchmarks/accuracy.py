@@ -40,10 +40,59 @@ LK_COLUMNS = [
 
 @dataclass
 class Series:
-    group: str  # "lin_khazaei", "powertuning", "report_metrics"
+    group: str  # "lin_khazaei", "powertuning", "report_metrics", "multithread"
     name: str
     sweep: ls.Sweep
     platform: str
+    arch: str = "x86_64"
+    threads: int | None = None  # the code's thread count, when the source states it
+    bound: str = ""  # what bounds the series' accuracy (few sizes, one run, throughput)
+
+
+MT = "multithread_arm64"
+
+
+def scimark_sweep(runtime: str) -> ls.Sweep:
+    """SciMark2 records throughput (MFLOPS, all threads), not a duration: the time of a
+    fixed amount of work is proportional to 1 / throughput, so duration_ms = 1e6 / total
+    MFLOPS (one run per size; a derived, documented column map)."""
+    import csv
+
+    with open(ls.data_path(MT, "scimark2_java_2023.csv")) as f:
+        rows = [r for r in csv.DictReader(f) if r["runtime"] == runtime]
+    text = "memory_mb,duration_ms\n" + "".join(
+        f"{r['memory_mb']},{1e6 / float(r['total_mflops_all_threads']):.6g}\n" for r in rows)
+    return ls.Sweep.csv_from_text(text, origin=f"scimark2_java_2023.csv ({runtime}, 1e6/MFLOPS)")
+
+
+def multithread_series() -> list[Series]:
+    """The shared multi-threaded and arm64 sets (data/multithread_arm64), each loaded by
+    the CSV loader with a column map (see its PROVENANCE.md)."""
+    out: list[Series] = []
+    rayon = ls.data_path(MT, "rust_rayon_bcrypt_2026.csv")
+    sharp = ls.data_path(MT, "sharp_express_2021.csv")
+    for arch in ["arm64", "x86_64"]:
+        s = ls.Sweep.from_csv(rayon, columns=[("memory_mb", "memory_mb"), ("duration_ms", "duration_ms"),
+                                              ("n", "n_warm_invocations")], where=[("arch", arch)])
+        # The pool has as many workers as the function sees vCPUs: up to 6 threads.
+        out.append(Series("multithread", f"rayon bcrypt {arch}", s, "aws-lambda", arch, 6,
+                          "6 sizes, means of 20; workers change with memory"))
+        for fn, threads in [("sharp_resize_jpeg_640x400_q80", 6),
+                            ("express_localhost_http_roundtrip", 1)]:
+            s = ls.Sweep.from_csv(sharp, columns=[("memory_mb", "memory_mb"),
+                                                  ("duration_ms", "duration_ms")],
+                                  where=[("arch", arch), ("function", fn)])
+            out.append(Series("multithread", f"{fn.split('_')[0]} {arch}", s, "aws-lambda", arch,
+                              threads, "throughput (1000/ops), one mean per size"))
+    cdk = ls.data_path(MT, "cdk_bucketdeployment_2023.csv")
+    s = ls.Sweep.from_csv(cdk, columns=[("memory_mb", "memory_mb"), ("duration_ms", "duration_ms"),
+                                        ("max_memory_used_mb", "max_memory_used_mb")])
+    out.append(Series("multithread", "cdk BucketDeployment", s, "aws-lambda", "x86_64", None,
+                      "one invocation per size"))
+    for rt in ["java8", "java11", "java17"]:
+        out.append(Series("multithread", f"scimark2 {rt}", scimark_sweep(rt), "aws-lambda",
+                          "x86_64", 6, "throughput, one run per size"))
+    return out
 
 
 def series() -> list[Series]:
@@ -68,15 +117,24 @@ def series() -> list[Series]:
     metrics = ls.data_path("report_logs", "lambda_benchmark_328c27e.json")
     for name in ls.Sweep.report_metrics_series(metrics):
         s = ls.Sweep.from_report_metrics(metrics, name)
-        out.append(Series("report_metrics", f"REPORT {name}", s, "aws-lambda"))
+        arch = "arm64" if "arm64" in name else "x86_64"
+        out.append(Series("report_metrics", f"REPORT {name}", s, "aws-lambda", arch))
+    out += multithread_series()
     return [x for x in out if len(x.sweep.sizes()) >= 4]
 
 
-def fitting_sizes(sizes: list[float]) -> list[float]:
-    """Smallest, largest and the size nearest 1024 MB among the others."""
-    inner = sizes[1:-1]
-    middle = min(inner, key=lambda m: (abs(m - 1024), m))
-    return [sizes[0], middle, sizes[-1]]
+def fitting_sizes(sizes: list[float], targets: tuple[float, ...] = (1024,)) -> list[float]:
+    """Smallest, largest and, among the others, the size nearest each target (1024 MB
+    for the three-size protocol; 1024, 2048 and 4096 MB for the five-size one)."""
+    chosen = [sizes[0], sizes[-1]]
+    for t in targets:
+        inner = [m for m in sizes if m not in chosen]
+        if inner:
+            chosen.append(min(inner, key=lambda m: (abs(m - t), m)))
+    return sorted(chosen)
+
+
+FIVE = (1024, 2048, 4096)
 
 
 def monotone_fit(
@@ -170,7 +228,7 @@ COLUMNS = [
 def evaluate(x: Series) -> dict[str, Any]:
     sizes = x.sweep.sizes()
     fit_on = fitting_sizes(sizes)
-    model = ls.fit(x.sweep, x.platform, sizes=fit_on, bootstrap=0)
+    model = ls.fit(x.sweep, x.platform, sizes=fit_on)  # default bootstrap: the user's band
     plain = ls.fit(x.sweep, x.platform, sizes=fit_on, structure="io_cpu", bootstrap=0)
     held = ~np.asarray(model.used_in_fit)
     obs = np.asarray(model.observed_ms)
@@ -181,12 +239,28 @@ def evaluate(x: Series) -> dict[str, Any]:
     def mape(pred: np.ndarray) -> float:
         return mape_of(pred[held], obs[held])
 
-    return {
+    lo, hi = np.asarray(model.band_lo_ms), np.asarray(model.band_hi_ms)
+    inside = (obs >= lo) & (obs <= hi)
+    extra: dict[str, Any] = {}
+    if x.threads is not None:
+        given = ls.fit(x.sweep, x.platform, sizes=fit_on, bootstrap=0, threads=x.threads)
+        extra["threads_given"] = mape(np.asarray(given.predicted_ms))
+    if len(sizes) >= 6:
+        five_on = fitting_sizes(sizes, FIVE)
+        five = ls.fit(x.sweep, x.platform, sizes=five_on, bootstrap=0)
+        held5 = ~np.asarray(five.used_in_fit)
+        extra["five"] = mape_of(np.asarray(five.predicted_ms)[held5], obs[held5])
+    return extra | {
         "group": x.group,
         "series": x.name,
+        "arch": x.arch,
+        "threads": x.threads,
+        "bound": x.bound,
         "sizes": len(sizes),
         "fit_sizes": fit_on,
         "structure": model.structure,
+        "covered": int(inside[held].sum()),
+        "held_out": int(held.sum()),
         "lambdasim": mape(np.asarray(model.predicted_ms)),
         "io_cpu": mape(np.asarray(plain.predicted_ms)),
         "interp": mape(interp),
@@ -263,21 +337,50 @@ def columns_of(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
     return COLUMNS + [c for c in NOISE_COLUMNS if c[0] in rows[0]]
 
 
+# Columns only some series have: the thread count given (multi-threaded sets), the
+# five-size protocol (series with six sizes or more).
+OPTIONAL_COLUMNS = [("threads_given", "threads given"), ("five", "five sizes")]
+
+
+def arch_pairs(rows: list[dict[str, Any]]) -> set[str]:
+    """Series recorded on both architectures (names differing only in the arch)."""
+    names = {r["series"] for r in rows}
+    return {n for n in names
+            if n.replace("arm64", "x86_64") in names and n.replace("x86_64", "arm64") in names
+            and ("arm64" in n or "x86_64" in n)}
+
+
+def groups(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    pairs = arch_pairs(rows)
+    out = [(g, [r for r in rows if r["group"] == g])
+           for g in ["lin_khazaei", "powertuning", "report_metrics", "multithread"]]
+    out += [(f"pairs {a}", [r for r in rows if r["series"] in pairs and r["arch"] == a])
+            for a in ["x86_64", "arm64"]]
+    out += [("multithread k>1", [r for r in rows if r["group"] == "multithread"
+                                 and (r["threads"] or 0) > 1])]
+    # "clean": per-invocation or per-size averages of many invocations (not Power
+    # Tuning's few-invocation averages, not single runs).
+    out += [("clean", [r for r in rows if r["group"] in ("lin_khazaei", "report_metrics")
+                       or r["series"].startswith("rayon")])]
+    out += [("all", rows)]
+    return [(g, sel) for g, sel in out if sel]
+
+
 def summarize(rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
-    columns = columns_of(rows)
+    columns = columns_of(rows) + OPTIONAL_COLUMNS
     out: dict[str, dict[str, float]] = {}
-    for group, sel in [
-        ("lin_khazaei", [r for r in rows if r["group"] == "lin_khazaei"]),
-        ("powertuning", [r for r in rows if r["group"] == "powertuning"]),
-        ("report_metrics", [r for r in rows if r["group"] == "report_metrics"]),
-        ("all", rows),
-    ]:
+    for group, sel in groups(rows):
         for col, _ in columns:
-            v = np.array([r[col] for r in sel], dtype=float)
+            v = np.array([r[col] for r in sel if col in r], dtype=float)
+            if not len(v):
+                continue
             out.setdefault(group, {})[f"{col}_median"] = float(np.median(v))
             out[group][f"{col}_p90"] = float(np.percentile(v, 90))
             out[group][f"{col}_max"] = float(np.max(v))
         out[group]["series"] = len(sel)
+        # Band coverage pooled over every held-out size of the group.
+        out[group]["coverage"] = (sum(r["covered"] for r in sel) /
+                                  max(1, sum(r["held_out"] for r in sel)))
     return out
 
 
@@ -301,16 +404,172 @@ def markdown(rows: list[dict[str, Any]], summary: dict[str, dict[str, float]]) -
     columns = columns_of(rows)
     heads = " | ".join(h for _, h in columns)
     rule = " | ".join("---:" for _ in columns)
-    lines = [f"| series | sizes | structure | {heads} |", f"| --- | ---: | --- | {rule} |"]
+    lines = [f"| series | sizes | structure | {heads} | band coverage |",
+             f"| --- | ---: | --- | {rule} | ---: |"]
     for r in rows:
         cells = " | ".join(f"{100 * r[c]:.1f} %" for c, _ in columns)
-        lines.append(f"| {r['series']} | {r['sizes']} | {r['structure']} | {cells} |")
-    lines += ["", f"| set | series | statistic | {heads} |", f"| --- | ---: | --- | {rule} |"]
+        lines.append(f"| {r['series']} | {r['sizes']} | {r['structure']} | {cells} | "
+                     f"{r['covered']}/{r['held_out']} |")
+    lines += ["", f"| set | series | statistic | {heads} | band coverage |",
+              f"| --- | ---: | --- | {rule} | ---: |"]
     for group, s in summary.items():
         for stat in ["median", "p90", "max"]:
             cells = " | ".join(f"{100 * s[c + '_' + stat]:.1f} %" for c, _ in columns)
-            lines.append(f"| {group} | {s['series']} | {stat} | {cells} |")
+            cov = f"{100 * s['coverage']:.0f} %" if stat == "median" else ""
+            lines.append(f"| {group} | {s['series']} | {stat} | {cells} | {cov} |")
+    # The multi-threaded protocols (issue 12): three sizes with and without the thread
+    # count, five sizes without it.
+    mt = [r for r in rows if r["group"] == "multithread"]
+    if mt:
+        lines += ["", "| multi-threaded series | threads | bound | three sizes | three, threads "
+                  "given | five sizes | band coverage |", "| --- | ---: | --- | ---: | ---: | ---: | ---: |"]
+        for r in mt:
+            tg = f"{100 * r['threads_given']:.1f} %" if "threads_given" in r else "-"
+            fv = f"{100 * r['five']:.1f} %" if "five" in r else "-"
+            lines.append(f"| {r['series']} | {r['threads'] or '?'} | {r['bound']} | "
+                         f"{100 * r['lambdasim']:.1f} % | {tg} | {fv} | "
+                         f"{r['covered']}/{r['held_out']} |")
     return "\n".join(lines) + "\n"
+
+
+def _rows_sweep(rows: list[tuple[float, float]], origin: str) -> ls.Sweep:
+    text = "memory_mb,duration_ms\n" + "".join(f"{m:.17g},{d:.17g}\n" for m, d in rows)
+    return ls.Sweep.csv_from_text(text, origin=origin)
+
+
+def regression_pairs() -> list[tuple[str, str, ls.Sweep, ls.Sweep]]:
+    """Pairs of real runs of unchanged code apart in time: (set, name, earlier, later).
+
+    * per-invocation sweeps split in halves in recording order at every size (Lin &
+      Khazaei f1-f6, the eight lambda-benchmark REPORT series, the six node16 series);
+    * consecutive repeated Power Tuning runs of the same function (unfaasener)."""
+    import csv
+    from collections import defaultdict
+
+    out = []
+
+    def halves(rows: list[tuple[float, float]], name: str, group: str, platform: str) -> None:
+        by: dict[float, list[float]] = defaultdict(list)
+        for m, d in rows:
+            by[m].append(d)
+        a = [(m, d) for m, ds in by.items() for d in ds[: len(ds) // 2]]
+        b = [(m, d) for m, ds in by.items() for d in ds[len(ds) // 2:]]
+        out.append((group, name, _rows_sweep(a, name + " first half"),
+                    _rows_sweep(b, name + " second half"), platform))
+
+    with open(ls.data_path("lin_khazaei_2020", "App6_Lambda_Logs.csv")) as f:
+        lk_rows = list(csv.DictReader(f))
+    for fn in ["f1", "f2", "f3", "f4", "f5", "f6"]:
+        halves([(float(r["Memory Size"]), float(r["Duration"])) for r in lk_rows
+                if r["Function"] == fn], f"L&K {fn}", "halves", "aws-lambda-2020")
+    data = json.loads(ls.data_path("report_logs", "lambda_benchmark_328c27e.json").read_text())
+    for rt, archs in data["data"].items():
+        for arch, sizes in archs.items():
+            halves([(float(m), float(r["duration"])) for m, rs in sizes.items() for r in rs],
+                   f"REPORT {rt}/{arch}", "halves", "aws-lambda")
+    with open(ls.data_path(MT, "node16_fib_mandelbrot_gunzip_2023.csv")) as f:
+        nrows = list(csv.DictReader(f))
+    for fn in sorted({r["function"] for r in nrows}):
+        for arch in ["arm64", "x86_64"]:
+            halves([(float(r["memory_mb"]), float(r["duration_ms"])) for r in nrows
+                    if r["function"] == fn and r["arch"] == arch],
+                   f"node16 {fn} {arch}", "halves", "aws-lambda")
+    runs = ls.Sweep.powertuning_runs(ls.data_path("powertuning", "unfaasener_runs.json"))
+    raw = json.loads(ls.data_path("powertuning", "unfaasener_runs.json").read_text())
+    by_fn: dict[str, list[ls.Sweep]] = defaultdict(list)
+    for meta, sw in zip(raw, runs):
+        # The same function in another benchmark sample runs on another input: a pair is
+        # two runs of one README (one function, one input).
+        by_fn[meta["source"]].append(sw)
+    for src, sws in by_fn.items():
+        label = "/".join(src.split("/")[-3:-1])
+        for i in range(len(sws) - 1):
+            if len(sws[i].sizes()) >= 3 and len(sws[i + 1].sizes()) >= 3:
+                out.append(("powertuning", f"{label} run {i + 1} -> {i + 2}", sws[i],
+                            sws[i + 1], "aws-lambda"))
+    return out
+
+
+def regression_check(slowdown: float = 0.3) -> dict[str, Any]:
+    """Fit the earlier run of each pair on every size, check the later run as recorded
+    and slowed down by `slowdown`, at the check's defaults (and at the per-size rule with
+    its old default rtol 0.1, for comparison)."""
+    rows = []
+    for group, name, a, b, platform in regression_pairs():
+        prof = ls.fit(a, platform, bootstrap=0).profile
+        sb = b.summarize()
+        mem, dur = np.asarray(sb.memory_mb), np.asarray(sb.duration_ms)
+        n, used = np.asarray(sb.n), np.asarray(sb.max_memory_used_mb)
+        same = per_size_sweep(mem, dur, n, used)
+        slow = per_size_sweep(mem, dur * (1 + slowdown), n, used)
+        r_same = ls.check(prof, same, platform)
+        r_slow = ls.check(prof, slow, platform)
+        rows.append({"set": group, "pair": name, "sizes": len(mem),
+                     "shift": r_same.shift, "detectable": r_same.detectable_shift,
+                     "unchanged_pass": bool(r_same.passed), "slow_fail": not r_slow.passed,
+                     "per_size_unchanged_pass": bool(ls.check(prof, same, platform, rtol=0.1).passed),
+                     "per_size_slow_fail": not ls.check(prof, slow, platform, rtol=0.1).passed})
+    return {"rows": rows,
+            "unchanged_pass": float(np.mean([r["unchanged_pass"] for r in rows])),
+            "slow_fail": float(np.mean([r["slow_fail"] for r in rows])),
+            "per_size_unchanged_pass": float(np.mean([r["per_size_unchanged_pass"] for r in rows])),
+            "per_size_slow_fail": float(np.mean([r["per_size_slow_fail"] for r in rows])),
+            "detectable_median": float(np.median([r["detectable"] for r in rows])),
+            "pairs": len(rows)}
+
+
+def arch_ratios() -> list[dict[str, Any]]:
+    """arm64 / x86_64 median warm duration at each size both archs record, per runtime
+    and workload (models/architecture-speed.json cites these), and whether it changes
+    between sizes below and above one vCPU (1,769 MB)."""
+    import csv
+    from collections import defaultdict
+
+    series: dict[str, dict[str, dict[float, list[float]]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(list)))
+    data = json.loads(ls.data_path("report_logs", "lambda_benchmark_328c27e.json").read_text())
+    for rt, archs in data["data"].items():
+        for arch, sizes in archs.items():
+            for m, rs in sizes.items():
+                series[f"lambda-benchmark {rt} (S3 loop)"][arch][float(m)] += [r["duration"] for r in rs]
+    for fname, key, fn_col in [("node16_fib_mandelbrot_gunzip_2023.csv", "node16", "function"),
+                               ("sharp_express_2021.csv", "node", "function"),
+                               ("rust_rayon_bcrypt_2026.csv", "rust rayon", "function")]:
+        with open(ls.data_path(MT, fname)) as f:
+            for r in csv.DictReader(f):
+                series[f"{key} {r[fn_col]}"][r["arch"]][float(r["memory_mb"])].append(
+                    float(r["duration_ms"]))
+    out = []
+    for name, archs in series.items():
+        common = sorted(set(archs["arm64"]) & set(archs["x86_64"]))
+        ratio = {m: float(np.median(archs["arm64"][m]) / np.median(archs["x86_64"][m]))
+                 for m in common}
+        below = [v for m, v in ratio.items() if m < 1769]
+        above = [v for m, v in ratio.items() if m >= 1769]
+        out.append({"series": name, "sizes": len(common),
+                    "arm64_over_x86_64": float(np.median(list(ratio.values()))),
+                    "below_one_vcpu": float(np.median(below)) if below else float("nan"),
+                    "above_one_vcpu": float(np.median(above)) if above else float("nan")})
+    return out
+
+
+def cold_accuracy() -> dict[str, Any]:
+    """Cold duration (Init Duration + cold Duration) fitted from the REPORT rows at three
+    sizes, predicted at the others (lambda-benchmark: nearly every row is a cold start)."""
+    metrics = ls.data_path("report_logs", "lambda_benchmark_328c27e.json")
+    rows = []
+    for name in ls.Sweep.report_metrics_series(metrics):
+        s = ls.Sweep.from_report_metrics(metrics, name)
+        fit_on = fitting_sizes(s.sizes())
+        f = ls.fit(s, "aws-lambda", sizes=fit_on, bootstrap=0)
+        t = s.summarize()
+        mem = np.asarray(t.memory_mb)
+        obs = np.asarray(t.init_ms) + np.asarray(t.cold_duration_ms)
+        pred = np.asarray(ls.cold_ms(f.profile, ls.Platform.aws_lambda(), mem))
+        held = ~np.isin(mem, fit_on) & np.isfinite(obs)
+        rows.append({"series": name, "mape": mape_of(pred[held], obs[held]),
+                     "signed": float(np.median((pred[held] - obs[held]) / obs[held]))})
+    return {"rows": rows, "median": float(np.median([r["mape"] for r in rows]))}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -320,6 +579,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--noise", metavar="N", type=int, default=NOISE_RESAMPLES,
                         help="simulated worlds per series for the scatter, propagated and "
                              f"level columns (default {NOISE_RESAMPLES}; 0: skip them)")
+    parser.add_argument("--extra", action="store_true",
+                        help="also the regression-check pairs, arm64/x86_64 ratios and "
+                             "cold-start accuracy")
     args = parser.parse_args(argv)
     if args.noise < 0:
         parser.error(f"--noise must be >= 0, got {args.noise}")
@@ -333,9 +595,32 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{r['series'][:60]:60s} {r['sizes']:3d} {r['structure']:13s} {cells}")
         for group, s in summary.items():
             print(group, {k: round(100 * v, 2) if k != "series" else v for k, v in s.items()})
+    extra: dict[str, Any] = {}
+    if args.extra:
+        extra["regression"] = regression_check()
+        extra["arch"] = arch_ratios()
+        extra["cold"] = cold_accuracy()
+        reg = extra["regression"]
+        print(f"\nregression check on {reg['pairs']} pairs of runs apart in time: unchanged "
+              f"pass {100 * reg['unchanged_pass']:.0f} %, 30 % slowdowns fail "
+              f"{100 * reg['slow_fail']:.0f} % (per-size rule at rtol 0.1: "
+              f"{100 * reg['per_size_unchanged_pass']:.0f} % / "
+              f"{100 * reg['per_size_slow_fail']:.0f} %); median smallest detectable shift "
+              f"{100 * reg['detectable_median']:.1f} %")
+        for r in reg["rows"]:
+            print(f"  {r['set']:12s} {r['pair']:40s} shift {100 * r['shift']:+6.1f} % "
+                  f"detectable {100 * r['detectable']:5.1f} % pass={r['unchanged_pass']} "
+                  f"slow-fail={r['slow_fail']}")
+        print("\narm64 / x86_64 duration (median over common sizes; below / above 1,769 MB)")
+        for r in extra["arch"]:
+            print(f"  {r['series']:50s} {r['sizes']:2d} sizes {r['arm64_over_x86_64']:.3f} "
+                  f"({r['below_one_vcpu']:.3f} / {r['above_one_vcpu']:.3f})")
+        print(f"\ncold duration, three sizes -> others: median MAPE {100 * extra['cold']['median']:.1f} %")
+        for r in extra["cold"]["rows"]:
+            print(f"  {r['series']:25s} {100 * r['mape']:5.1f} % (median signed {100 * r['signed']:+.1f} %)")
     if args.json:
         with open(args.json, "w") as f:
-            json.dump({"rows": rows, "summary": summary}, f, indent=1)
+            json.dump({"rows": rows, "summary": summary} | extra, f, indent=1)
     return 0
 
 

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (clang, ASan+UBSan) and runs each for SECONDS seconds
-# (default 20) on a seed corpus from data/. Usage: bash scripts/fuzz.sh [SECONDS]
+# Builds the libFuzzer targets (the clang ASan+UBSan build of scripts/sanitize.sh, shared
+# with the sanitizer doctest run) and runs each for SECONDS seconds (default 20) on a seed
+# corpus from data/. Usage: bash scripts/fuzz.sh [SECONDS]
 # Ten minutes each: bash scripts/fuzz.sh 600
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-20}
-build=build/fuzz
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-  -DLAMBDASIM_BUILD_FUZZERS=ON -DLAMBDASIM_BUILD_TESTS=OFF -DLAMBDASIM_INSTALL=OFF >/dev/null
-cmake --build "$build" -j "${JOBS:-2}" >/dev/null
+export BUILD=${BUILD:-build/sanitize}
+bash scripts/sanitize.sh >/dev/null
+bin=$BUILD/lambdasim/tests/fuzz
+build=$BUILD/fuzz
 corpus=$build/corpus
 seed() {  # seed <target> <files...>
   mkdir -p "$corpus/$1"
@@ -35,7 +36,7 @@ export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_erro
 for t in profile_json platform_json price_json powertuning_json visualization report_lines csv; do
   mkdir -p "$build/crashes/$t"
   log=$build/fuzz_$t.log
-  if ! "$build/tests/fuzz/fuzz_$t" -max_total_time="$secs" -max_len=65536 -timeout=10 \
+  if ! "$bin/fuzz_$t" -max_total_time="$secs" -max_len=65536 -timeout=10 \
         -artifact_prefix="$build/crashes/$t/" "$corpus/$t" >"$log" 2>&1; then
     echo "fuzz_$t: FAILED (see $log and $build/crashes/$t/)"; tail -30 "$log"; exit 1
   fi

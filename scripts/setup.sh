@@ -1,25 +1,14 @@
 #!/usr/bin/env bash
-# Idempotent set-up on a fresh Debian machine: apt packages for the C++ build, a virtual
-# environment in .venv with the pinned Python dependencies, and lambdasim built and
-# installed into it. Safe to run again: it installs only what is missing and rebuilds
-# incrementally (scikit-build-core keeps build/<wheel_tag>).
+# SPDX-License-Identifier: MIT
+# Idempotent set-up on a fresh Debian machine, only what the demo needs: the apt packages
+# of the C++ build, a virtual environment in .venv with the pinned build tools and run-time
+# dependencies, and lambdasim built and installed into it. The test command adds its own
+# needs on top (scripts/setup_test.sh). Safe to run again: it installs only what is missing
+# and rebuilds incrementally (scikit-build-core keeps build/<wheel_tag>).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(g++ ninja-build libeigen3-dev libboost-dev nlohmann-json3-dev doctest-dev
-              clang libclang-rt-14-dev libbenchmark-dev)
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "setup: installing apt packages: ${missing[*]}"
-  sudo_cmd=()
-  [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}" >/dev/null
-fi
+bash scripts/apt_install.sh g++ ninja-build libeigen3-dev libboost-dev nlohmann-json3-dev
 
 PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
@@ -28,9 +17,12 @@ if [ ! -x .venv/bin/python ]; then
 fi
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 C=requirements/constraints.txt
-# Build tools and every run/test/notebook dependency, pinned.
-.venv/bin/pip install -q -c "$C" scikit-build-core pybind11 pybind11-stubgen cmake ninja \
-  numpy pandas matplotlib tqdm pytest mypy nbclient nbformat ipykernel "dask[distributed,dataframe]"
+# Build tools and the run-time dependencies, pinned.
+.venv/bin/pip install -q -c "$C" scikit-build-core pybind11 cmake ninja \
+  numpy pandas matplotlib tqdm
+# The distribution was called `lambdasim` before it became `lambdasim-aws`: an old install
+# in .venv would shadow the new one.
+if .venv/bin/pip show -q lambdasim >/dev/null 2>&1; then .venv/bin/pip uninstall -q -y lambdasim; fi
 # lambdasim itself: no build isolation, so the pinned build tools above are used and the
 # persistent build/<wheel_tag> directory makes re-runs incremental.
 .venv/bin/pip install -q --no-build-isolation -c "$C" .

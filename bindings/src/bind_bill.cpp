@@ -15,31 +15,6 @@ Eigen::Map<const Eigen::VectorXd> as_vector(const array_d& a, const char* name) 
 
 void bind_bill(py::module_& m) {
   using namespace lambdasim;
-  py::class_<billing_rules>(m, "BillingRules")
-      .def_static("aws", &billing_rules::aws, py::return_value_policy::copy)
-      .def_property_readonly("granularity",
-                             [](const billing_rules& r) {
-                               py::list out;
-                               for (const auto& s : r.granularity)
-                                 out.append(py::make_tuple(s.from, s.ms));
-                               return out;
-                             })
-      .def_readonly("init_billed_for_all_from", &billing_rules::init_billed_for_all_from)
-      .def_readonly("provisioned_increment_s", &billing_rules::provisioned_increment_s)
-      .def_readonly("free_tier_requests", &billing_rules::free_tier_requests)
-      .def_readonly("free_tier_gb_s", &billing_rules::free_tier_gb_s)
-      .def_readonly("storage_free_mb", &billing_rules::storage_free_mb)
-      .def_readonly("storage_min_mb", &billing_rules::storage_min_mb)
-      .def_readonly("storage_max_mb", &billing_rules::storage_max_mb)
-      .def("granularity_ms", &billing_rules::granularity_ms, "date"_a)
-      .def(
-          "init_billed",
-          [](const billing_rules& r, const std::string& date, const std::string& package,
-             bool custom_runtime) {
-            return r.init_billed(date, package_type_from_string(package), custom_runtime);
-          },
-          "date"_a, "package"_a, "custom_runtime"_a);
-
   py::class_<bill_options>(m, "BillOptions")
       .def(py::init<>())
       .def_readwrite("requests_per_month", &bill_options::requests_per_month)
@@ -59,7 +34,8 @@ void bind_bill(py::module_& m) {
       .def_readwrite("snapstart_restore_ms", &bill_options::snapstart_restore_ms)
       .def_readwrite("snapstart_cache_hours", &bill_options::snapstart_cache_hours)
       .def_readwrite("account_gb_s_offset", &bill_options::account_gb_s_offset)
-      .def("validate", &bill_options::validate);
+      .def_readwrite("savings_plan_discount", &bill_options::savings_plan_discount)
+      .def("validate", py::overload_cast<>(&bill_options::validate, py::const_));
 
   py::class_<monthly_bill>(m, "MonthlyBill")
       .def(py::init<>())

@@ -214,6 +214,9 @@ void bind_sweep(py::module_& m) {
       .def_readwrite("model_error", &fit_options::model_error)
       .def_readwrite("knee_prior_width", &fit_options::knee_prior_width)
       .def_readwrite("gc_pressure", &fit_options::gc_pressure)
+      .def_readwrite("threads", &fit_options::threads)
+      .def_readwrite("date", &fit_options::date)
+      .def_readwrite("band_level", &fit_options::band_level)
       .def_readwrite("bootstrap", &fit_options::bootstrap)
       .def_readwrite("seed", &fit_options::seed)
       .def_readwrite("name", &fit_options::name);
@@ -230,7 +233,9 @@ void bind_sweep(py::module_& m) {
       .def_readonly("io_ms", &fit_candidate::io_ms)
       .def_readonly("cpu_ms", &fit_candidate::cpu_ms)
       .def_readonly("scaled_io_ms", &fit_candidate::scaled_io_ms)
-      .def_readonly("gc_ms", &fit_candidate::gc_ms);
+      .def_readonly("gc_ms", &fit_candidate::gc_ms)
+      .def_readonly("parallel_ms", &fit_candidate::parallel_ms)
+      .def_readonly("admissible", &fit_candidate::admissible);
 
   py::class_<fit_result>(m, "FitResult")
       .def(py::init<>())
@@ -246,6 +251,14 @@ void bind_sweep(py::module_& m) {
       .def_readonly("noise", &fit_result::noise)
       .def_readonly("band_lo_ms", &fit_result::band_lo_ms)
       .def_readonly("band_hi_ms", &fit_result::band_hi_ms)
+      .def_readonly("spread_lo_ms", &fit_result::spread_lo_ms)
+      .def_readonly("spread_hi_ms", &fit_result::spread_hi_ms)
+      .def_readonly("band_level", &fit_result::band_level)
+      .def_readonly("threads", &fit_result::threads)
+      .def_readonly("threads_identified", &fit_result::threads_identified)
+      .def_readonly("plausible_threads", &fit_result::plausible_threads)
+      .def_readonly("plausible_profiles", &fit_result::plausible_profiles)
+      .def_readonly("platform_name", &fit_result::platform_name)
       .def_property_readonly("used_in_fit",
                              [](const fit_result& f) { return bool_array(f.used_in_fit); })
       .def_readonly("mape", &fit_result::mape)
@@ -270,7 +283,23 @@ void bind_sweep(py::module_& m) {
             }
             return py::make_tuple(lo, hi);
           },
-          "platform"_a, "memory_mb"_a, "q_lo"_a = 0.05, "q_hi"_a = 0.95);
+          "platform"_a, "memory_mb"_a, "q_lo"_a = 0.05, "q_hi"_a = 0.95)
+      .def(
+          "prediction_interval",
+          [](const fit_result& f, const platform& p, const array_d& memory_mb, double level) {
+            if (memory_mb.ndim() != 1)
+              throw py::value_error("memory_mb must be 1-D");
+            Eigen::Map<const Eigen::VectorXd> x(memory_mb.data(), memory_mb.size());
+            Eigen::VectorXd lo(x.size()), hi(x.size());
+            {
+              py::gil_scoped_release g;
+              prediction_interval(f, p, x, level, lo, hi);
+            }
+            return py::make_tuple(lo, hi);
+          },
+          "platform"_a, "memory_mb"_a, "level"_a = 0.9);
+
+  m.def("platform_in_force", &platform_in_force, "date"_a);
 
   m.def(
       "fit",
@@ -282,6 +311,9 @@ void bind_sweep(py::module_& m) {
   py::class_<check_options>(m, "CheckOptions")
       .def(py::init<>())
       .def_readwrite("rtol", &check_options::rtol)
+      .def_readwrite("shift_tolerance", &check_options::shift_tolerance)
+      .def_readwrite("profile_error", &check_options::profile_error)
+      .def_readwrite("level", &check_options::level)
       .def_property(
           "aggregate", [](const check_options& o) { return std::string(to_string(o.aggregate)); },
           [](check_options& o, const std::string& s) { o.aggregate = aggregation_from_string(s); });
@@ -298,6 +330,15 @@ void bind_sweep(py::module_& m) {
       .def_property_readonly("within_tolerance",
                              [](const check_result& r) { return bool_array(r.within_tolerance); })
       .def_readonly("rtol", &check_result::rtol)
+      .def_property_readonly("outside_band",
+                             [](const check_result& r) { return bool_array(r.outside_band); })
+      .def_readonly("shift", &check_result::shift)
+      .def_readonly("shift_lo", &check_result::shift_lo)
+      .def_readonly("shift_hi", &check_result::shift_hi)
+      .def_readonly("shift_tolerance", &check_result::shift_tolerance)
+      .def_readonly("detectable_shift", &check_result::detectable_shift)
+      .def_readonly("rule", &check_result::rule)
+      .def_readonly("warnings", &check_result::warnings)
       .def_readonly("max_abs_rel_error", &check_result::max_abs_rel_error)
       .def_readonly("failures", &check_result::failures)
       .def_readonly("passed", &check_result::passed)

@@ -92,6 +92,10 @@ void bind_workload(py::module_& m) {
       .def_readwrite("first_call_cpu_ms", &profile::first_call_cpu_ms)
       .def_readwrite("peak_memory_mb", &profile::peak_memory_mb)
       .def_readwrite("cv", &profile::cv)
+      .def_readwrite("architecture", &profile::architecture)
+      .def_readwrite("platform", &profile::platform)
+      .def_readwrite("source", &profile::source)
+      .def("on_architecture", &profile::on_architecture, "arch"_a, "speed_ratio"_a)
       .def(py::self == py::self)
       .def(py::pickle([](const profile& w) { return w.to_json(); },
                       [](const std::string& s) { return profile::from_json(s, "<pickle>"); }))
@@ -112,4 +116,13 @@ void bind_workload(py::module_& m) {
           s += ", peak_memory_mb=" + lambdasim::detail::format_number(w.peak_memory_mb);
         return s + ")";
       });
+
+  m.def(
+      "architecture_speed_ratio",
+      [](const std::string& runtime, const std::string& from, const std::string& to) {
+        std::string note;
+        const double r = lambdasim::architecture_speed_ratio(runtime, from, to, &note);
+        return py::make_tuple(r, note);
+      },
+      "runtime"_a, "from_arch"_a, "to_arch"_a);
 }

@@ -14,12 +14,14 @@ PYBIND11_MODULE(_core, m) {
   bind_platform(m);
   bind_workload(m);
   bind_predict(m);
-  bind_billing(m);
+  bind_prices(m);
   bind_curve(m);
   bind_bill(m);
   bind_traffic(m);
   bind_simulate(m);
   bind_sweep(m);
+  bind_recommend(m);
+  bind_lmi(m);
   bind_fit_batch(m);
   bind_simulate_batch(m);
 }

@@ -38,11 +38,13 @@ py::object map_array(const array_d& in, F&& f) {
 void bind_platform(py::module_& m);
 void bind_workload(py::module_& m);
 void bind_predict(py::module_& m);
-void bind_billing(py::module_& m);
+void bind_prices(py::module_& m);
 void bind_curve(py::module_& m);
 void bind_bill(py::module_& m);
 void bind_traffic(py::module_& m);
 void bind_simulate(py::module_& m);
 void bind_sweep(py::module_& m);
+void bind_recommend(py::module_& m);
+void bind_lmi(py::module_& m);
 void bind_fit_batch(py::module_& m);
 void bind_simulate_batch(py::module_& m);

@@ -8,109 +8,11 @@
 
 #include "detail/price_model.hpp"
 #include "lambdasim/error.hpp"
+#include "lambdasim/lmi.hpp"
 #include "lambdasim/powertuning.hpp"
 #include "lambdasim/predict.hpp"
 
 namespace lambdasim {
-
-std::string_view to_string(package_type p) { return p == package_type::image ? "image" : "zip"; }
-
-package_type package_type_from_string(std::string_view name) {
-  if (name == "zip") return package_type::zip;
-  if (name == "image") return package_type::image;
-  detail::throw_invalid("package", name, "expected zip or image");
-}
-
-// ---------------------------------------------------------------- billing rules
-
-const billing_rules& billing_rules::aws() {
-  static const billing_rules rules = [] {
-    const std::string origin(detail::price_model_origin);
-    detail::object_reader r(detail::price_model().at("billing_rules"), origin,
-                            "/billing_rules");
-    billing_rules b;
-    {
-      auto g = r.object("granularity");
-      detail::read_provenance(g);
-      const auto& steps = g.get("steps");
-      if (!steps.is_array() || steps.empty()) g.fail("steps", "expected a non-empty array");
-      for (std::size_t i = 0; i < steps.size(); ++i) {
-        detail::object_reader s(steps[i], origin, g.pointer_to("steps") + "/" + std::to_string(i));
-        granularity_step step;
-        step.from = s.string("from");
-        step.ms = s.number("ms");
-        s.finish();
-        try {
-          detail::check_date("from", step.from);
-        } catch (const std::invalid_argument& e) {
-          s.fail("from", e.what());
-        }
-        if (!(step.ms > 0)) s.fail("ms", "must be > 0");
-        if (i > 0 && !(step.from > b.granularity.back().from))
-          s.fail("from", "steps must be in ascending date order");
-        b.granularity.push_back(step);
-      }
-      g.finish();
-    }
-    {
-      auto in = r.object("init");
-      detail::read_provenance(in);
-      b.init_billed_for_all_from = in.string("billed_for_all_from");
-      try {
-        detail::check_date("billed_for_all_from", b.init_billed_for_all_from);
-      } catch (const std::invalid_argument& e) {
-        in.fail("billed_for_all_from", e.what());
-      }
-      in.finish();
-    }
-    {
-      auto pc = r.object("provisioned_concurrency");
-      detail::read_provenance(pc);
-      b.provisioned_increment_s = pc.number("enabled_increment_s");
-      if (!(b.provisioned_increment_s > 0)) pc.fail("enabled_increment_s", "must be > 0");
-      pc.finish();
-    }
-    {
-      auto f = r.object("free_tier");
-      detail::read_provenance(f);
-      b.free_tier_requests = f.number("requests");
-      b.free_tier_gb_s = f.number("gb_s");
-      if (!(b.free_tier_requests >= 0)) f.fail("requests", "must be >= 0");
-      if (!(b.free_tier_gb_s >= 0)) f.fail("gb_s", "must be >= 0");
-      f.finish();
-    }
-    {
-      auto s = r.object("ephemeral_storage");
-      detail::read_provenance(s);
-      b.storage_free_mb = s.number("free_mb");
-      b.storage_min_mb = s.number("min_mb");
-      b.storage_max_mb = s.number("max_mb");
-      if (!(b.storage_min_mb > 0 && b.storage_min_mb <= b.storage_free_mb &&
-            b.storage_free_mb <= b.storage_max_mb))
-        s.fail("free_mb", "need 0 < min_mb <= free_mb <= max_mb");
-      s.finish();
-    }
-    r.finish();
-    return b;
-  }();
-  return rules;
-}
-
-double billing_rules::granularity_ms(std::string_view date) const {
-  detail::check_date("date", date);
-  double g = granularity.front().ms;
-  for (const auto& s : granularity)
-    if (s.from <= date) g = s.ms;
-  return g;
-}
-
-bool billing_rules::init_billed(std::string_view date, package_type package,
-                                bool custom_runtime) const {
-  if (date.empty()) return true;  // the current rule: billed for every package
-  detail::check_date("date", date);
-  if (date >= std::string_view(init_billed_for_all_from)) return true;
-  return package == package_type::image || custom_runtime;
-}
 
 // ---------------------------------------------------------------- options
 
@@ -124,8 +26,9 @@ void check_fraction(std::string_view field, double v) {
 constexpr double max_hours_per_month = 31 * 24;  // calendar, not AWS: the longest month
 }  // namespace
 
-void bill_options::validate() const {
-  const billing_rules& rules = billing_rules::aws();
+void bill_options::validate() const { validate(billing_rules::aws()); }
+
+void bill_options::validate(const billing_rules& rules) const {
   check_finite_nonneg("requests_per_month", requests_per_month);
   check_fraction("cold_fraction", cold_fraction);
   if (provisioned_concurrency < 0)
@@ -142,6 +45,12 @@ void bill_options::validate() const {
                           "must be > 0 when provisioned_concurrency = " +
                               std::to_string(provisioned_concurrency));
   check_fraction("provisioned_request_fraction", provisioned_request_fraction);
+  if (!(savings_plan_discount >= 0 &&
+        savings_plan_discount <= lmi_model::aws().lambda_sp_max_discount))
+    detail::throw_invalid("savings_plan_discount", savings_plan_discount,
+                          "must be within 0.." +
+                              detail::format_number(lmi_model::aws().lambda_sp_max_discount) +
+                              " (Compute Savings Plan on Lambda)");
   if (free_tier && provisioned_concurrency > 0)
     detail::throw_invalid("free_tier", "true",
                           "the free tier does not apply to functions with provisioned "
@@ -195,11 +104,11 @@ struct context {
 
 context make_context(const profile& w, const platform& p, const price_table& prices,
                      const bill_options& o) {
-  o.validate();
+  prices.validate();
+  o.validate(prices.rules);
   w.validate();
   p.validate();
-  prices.validate();
-  context c{prices, o, billing_rules::aws()};
+  context c{prices, o, prices.rules};
   c.granularity = o.date.empty() ? p.billing_granularity_ms : c.rules.granularity_ms(o.date);
   c.init_billed = !o.snapstart && c.rules.init_billed(o.date, o.package, o.custom_runtime);
   c.powertuning_base = powertuning_base_usd_per_ms(prices.region, prices.arch);
@@ -281,6 +190,12 @@ monthly_bill price_size(const context& c, double m, double warm, double rest, do
     b.snapstart_restore_gb = b.cold_starts * snapshot_gb;
     b.snapstart_usd = b.snapstart_cache_gb_s * *t.snapstart_cache_usd_per_gb_s +
                       b.snapstart_restore_gb * *t.snapstart_restore_usd_per_gb + restore_usd;
+  }
+  if (o.savings_plan_discount > 0) {  // duration and provisioned concurrency only
+    const double keep = 1 - o.savings_plan_discount;
+    b.compute_usd *= keep;
+    b.init_usd *= keep;
+    b.provisioned_usd *= keep;
   }
   b.total_usd = b.compute_usd + b.requests_usd + b.init_usd + b.storage_usd +
                 b.provisioned_usd + b.snapstart_usd;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "lambdasim/detail/csv.hpp"
+#include "detail/csv.hpp"
 
 namespace lambdasim::detail {
 

@@ -9,8 +9,8 @@
 
 #include "detail/parallel.hpp"
 #include "detail/predict_kernels.hpp"
-#include "lambdasim/billing.hpp"
 #include "lambdasim/error.hpp"
+#include "lambdasim/prices.hpp"
 
 namespace lambdasim {
 

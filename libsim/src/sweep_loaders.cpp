@@ -8,7 +8,7 @@
 #include <limits>
 
 #include "detail/json_reader.hpp"
-#include "lambdasim/detail/csv.hpp"
+#include "detail/csv.hpp"
 #include "lambdasim/error.hpp"
 
 namespace lambdasim {

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <string>
 
-#include "lambdasim/detail/csv.hpp"
+#include "detail/csv.hpp"
 #include "lambdasim/error.hpp"
 
 namespace lambdasim {

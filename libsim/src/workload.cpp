@@ -66,6 +66,8 @@ void profile::validate() const {
   check_nonnegative("first_call_cpu_ms", first_call_cpu_ms);
   check_nonnegative("peak_memory_mb", peak_memory_mb);
   check_nonnegative("cv", cv);
+  if (architecture != "x86_64" && architecture != "arm64")
+    detail::throw_invalid("architecture", architecture, "expected x86_64 or arm64");
 }
 
 double profile::total(component_kind k) const {
@@ -119,6 +121,9 @@ profile profile::from_json(std::string_view text, std::string_view origin) {
   w.first_call_cpu_ms = r.number_or("first_call_cpu_ms", w.first_call_cpu_ms);
   w.peak_memory_mb = r.number_or("peak_memory_mb", w.peak_memory_mb);
   w.cv = r.number_or("cv", w.cv);
+  w.architecture = r.string_or("architecture", w.architecture);
+  w.platform = r.string_or("platform", w.platform);
+  w.source = r.string_or("source", w.source);
   r.finish();
   try {
     w.validate();
@@ -161,11 +166,59 @@ std::string profile::to_json() const {
   j["first_call_cpu_ms"] = first_call_cpu_ms;
   j["peak_memory_mb"] = peak_memory_mb;
   j["cv"] = cv;
+  j["architecture"] = architecture;
+  j["platform"] = platform;
+  j["source"] = source;
   return j.dump(2) + "\n";
 }
 
 void profile::save(const std::string& path) const {
   detail::write_text_file(path, to_json());
+}
+
+}  // namespace lambdasim
+
+namespace lambdasim {
+
+namespace {
+void check_architecture(std::string_view field, std::string_view arch) {
+  if (arch != "x86_64" && arch != "arm64")
+    detail::throw_invalid(field, arch, "expected x86_64 or arm64");
+}
+}  // namespace
+
+profile profile::on_architecture(std::string_view arch, double speed_ratio) const {
+  check_architecture("architecture", arch);
+  if (!(speed_ratio > 0) || std::isinf(speed_ratio))
+    detail::throw_invalid("speed_ratio", speed_ratio, "must be finite and > 0");
+  profile w = *this;
+  w.architecture = std::string(arch);
+  for (auto& c : w.components)
+    if (c.kind == component_kind::cpu || c.kind == component_kind::gc) c.work_ms *= speed_ratio;
+  w.first_call_cpu_ms *= speed_ratio;
+  return w;
+}
+
+double architecture_speed_ratio(std::string_view runtime, std::string_view from,
+                                std::string_view to, std::string* note) {
+  check_architecture("from", from);
+  check_architecture("to", to);
+  if (from == to) return 1.0;
+  const auto j = detail::parse_json(detail::embedded_model("architecture-speed.json"),
+                                    "models/architecture-speed.json");
+  // The table gives arm64 duration / x86_64 duration for the same CPU work.
+  double ratio = 1.0;
+  bool found = false;
+  for (const auto& e : j.at("runtimes"))
+    if (e.at("runtime").get<std::string>() == runtime) {
+      ratio = e.at("arm64_over_x86_64").get<double>();
+      found = true;
+    }
+  if (!found && note)
+    *note = "no recorded arm64/x86_64 speed ratio for runtime '" + std::string(runtime) +
+            "': 1.0 assumed (measured ratios differ by runtime and workload from 0.8 to "
+            "1.25; give your own)";
+  return to == "arm64" ? ratio : 1.0 / ratio;
 }
 
 }  // namespace lambdasim

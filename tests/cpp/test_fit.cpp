@@ -113,7 +113,8 @@ TEST_CASE("fit chooses scaled_io for I/O that saturates below one vCPU") {
   CHECK(f.fitted.components.at(2).knee_vcpu == doctest::Approx(0.5));
   CHECK(f.fitted.total(component_kind::scaled_io) == doctest::Approx(700).epsilon(0.05));
   CHECK(f.reason.find("scaled_io") == 0);
-  // Three sizes with a plain CPU-bound truth: the simplest structure is kept.
+  // Three sizes with a plain CPU-bound truth: the simplest structure is kept (amdahl,
+  // tried because 3,008 MB is above one vCPU, does not lower chi^2 by its 2 x 2 extra).
   profile cpu_only;
   cpu_only.components = {component::cpu(500)};
   const auto s2 = synthetic(cpu_only, p, {128, 1024, 3008}, 30, 0.03, 5);

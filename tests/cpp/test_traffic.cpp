@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <lambdasim/error.hpp>
-#include <lambdasim/detail/csv.hpp>
+#include "detail/csv.hpp"
 #include <lambdasim/traffic.hpp>
 
 #include "test_support.hpp"

@@ -86,3 +86,50 @@ TEST_CASE("bad profiles name the field and value") {
   CHECK_THROWS_WITH_AS(w.validate(), "init_ms = nan: must be finite and >= 0",
                        std::invalid_argument);
 }
+
+TEST_CASE("profile architecture, platform and source: JSON, defaults, moving arch") {
+  // A file written before these fields loads as x86_64 with platform and source unknown.
+  const profile old = profile::from_json(
+      R"({"schema_version": 1, "components": [{"kind": "cpu", "work_ms": 100}]})");
+  CHECK(old.architecture == "x86_64");
+  CHECK(old.platform.empty());
+  CHECK(old.source.empty());
+  profile w = old;
+  w.architecture = "arm64";
+  w.platform = "aws-lambda-2020";
+  w.source = "sweep.csv";
+  const profile back = profile::from_json(w.to_json());
+  CHECK(back == w);
+  CHECK(w.to_json().find("\"architecture\": \"arm64\"") != std::string::npos);
+  CHECK_THROWS_WITH_AS(profile::from_json(
+                           R"({"schema_version": 1, "components": [], "architecture": "sparc"})"),
+                       doctest::Contains("architecture = 'sparc'"), lambdasim::config_error);
+  // On the other architecture: CPU work (cpu, gc, first call) x ratio, I/O and INIT kept.
+  profile x;
+  x.components = {component::io(50), component::cpu(400), component::gc(20)};
+  x.init_ms = 100;
+  x.first_call_cpu_ms = 10;
+  const profile a = x.on_architecture("arm64", 1.25);
+  CHECK(a.architecture == "arm64");
+  CHECK(a.components[0].work_ms == 50);
+  CHECK(a.components[1].work_ms == 500);
+  CHECK(a.components[2].work_ms == 25);
+  CHECK(a.first_call_cpu_ms == 12.5);
+  CHECK(a.init_ms == 100);
+  CHECK_THROWS_WITH_AS(x.on_architecture("arm64", 0), doctest::Contains("speed_ratio = 0"),
+                       std::invalid_argument);
+}
+
+TEST_CASE("architecture speed ratios come from models/architecture-speed.json") {
+  std::string note;
+  // nodejs: arm64 takes 1.18 x as long for the same CPU work (models file); the inverse
+  // going back.
+  CHECK(lambdasim::architecture_speed_ratio("nodejs", "x86_64", "arm64", &note) ==
+        doctest::Approx(1.18));
+  CHECK(note.empty());
+  CHECK(lambdasim::architecture_speed_ratio("nodejs", "arm64", "x86_64") ==
+        doctest::Approx(1 / 1.18));
+  CHECK(lambdasim::architecture_speed_ratio("java", "x86_64", "arm64", &note) == 1.0);
+  CHECK(note.find("no recorded arm64/x86_64 speed ratio for runtime 'java'") == 0);
+  CHECK(lambdasim::architecture_speed_ratio("java", "arm64", "arm64") == 1.0);
+}

@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <string_view>
 
-#include "lambdasim/billing.hpp"
+#include "lambdasim/prices.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -32,6 +32,7 @@ try:
         PriceTable,
         PriceTier,
         Profile,
+        RecommendOptions,
         Recycling,
         SimulateOptions,
         Sweep,
@@ -62,11 +63,24 @@ from ._batch import fit_many, simulate_many
 from ._bill import Bill, BillCurve, bill, bill_curve
 from ._curve import Curve, FleetCurve, curve
 from ._data import data_path, models_path
+from ._recommend import Recommendation, recommend
+from ._lmi import (
+    BreakEven,
+    ComputeComparison,
+    LmiBill,
+    LmiSimulation,
+    break_even,
+    compare_compute,
+    lmi_assumptions,
+    lmi_bill,
+    lmi_config,
+    simulate_lmi,
+)
 from ._simulate import SimulationResult, simulate
 from ._sweep import check, check_table, fit, fit_table, summary_dataframe, summary_table
 
 try:
-    __version__ = version("lambdasim")
+    __version__ = version("lambdasim-aws")  # the distribution name
 except PackageNotFoundError:  # a developer build on PYTHONPATH
     from ._core import __version__
 
@@ -74,6 +88,10 @@ __all__ = [
     "Arrivals",
     "Bill",
     "BillCurve",
+    "BreakEven",
+    "ComputeComparison",
+    "LmiBill",
+    "LmiSimulation",
     "BillingRules",
     "BillOptions",
     "CheckOptions",
@@ -93,6 +111,8 @@ __all__ = [
     "PriceTable",
     "PriceTier",
     "Profile",
+    "Recommendation",
+    "RecommendOptions",
     "Recycling",
     "SimulateOptions",
     "SimulationResult",
@@ -102,6 +122,12 @@ __all__ = [
     "VcpuTier",
     "bill",
     "bill_curve",
+    "break_even",
+    "compare_compute",
+    "lmi_assumptions",
+    "lmi_bill",
+    "lmi_config",
+    "simulate_lmi",
     "billed_ms",
     "check",
     "check_table",
@@ -121,6 +147,7 @@ __all__ = [
     "powertuning_price",
     "powertuning_statistics",
     "powertuning_trimmed_mean",
+    "recommend",
     "simulate",
     "simulate_many",
     "summary_dataframe",

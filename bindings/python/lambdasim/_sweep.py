@@ -68,14 +68,18 @@ def fit(sweep: _core.Sweep, platform: Any = None, **options: Any) -> _core.FitRe
         before December 2020 (1,792 MB per vCPU, 100 ms billing).
     **options
         Fields of ``FitOptions``: ``sizes`` (fit on these sizes only), ``structure``
-        (auto, io_cpu, threaded_cpu, scaled_io, gc_cpu), ``aggregate``, ``model_error``,
+        (auto, io_cpu, threaded_cpu, scaled_io, gc_cpu, amdahl), ``threads`` (your
+        code's thread or process count, when known), ``date`` (YYYY-MM-DD: use the
+        platform in force that day), ``band_level``, ``aggregate``, ``model_error``,
         ``knee_prior_width``, ``gc_pressure``, ``bootstrap``, ``seed``, ``name``.
 
     Returns
     -------
     FitResult
         ``profile``, ``structure`` and ``reason``, per-size ``observed_ms``,
-        ``predicted_ms``, ``rel_error``, ``mape``, ``param_values``/``param_sd``.
+        ``predicted_ms``, ``rel_error``, ``band_lo_ms``/``band_hi_ms`` (the prediction
+        band at ``band_level``), ``spread_lo_ms``/``spread_hi_ms`` (the parameters'
+        bootstrap spread only), ``threads``, ``mape``, ``param_values``/``param_sd``.
 
     Examples
     --------
@@ -92,15 +96,20 @@ def fit(sweep: _core.Sweep, platform: Any = None, **options: Any) -> _core.FitRe
 def fit_table(result: _core.FitResult) -> dict[str, Any]:
     """Per-size table of a fit: memory, observed, predicted, error, band, fitted or not."""
     return _columns(result, ("memory_mb", "observed_ms", "predicted_ms", "rel_error",
-                             "band_lo_ms", "band_hi_ms", "used_in_fit"))
+                             "band_lo_ms", "band_hi_ms", "spread_lo_ms", "spread_hi_ms",
+                             "used_in_fit"))
 
 
 def check(
     profile: _core.Profile, sweep: _core.Sweep, platform: Any = None, **options: Any
 ) -> _core.CheckResult:
-    """Compare a profile's predictions with a recorded sweep, size by size.
+    """Compare a profile's predictions with a recorded sweep.
 
-    ``options`` are fields of ``CheckOptions`` (``rtol``, ``aggregate``).
+    By default the check judges the shift of the whole curve (median log ratio, with an
+    interval from the sizes' own scatter) against ``shift_tolerance``; sizes outside
+    their band are ``warnings``. ``rtol=`` selects the per-size rule instead.
+    ``options`` are fields of ``CheckOptions`` (``rtol``, ``shift_tolerance``,
+    ``level``, ``aggregate``).
 
     >>> import lambdasim as ls
     >>> s = ls.Sweep.from_powertuning(ls.data_path("powertuning", "aws_docs_prime_example.json"))
@@ -115,4 +124,5 @@ def check(
 def check_table(result: _core.CheckResult) -> dict[str, Any]:
     """Per-size table of a check."""
     return _columns(result, ("memory_mb", "predicted_ms", "observed_ms", "rel_error",
-                             "p5_ms", "p95_ms", "in_band", "within_tolerance"))
+                             "p5_ms", "p95_ms", "in_band", "within_tolerance",
+                             "outside_band"))

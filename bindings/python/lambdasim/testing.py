@@ -18,17 +18,19 @@ def assert_sweep_matches(
     profile: Any, sweep: Any, rtol: float | None = None, platform: Any = None, **options: Any
 ) -> None:
     """Raise ``AssertionError`` with a size-by-size diff when a profile's predicted warm
-    duration is off a recorded sweep by more than ``rtol`` (relative) at any size.
+    duration is off a recorded sweep: by more than ``rtol`` (relative) at any size when
+    ``rtol`` is given, otherwise when the whole curve's shift is significantly beyond
+    ``shift_tolerance`` (``check``'s default rule).
 
     Parameters
     ----------
     profile : Profile
     sweep : Sweep
     rtol : float, optional
-        Tolerance; ``CheckOptions().rtol`` when not given.
+        Per-size tolerance; when not given, the shift rule judges.
     platform : Platform or str, optional
     **options
-        Other ``CheckOptions`` fields (``aggregate``).
+        Other ``CheckOptions`` fields (``shift_tolerance``, ``level``, ``aggregate``).
     """
     if rtol is not None:
         options["rtol"] = rtol

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /// @file bill.hpp
-/// The monthly AWS bill of one function at one memory size: compute, requests, INIT,
-/// ephemeral storage, provisioned concurrency and SnapStart, with the billing rules
-/// (granularity and INIT by date, tiers, free tier) read from models/prices-aws-lambda.json.
+/// The monthly bill of one function at one memory size: compute, requests, INIT,
+/// ephemeral storage, provisioned concurrency and SnapStart, priced with a price_table and
+/// the billing rules it carries (prices.hpp).
 #pragma once
 
 #include <Eigen/Core>
@@ -10,51 +10,12 @@
 #include <string_view>
 #include <vector>
 
-#include "lambdasim/billing.hpp"
+#include "lambdasim/prices.hpp"
 #include "lambdasim/curve.hpp"
 #include "lambdasim/platform.hpp"
 #include "lambdasim/workload.hpp"
 
 namespace lambdasim {
-
-/// How the function is deployed; decides whether INIT was billed before the date on
-/// which AWS started billing it for everyone.
-enum class package_type {
-  zip,    ///< .zip archive
-  image,  ///< container image (INIT always billed)
-};
-std::string_view to_string(package_type p);
-/// @throws std::invalid_argument for anything but "zip" or "image"
-package_type package_type_from_string(std::string_view name);
-
-/// From date `from` ("YYYY-MM-DD") on, durations are billed in steps of `ms`.
-struct granularity_step {
-  std::string from;
-  double ms = 0;
-};
-
-/// AWS's billing rules (models/prices-aws-lambda.json "billing_rules"): no built-in
-/// defaults, the values come from the model file.
-struct billing_rules {
-  std::vector<granularity_step> granularity;  ///< ascending `from`
-  std::string init_billed_for_all_from;       ///< INIT billed for every package from then
-  double provisioned_increment_s = 0;         ///< enabled time rounded up to this
-  double free_tier_requests = 0;              ///< per month
-  double free_tier_gb_s = 0;                  ///< per month
-  double storage_free_mb = 0;                 ///< ephemeral storage included in the price
-  double storage_min_mb = 0;
-  double storage_max_mb = 0;
-
-  /// The compiled-in AWS rules. @throws config_error if models/ is inconsistent
-  static const billing_rules& aws();
-  /// Billing granularity on a date ("YYYY-MM-DD").
-  /// @throws std::invalid_argument for a malformed date
-  double granularity_ms(std::string_view date) const;
-  /// Whether the INIT phase of an on-demand cold start is billed on `date` ("" = the
-  /// current rule): always from init_billed_for_all_from on; before, only for container
-  /// images and custom (OS-only) runtimes.
-  bool init_billed(std::string_view date, package_type package, bool custom_runtime) const;
-};
 
 /// What the month looks like. C++ owns the defaults; Python and the CLI only override.
 struct bill_options {
@@ -65,7 +26,7 @@ struct bill_options {
   double provisioned_request_fraction = 1;  ///< fraction of requests executed on provisioned
                                             ///< instances when provisioned_concurrency > 0
   bool free_tier = false;  ///< apply the monthly free tier (not with provisioned concurrency)
-  /// configured ephemeral storage (default: the free amount, from models/)
+  /// configured ephemeral storage (default: AWS's free amount, from models/)
   double storage_mb = billing_rules::aws().storage_free_mb;
   /// Billing rules in force on this date ("YYYY-MM-DD"): granularity and INIT. Empty: the
   /// platform's billing granularity and the current INIT rule.
@@ -79,8 +40,14 @@ struct bill_options {
   /// GB-s the rest of the account uses this month in the same region and architecture:
   /// the function's GB-s are priced on the tiers above it.
   double account_gb_s_offset = 0;
+  /// Compute Savings Plan discount on duration (execution and INIT) and provisioned
+  /// concurrency, a fraction within [0, the published maximum] (models/lmi-aws.json
+  /// "savings_plans": 12 % no upfront to 17 % all upfront); requests are not discounted.
+  double savings_plan_discount = 0;
 
+  /// Checked against `rules` (the storage range); validate() checks against AWS's rules.
   /// @throws std::invalid_argument naming the field and the value
+  void validate(const billing_rules& rules) const;
   void validate() const;
 };
 

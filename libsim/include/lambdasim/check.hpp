@@ -5,6 +5,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -14,8 +15,25 @@
 
 namespace lambdasim {
 
+/// How a check judges drift (docs/accuracy.md, "The regression check").
+/// By default the whole curve: the shift is the median over sizes of ln(observed /
+/// predicted), its interval comes from the sizes' own scatter around it (Student t on
+/// the robust spread) and the profile's own level error, and the check fails when the interval lies wholly beyond
+/// +-shift_tolerance. Single sizes outside their band are warnings. With `rtol` set, the
+/// per-size rule of earlier releases applies instead: every size within rtol.
 struct check_options {
-  double rtol = 0.1;  ///< largest accepted |predicted - observed| / observed
+  /// Per-size rule: largest accepted |predicted - observed| / observed at every size.
+  /// NaN (default): judge by the shift of the whole curve.
+  double rtol = std::numeric_limits<double>::quiet_NaN();
+  /// Largest accepted relative shift of the whole curve. The level of an unchanged
+  /// function's curve moves by up to about 10 % between runs a month apart (issue 12).
+  double shift_tolerance = 0.1;
+  /// Relative error of the profile's own level (a fitted profile carries its fit's
+  /// model_error, 3 %): added in quadrature to the shift's standard error, since the
+  /// runs a profile was fitted to drift as much as the run it is checked against.
+  double profile_error = 0.03;
+  /// Two-sided level of the shift's interval and of the per-size bands.
+  double level = 0.9;
   aggregation aggregate = aggregation::median;
 };
 
@@ -28,17 +46,30 @@ struct check_result {
   Eigen::VectorXd p95_ms;
   Eigen::VectorXd rel_error;     ///< (predicted - observed) / observed
   std::vector<bool> in_band;     ///< p5 <= predicted <= p95 (false when unknown)
-  std::vector<bool> within_tolerance;
-  double rtol = 0;
+  std::vector<bool> within_tolerance;  ///< per-size rule (all true when rtol is NaN)
+  /// Outside predicted x exp(shift +- t s): beyond the scatter of the other sizes
+  /// (a warning under the shift rule).
+  std::vector<bool> outside_band;
+  double rtol = 0;  ///< NaN: the shift rule judged
   double max_abs_rel_error = 0;
-  int failures = 0;
+  int failures = 0;  ///< sizes outside rtol (per-size rule) or outside their band
+  /// The whole curve's relative shift exp(median ln(observed / predicted)) - 1, its
+  /// interval at `level`, and the smallest shift beyond the tolerance this sweep
+  /// detects with 95 % power (tolerance + 2 t SE; infinite with one size).
+  double shift = 0, shift_lo = 0, shift_hi = 0;
+  double shift_tolerance = 0;
+  double detectable_shift = 0;
+  std::string rule;  ///< "shift" or "per_size"
   bool passed = false;
+  std::vector<std::string> warnings;
   /// A readable table: one line per size, failing sizes marked, then a summary line.
   std::string report() const;
 };
 
-/// @throws std::invalid_argument for an invalid profile, an empty sweep, rtol not > 0,
-///         or a recorded size off the platform's grid
+/// @throws std::invalid_argument for an invalid profile, an empty sweep, rtol set and
+///         not > 0, shift_tolerance or profile_error < 0, level outside (0, 1), or a
+///         recorded size off
+///         the platform's grid
 check_result check(const profile& w, const sweep& s, const platform& p,
                    const check_options& opt = {});
 

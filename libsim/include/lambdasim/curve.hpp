@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "lambdasim/billing.hpp"
+#include "lambdasim/prices.hpp"
 #include "lambdasim/platform.hpp"
 #include "lambdasim/workload.hpp"
 

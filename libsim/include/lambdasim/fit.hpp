@@ -26,10 +26,12 @@ enum class fit_structure {
   threaded_cpu,  ///< io + cpu on `threads` threads (2 work terms + threads)
   scaled_io,     ///< io + cpu + scaled_io saturating at knee_vcpu (3 work terms + knee)
   gc_cpu,        ///< io + cpu + gc (3 work terms); automatic only under memory pressure
+  amdahl,        ///< io + serial cpu (1 thread) + parallel cpu on k threads (3 work terms
+                 ///< + k); the baseline when a fitting size exceeds one vCPU
 };
 std::string_view to_string(fit_structure s);
 /// @throws std::invalid_argument for a name other than auto, io_cpu, threaded_cpu,
-///         scaled_io, gc_cpu
+///         scaled_io, gc_cpu, amdahl
 fit_structure fit_structure_from_string(std::string_view name);
 
 struct fit_options {
@@ -50,6 +52,19 @@ struct fit_options {
   /// live data before its work stops mattering (Jones & Lins, "Garbage Collection", 1996,
   /// ch. 1 and 6). Without Max Memory Used, gc_cpu is never tried automatically.
   double gc_pressure = 0.5;
+  /// Threads or processes the function's code runs in parallel, when the user knows it
+  /// (0: unknown). 1 fits single-threaded structures only; k >= 2 fixes the parallel
+  /// part of `amdahl` (and `threaded_cpu`) at k threads, so the fit estimates only the
+  /// split of the work. Unknown and not identifiable from the data: the count whose
+  /// curve is the minimax centre of every plausible count's curve, with the band
+  /// covering them all (docs/model.md, "Serial and parallel work").
+  int threads = 0;
+  /// Recording date of the sweep, YYYY-MM-DD (empty: unknown). When set, the fit uses
+  /// the platform in force that day (platform_in_force) instead of the one passed, and
+  /// says which in its reason.
+  std::string date;
+  /// Coverage the prediction band promises on sizes not fitted (band_lo_ms/band_hi_ms).
+  double band_level = 0.9;
   /// Bootstrap resamples over raw samples (0: none). Needs per-invocation rows.
   int bootstrap = 200;
   std::uint64_t seed = 0;
@@ -60,16 +75,19 @@ struct fit_options {
 /// One structure tried on the fitting sizes.
 struct fit_candidate {
   fit_structure structure = fit_structure::io_cpu;
-  int threads = 1;
+  int threads = 1;      ///< threaded_cpu: threads; amdahl: k of the parallel part
   double knee_vcpu = 1;
   int parameters = 0;   ///< work terms + knobs
+  bool admissible = true;  ///< false: bends below one vCPU without evidence (see reason)
   double chi2 = 0;      ///< sum of squared relative residuals / noise^2
   double score = 0;     ///< chi2 + 2 parameters + knee prior (lower is better)
   double io_ms = 0, cpu_ms = 0, scaled_io_ms = 0, gc_ms = 0;
+  double parallel_ms = 0;  ///< amdahl: the parallel part (cpu_ms is the serial part)
 };
 
 struct fit_result {
   profile fitted;
+  std::string platform_name;  ///< the platform the fit used (see fit_options::date)
   fit_structure structure = fit_structure::io_cpu;
   std::string reason;  ///< why this structure (scores of the alternatives)
   std::vector<fit_candidate> candidates;  ///< best per structure and knob value
@@ -80,8 +98,24 @@ struct fit_result {
   Eigen::VectorXd predicted_ms;  ///< T_warm of the fitted profile
   Eigen::VectorXd rel_error;     ///< (predicted - observed) / observed
   Eigen::VectorXd noise;         ///< relative noise used for the size (sampling + model)
-  Eigen::VectorXd band_lo_ms;    ///< 5th/95th percentile of bootstrap predictions (NaN
-  Eigen::VectorXd band_hi_ms;    ///< without per-invocation samples)
+  /// Prediction band at band_level: where a held-out size's aggregate is expected to
+  /// fall (model error, the parameters' spread and every plausible structure and
+  /// thread count included; see prediction_interval).
+  Eigen::VectorXd band_lo_ms;
+  Eigen::VectorXd band_hi_ms;
+  /// 5th/95th percentile of the bootstrap predictions: the parameters' spread only, far
+  /// narrower than the band (NaN without per-invocation samples).
+  Eigen::VectorXd spread_lo_ms;
+  Eigen::VectorXd spread_hi_ms;
+  double band_level = 0.9;
+  /// Thread count of the parallel part (amdahl, threaded_cpu; 1 otherwise), whether the
+  /// data or the user fixed it, and the counts the data leave plausible.
+  int threads = 1;
+  bool threads_identified = true;
+  std::vector<int> plausible_threads;
+  /// Curves the data cannot tell from the chosen one (other thread counts, structures
+  /// within 2 of the best score); the band covers them.
+  std::vector<profile> plausible_profiles;
   std::vector<bool> used_in_fit;
   double mape = 0;          ///< mean |rel_error| over every recorded size
   double mape_fit = 0;      ///< over the fitting sizes
@@ -98,12 +132,27 @@ struct fit_result {
   std::vector<std::string> diagnostics;
 };
 
+/// The newest platform model (models/*.json) whose effective_date is on or before
+/// `date` (YYYY-MM-DD): aws-lambda-2020 before 2020-12-01, aws-lambda from then on.
+/// @throws std::invalid_argument for a date not of the form YYYY-MM-DD
+platform platform_in_force(std::string_view date);
+
 /// Fits a profile to a sweep.
 /// @throws std::invalid_argument for an empty sweep, a fitting size not in the sweep,
 ///         fewer than two fitting sizes, a size off the platform's grid, or bad options
 fit_result fit(const sweep& s, const platform& p, const fit_options& opt = {});
 
-/// Quantiles q_lo, q_hi of the bootstrap profiles' warm duration at each size (batch).
+/// The prediction band of a fit at any sizes (batch): the envelope of the fitted and
+/// plausible curves, widened by z(level) x the relative noise of the nearest fitting
+/// size and the bootstrap spread. level in (0, 1).
+/// @throws std::invalid_argument for a level outside (0, 1), a size mismatch or a size
+///         off the grid
+void prediction_interval(const fit_result& f, const platform& p,
+                         const Eigen::Ref<const Eigen::VectorXd>& memory_mb, double level,
+                         Eigen::Ref<Eigen::VectorXd> lo, Eigen::Ref<Eigen::VectorXd> hi);
+
+/// The parameters' spread: quantiles q_lo, q_hi of the bootstrap profiles' warm duration
+/// at each size (batch). Not a prediction interval (see prediction_interval).
 /// @throws std::invalid_argument without bootstrap profiles, on a size mismatch or a
 ///         size off the grid
 void prediction_band(const fit_result& f, const platform& p,

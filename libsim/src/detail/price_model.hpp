@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "detail/json_reader.hpp"
-#include "lambdasim/billing.hpp"
+#include "lambdasim/prices.hpp"
 
 namespace lambdasim::detail {
 

@@ -17,13 +17,14 @@ from . import demo as _demo
 from . import simulate as _simulate
 from . import check as _check
 from . import fit as _fit
+from . import recommend as _recommend
 from . import sweep as _sweep
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
 # Each module provides register(subparsers) -> None and sets `func` on its parser.
-COMMANDS = [_curve, _bill, _sweep, _fit, _check, _simulate, _demo]
+COMMANDS = [_curve, _bill, _sweep, _fit, _check, _simulate, _recommend, _demo]
 
 
 def build_parser() -> argparse.ArgumentParser:

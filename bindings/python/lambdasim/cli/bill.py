@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: MIT
-"""``lambdasim bill PROFILE.json --memory MB --requests-per-month N``: the bill."""
+"""``lambdasim bill PROFILE.json --memory MB --requests-per-month N``: the bill.
+
+``--compute lmi --instance-type T`` prices Lambda Managed Instances instead: the
+capacity planned from the profile at that traffic, or ``--instances K`` all month."""
 
 from __future__ import annotations
 
@@ -12,8 +15,8 @@ from .curve import load_platform
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("bill", help="the month's AWS bill at one memory size, itemised")
     p.add_argument("profile", metavar="PROFILE.json", help="workload profile JSON")
-    p.add_argument("--memory", metavar="MB", type=float, required=True,
-                   help="memory size")
+    p.add_argument("--memory", metavar="MB", type=float,
+                   help="memory size (required for on-demand)")
     p.add_argument("--requests-per-month", metavar="N", type=float, required=True)
     p.add_argument("--platform", default="aws-lambda",
                    help="platform model (aws-lambda, aws-lambda-2020) or a JSON file")
@@ -38,6 +41,28 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--custom-runtime", action="store_true", help="OS-only runtime")
     p.add_argument("--account-gb-s", metavar="GB_S", type=float,
                    help="GB-s the rest of the account uses this month (tier offset)")
+    p.add_argument("--savings-plan-discount", metavar="F", type=float,
+                   help="Compute Savings Plan discount on duration and provisioned "
+                        "concurrency (0.12 to 0.17)")
+    lmi = p.add_argument_group("Lambda Managed Instances (--compute lmi)")
+    lmi.add_argument("--compute", choices=["on-demand", "lmi"], default="on-demand",
+                     help="how the function runs (default on-demand)")
+    lmi.add_argument("--instance-type", metavar="T", help="EC2 instance type, e.g. m7g.large")
+    lmi.add_argument("--instances", metavar="K", type=int,
+                     help="instances all month (default: planned from the profile)")
+    lmi.add_argument("--memory-per-vcpu", metavar="GIB", type=float,
+                     help="environment memory per vCPU (2 to 8 GiB)")
+    lmi.add_argument("--environment-memory", metavar="GIB", type=float,
+                     help="memory of one execution environment")
+    lmi.add_argument("--concurrency", metavar="C", type=int,
+                     help="requests one environment runs at once")
+    lmi.add_argument("--runtime", metavar="NAME",
+                     help="runtime for the default concurrency (python, nodejs, java, ...)")
+    lmi.add_argument("--ec2-discount", metavar="D", type=float,
+                     help="Savings Plan / RI discount on the EC2 part (the fee is never "
+                          "discounted)")
+    lmi.add_argument("--peak-to-mean", metavar="R", type=float, default=1.0,
+                     help="capacity is planned for the mean rate times this")
     p.add_argument("--format", choices=["json", "table"], default="table")
     p.set_defaults(func=run)
 
@@ -53,11 +78,47 @@ _OPTIONS = {
     "date": "date",
     "package": "package",
     "account_gb_s": "account_gb_s_offset",
+    "savings_plan_discount": "savings_plan_discount",
 }
+
+# argparse destination -> LmiConfig field
+_LMI_OPTIONS = {
+    "memory_per_vcpu": "memory_per_vcpu_gib",
+    "environment_memory": "environment_memory_gib",
+    "concurrency": "concurrency_per_environment",
+    "runtime": "runtime",
+    "ec2_discount": "ec2_discount",
+}
+
+
+def run_lmi(args: argparse.Namespace) -> int:
+    """``--compute lmi``: the LMI bill, planned from the profile or for --instances."""
+    from .. import Profile, lmi_bill
+
+    if not args.instance_type:
+        raise ValueError("--compute lmi requires --instance-type (e.g. m7g.large)")
+    options = {field: getattr(args, dest) for dest, field in _LMI_OPTIONS.items()
+               if getattr(args, dest) is not None}
+    profile = Profile.load(args.profile)
+    if args.instances is not None:
+        b = lmi_bill(args.instance_type, instances=args.instances,
+                     requests_per_month=args.requests_per_month, **options)
+    else:
+        b = lmi_bill(args.instance_type, profile=profile, peak_to_mean=args.peak_to_mean,
+                     requests_per_month=args.requests_per_month, **options)
+    out = {"profile": profile.name, "region": "us-east-1", **b.to_dict(),
+           "assumptions": "; ".join(b.assumptions)}
+    write_object(out, args.format)
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:
     from .. import Profile, bill
+
+    if args.compute == "lmi":
+        return run_lmi(args)
+    if args.memory is None:
+        raise ValueError("--memory is required with --compute on-demand")
 
     options = {field: getattr(args, dest) for dest, field in _OPTIONS.items()
                if getattr(args, dest) is not None}

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-"""``lambdasim demo``: a what-if study of one example profile, as a table and a plot."""
+"""``lambdasim demo``: a what-if study of one example profile: a table, the
+recommendation with its reason and runners-up, and its picture."""
 
 from __future__ import annotations
 
@@ -10,13 +11,14 @@ import numpy as np
 
 from ._output import write_table
 
-SIZES = "128,256,512,1024,1769,2048,3008,4096,10240"
-
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("demo", help="what-if demo: a table and a plot for an example profile")
+    p = sub.add_parser("demo", help="what-if demo: a table, a recommendation and a plot "
+                       "for an example profile")
     p.add_argument("--plot", default="lambdasim-demo.png", help="PNG file to write")
-    p.add_argument("--memory", metavar="SPEC", default=SIZES, help="sizes for the table")
+    p.add_argument("--memory", metavar="SPEC",
+                   help="sizes for the table (default: the platform's powers of two, one "
+                   "full vCPU and the largest size)")
     p.set_defaults(func=run)
 
 
@@ -36,11 +38,14 @@ def run(args: argparse.Namespace) -> int:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from .. import Platform, PriceTable, curve
+    from .. import Platform, PriceTable, curve, recommend
+    from .._plot import memory_ticks
+    from .._recommend import versus
 
     profile = example_profile()
     aws = Platform.aws_lambda()
-    sizes = aws.parse_memory_spec(args.memory)
+    sizes = (aws.parse_memory_spec(args.memory) if args.memory
+             else np.asarray(memory_ticks(aws), dtype=np.float64))
     x86 = curve(profile, aws, PriceTable.aws("us-east-1", "x86_64"), memory_mb=sizes)
     arm = curve(profile, aws, PriceTable.aws("us-east-1", "arm64"), memory_mb=sizes)
     print(f"What-if: {profile!r} on AWS Lambda, us-east-1\n")
@@ -63,21 +68,20 @@ def run(args: argparse.Namespace) -> int:
             "usd_per_M_arm64": ".2f",
         },
     )
-    full_x86 = curve(profile, aws, PriceTable.aws("us-east-1", "x86_64"))
-    full_arm = curve(profile, aws, PriceTable.aws("us-east-1", "arm64"))
-    best = full_x86.cheapest()
-    best_arm = full_arm.cheapest()
-    print(
-        f"\nCheapest over all {len(full_x86)} sizes: x86_64 {int(best['memory_mb'])} MB "
-        f"(${best['cost_usd'] * 1e6:.2f}/M, {best['warm_ms']:.0f} ms), arm64 "
-        f"{int(best_arm['memory_mb'])} MB (${best_arm['cost_usd'] * 1e6:.2f}/M)"
-    )
-    fig, ax = plt.subplots(2, 1, sharex=True, figsize=(8, 6), constrained_layout=True)
-    full_x86.plot(ax=ax, label="x86_64")
-    ax[1].plot(full_arm.memory_mb, np.where(full_arm.feasible, full_arm.cost_usd * 1e6, np.nan),
-               label="arm64", color="tab:orange")
-    ax[1].legend()
-    ax[0].set_title(f"{profile.name}: duration and cost vs memory (AWS Lambda, us-east-1)")
+    r = recommend(profile, aws)
+    print(f"\nRecommended over all {len(aws.memory_grid()):,} sizes and both architectures "
+          f"({r.strategy} strategy): {r.memory_mb} MB {r.arch}, {r.warm_ms:,.0f} ms, "
+          f"${r.cost_usd * 1e6:,.2f} per million")
+    print(f"  why: {r.reason}")
+    chosen = r.to_dict()
+    for ru in r.runners_up:
+        print(f"  {ru['role']:>9}: {int(ru['memory_mb'])} MB {ru['arch']}, "
+              f"{ru['warm_ms']:,.0f} ms, ${ru['cost_usd'] * 1e6:,.2f}/M "
+              f"({versus(ru, chosen, False)})")
+    for c in r.caveats:
+        print(f"  note: {c}")
+    ax = r.plot()
+    fig = ax[0].figure
     out = Path(args.plot)
     fig.savefig(out, dpi=110)
     plt.close(fig)

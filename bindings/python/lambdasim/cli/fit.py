@@ -11,7 +11,8 @@ from ._sweepargs import add_sweep_args, load_sweep
 from .curve import load_platform
 
 TABLE_FORMATS = {"observed_ms": ".1f", "predicted_ms": ".1f", "rel_error": "+.3f",
-                 "band_lo_ms": ".1f", "band_hi_ms": ".1f"}
+                 "band_lo_ms": ".1f", "band_hi_ms": ".1f", "spread_lo_ms": ".1f",
+                 "spread_hi_ms": ".1f"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -25,6 +26,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--platform", default="aws-lambda",
                    help="aws-lambda, aws-lambda-2020 (data before Dec 2020) or a JSON file")
     p.add_argument("--aggregate", default="median", choices=["median", "trimmed_mean", "mean"])
+    p.add_argument("--threads", type=int, metavar="N",
+                   help="threads or processes your code runs in parallel, if known "
+                        "(the fit then estimates the serial/parallel split)")
+    p.add_argument("--date", metavar="YYYY-MM-DD",
+                   help="recording date: picks the platform in force that day")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--name", help="name of the fitted profile")
     p.add_argument("--format", choices=["csv", "json", "table"], default="table")
@@ -48,6 +54,10 @@ def run(args: argparse.Namespace) -> int:
         options["sizes"] = _sizes(args.sizes)
     if args.name:
         options["name"] = args.name
+    if args.threads is not None:
+        options["threads"] = args.threads
+    if args.date:
+        options["date"] = args.date
     result = fit(s, load_platform(args.platform), **options)
     if args.output:
         result.profile.save(args.output)

@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <lambdasim/billing.hpp>
+#include <lambdasim/prices.hpp>
 #include <lambdasim/error.hpp>
 
 #include "test_support.hpp"

@@ -9,6 +9,7 @@
 
 #include "detail/json_reader.hpp"
 #include "lambdasim/error.hpp"
+#include "lambdasim/powertuning.hpp"
 #include "lambdasim/sweep_loaders.hpp"
 
 namespace lambdasim {

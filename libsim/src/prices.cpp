@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "lambdasim/billing.hpp"
+#include "lambdasim/prices.hpp"
 
 #include <cmath>
 #include <algorithm>
@@ -59,7 +59,7 @@ void check_price_document(const json& j, const std::string& origin) {
   if (r.integer("schema_version") != 1)
     r.fail("schema_version", "unsupported schema_version (expected 1)");
   r.allow("about");
-  r.allow("billing_rules");  // read by billing_rules::aws()
+  r.allow("billing_rules");  // read by read_billing_rules
   r.allow("powertuning");    // read by the Power Tuning functions
   const auto& regions = r.get("regions");
   if (!regions.is_object()) r.fail("regions", "expected an object");
@@ -90,6 +90,106 @@ const json& price_model() {
 }
 
 }  // namespace detail
+
+std::string_view to_string(package_type p) { return p == package_type::image ? "image" : "zip"; }
+
+package_type package_type_from_string(std::string_view name) {
+  if (name == "zip") return package_type::zip;
+  if (name == "image") return package_type::image;
+  detail::throw_invalid("package", name, "expected zip or image");
+}
+
+namespace detail {
+billing_rules read_billing_rules(const json& j, const std::string& origin) {
+    detail::object_reader r(j, origin, "/billing_rules");
+    billing_rules b;
+    {
+      auto g = r.object("granularity");
+      detail::read_provenance(g);
+      const auto& steps = g.get("steps");
+      if (!steps.is_array() || steps.empty()) g.fail("steps", "expected a non-empty array");
+      for (std::size_t i = 0; i < steps.size(); ++i) {
+        detail::object_reader s(steps[i], origin, g.pointer_to("steps") + "/" + std::to_string(i));
+        granularity_step step;
+        step.from = s.string("from");
+        step.ms = s.number("ms");
+        s.finish();
+        try {
+          detail::check_date("from", step.from);
+        } catch (const std::invalid_argument& e) {
+          s.fail("from", e.what());
+        }
+        if (!(step.ms > 0)) s.fail("ms", "must be > 0");
+        if (i > 0 && !(step.from > b.granularity.back().from))
+          s.fail("from", "steps must be in ascending date order");
+        b.granularity.push_back(step);
+      }
+      g.finish();
+    }
+    {
+      auto in = r.object("init");
+      detail::read_provenance(in);
+      b.init_billed_for_all_from = in.string("billed_for_all_from");
+      try {
+        detail::check_date("billed_for_all_from", b.init_billed_for_all_from);
+      } catch (const std::invalid_argument& e) {
+        in.fail("billed_for_all_from", e.what());
+      }
+      in.finish();
+    }
+    {
+      auto pc = r.object("provisioned_concurrency");
+      detail::read_provenance(pc);
+      b.provisioned_increment_s = pc.number("enabled_increment_s");
+      if (!(b.provisioned_increment_s > 0)) pc.fail("enabled_increment_s", "must be > 0");
+      pc.finish();
+    }
+    {
+      auto f = r.object("free_tier");
+      detail::read_provenance(f);
+      b.free_tier_requests = f.number("requests");
+      b.free_tier_gb_s = f.number("gb_s");
+      if (!(b.free_tier_requests >= 0)) f.fail("requests", "must be >= 0");
+      if (!(b.free_tier_gb_s >= 0)) f.fail("gb_s", "must be >= 0");
+      f.finish();
+    }
+    {
+      auto s = r.object("ephemeral_storage");
+      detail::read_provenance(s);
+      b.storage_free_mb = s.number("free_mb");
+      b.storage_min_mb = s.number("min_mb");
+      b.storage_max_mb = s.number("max_mb");
+      if (!(b.storage_min_mb > 0 && b.storage_min_mb <= b.storage_free_mb &&
+            b.storage_free_mb <= b.storage_max_mb))
+        s.fail("free_mb", "need 0 < min_mb <= free_mb <= max_mb");
+      s.finish();
+    }
+    r.finish();
+    return b;
+}
+}  // namespace detail
+
+const billing_rules& billing_rules::aws() {
+  static const billing_rules rules = detail::read_billing_rules(
+      detail::price_model().at("billing_rules"), std::string(detail::price_model_origin));
+  return rules;
+}
+
+double billing_rules::granularity_ms(std::string_view date) const {
+  detail::check_date("date", date);
+  double g = granularity.front().ms;
+  for (const auto& s : granularity)
+    if (s.from <= date) g = s.ms;
+  return g;
+}
+
+bool billing_rules::init_billed(std::string_view date, package_type package,
+                                bool custom_runtime) const {
+  if (date.empty()) return true;  // the current rule: billed for every package
+  detail::check_date("date", date);
+  if (date >= std::string_view(init_billed_for_all_from)) return true;
+  return package == package_type::image || custom_runtime;
+}
 
 namespace {
 const detail::json& price_document() { return detail::price_model(); }
@@ -164,8 +264,14 @@ price_table lookup(const detail::json& doc, const std::string& origin, std::stri
   const std::string a(to_string(arch));
   if (!it->contains(a))
     detail::throw_invalid("arch", a, "no price data in region " + std::string(region));
-  return read_price_table(it->at(a), origin, "/regions/" + std::string(region) + "/" + a,
-                          std::string(region), arch);
+  price_table t = read_price_table(it->at(a), origin,
+                                   "/regions/" + std::string(region) + "/" + a,
+                                   std::string(region), arch);
+  // The compiled-in document's rules are billing_rules::aws(), the member's default.
+  if (&doc != &price_document() && doc.contains("billing_rules")) {
+    t.rules = detail::read_billing_rules(doc.at("billing_rules"), origin);
+  }
+  return t;
 }
 }  // namespace
 

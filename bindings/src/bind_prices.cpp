@@ -1,10 +1,35 @@
 // SPDX-License-Identifier: MIT
 #include "pybind11.hpp"
 
-#include <lambdasim/billing.hpp>
+#include <lambdasim/prices.hpp>
 
-void bind_billing(py::module_& m) {
+void bind_prices(py::module_& m) {
   using namespace lambdasim;
+  py::class_<billing_rules>(m, "BillingRules")
+      .def_static("aws", &billing_rules::aws, py::return_value_policy::copy)
+      .def_property_readonly("granularity",
+                             [](const billing_rules& r) {
+                               py::list out;
+                               for (const auto& s : r.granularity)
+                                 out.append(py::make_tuple(s.from, s.ms));
+                               return out;
+                             })
+      .def_readwrite("init_billed_for_all_from", &billing_rules::init_billed_for_all_from)
+      .def_readwrite("provisioned_increment_s", &billing_rules::provisioned_increment_s)
+      .def_readwrite("free_tier_requests", &billing_rules::free_tier_requests)
+      .def_readwrite("free_tier_gb_s", &billing_rules::free_tier_gb_s)
+      .def_readwrite("storage_free_mb", &billing_rules::storage_free_mb)
+      .def_readwrite("storage_min_mb", &billing_rules::storage_min_mb)
+      .def_readwrite("storage_max_mb", &billing_rules::storage_max_mb)
+      .def("granularity_ms", &billing_rules::granularity_ms, "date"_a)
+      .def(
+          "init_billed",
+          [](const billing_rules& r, const std::string& date, const std::string& package,
+             bool custom_runtime) {
+            return r.init_billed(date, package_type_from_string(package), custom_runtime);
+          },
+          "date"_a, "package"_a, "custom_runtime"_a);
+
   py::class_<price_tier>(m, "PriceTier")
       .def(py::init<>())
       .def_readwrite("up_to_gb_s", &price_tier::up_to_gb_s)
@@ -51,6 +76,7 @@ void bind_billing(py::module_& m) {
       .def_readwrite("snapstart_restore_usd_per_gb", &price_table::snapstart_restore_usd_per_gb)
       .def_readwrite("source", &price_table::source)
       .def_readwrite("effective_date", &price_table::effective_date)
+      .def_readwrite("rules", &price_table::rules)
       .def("duration_usd", &price_table::duration_usd, "gb_s"_a, "offset_gb_s"_a = 0.0)
       .def("first_tier_usd_per_gb_s", &price_table::first_tier_usd_per_gb_s)
       .def("validate", &price_table::validate)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/// @file detail/csv.hpp
+/// @file detail/csv.hpp (libsim/src: not installed)
 /// Splitting one CSV record (RFC 4180 quoting), shared by the sweep and trace loaders.
 /// Internal: not part of the API.
 #pragma once

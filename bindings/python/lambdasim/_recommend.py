@@ -1,0 +1,406 @@
+# SPDX-License-Identifier: MIT
+"""Recommendations: a thin facade over ``_core.recommend``.
+
+Every option is a field of ``_core.RecommendOptions``; its defaults and choices live in C++
+only (``_core.RECOMMEND_CHOICES``).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from . import _core
+from ._defaults import resolve_platform, set_fields
+from ._result import Result, html_table
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from numpy.typing import NDArray
+
+#: Columns of one configuration (the choice, a runner-up, the current configuration).
+CANDIDATE_FIELDS = (
+    "memory_mb",
+    "arch",
+    "compute",
+    "provisioned",
+    "warm_ms",
+    "cold_ms",
+    "cost_usd",
+    "monthly_usd",
+    "latency_ms",
+    "cold_fraction",
+    "band_lo_ms",
+    "band_hi_ms",
+    "method",
+)
+
+#: Columns of the table of every candidate.
+TABLE_COLUMNS = (
+    "memory_mb",
+    "arch",
+    "compute",
+    "provisioned",
+    "warm_ms",
+    "cold_ms",
+    "cost_usd",
+    "monthly_usd",
+    "latency_ms",
+    "cold_fraction",
+    "excluded_by",
+    "pareto",
+)
+
+
+def _candidate(c: _core.RecommendCandidate) -> dict[str, Any]:
+    return {name: getattr(c, name) for name in CANDIDATE_FIELDS}
+
+
+def _pct(x: float) -> str:
+    return f"{x * 100:+.1f} %"
+
+
+def versus(c: dict[str, Any], ref: dict[str, Any], monthly: bool) -> str:
+    """ "x % cheaper / y % faster" of configuration ``c`` against ``ref``."""
+    key = "monthly_usd" if monthly else "cost_usd"
+    dc = c[key] / ref[key] - 1
+    dd = c["warm_ms"] / ref["warm_ms"] - 1
+    return f"{_relative(dc, 'cheaper', 'dearer')} / {_relative(dd, 'faster', 'slower')}"
+
+
+def _relative(change: float, less: str, more: str) -> str:
+    """-0.12 -> "12 % cheaper"; +5.97 -> "7.0x slower" (a ratio reads better past 2x)."""
+    if change >= 1:
+        return f"{change + 1:.1f}x {more}"
+    return f"{abs(change) * 100:.0f} % {less if change < 0 else more}"
+
+
+class Recommendation(Result):
+    """The recommended configuration, why, the runners-up and the Pareto front.
+
+    Properties of the choice: ``memory_mb``, ``arch``, ``compute`` (``on-demand`` or
+    ``provisioned``), ``provisioned`` (instances), ``warm_ms``, ``cold_ms``, ``cost_usd``
+    (one warm invocation), ``monthly_usd`` (``None`` without a request count),
+    ``latency_ms`` (the ``percentile`` of all requests, cold starts included); ``reason``
+    and ``decided_by`` (the constraint that decided it, or ``"none"``), ``runners_up``,
+    ``caveats``, ``method`` and ``method_detail`` (how latencies were obtained),
+    ``within_uncertainty``, ``change`` (from the current configuration, if given).
+    """
+
+    def __init__(
+        self,
+        result: _core.Recommendation,
+        profile: _core.Profile,
+        platform: _core.Platform,
+        options: _core.RecommendOptions,
+        sweep: Any = None,
+    ) -> None:
+        self._r = result
+        self.profile = profile
+        self.platform = platform
+        self.options = options
+        self.sweep = sweep
+        self._chosen = _candidate(result.chosen)
+        self._runners = [
+            {**_candidate(c), "role": c.role, "within_uncertainty": c.within_uncertainty}
+            for c in result.runners_up
+        ]
+        t = result.candidates
+        self._table: dict[str, NDArray[Any]] = {
+            name: np.asarray(getattr(t, name)) for name in TABLE_COLUMNS
+        }
+
+    # -- the choice
+    @property
+    def memory_mb(self) -> int:
+        """Memory size of the choice (MB)."""
+        return int(self._chosen["memory_mb"])
+
+    @property
+    def arch(self) -> str:
+        """Architecture of the choice."""
+        return str(self._chosen["arch"])
+
+    @property
+    def compute(self) -> str:
+        """Concurrency option of the choice: ``on-demand`` or ``provisioned``."""
+        return str(self._chosen["compute"])
+
+    @property
+    def provisioned(self) -> int:
+        """Provisioned instances of the choice (0 on demand)."""
+        return int(self._chosen["provisioned"])
+
+    @property
+    def warm_ms(self) -> float:
+        """Warm duration of the choice (ms)."""
+        return float(self._chosen["warm_ms"])
+
+    @property
+    def cold_ms(self) -> float:
+        """Cold duration of the choice incl. INIT (ms)."""
+        return float(self._chosen["cold_ms"])
+
+    @property
+    def cost_usd(self) -> float:
+        """One warm invocation at the choice (USD, first-tier price, as ``curve``)."""
+        return float(self._chosen["cost_usd"])
+
+    @property
+    def monthly_usd(self) -> float | None:
+        """The month's bill of the choice (USD); ``None`` without a request count."""
+        v = float(self._chosen["monthly_usd"])
+        return None if math.isnan(v) else v
+
+    @property
+    def latency_ms(self) -> float:
+        """The ``percentile`` latency of all requests at the choice (ms)."""
+        return float(self._chosen["latency_ms"])
+
+    @property
+    def percentile(self) -> float:
+        """The latency percentile used (e.g. 99)."""
+        return float(self._r.percentile)
+
+    @property
+    def strategy(self) -> str:
+        """The strategy: cost, speed, balanced or knee."""
+        return str(self._r.strategy)
+
+    @property
+    def reason(self) -> str:
+        """Why this configuration, in words."""
+        return str(self._r.reason)
+
+    @property
+    def decided_by(self) -> str:
+        """The constraint that decided the choice, or ``"none"`` (the objective)."""
+        return str(self._r.decided_by)
+
+    @property
+    def runners_up(self) -> list[dict[str, Any]]:
+        """The runners-up, each a dict with a ``role`` ("cheapest", "fastest", "arm64"...)."""
+        return [dict(r) for r in self._runners]
+
+    @property
+    def caveats(self) -> list[str]:
+        """What the recommendation assumes (e.g. an unknown arm64 speed ratio)."""
+        return list(self._r.caveats)
+
+    @property
+    def method(self) -> str:
+        """How the choice's latency was obtained: warm_only, closed_form or simulation."""
+        return str(self._r.method)
+
+    @property
+    def method_detail(self) -> str:
+        """How latencies were obtained, with the stated error."""
+        return str(self._r.method_detail)
+
+    @property
+    def within_uncertainty(self) -> bool:
+        """True when a runner-up's prediction band overlaps the choice's."""
+        return bool(self._r.within_uncertainty)
+
+    @property
+    def requests_per_month(self) -> float:
+        """Monthly requests the configurations were priced at (0: per invocation)."""
+        return float(self._r.requests_per_month)
+
+    @property
+    def change(self) -> dict[str, Any] | None:
+        """From the current configuration to the choice: relative cost, duration and
+        latency changes and dollars a month; ``None`` without a current configuration."""
+        ch = self._r.change
+        if ch is None:
+            return None
+        monthly = float(ch.monthly_usd_change)
+        return {
+            "current_memory_mb": int(ch.current.memory_mb),
+            "current_arch": ch.current.arch,
+            "current_provisioned": int(ch.current.provisioned),
+            "cost_change": float(ch.cost_change),
+            "duration_change": float(ch.duration_change),
+            "latency_change": float(ch.latency_change),
+            "monthly_usd_change": None if math.isnan(monthly) else monthly,
+        }
+
+    @property
+    def bill(self) -> _core.MonthlyBill:
+        """The month's itemised bill of the choice (zero without a request count)."""
+        return self._r.chosen_bill
+
+    @property
+    def speed_ratio(self) -> float:
+        """The arm64/x86_64 speed ratio used (1.0 when unknown; see ``caveats``)."""
+        return float(self._r.speed_ratio)
+
+    # -- tables
+    def candidates(self) -> dict[str, NDArray[Any]]:
+        """Every candidate (size x architecture x concurrency option) as 1-D arrays, with
+        ``excluded_by`` (the first constraint it fails, ``none`` if feasible) and
+        ``pareto`` (on the front of cost against the latency percentile)."""
+        return dict(self._table)
+
+    def pareto(self) -> dict[str, NDArray[Any]]:
+        """The Pareto front (cost against latency), ascending cost."""
+        keep = self._table["pareto"].astype(bool)
+        cost = self._cost_column()[keep]
+        order = np.argsort(cost, kind="stable")
+        return {k: v[keep][order] for k, v in self._table.items()}
+
+    def _cost_column(self) -> NDArray[np.float64]:
+        key = "monthly_usd" if self.requests_per_month > 0 else "cost_usd"
+        return np.asarray(self._table[key], dtype=np.float64)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The choice and the reason as a flat record."""
+        return {
+            **{k: self._chosen[k] for k in CANDIDATE_FIELDS if k not in ("band_lo_ms", "band_hi_ms")},
+            "memory_mb": self.memory_mb,
+            "monthly_usd": self.monthly_usd,
+            "percentile": self.percentile,
+            "strategy": self.strategy,
+            "decided_by": self.decided_by,
+            "reason": self.reason,
+            "within_uncertainty": self.within_uncertainty,
+        }
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """The choice and the runners-up, one row each, with their role and the
+        "x % cheaper / y % faster" comparison with the choice."""
+        import pandas as pd
+
+        monthly = self.requests_per_month > 0
+        rows = [{"role": "recommended", **self._chosen, "versus_choice": ""}]
+        for r in self._runners:
+            rows.append({**r, "versus_choice": versus(r, self._chosen, monthly)})
+        df = pd.DataFrame(rows)
+        df["memory_mb"] = df["memory_mb"].astype("int64")
+        return df
+
+    def _html_title(self) -> str:
+        return f"Recommendation ({self.strategy}): {self.memory_mb} MB {self.arch}"
+
+    def _repr_html_(self) -> str:
+        out = [html_table(self.to_dict(), self._html_title())]
+        if self._runners:
+            df = self.to_dataframe()
+            cols = {c: df[c].to_numpy() for c in
+                    ("role", "memory_mb", "arch", "provisioned", "warm_ms", "cost_usd",
+                     "monthly_usd", "latency_ms", "versus_choice")}
+            out.append(html_table(cols, "Runners-up"))
+        if self.caveats:
+            items = "".join(f"<li>{html.escape(c)}</li>" for c in self.caveats)
+            out.append(f"<ul>{items}</ul>")
+        return "".join(out)
+
+    def __repr__(self) -> str:
+        extra = f", {self.provisioned} provisioned" if self.provisioned else ""
+        return (
+            f"Recommendation({self.strategy}: {self.memory_mb} MB {self.arch}{extra}, "
+            f"{self.warm_ms:.1f} ms, decided_by={self.decided_by})"
+        )
+
+    def __str__(self) -> str:
+        lines = [self.reason]
+        lines += [f"caveat: {c}" for c in self.caveats]
+        return "\n".join(lines)
+
+    # -- pictures
+    def plot(self, ax: Any = None, **kwargs: Any) -> Any:
+        """Power Tuning's chart, continuous: duration and cost against memory, both
+        architectures, infeasible sizes shaded, the choice and runners-up marked.
+        Returns the two Axes (duration, cost)."""
+        from ._plot import plot_recommendation
+
+        return plot_recommendation(self, ax=ax, **kwargs)
+
+    def plot_pareto(self, ax: Axes | None = None) -> Axes:
+        """The Pareto front of cost against the latency percentile."""
+        from ._plot import plot_pareto
+
+        return plot_pareto(self, ax=ax)
+
+    def plot_bill(self, ax: Axes | None = None) -> Axes:
+        """The month's bill of the choice and the runners-up as stacked bars."""
+        from ._plot import plot_bill_options
+
+        return plot_bill_options(self, ax=ax)
+
+    def powertuning_url(self, sizes: Any = None) -> str:
+        """A Power Tuning visualization URL of the predicted curve of the choice's
+        architecture at ``sizes`` (default: the Power Tuning sizes within the grid)."""
+        from ._curve import curve
+
+        plat = self.platform
+        if sizes is None:
+            sizes = [s for s in (128, 256, 512, 1024, 1536, 2048, 3008, 4096, 6144, 8192, 10240)
+                     if plat.min_memory_mb <= s <= plat.max_memory_mb]
+        c = curve(self.profile, plat, arch=self.arch, region=self.options.region, memory_mb=sizes)
+        keep = c.feasible
+        return str(_core.encode_visualization(
+            c.memory_mb[keep].tolist(), c.warm_ms[keep].tolist(), c.cost_usd[keep].tolist()))
+
+
+def recommend(
+    profile: Any,
+    platform: Any = None,
+    *,
+    arch: str | list[str] | None = None,
+    band: Any = None,
+    sweep: Any = None,
+    **options: Any,
+) -> Recommendation:
+    """Recommend a memory size, architecture and concurrency option for ``profile``.
+
+    Parameters
+    ----------
+    profile : Profile or FitResult
+        The workload. A ``FitResult`` also brings its bootstrap prediction band.
+    platform : Platform or str, optional
+        Defaults to ``Platform.aws_lambda()``.
+    arch : str or list of str, optional
+        ``"x86_64"``, ``"arm64"``, ``"both"`` or a list; default both.
+    band : float or (lo, hi), optional
+        The warm-duration prediction band: a relative half-width, or arrays over the grid.
+    sweep : Sweep, optional
+        Recorded measurements, drawn by ``plot()``.
+    **options
+        Fields of ``RecommendOptions`` (``strategy``, ``weight``, ``max_warm_ms``,
+        ``max_latency_ms``, ``percentile``, ``requests_per_month``, ``budget_usd``,
+        ``headroom``, ``max_provisioned``, ``current_memory_mb``, ``speed_ratio``, ...).
+
+    Examples
+    --------
+    >>> import lambdasim as ls
+    >>> p = ls.Profile(cpu_ms=800, io_ms=120, peak_memory_mb=180)
+    >>> r = ls.recommend(p, strategy="speed", arch="x86_64")
+    >>> r.memory_mb, round(r.warm_ms)
+    (1769, 920)
+    """
+    platform = resolve_platform(platform)
+    fit_result = None
+    if isinstance(profile, _core.FitResult):
+        fit_result, profile = profile, profile.profile
+    o = set_fields(_core.RecommendOptions(), options, "unknown recommend option '{key}'")
+    if arch is not None:
+        choices = _core.RECOMMEND_CHOICES["arch"]
+        o.architectures = list(choices) if arch == "both" else ([arch] if isinstance(arch, str) else list(arch))
+    if band is None and fit_result is not None and len(fit_result.bootstrap_profiles) > 0:
+        grid = o.memory_mb if len(o.memory_mb) else platform.memory_grid()
+        lo, hi = fit_result.prediction_band(platform, np.asarray(grid, dtype=np.float64))
+        band = (lo, hi)
+    if band is not None:
+        if np.ndim(band) == 0:
+            o.band_relative = float(band)
+        else:
+            lo, hi = band
+            o.band_lo_ms = np.asarray(lo, dtype=np.float64)
+            o.band_hi_ms = np.asarray(hi, dtype=np.float64)
+    result = _core.recommend(profile, platform, o)
+    return Recommendation(result, profile, platform, o, sweep=sweep)

@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: MIT
+// Serial + parallel work (amdahl) above one vCPU, the user's thread count, the bend
+// rule below one vCPU, the prediction band's coverage and the platform of a date: all
+// against synthetic sweeps generated here from known parameters.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include "detail/fit_steps.hpp"
+#include <lambdasim/fit.hpp>
+#include <lambdasim/predict.hpp>
+#include <random>
+
+using namespace lambdasim;
+
+namespace {
+double normal(std::mt19937_64& rng) {
+  const double u1 = (static_cast<double>(rng() >> 11) + 0.5) * 0x1.0p-53;
+  const double u2 = (static_cast<double>(rng() >> 11) + 0.5) * 0x1.0p-53;
+  return std::sqrt(-2 * std::log(u1)) * std::cos(2 * M_PI * u2);
+}
+
+// n invocations per size with lognormal noise sigma, and a per-size level drift
+// (run-to-run, shared by the size's invocations) of relative SD `drift`.
+sweep synthetic(const profile& w, const platform& p, const std::vector<double>& sizes, int n,
+                double sigma, std::uint64_t seed, double drift = 0) {
+  std::mt19937_64 rng(seed);
+  sweep s;
+  for (double m : sizes) {
+    const double level = std::exp(drift * normal(rng));
+    for (int i = 0; i < n; ++i) {
+      sweep_row r;
+      r.memory_mb = m;
+      r.duration_ms = warm_ms(w, p, m) * level * std::exp(sigma * normal(rng));
+      r.max_memory_used_mb = 40;
+      s.rows.push_back(r);
+    }
+  }
+  return s;
+}
+
+profile amdahl_truth(double io, double serial, double parallel, int k) {
+  profile w;
+  w.components = {component::io(io), component::cpu(serial, 1), component::cpu(parallel, k)};
+  return w;
+}
+
+std::vector<double> every(double from, double to, double step) {
+  std::vector<double> v;
+  for (double m = from; m <= to; m += step) v.push_back(m);
+  return v;
+}
+}  // namespace
+
+TEST_CASE("amdahl: the thread count given, three sizes recover the serial/parallel split") {
+  const platform p = platform::aws_lambda();
+  // A CPU-bound function in 4 worker processes with a serial setup: 40 ms io, 300 ms
+  // serial, 6,000 ms parallel (at one vCPU).
+  const profile truth = amdahl_truth(40, 300, 6000, 4);
+  std::vector<double> sizes = every(128, 10240, 256);
+  sizes.push_back(1024);
+  sizes.push_back(10240);
+  std::sort(sizes.begin(), sizes.end());
+  sizes.erase(std::unique(sizes.begin(), sizes.end()), sizes.end());
+  const sweep s = synthetic(truth, p, sizes, 15, 0.02, 5);
+  fit_options o;
+  o.sizes = {128, 1024, 10240};
+  o.threads = 4;
+  o.bootstrap = 50;
+  const fit_result f = fit(s, p, o);
+  CHECK(f.structure == fit_structure::amdahl);
+  CHECK(f.threads == 4);
+  CHECK(f.threads_identified);
+  CHECK(f.reason.find("threads = 4 given") != std::string::npos);
+  // Serial and parallel work within 3 bootstrap SDs (+3 % for the median's bias).
+  REQUIRE(f.param_names[6] == "parallel_ms");
+  CHECK(std::abs(f.param_values[6] - 6000) <= 3 * f.param_sd[6] + 0.03 * 6000);
+  CHECK(std::abs(f.param_values[1] - 6300) <= 3 * f.param_sd[1] + 0.03 * 6300);
+  CHECK(f.mape_holdout < 0.02);
+  // Single-threaded io + cpu cannot follow the curve above one vCPU.
+  // threads = 1: no parallel cpu structure is tried.
+  o.threads = 1;
+  const fit_result g = fit(s, p, o);
+  CHECK(g.structure != fit_structure::amdahl);
+  CHECK(g.structure != fit_structure::threaded_cpu);
+  CHECK(g.threads == 1);
+  CHECK_THROWS_WITH_AS(fit(s, p, [&] {
+                         fit_options b = o;
+                         b.threads = -1;
+                         return b;
+                       }()),
+                       doctest::Contains("threads = -1"), std::invalid_argument);
+}
+
+TEST_CASE("amdahl: three sizes cannot tell the thread count, the band covers every count") {
+  const platform p = platform::aws_lambda();
+  const profile truth = amdahl_truth(40, 300, 6000, 3);
+  std::vector<double> sizes = every(128, 10240, 512);
+  sizes.push_back(10240);
+  const sweep s = synthetic(truth, p, sizes, 15, 0.02, 9);
+  fit_options o;
+  o.sizes = {128, 1152, 10240};
+  o.bootstrap = 50;
+  const fit_result f = fit(s, p, o);
+  const bool parallel =
+      f.structure == fit_structure::amdahl || f.structure == fit_structure::threaded_cpu;
+  CHECK(parallel);
+  CHECK_FALSE(f.threads_identified);
+  // Two threads cannot give the 2.7x speed-up from 1 to 5.8 vCPUs that the data show
+  // (S + P/2 = T(10240) needs P > S + P): k = 2 is excluded, 3..6 fit equally.
+  CHECK(f.plausible_threads == std::vector<int>{3, 4, 5, 6});
+  CHECK(f.reason.find("not identifiable") != std::string::npos);
+  CHECK(f.reason.find("pass threads") != std::string::npos);
+  CHECK(f.plausible_profiles.size() >= 3);
+  // The band holds the truth (the mean curve) at every size, whatever the count.
+  for (Eigen::Index i = 0; i < f.memory_mb.size(); ++i) {
+    CAPTURE(f.memory_mb[i]);
+    const double t = warm_ms(truth, p, f.memory_mb[i]);
+    CHECK(f.band_lo_ms[i] <= t);
+    CHECK(f.band_hi_ms[i] >= t);
+  }
+  // The chosen curve is the minimax centre of the plausible parallel curves (score
+  // within 2 of the best): brute force on the same 64 MB grid.
+  double min_score = INFINITY;
+  for (const auto& c : f.candidates) min_score = std::min(min_score, c.score);
+  std::vector<profile> curves;
+  std::vector<const fit_candidate*> which;
+  for (const auto& c : f.candidates) {
+    if (c.score > min_score + 2) continue;
+    profile w;
+    if (c.structure == fit_structure::threaded_cpu)
+      w.components = {component::io(c.io_ms), component::cpu(c.cpu_ms, c.threads)};
+    else if (c.structure == fit_structure::amdahl)
+      w.components = {component::io(c.io_ms), component::cpu(c.cpu_ms, 1),
+                      component::cpu(c.parallel_ms, c.threads)};
+    else
+      continue;
+    curves.push_back(w);
+    which.push_back(&c);
+  }
+  REQUIRE(curves.size() >= 4);
+  double best = INFINITY;
+  std::size_t best_i = 0;
+  for (std::size_t i = 0; i < curves.size(); ++i) {
+    double worst = 0;
+    for (double m = 128; m <= 10240; m += 64)
+      for (const auto& other : curves)
+        worst = std::max(worst, std::abs(warm_ms(curves[i], p, m) / warm_ms(other, p, m) - 1));
+    if (worst < best - 1e-12) best = worst, best_i = i;
+  }
+  CHECK(f.threads == which[best_i]->threads);
+  CHECK(f.structure == which[best_i]->structure);
+}
+
+TEST_CASE("amdahl: enough sizes above one vCPU identify the thread count") {
+  const platform p = platform::aws_lambda();
+  const profile truth = amdahl_truth(20, 200, 5000, 3);
+  const sweep s = synthetic(truth, p, {128, 512, 1024, 1769, 2560, 3538, 5308, 7077, 10240},
+                            20, 0.02, 13);
+  fit_options o;
+  o.bootstrap = 20;
+  const fit_result f = fit(s, p, o);
+  // amdahl, or threaded_cpu with the small serial part in io: the count is the same.
+  CHECK((f.structure == fit_structure::amdahl || f.structure == fit_structure::threaded_cpu));
+  CHECK(f.threads == 3);
+  CHECK(f.threads_identified);
+  CHECK(f.reason.find("thread count 3 identified") != std::string::npos);
+}
+
+TEST_CASE("amdahl: serial code above one vCPU fits a negligible parallel part") {
+  const platform p = platform::aws_lambda();
+  profile truth;
+  truth.components = {component::io(100), component::cpu(900)};
+  const sweep s = synthetic(truth, p, every(128, 4096, 128), 15, 0.02, 17);
+  fit_options o;
+  o.sizes = {128, 1024, 4096};
+  o.bootstrap = 0;
+  const fit_result f = fit(s, p, o);
+  CHECK(f.structure == fit_structure::io_cpu);  // amdahl tried, not worth its terms
+  CHECK(f.mape_holdout < 0.02);
+  // Per-size averages (no samples): a real drop above one vCPU still admits amdahl, by
+  // AIC with the 3 % model error as the noise; a flat curve keeps io_cpu.
+  sweep avg;
+  for (double m : {128.0, 1024.0, 4096.0}) {
+    sweep_row r;
+    r.memory_mb = m;
+    r.per_size = true;
+    r.duration_ms = warm_ms(amdahl_truth(40, 300, 6000, 4), p, m);
+    avg.rows.push_back(r);
+  }
+  const fit_result a = fit(avg, p, o);
+  CHECK(a.structure == fit_structure::amdahl);
+  CHECK(a.reason.find("admitted by AIC with the 3 % model error") != std::string::npos);
+  sweep flat_avg;
+  for (double m : {128.0, 1024.0, 4096.0}) {
+    sweep_row r;
+    r.memory_mb = m;
+    r.per_size = true;
+    r.duration_ms = warm_ms(truth, p, m) * (m == 4096 ? 0.99 : 1.0);
+    flat_avg.rows.push_back(r);
+  }
+  CHECK(fit(flat_avg, p, o).structure == fit_structure::io_cpu);
+}
+
+TEST_CASE("bend rule: below one vCPU, two fitting sizes admit only straight curves in 1/s") {
+  platform p = platform::aws_lambda();
+  detail::fit_data d;
+  d.m.resize(2);
+  d.m << 128, 1024;
+  d.sigma = Eigen::VectorXd::Constant(2, 0.03);
+  double from = 0, to = 0;
+  // io + cpu is a straight line in 1/s: no bend.
+  profile straight;
+  straight.components = {component::io(50), component::cpu(500)};
+  CHECK(detail::bend_below_one_vcpu(straight, p, d, from, to) < 1e-9);
+  // A saturating term with its knee at 0.3 vCPU (531 MB) between them: at 531 MB the
+  // curve is 50 + 500/0.3 + 300 = 2017 ms, the line in 1/s through its values at 128
+  // and 1024 MB is far above it (hand: ends 50+500x1769/128+300x0.3x1769/128 and
+  // 50+500x1769/1024+300, i.e. 8204.9 and 1213.8 ms).
+  profile bent;
+  bent.components = {component::io(50), component::cpu(500), component::scaled_io(300, 0.3)};
+  const double ratio = detail::bend_below_one_vcpu(bent, p, d, from, to);
+  CHECK(ratio > 1);
+  CHECK(from == 128);
+  CHECK(to == 1024);
+}
+
+TEST_CASE("prediction band: a nominal 90 % band covers about 90 % of held-out sizes") {
+  // Worlds with a run-to-run drift of 3 % per size (the fit's model_error) and 5 %
+  // noise per invocation; fit on three sizes, count held-out sizes inside the band.
+  const platform p = platform::aws_lambda();
+  profile truth;
+  truth.components = {component::io(80), component::cpu(700)};
+  const std::vector<double> sizes = every(128, 3008, 160);
+  int inside = 0, total = 0;
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    const sweep s = synthetic(truth, p, sizes, 20, 0.05, seed, 0.03);
+    fit_options o;
+    o.sizes = {128, 1088, 3008};
+    o.bootstrap = 40;
+    o.seed = seed;
+    const fit_result f = fit(s, p, o);
+    for (Eigen::Index i = 0; i < f.memory_mb.size(); ++i) {
+      if (f.used_in_fit[static_cast<std::size_t>(i)]) continue;
+      ++total;
+      inside += f.observed_ms[i] >= f.band_lo_ms[i] && f.observed_ms[i] <= f.band_hi_ms[i];
+    }
+    // The parameters' spread is narrower than the band.
+    CHECK(f.spread_hi_ms[1] - f.spread_lo_ms[1] < f.band_hi_ms[1] - f.band_lo_ms[1]);
+  }
+  const double coverage = static_cast<double>(inside) / total;
+  CAPTURE(coverage);
+  CHECK(coverage >= 0.8);
+  CHECK(coverage <= 0.97);
+}
+
+TEST_CASE("platform of the data's date") {
+  CHECK(platform_in_force("2020-01-15").name == "aws-lambda-2020");
+  CHECK(platform_in_force("2020-11-30").name == "aws-lambda-2020");
+  CHECK(platform_in_force("2020-12-01").name == "aws-lambda");
+  CHECK(platform_in_force("2026-01-01").name == "aws-lambda");
+  CHECK_THROWS_WITH_AS(platform_in_force("15/01/2020"), doctest::Contains("date = '15/01/2020'"),
+                       std::invalid_argument);
+  // The fit uses it and says so: 1,792 MB per vCPU, so 1,792 MB is one full vCPU.
+  profile truth;
+  truth.components = {component::cpu(1000)};
+  const platform old = platform::named("aws-lambda-2020");
+  const sweep s = synthetic(truth, old, {128, 1024, 1792}, 10, 0.01, 3);
+  fit_options o;
+  o.date = "2020-01-15";
+  o.bootstrap = 0;
+  const fit_result f = fit(s, platform::aws_lambda(), o);
+  CHECK(f.platform_name == "aws-lambda-2020");
+  CHECK(f.fitted.platform == "aws-lambda-2020");
+  CHECK(f.reason.find("platform aws-lambda-2020 (in force on 2020-01-15)") != std::string::npos);
+  CHECK(f.fitted.total(component_kind::cpu) == doctest::Approx(1000).epsilon(0.02));
+}
