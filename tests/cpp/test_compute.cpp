@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <lambdasim/compute.hpp>
+#include <stdexcept>
 
 using namespace lambdasim;
 
