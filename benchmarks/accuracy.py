@@ -574,7 +574,7 @@ def cold_accuracy() -> dict[str, Any]:
         t = s.summarize()
         mem = np.asarray(t.memory_mb)
         obs = np.asarray(t.init_ms) + np.asarray(t.cold_duration_ms)
-        pred = np.asarray(ls.cold_ms(f.profile, ls.Platform.aws_lambda(), mem))
+        pred = np.asarray(ls.primitives.cold_ms(f.profile, ls.Platform.aws_lambda(), mem))
         held = ~np.isin(mem, fit_on) & np.isfinite(obs)
         rows.append({"series": name, "mape": mape_of(pred[held], obs[held]),
                      "signed": float(np.median((pred[held] - obs[held]) / obs[held]))})

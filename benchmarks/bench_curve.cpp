@@ -43,6 +43,28 @@ void BM_warm_batch_full_grid(benchmark::State& state) {
 }
 BENCHMARK(BM_warm_batch_full_grid)->Unit(benchmark::kMicrosecond);
 
+// The allocation-free form: one profile as a fleet of one, into buffers reused across
+// calls (what a caller streaming many curves does).
+void BM_curve_full_grid_reused_buffers(benchmark::State& state) {
+  const auto w = example();
+  auto p = lambdasim::platform::aws_lambda();
+  if (state.range(0) == 0) p.throttle = lambdasim::throttling::smooth;
+  const auto prices = lambdasim::price_table::aws("us-east-1", lambdasim::architecture::x86_64);
+  const Eigen::VectorXd grid = p.memory_grid();
+  const Eigen::Index n = grid.size();
+  Eigen::VectorXd vcpu(n);
+  lambdasim::row_matrix warm(1, n), cold(1, n), billed(1, n), gb_s(1, n), cost(1, n);
+  lambdasim::bool_row_matrix feasible(1, n);
+  for (auto _ : state) {
+    lambdasim::curve(std::span<const lambdasim::profile>(&w, 1), p, prices, grid,
+                     {vcpu, warm, cold, billed, gb_s, cost, feasible}, 1);
+    benchmark::DoNotOptimize(cost.data());
+  }
+  state.SetItemsProcessed(state.iterations() * n);
+  state.SetLabel(state.range(0) == 0 ? "smooth" : "cfs");
+}
+BENCHMARK(BM_curve_full_grid_reused_buffers)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+
 // Reference: the bare smooth equation, no checks, no billing.
 void BM_reference_bare_equation(benchmark::State& state) {
   const auto p = lambdasim::platform::aws_lambda();

@@ -49,3 +49,5 @@ void bind_simulate(py::module_& m);
 void bind_sweep(py::module_& m);
 void bind_recommend(py::module_& m);
 void bind_lmi(py::module_& m);
+void bind_fit_batch(py::module_& m);
+void bind_simulate_batch(py::module_& m);

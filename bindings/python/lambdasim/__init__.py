@@ -40,6 +40,7 @@ except ImportError as err:  # pragma: no cover - only without a built extension
     raise ImportError(msg) from err
 
 from . import powertuning, primitives
+from ._batch import fit_many, simulate_many
 from ._bill import Bill, BillCurve, bill, bill_curve
 from ._curve import Curve, FleetCurve, curve
 from ._data import data_path
@@ -108,6 +109,7 @@ __all__ = [
     "curve",
     "data_path",
     "fit",
+    "fit_many",
     "lmi_assumptions",
     "lmi_bill",
     "lmi_config",
@@ -117,6 +119,7 @@ __all__ = [
     "provisioned_break_even",
     "recommend",
     "simulate",
+    "simulate_many",
     "simulate_lmi",
     "summarize",
     "__version__",
