@@ -41,7 +41,7 @@ def main() -> None:
 
     rows = [
         ("lambdasim.curve (full grid, DataFrame-ready)", lambda: ls.curve(profile, aws, prices)),
-        ("lambdasim.warm_ms (full grid)", lambda: ls.warm_ms(profile, aws, grid)),
+        ("lambdasim.warm_ms (full grid)", lambda: ls.primitives.warm_ms(profile, aws, grid)),
         ("numpy reference (smooth, no checks)", reference),
     ]
     ref = _median_seconds(reference)

@@ -17,10 +17,22 @@ void bind_platform(py::module_& m) {
                ", vcpus=" + std::to_string(t.vcpus) + ")";
       });
 
-  py::class_<platform>(m, "Platform")
+  py::class_<platform>(m, "Platform",
+                       "A serverless platform's resource rules (platform.hpp), from "
+                       "models/*.json: memory grid, CPU share per MB (1,769 MB = one vCPU), "
+                       "visible vCPUs, throttling and billing granularity. "
+                       "Platform.aws_lambda(), Platform.named(name), Platform.resolve(name "
+                       "or path), Platform.load(path).")
       .def(py::init<>())
-      .def_static("aws_lambda", &platform::aws_lambda)
-      .def_static("named", &platform::named, "name"_a)
+      .def_static("aws_lambda", &platform::aws_lambda,
+                  "The current AWS Lambda platform (models/aws-lambda.json).")
+      .def_static("named", &platform::named, "name"_a,
+                  "A compiled-in platform model by name (see names()).")
+      .def_static("names", &platform::names, "The names of the compiled-in platform models.")
+      .def_static("resolve", &platform::resolve, "name_or_path"_a,
+                  "A platform from a model name (names()) or a platform JSON file.")
+      .def("check_peak_memory", &platform::check_peak_memory, "peak_memory_mb"_a,
+           "Raise ValueError when no size of the platform holds peak_memory_mb.")
       .def_static("from_json", &platform::from_json, "text"_a, "origin"_a = "<json>")
       .def_static("load", &platform::load, "path"_a)
       .def("to_json", &platform::to_json)

@@ -19,7 +19,9 @@ void bind_recommend(py::module_& m) {
   // The choices every layer offers (the CLI's --strategy, --arch ...).
   py::dict choices;
   choices["strategy"] = py::make_tuple("cost", "speed", "balanced", "knee");
-  choices["compute"] = py::make_tuple("on_demand", "provisioned");
+  choices["compute"] = py::make_tuple(std::string(to_string(compute_kind::on_demand)),
+                                      std::string(to_string(compute_kind::provisioned)),
+                                      std::string(to_string(compute_kind::lmi)));
   choices["arch"] = py::make_tuple(std::string(to_string(architecture::x86_64)),
                                    std::string(to_string(architecture::arm64)));
   // names checked against the enums at import: a new enum value without a name fails here
@@ -58,6 +60,7 @@ void bind_recommend(py::module_& m) {
             for (const auto& s : v) o.compute.push_back(compute_kind_from_string(s));
           })
       .def_readwrite("max_provisioned", &recommend_options::max_provisioned)
+      .def_readwrite("lmi", &recommend_options::lmi)
       .def_readwrite("requests_per_month", &recommend_options::requests_per_month)
       .def_readwrite("arrival_pattern", &recommend_options::arrival_pattern)
       .def_readwrite("bill", &recommend_options::bill)
@@ -152,7 +155,8 @@ void bind_recommend(py::module_& m) {
       .def_readonly("within_uncertainty", &recommendation::within_uncertainty)
       .def_readonly("caveats", &recommendation::caveats)
       .def_readonly("speed_ratio", &recommendation::speed_ratio)
-      .def_readonly("feasible_count", &recommendation::feasible_count);
+      .def_readonly("feasible_count", &recommendation::feasible_count)
+      .def_readonly("lmi", &recommendation::lmi);
 
   m.def(
       "recommend",

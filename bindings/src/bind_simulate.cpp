@@ -55,6 +55,9 @@ void bind_simulate(py::module_& m) {
       .def_readwrite("threads", &simulate_options::threads)
       .def_readwrite("timeline_bins", &simulate_options::timeline_bins)
       .def_readwrite("progress_every", &simulate_options::progress_every)
+      .def_readwrite("max_requests", &simulate_options::max_requests,
+                     "Guard: simulate() refuses more expected requests (over all "
+                     "replications), with an estimate of the time they would take.")
       .def("validate", &simulate_options::validate);
   py::class_<log_histogram>(m, "LogHistogram")
       .def_property_readonly("counts",

@@ -7,13 +7,36 @@ namespace {
 using lambdasim::component;
 using lambdasim::profile;
 
+// kw[key] as T; a value of the wrong type is a ValueError naming the keyword and the
+// value (pybind11's own cast error is a RuntimeError without either).
+template <class T>
+T keyword(const py::kwargs& kw, const char* key) {
+  py::object v = kw[key];
+  try {
+    if constexpr (std::is_same_v<T, double>) {
+      // a number, not a string that happens to parse ("NaN", "1")
+      if (!PyFloat_Check(v.ptr()) && !PyLong_Check(v.ptr()) &&
+          !PyObject_HasAttrString(v.ptr(), "__float__"))
+        throw py::cast_error();
+    }
+    return v.cast<T>();
+  } catch (const py::cast_error&) {
+    const char* expected = std::is_same_v<T, double>        ? "expected a number"
+                           : std::is_same_v<T, int>         ? "expected an integer"
+                           : std::is_same_v<T, std::string> ? "expected a string"
+                                                            : "wrong type";
+    throw py::value_error(std::string(key) + " = " + py::repr(v).cast<std::string>() + ": " +
+                          expected);
+  }
+}
+
 // Profile(**kwargs): the struct's own defaults stand for every keyword not given, so no
 // default is written twice. cpu_ms/threads, io_ms, scaled_io_ms/knee_vcpu, gc_ms/ref_mb
 // are shorthands that append one component each.
 profile make_profile(const py::kwargs& kw) {
   profile w;
   auto take = [&](const char* key, auto& field) {
-    if (kw.contains(key)) field = kw[key].cast<std::decay_t<decltype(field)>>();
+    if (kw.contains(key)) field = keyword<std::decay_t<decltype(field)>>(kw, key);
   };
   for (auto item : kw) {
     static const char* known[] = {"name",          "components",   "init_ms",
@@ -34,7 +57,7 @@ profile make_profile(const py::kwargs& kw) {
   // A shorthand appends one component: its work, and its knob only beside the work.
   auto shorthand = [&](const char* work, const char* knob, component c, auto component::*field) {
     if (kw.contains(work)) {
-      c.work_ms = kw[work].cast<double>();
+      c.work_ms = keyword<double>(kw, work);
       take(knob, c.*field);
       w.components.push_back(c);
     } else if (kw.contains(knob)) {
@@ -43,7 +66,7 @@ profile make_profile(const py::kwargs& kw) {
     }
   };
   shorthand("cpu_ms", "threads", component::cpu(0), &component::threads);
-  if (kw.contains("io_ms")) w.components.push_back(component::io(kw["io_ms"].cast<double>()));
+  if (kw.contains("io_ms")) w.components.push_back(component::io(keyword<double>(kw, "io_ms")));
   shorthand("scaled_io_ms", "knee_vcpu", component::scaled_io(0), &component::knee_vcpu);
   shorthand("gc_ms", "ref_mb", component::gc(0), &component::ref_mb);
   w.validate();
@@ -52,7 +75,12 @@ profile make_profile(const py::kwargs& kw) {
 }  // namespace
 
 void bind_workload(py::module_& m) {
-  py::class_<component>(m, "Component")
+  py::class_<component>(m, "Component",
+                        "One line of the duration equation (workload.hpp): cpu (work_ms of "
+                        "CPU at one vCPU on up to `threads` threads), io (ms of waiting no "
+                        "memory changes), scaled_io (I/O whose bandwidth grows with the "
+                        "share up to knee_vcpu), gc (memory-management CPU, work_ms at "
+                        "ref_mb, in proportion to 1 / memory).")
       .def(py::init<>())
       .def_static("cpu", &component::cpu, "work_ms"_a, "threads"_a = 1)
       .def_static("io", &component::io, "ms"_a)
@@ -79,12 +107,24 @@ void bind_workload(py::module_& m) {
         return s + ")";
       });
 
-  py::class_<profile>(m, "Profile")
+  py::class_<profile>(
+      m, "Profile",
+      "A workload profile: one invocation as components (work measured at one full vCPU) "
+      "plus a cold-start cost (workload.hpp).\n\n"
+      "Profile(cpu_ms=800, threads=1, io_ms=120, scaled_io_ms=0, knee_vcpu=1, gc_ms=0, "
+      "ref_mb=1024, init_ms=250, first_call_cpu_ms=0, peak_memory_mb=0, cv=0, name='', "
+      "components=[...]): each of cpu_ms, io_ms, scaled_io_ms, gc_ms appends one component; "
+      "keywords not given keep the C++ defaults. init_ms is the INIT phase (does not scale "
+      "with memory); peak_memory_mb makes smaller sizes infeasible (0 = unknown); cv is the "
+      "relative variability of a warm duration. At least one component is required; a "
+      "wrong type or value raises ValueError naming the keyword and the value.")
       .def(py::init(&make_profile))
-      .def_static("from_json", &profile::from_json, "text"_a, "origin"_a = "<json>")
-      .def_static("load", &profile::load, "path"_a)
-      .def("to_json", &profile::to_json)
-      .def("save", &profile::save, "path"_a)
+      .def_static("from_json", &profile::from_json, "text"_a, "origin"_a = "<json>",
+                  "A profile from profile JSON (schema_version 1); unknown keys are an "
+                  "error naming the JSON pointer.")
+      .def_static("load", &profile::load, "path"_a, "A profile from a profile JSON file.")
+      .def("to_json", &profile::to_json, "The profile as profile JSON (schema_version 1).")
+      .def("save", &profile::save, "path"_a, "Write the profile as profile JSON.")
       .def("validate", &profile::validate)
       .def_readwrite("name", &profile::name)
       .def_readwrite("components", &profile::components)

@@ -20,6 +20,6 @@ PYBIND11_MODULE(_core, m) {
   bind_traffic(m);
   bind_simulate(m);
   bind_sweep(m);
+  bind_lmi(m);  // before recommend, whose options and result hold LMI types
   bind_recommend(m);
-  bind_lmi(m);
 }

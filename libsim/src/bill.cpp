@@ -108,6 +108,7 @@ context make_context(const profile& w, const platform& p, const price_table& pri
   o.validate(prices.rules);
   w.validate();
   p.validate();
+  p.check_peak_memory(w.peak_memory_mb);
   context c{prices, o, prices.rules};
   c.granularity = o.date.empty() ? p.billing_granularity_ms : c.rules.granularity_ms(o.date);
   c.init_billed = !o.snapstart && c.rules.init_billed(o.date, o.package, o.custom_runtime);

@@ -32,6 +32,7 @@ check_result check(const profile& w, const sweep& s, const platform& p,
   if (!(opt.level > 0 && opt.level < 1))
     detail::throw_invalid("level", opt.level, "must be in (0, 1)");
   w.validate();
+  p.check_peak_memory(w.peak_memory_mb);
   const sweep_summary sum = s.summarize(opt.aggregate);
   check_result r;
   r.rtol = opt.rtol;

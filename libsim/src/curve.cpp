@@ -17,6 +17,7 @@ namespace lambdasim {
 curve_result curve(const profile& w, const platform& p, const price_table& prices,
                    const Eigen::Ref<const Eigen::VectorXd>& memory_mb) {
   w.validate();
+  p.check_peak_memory(w.peak_memory_mb);
   prices.validate();
   const auto pr = detail::curve_prices::of(p, prices);
   const Eigen::Index n = memory_mb.size();
@@ -261,6 +262,7 @@ void curve(std::span<const profile> profiles, const platform& p, const price_tab
   for (std::size_t i = 0; i < profiles.size(); ++i) {
     try {
       profiles[i].validate();
+      p.check_peak_memory(profiles[i].peak_memory_mb);  // else every size is infeasible
     } catch (const std::invalid_argument& e) {
       throw std::invalid_argument("profiles[" + std::to_string(i) + "]." + e.what());
     }

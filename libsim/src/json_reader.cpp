@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 
 #include "lambdasim/error.hpp"
 
@@ -19,6 +21,10 @@ void throw_config(std::string_view origin, std::string_view pointer,
 }
 
 std::string read_text_file(const std::string& path) {
+  // A directory opens as an empty stream on Linux: say what it is, not "empty file".
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw config_error(path + ": is a directory, expected a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw config_error(path + ": cannot open file");
   std::ostringstream ss;

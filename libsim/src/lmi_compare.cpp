@@ -345,3 +345,125 @@ compute_comparison compare_compute(const profile& w, const platform& p,
 }
 
 }  // namespace lambdasim
+
+namespace lambdasim::detail {
+
+void recommend_lmi(recommendation& r, const profile& w, const recommend_options& o) {
+  if (!o.lmi)
+    throw_invalid("compute", "lmi",
+                  "needs lmi: an LMI configuration with its instance_type");
+  const double requests = r.requests_per_month;
+  if (!(requests > 0))
+    throw_invalid("compute", "lmi",
+                  "needs requests_per_month > 0 (LMI is billed per instance-hour)");
+  const lmi_config& c = *o.lmi;
+  double ratio = 1;
+  if (o.arrival_pattern && o.arrival_pattern->kind == arrival_kind::piecewise) {
+    const auto& rates = o.arrival_pattern->rates_per_s;
+    const double mean = o.arrival_pattern->mean_rate_per_s();
+    if (mean > 0)
+      ratio = std::max(1.0, *std::max_element(rates.begin(), rates.end()) / mean);
+  }
+  const lmi_plan plan = plan_lmi(w, c, requests, ratio);
+  r.lmi = plan;
+  // latency: the planned environments, fixed, at the peak rate
+  const double peak = plan.peak_rate_per_s;
+  const double window = std::min(3600.0, std::max(60.0, 2e6 / peak));
+  lmi_simulate_options so;
+  so.seed = o.seed;
+  so.initial_environments = plan.environments;
+  so.autoscale = false;
+  lmi_config fixed = c;
+  fixed.max_environments = std::max(c.max_environments, plan.environments);
+  const auto s = simulate_lmi(w, arrivals::poisson(peak, window), fixed, so);
+  const double throttled =
+      s.requests ? static_cast<double>(s.throttled) / static_cast<double>(s.requests)
+                 : 0;
+
+  recommend_candidate k;
+  k.memory_mb = plan.layout.environment_memory_gib * 1024;
+  k.arch = plan.layout.instance.arch;
+  k.compute = compute_kind::lmi;
+  k.warm_ms = plan.work.cpu_ms + plan.work.io_ms;
+  k.cold_ms = k.warm_ms;
+  k.monthly_usd = plan.bill.total_usd;
+  k.cost_usd = plan.bill.total_usd / requests;
+  k.latency_ms = s.latency_hist.quantile(o.percentile / 100);
+  k.cold_fraction = 0;
+  k.band_lo_ms = k.band_hi_ms = k.warm_ms;
+  k.method = latency_method::simulation;
+
+  // Constraints, in recommend's order.
+  std::string fails;
+  if (throttled > 0.001)
+    fails = "it throttles " + format_number(std::round(throttled * 1e4) / 100) +
+            " % of requests at the planned capacity";
+  else if (o.max_warm_ms && k.warm_ms > *o.max_warm_ms)
+    fails = "its request time " + format_number(std::round(k.warm_ms)) +
+            " ms exceeds max_warm_ms";
+  else if (o.max_latency_ms && k.latency_ms > *o.max_latency_ms)
+    fails = "its p" + format_number(o.percentile) + " latency " +
+            ms_text(k.latency_ms) + " exceeds max_latency_ms";
+  else if (o.budget_usd && k.monthly_usd > *o.budget_usd)
+    fails = "its month " + money(k.monthly_usd) + " exceeds the budget";
+
+  const recommend_candidate& best = r.chosen;
+  bool better = false;
+  std::string terms;
+  switch (r.strategy) {
+    case recommend_strategy::cost:
+      better = k.monthly_usd < best.monthly_usd ||
+               (k.monthly_usd == best.monthly_usd && k.warm_ms < best.warm_ms);
+      terms = "cheaper";
+      break;
+    case recommend_strategy::speed:
+      better = k.warm_ms < best.warm_ms ||
+               (k.warm_ms == best.warm_ms && k.monthly_usd < best.monthly_usd);
+      terms = "faster";
+      break;
+    case recommend_strategy::balanced:
+    case recommend_strategy::knee: {
+      const double w_cost = r.strategy == recommend_strategy::balanced ? r.weight : 0.5;
+      const double mc = std::max(k.monthly_usd, best.monthly_usd);
+      const double md = std::max(k.warm_ms, best.warm_ms);
+      auto score = [&](const recommend_candidate& x) {
+        return w_cost * (mc > 0 ? x.monthly_usd / mc : 0) +
+               (1 - w_cost) * (md > 0 ? x.warm_ms / md : 0);
+      };
+      better = score(k) < score(best);
+      terms = "better on the balanced score of the two";
+      break;
+    }
+  }
+  const std::string lmi_words =
+      std::to_string(plan.instances) + " x " + c.instance_type + " (" +
+      std::to_string(plan.environments) + " environments, set by " + plan.bound + ")";
+  const std::string lmi_figures = money(k.monthly_usd) + " a month, p" +
+                                  format_number(o.percentile) + " " +
+                                  ms_text(k.latency_ms);
+  if (fails.empty() && better) {
+    recommend_candidate previous = r.chosen;
+    previous.role = "best on Lambda";
+    r.runners_up.insert(r.runners_up.begin(), previous);
+    if (static_cast<int>(r.runners_up.size()) > o.runners_up && o.runners_up >= 1)
+      r.runners_up.resize(static_cast<std::size_t>(o.runners_up));
+    k.role = "lmi";
+    r.chosen = k;
+    r.chosen_bill = monthly_bill{};  // LMI's bill is r.lmi->bill
+    r.method = latency_method::simulation;
+    r.decided_by = constraint::none;
+    r.reason = "lmi: " + lmi_words + ", " + lmi_figures + "; " + terms +
+               " than the best on Lambda, " + money(previous.monthly_usd) +
+               " a month, p" + format_number(o.percentile) + " " +
+               ms_text(previous.latency_ms) + " (" + r.reason + ")";
+    r.caveats.push_back("lmi: capacity held for the peak all month; assumptions: " +
+                        lmi_assumptions(c)[0] + "; see docs/lmi.md");
+  } else {
+    k.role = "lmi";
+    r.runners_up.push_back(k);
+    r.reason += "; lmi (" + lmi_words + ", " + lmi_figures + ") is not chosen: " +
+                (fails.empty() ? "not " + terms + " than the choice" : fails);
+  }
+}
+
+}  // namespace lambdasim::detail

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "lambdasim/platform.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -184,6 +185,19 @@ platform platform::load(const std::string& path) {
 
 platform platform::aws_lambda() { return named("aws-lambda"); }
 
+std::vector<std::string> platform::names() {
+  // A platform model is a compiled-in model holding "mb_per_vcpu" (the price tables and
+  // instance-pool models do not).
+  std::vector<std::string> out;
+  for (std::string_view file : detail::embedded_model_names()) {
+    if (!file.ends_with(".json")) continue;
+    if (detail::embedded_model(file).find("\"mb_per_vcpu\"") == std::string_view::npos) continue;
+    out.emplace_back(file.substr(0, file.size() - 5));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 platform platform::named(std::string_view name) {
   // Parsed once per name, then copied: the JSON costs 13-22 us, a copy well under 1 us.
   static std::mutex mutex;
@@ -192,11 +206,35 @@ platform platform::named(std::string_view name) {
     const std::lock_guard<std::mutex> lock(mutex);
     if (auto it = cache.find(name); it != cache.end()) return it->second;
   }
+  const auto known = names();
+  if (std::find(known.begin(), known.end(), name) == known.end()) {
+    std::string list;
+    for (const auto& n : known) list += (list.empty() ? "" : ", ") + n;
+    detail::throw_invalid("platform", name,
+                          "expected one of " + list + " or the path of a platform JSON file");
+  }
   const std::string file = std::string(name) + ".json";
   platform p = from_json(detail::embedded_model(file), "models/" + file);  // may throw
   const std::lock_guard<std::mutex> lock(mutex);
   cache.emplace(std::string(name), p);
   return p;
+}
+
+platform platform::resolve(const std::string& name_or_path) {
+  const auto known = names();
+  if (std::find(known.begin(), known.end(), name_or_path) != known.end())
+    return named(name_or_path);
+  if (name_or_path.ends_with(".json") || name_or_path.find('/') != std::string::npos)
+    return load(name_or_path);
+  return named(name_or_path);  // throws, listing the names
+}
+
+void platform::check_peak_memory(double peak_memory_mb) const {
+  if (peak_memory_mb > max_memory_mb)
+    detail::throw_invalid("peak_memory_mb", peak_memory_mb,
+                          "above the largest size of platform '" + name +
+                              "' (" + std::to_string(max_memory_mb) +
+                              " MB): no size can hold it");
 }
 
 std::string platform::to_json() const {

@@ -387,10 +387,17 @@ std::vector<sweep> load_powertuning_runs(const std::string& path, powertuning_so
 sweep powertuning_from_json(std::string_view text, std::string_view origin,
                             powertuning_source src) {
   auto runs = powertuning_runs_from_json(text, origin, src);
-  if (runs.size() != 1)
+  if (runs.size() != 1) {
+    // Say which runs there are, so the user can pick one without opening the file.
+    std::string list;
+    for (std::size_t i = 0; i < runs.size(); ++i)
+      list += (i ? "; " : "") + std::to_string(i) + " = " + runs[i].meta.source + " (" +
+              std::to_string(runs[i].sizes().size()) + " sizes)";
     detail::throw_config(origin, "/",
                          "holds " + std::to_string(runs.size()) +
-                             " Power Tuning runs; choose one (select / index)");
+                             " Power Tuning runs; choose one with select (--select N): " +
+                             list);
+  }
   return runs.front();
 }
 

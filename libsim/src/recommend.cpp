@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "lambdasim/error.hpp"
+#include "lambdasim/lmi_compare.hpp"
 #include "lambdasim/predict.hpp"
 
 namespace lambdasim {
@@ -98,10 +99,9 @@ void recommend_options::validate() const {
     detail::throw_invalid("speed_ratio", *speed_ratio, "must be > 0 and finite");
   if (compute.empty()) detail::throw_invalid("compute", "[]", "at least one option required");
   for (const compute_kind k : compute)
-    if (k == compute_kind::lmi)  // compare_compute (lmi_compare.hpp) weighs LMI today
+    if (k == compute_kind::lmi && !lmi)  // LMI is weighed by detail::recommend_lmi
       detail::throw_invalid("compute", to_string(k),
-                            "recommend weighs on-demand and provisioned; use compare_compute "
-                            "for Lambda Managed Instances");
+                            "needs lmi: an LMI configuration with its instance_type");
   if (max_provisioned < 0)
     detail::throw_invalid("max_provisioned", max_provisioned, "must be >= 0");
   if (!(requests_per_month >= 0) || std::isinf(requests_per_month))
@@ -808,6 +808,10 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
                              " or an arrival pattern is given";
     }
   }
+
+  // Lambda Managed Instances against the Lambda choice (lmi_compare.cpp).
+  if (std::find(o.compute.begin(), o.compute.end(), compute_kind::lmi) != o.compute.end())
+    detail::recommend_lmi(out, w_in, o);
 
   // The current configuration.
   if (o.current_memory_mb) {

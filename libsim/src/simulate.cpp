@@ -253,6 +253,7 @@ void simulate_options::validate() const {
     detail::throw_invalid("timeline_bins", timeline_bins, "must be within 0..1000000");
   if (progress_every < 1)
     detail::throw_invalid("progress_every", static_cast<double>(progress_every), "must be >= 1");
+  if (!(max_requests > 0)) detail::throw_invalid("max_requests", max_requests, "must be > 0");
 }
 
 double cold_probability(double rate_per_s, const keep_alive_model& k) {
@@ -745,6 +746,15 @@ simulation_result simulate(const profile& w, const platform& p, const arrivals& 
   p.validate();
   a.validate();
   opt.validate();
+  if (const double expected = a.expected_requests() * opt.replications;
+      expected > opt.max_requests) {
+    const double minutes = expected / simulated_requests_per_s / 60;
+    throw std::invalid_argument(
+        "expected requests = " + detail::format_number(std::round(expected)) +
+        " (about " + detail::format_number(std::round(minutes)) +
+        " min to simulate): above max_requests = " + detail::format_number(opt.max_requests) +
+        "; shorten the period, lower the rate or raise max_requests");
+  }
   p.check_memory(opt.memory_mb);
   if (w.peak_memory_mb > 0 && opt.memory_mb < w.peak_memory_mb)
     detail::throw_invalid("memory_mb", opt.memory_mb,

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cctype>
 #include <limits>
+#include <set>
 
 #include "detail/json_reader.hpp"
 #include "detail/csv.hpp"
@@ -414,6 +416,20 @@ sweep csv_from_text(std::string_view text, std::string_view origin, const csv_op
     filters.emplace_back(i, v);
   }
   const bool per_size = idx[static_cast<int>(col::n)] >= 0;
+  // A column naming the function (not mapped to a canonical column), to spot a mix.
+  int fn_col = -1;
+  for (std::size_t i = 0; i < header.size() && fn_col < 0; ++i) {
+    std::string key;
+    for (char ch : header[i])
+      if (std::isalnum(static_cast<unsigned char>(ch)))
+        key += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const bool mapped = std::find(std::begin(idx), std::end(idx), static_cast<int>(i)) !=
+                        std::end(idx);
+    if (!mapped && (key == "function" || key == "functionname" || key == "functionarn" ||
+                    key == "lambda" || key == "lambdaname"))
+      fn_col = static_cast<int>(i);
+  }
+  std::set<std::string> fn_values;
 
   sweep s;
   s.meta.source = o;
@@ -430,6 +446,7 @@ sweep csv_from_text(std::string_view text, std::string_view origin, const csv_op
     for (const auto& [i, v] : filters)
       if (trim(cells[static_cast<std::size_t>(i)]) != v) keep = false;
     if (!keep) continue;
+    if (fn_col >= 0) fn_values.emplace(trim(cells[static_cast<std::size_t>(fn_col)]));
     sweep_row r;
     r.per_size = per_size;
     for (std::size_t k = 0; k < std::size(canonical); ++k) {
@@ -467,6 +484,29 @@ sweep csv_from_text(std::string_view text, std::string_view origin, const csv_op
     s.rows.push_back(r);
     validate_or_line(s, o, no);
   }
+  // Several functions in one sweep fit as one without a word: say so (a note, since a
+  // column map may have meant it). Signs: a per-size file with a size twice, or a
+  // function-name column holding several values.
+  if (fn_col >= 0 && fn_values.size() > 1) {
+    std::string list;
+    for (const auto& v : fn_values) list += (list.empty() ? "'" : ", '") + v + "'";
+    s.diagnostics.push_back(o + ": column '" + header[static_cast<std::size_t>(fn_col)] +
+                            "' holds " + std::to_string(fn_values.size()) +
+                            " functions (" + list +
+                            "): several functions mixed in one sweep? keep one with a "
+                            "filter (--where " + header[static_cast<std::size_t>(fn_col)] +
+                            "=" + *fn_values.begin() + ")");
+  }
+  if (per_size) {
+    std::vector<double> sizes;
+    for (const auto& r : s.rows) sizes.push_back(r.memory_mb);
+    std::sort(sizes.begin(), sizes.end());
+    const auto dup = std::adjacent_find(sizes.begin(), sizes.end());
+    if (dup != sizes.end())
+      s.diagnostics.push_back(o + ": memory_mb = " + detail::format_number(*dup) +
+                              " has several per-size rows: several functions mixed in one "
+                              "sweep?");
+  }
   if (s.rows.empty()) {
     std::string msg = o + ": no data rows";
     if (!filters.empty()) msg += " match the filter";
@@ -481,9 +521,41 @@ sweep load_csv(const std::string& path, const csv_options& opt) {
 
 // ---- any format ----------------------------------------------------------------------------
 
+namespace {
+bool is_url(std::string_view text) {
+  return text.starts_with("https://") || text.starts_with("http://");
+}
+
+// A Power Tuning visualization URL pasted as is: one row per size (float32 precision).
+sweep sweep_from_visualization(std::string_view url, std::string_view origin) {
+  const powertuning_curve c = decode_visualization(url);
+  sweep s;
+  s.meta.source = std::string(origin);
+  s.meta.format = "powertuning";
+  for (std::size_t i = 0; i < c.memory_mb.size(); ++i) {
+    sweep_row row;
+    row.memory_mb = c.memory_mb[i];
+    row.duration_ms = c.duration_ms[i];
+    row.cost_usd = c.cost_usd[i];
+    row.n = 0;
+    row.per_size = true;
+    s.rows.push_back(row);
+  }
+  try {
+    s.validate();
+  } catch (const std::invalid_argument& e) {
+    throw config_error(std::string(origin) + ": " + e.what());
+  }
+  return s;
+}
+}  // namespace
+
 sweep sweep_from_text(std::string_view text, std::string_view origin, const load_options& opt) {
   std::string fmt = opt.format;
   const std::string_view body = trim(text);
+  if ((fmt == "auto" || fmt == "powertuning") && is_url(body) &&
+      body.find('\n') == std::string_view::npos)
+    return sweep_from_visualization(body, origin);
   if (fmt == "auto") {
     if (body.empty()) throw config_error(std::string(origin) + ": empty file");
     if (body.front() == '[' || body.front() == '{') {
@@ -495,7 +567,16 @@ sweep sweep_from_text(std::string_view text, std::string_view origin, const load
       } catch (const json::exception&) {
         one_doc = false;
       }
-      if (!one_doc || (j.is_object() && j.contains("type") && j.contains("record")))
+      if (!one_doc) {
+        // JSON log lines (one object per line) parse line by line; anything else is a
+        // broken document (truncated, a NaN literal): report its parse error, never
+        // guess another format and hide it.
+        const auto first_line = trim(body.substr(0, body.find('\n')));
+        const bool log_lines = json::accept(first_line.begin(), first_line.end()) &&
+                               first_line.size() < body.size();
+        if (!log_lines) detail::parse_json(body, origin);  // throws config_error
+        fmt = "report";
+      } else if (j.is_object() && j.contains("type") && j.contains("record"))
         fmt = "report";
       else if (j.is_object() && j.contains("data"))
         fmt = "report_metrics";
@@ -533,6 +614,8 @@ sweep sweep_from_text(std::string_view text, std::string_view origin, const load
 }
 
 sweep load_sweep(const std::string& path, const load_options& opt) {
+  // A Power Tuning visualization URL given instead of a file name.
+  if (is_url(path)) return sweep_from_text(path, "visualization URL", opt);
   return sweep_from_text(detail::read_text_file(path), path, opt);
 }
 

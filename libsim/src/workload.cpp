@@ -43,10 +43,19 @@ void check_nonnegative(const std::string& field, double x) {
   // !(x >= 0) so NaN fails too
   if (!(x >= 0) || std::isinf(x)) detail::throw_invalid(field, x, "must be finite and >= 0");
 }
+// A time of work or wait (ms): finite, >= 0 and at most max_work_ms, so that a duration
+// at the smallest share (work / 0.07 vCPU) stays finite instead of reading "inf".
+void check_time(const std::string& field, double x) {
+  check_nonnegative(field, x);
+  if (x > max_work_ms)
+    detail::throw_invalid(field, x,
+                          "must be at most " + detail::format_number(max_work_ms) +
+                              " ms (about 32 years)");
+}
 }  // namespace
 
 void component::validate() const {
-  check_nonnegative(kind == component_kind::io ? "ms" : "work_ms", work_ms);
+  check_time(kind == component_kind::io ? "ms" : "work_ms", work_ms);
   if (threads < 1) detail::throw_invalid("threads", threads, "must be >= 1");
   if (!(knee_vcpu > 0) || std::isinf(knee_vcpu))
     detail::throw_invalid("knee_vcpu", knee_vcpu, "must be finite and > 0");
@@ -55,6 +64,11 @@ void component::validate() const {
 }
 
 void profile::validate() const {
+  // An empty profile predicts 0 ms at every size (and a bill of -0 GB-s): never meant.
+  if (components.empty())
+    throw std::invalid_argument(
+        "components = []: a profile needs at least one component (cpu_ms, io_ms, "
+        "scaled_io_ms or gc_ms)");
   for (std::size_t i = 0; i < components.size(); ++i) {
     try {
       components[i].validate();
@@ -62,8 +76,8 @@ void profile::validate() const {
       throw std::invalid_argument("components[" + std::to_string(i) + "]." + e.what());
     }
   }
-  check_nonnegative("init_ms", init_ms);
-  check_nonnegative("first_call_cpu_ms", first_call_cpu_ms);
+  check_time("init_ms", init_ms);
+  check_time("first_call_cpu_ms", first_call_cpu_ms);
   check_nonnegative("peak_memory_mb", peak_memory_mb);
   check_nonnegative("cv", cv);
   if (architecture != "x86_64" && architecture != "arm64")

@@ -166,6 +166,7 @@ TEST_CASE("profile columns: errors name the row, the column and the value") {
   CHECK_THROWS_WITH_AS(h.validate(), doctest::Contains("profiles[1].threads = 1.5"),
                        std::invalid_argument);
   std::vector<profile> ps(2);
+  ps[0].components = {component::io(1)};  // a profile needs a component
   ps[1].components = {component::cpu(-1)};
   CHECK_THROWS_WITH_AS(curve(ps, p, x86, grid), doctest::Contains("profiles[1].components[0]"),
                        std::invalid_argument);

@@ -88,3 +88,45 @@ TEST_CASE(
   CHECK(lmi.total_usd < r.options[0].total_usd / 2);
   MESSAGE(r.reason);
 }
+
+namespace {
+recommend_options lmi_recommend_options(double requests) {
+  recommend_options o;
+  o.strategy = recommend_strategy::cost;
+  o.architectures = {architecture::x86_64};
+  o.memory_mb = Eigen::VectorXd{{512, 1024, 1769, 3008}};
+  o.compute = {compute_kind::on_demand, compute_kind::lmi};
+  o.lmi = m7g_large();
+  o.requests_per_month = requests;
+  o.simulated_hours = 0.05;  // keep the on-demand simulation short at high rates
+  o.simulated_requests = 2e4;
+  o.simulated_sizes = 3;
+  return o;
+}
+}  // namespace
+
+TEST_CASE("lmi in recommend: on-demand at a million requests, LMI at billions") {
+  auto r = recommend(api(), platform::aws_lambda(), lmi_recommend_options(1e6));
+  CHECK(r.chosen.compute == compute_kind::on_demand);
+  REQUIRE(r.lmi);
+  CHECK(r.lmi->instances == 3);  // the floor
+  CHECK(r.reason.find("lmi (3 x m7g.large") != std::string::npos);
+  CHECK(r.runners_up.back().compute == compute_kind::lmi);
+
+  r = recommend(api(), platform::aws_lambda(), lmi_recommend_options(3e9));
+  CHECK(r.chosen.compute == compute_kind::lmi);
+  // by hand: 3e9 / (730 x 3600) = 1141.6/s x 10 ms = 11.4 vCPU at 50 % -> 23 one-vCPU
+  // environments (concurrency needs 114.2 / (16 x 0.5) = 15), one per m7g.large
+  REQUIRE(r.lmi);
+  CHECK(r.lmi->environments == 23);
+  CHECK(r.lmi->instances == 23);
+  CHECK(r.chosen.monthly_usd ==
+        doctest::Approx(23 * 730 * 0.0816 * 1.15 + 3e9 / 1e6 * 0.2).epsilon(1e-9));
+  CHECK(r.runners_up.front().role == "best on Lambda");
+  CHECK(r.reason.find("lmi: 23 x m7g.large") == 0);
+
+  recommend_options bad = lmi_recommend_options(3e9);
+  bad.lmi.reset();
+  CHECK_THROWS_WITH_AS(recommend(api(), platform::aws_lambda(), bad),
+                       doctest::Contains("compute = 'lmi'"), std::invalid_argument);
+}

@@ -549,7 +549,7 @@ TEST_CASE("closed-form cold fraction counts cold starts from concurrency") {
                   .scale(0));
 }
 
-TEST_CASE("recommend refuses lmi in its compute list and points at compare_compute") {
+TEST_CASE("recommend needs an LMI configuration when lmi is in its compute list") {
   recommend_options o;
   o.compute = {compute_kind::on_demand, compute_kind::lmi};
   CHECK_THROWS_WITH_AS(o.validate(), doctest::Contains("compute = 'lmi'"),

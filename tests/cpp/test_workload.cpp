@@ -82,6 +82,7 @@ TEST_CASE("bad profiles name the field and value") {
   CHECK_THROWS_AS(profile::from_json("[1]"), config_error);
   CHECK_THROWS_AS(profile::load("/nonexistent.json"), config_error);
   profile w;
+  w.components = {component::io(1)};
   w.init_ms = std::nan("");
   CHECK_THROWS_WITH_AS(w.validate(), "init_ms = nan: must be finite and >= 0",
                        std::invalid_argument);
@@ -102,7 +103,7 @@ TEST_CASE("profile architecture, platform and source: JSON, defaults, moving arc
   CHECK(back == w);
   CHECK(w.to_json().find("\"architecture\": \"arm64\"") != std::string::npos);
   CHECK_THROWS_WITH_AS(profile::from_json(
-                           R"({"schema_version": 1, "components": [], "architecture": "sparc"})"),
+                           R"({"schema_version": 1, "components": [{"kind": "io", "ms": 1}], "architecture": "sparc"})"),
                        doctest::Contains("architecture = 'sparc'"), lambdasim::config_error);
   // On the other architecture: CPU work (cpu, gc, first call) / speed ratio, I/O and
   // INIT kept. 0.8: the CPU work runs at 0.8 x the speed, so it takes 1.25 x as long.

@@ -54,9 +54,9 @@ def test_defaults_live_in_cpp():
     assert o.provisioned_request_fraction == 1
     assert o.requests_per_month == 0 and o.cold_fraction == 0 and not o.free_tier
     assert o.package == "zip" and o.date == ""
-    # bill() with no options equals an explicit default BillOptions
+    # bill() with only the required request count equals an explicit default BillOptions
     p = ls.Profile(cpu_ms=300, init_ms=100)
-    a = ls.bill(p, 1024)
+    a = ls.bill(p, 1024, requests_per_month=0)
     b = _core.compute_bill(p, ls.Platform.aws_lambda(), ls.PriceTable.aws("us-east-1", "x86_64"),
                            1024, _core.BillOptions())
     assert a.total_usd == b.total_usd == 0
@@ -83,7 +83,7 @@ def test_bill_curve_arrays_and_dataframe():
     assert c.cheapest()["memory_mb"] in sizes[1:]
     assert len(ls.bill_curve(p, requests_per_month=1).memory_mb) == 10113
     with pytest.raises(ValueError, match="memory_mb must be 1-D"):
-        ls.bill_curve(p, memory_mb=np.ones((2, 2)) * 512)
+        ls.bill_curve(p, memory_mb=np.ones((2, 2)) * 512, requests_per_month=1)
 
 
 @pytest.mark.parametrize(
@@ -101,7 +101,7 @@ def test_bill_curve_arrays_and_dataframe():
 )
 def test_bad_options(options, message):
     with pytest.raises(ValueError, match=message):
-        ls.bill(ls.Profile(io_ms=100), 512, **options)
+        ls.bill(ls.Profile(io_ms=100), 512, **{"requests_per_month": 1e6, **options})
 
 
 def test_bad_names():
@@ -115,7 +115,9 @@ def test_bad_names():
     with pytest.raises(TypeError, match="unknown bill option 'request_per_month'"):
         ls.bill(p, 512, request_per_month=5)
     with pytest.raises(ValueError, match="memory_mb = 100"):
-        ls.bill(p, 100)
+        ls.bill(p, 100, requests_per_month=1e6)
+    with pytest.raises(ValueError, match="requests_per_month is required"):
+        ls.bill(p, 512)
 
 
 def test_powertuning_functions(billing):

@@ -25,15 +25,15 @@ def test_reference_durations(reference, aws):
         )
         plat = ls.Platform.aws_lambda()
         plat.throttling = case["throttling"]
-        assert ls.warm_ms(p, plat, case["memory_mb"]) == pytest.approx(case["warm_ms"], rel=1e-12)
+        assert ls.primitives.warm_ms(p, plat, case["memory_mb"]) == pytest.approx(case["warm_ms"], rel=1e-12)
 
 
 def test_profile_keywords():
     p = ls.Profile(name="x", cpu_ms=800, threads=2, io_ms=120, scaled_io_ms=30, knee_vcpu=0.5,
                    init_ms=250, first_call_cpu_ms=5, peak_memory_mb=180, cv=0.1)
     assert [c.kind for c in p.components] == ["cpu", "io", "scaled_io"]
-    assert p.components[0] == ls.Component.cpu(800, threads=2)
-    assert p.components[2] == ls.Component.scaled_io(work_ms=30, knee_vcpu=0.5)
+    assert p.components[0] == ls.primitives.Component.cpu(800, threads=2)
+    assert p.components[2] == ls.primitives.Component.scaled_io(work_ms=30, knee_vcpu=0.5)
     assert (p.init_ms, p.first_call_cpu_ms, p.peak_memory_mb, p.cv) == (250, 5, 180, 0.1)
     # defaults come from the C++ struct
     q = ls.Profile(cpu_ms=1)
@@ -79,9 +79,9 @@ def test_config_error_is_value_error(tmp_path):
 def test_memory_errors(aws):
     p = ls.Profile(cpu_ms=100)
     with pytest.raises(ValueError, match=r"memory_mb = 20000: must be within 128\.\.10240 MB"):
-        ls.warm_ms(p, aws, 20000)
+        ls.primitives.warm_ms(p, aws, 20000)
     with pytest.raises(ValueError, match="memory_mb = nan"):
-        ls.warm_ms(p, aws, [128, np.nan])
+        ls.primitives.warm_ms(p, aws, [128, np.nan])
     with pytest.raises(ValueError, match="memory_mb = 0"):
         ls.curve(p, memory_mb=[0])
     with pytest.raises(ValueError, match="must be 1-D"):
@@ -90,20 +90,20 @@ def test_memory_errors(aws):
 
 def test_array_inputs(aws):
     p = ls.Profile(cpu_ms=1000, io_ms=100)
-    expected = ls.warm_ms(p, aws, np.array([128.0, 1769.0, 3538.0]))
+    expected = ls.primitives.warm_ms(p, aws, np.array([128.0, 1769.0, 3538.0]))
     assert expected.dtype == np.float64
     assert expected[1] == 1100.0
     # int, list, Fortran-ordered, strided, pandas Series and 0-d all give the same values
-    assert np.array_equal(ls.warm_ms(p, aws, np.array([128, 1769, 3538])), expected)
-    assert np.array_equal(ls.warm_ms(p, aws, [128, 1769, 3538]), expected)
+    assert np.array_equal(ls.primitives.warm_ms(p, aws, np.array([128, 1769, 3538])), expected)
+    assert np.array_equal(ls.primitives.warm_ms(p, aws, [128, 1769, 3538]), expected)
     grid = np.array([[128.0, 999.0], [1769.0, 999.0], [3538.0, 999.0]], order="F")
-    assert np.array_equal(ls.warm_ms(p, aws, grid[:, 0]), expected)
+    assert np.array_equal(ls.primitives.warm_ms(p, aws, grid[:, 0]), expected)
     strided = np.array([128.0, 0, 1769.0, 0, 3538.0])[::2]
-    assert np.array_equal(ls.warm_ms(p, aws, strided), expected)
-    assert np.array_equal(ls.warm_ms(p, aws, pd.Series([128, 1769, 3538])), expected)
-    assert isinstance(ls.warm_ms(p, aws, 1769), float)
+    assert np.array_equal(ls.primitives.warm_ms(p, aws, strided), expected)
+    assert np.array_equal(ls.primitives.warm_ms(p, aws, pd.Series([128, 1769, 3538])), expected)
+    assert isinstance(ls.primitives.warm_ms(p, aws, 1769), float)
     # shape is kept
-    assert ls.warm_ms(p, aws, np.full((2, 3), 1769)).shape == (2, 3)
+    assert ls.primitives.warm_ms(p, aws, np.full((2, 3), 1769)).shape == (2, 3)
 
 
 def test_array_duck_type(aws):
@@ -112,7 +112,7 @@ def test_array_duck_type(aws):
             return np.array([1769.0, 3538.0])
 
     p = ls.Profile(cpu_ms=1000)
-    assert list(ls.warm_ms(p, aws, Sizes())) == [1000.0, 1000.0]
+    assert list(ls.primitives.warm_ms(p, aws, Sizes())) == [1000.0, 1000.0]
 
 
 def test_curve_object(aws):
@@ -150,10 +150,10 @@ def test_price_tables():
 
 
 def test_billing_vectorized():
-    assert list(ls.billed_ms([0.5, 100.2, 1100.0000000001], 1)) == [1, 101, 1100]
-    assert ls.gb_seconds(1000, 512) == 0.5
+    assert list(ls.primitives.billed_ms([0.5, 100.2, 1100.0000000001], 1)) == [1, 101, 1100]
+    assert ls.primitives.gb_seconds(1000, 512) == 0.5
     with pytest.raises(ValueError, match="duration_ms = -1"):
-        ls.billed_ms(-1, 1)
+        ls.primitives.billed_ms(-1, 1)
 
 
 def test_platform(aws):
@@ -172,7 +172,7 @@ def test_platform(aws):
 
 def test_data_shipped_in_package():
     assert ls.data_path("powertuning", "aws_docs_prime_example.json").is_file()
-    assert ls.models_path("aws-lambda.json").is_file()
+    assert ls.primitives.models_path("aws-lambda.json").is_file()
 
 
 def test_price_table_from_a_users_document(tmp_path):
@@ -199,11 +199,11 @@ def test_gc_component_by_hand(aws):
     # 60 ms of memory-management CPU at 1,024 MB is 240 ms at 256 MB, run at s = 256/1769
     p = ls.Profile(gc_ms=60, io_ms=10)
     # shorthands append in the order cpu, io, scaled_io, gc
-    assert p.components[1] == ls.Component.gc(60, ref_mb=1024)
+    assert p.components[1] == ls.primitives.Component.gc(60, ref_mb=1024)
     assert repr(p.components[1]) == "Component.gc(60, ref_mb=1024)"
     smooth = ls.Platform.aws_lambda()
     smooth.throttling = "smooth"
-    assert ls.warm_ms(p, smooth, 256) == pytest.approx(10 + 240 * 1769 / 256, rel=1e-12)
+    assert ls.primitives.warm_ms(p, smooth, 256) == pytest.approx(10 + 240 * 1769 / 256, rel=1e-12)
     q = ls.Profile(gc_ms=60, ref_mb=512)
-    assert ls.warm_ms(q, smooth, 3538) == pytest.approx(60 * 512 / 3538, rel=1e-12)
+    assert ls.primitives.warm_ms(q, smooth, 3538) == pytest.approx(60 * 512 / 3538, rel=1e-12)
     assert ls.Profile.from_json(q.to_json()) == q

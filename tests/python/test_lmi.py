@@ -115,3 +115,33 @@ def test_cli_bill_lmi_bad_input_exits_2(profile_file, capsys):
     assert "memory_per_vcpu_gib = 12" in capsys.readouterr().err
     assert main(["bill", str(profile_file), "--requests-per-month", "1e6"]) == 2
     assert "--memory is required" in capsys.readouterr().err
+
+
+def _recommend_lmi_args(requests: float) -> dict:
+    return dict(arch="x86_64", strategy="cost", memory_mb=np.array([512.0, 1024, 1769, 3008]),
+                compute=["on-demand", "lmi"], lmi=ls.lmi_config("m7g.large"),
+                requests_per_month=requests, simulated_hours=0.05, simulated_requests=2e4,
+                simulated_sizes=3)
+
+
+def test_recommend_with_lmi():
+    p = ls.Profile(cpu_ms=10, io_ms=90)
+    small = ls.recommend(p, **_recommend_lmi_args(1e6))
+    assert small.compute == "on-demand"
+    big = ls.recommend(p, **_recommend_lmi_args(3e9))
+    assert big.compute == "lmi"
+    assert big.reason.startswith("lmi: 23 x m7g.large")
+
+
+def test_cli_recommend_compute_lmi(profile_file, capsys):
+    args = ["recommend", str(profile_file), "--arch", "x86_64", "--strategy", "cost",
+            "--memory", "512,1769", "--requests-per-month", "1e6",
+            "--compute", "on-demand,provisioned,lmi", "--max-provisioned", "1",
+            "--instance-type", "m7g.large", "--format", "json"]
+    assert main(args) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["compute"] in ("on-demand", "provisioned", "lmi")
+    assert any(ru["compute"] == "lmi" for ru in out["runners_up"]) or out["compute"] == "lmi"
+    bad = [a for a in args if a not in ("--instance-type", "m7g.large")]
+    assert main(bad) == 2
+    assert "--instance-type" in capsys.readouterr().err

@@ -31,7 +31,7 @@ def rayon(arch: str) -> ls.Sweep:
 def test_multithread_sets_load_with_column_maps():
     # rust_rayon_bcrypt_2026.csv, arm64 rows: 1536 -> 1885 ms ... 10240 -> 280 ms.
     s = rayon("arm64")
-    t = ls.summary_table(s)
+    t = ls.summarize(s).to_dict()
     assert t["memory_mb"].tolist() == [1536, 2048, 4096, 6144, 8192, 10240]
     assert t["duration_ms"].tolist() == [1885, 1334, 685, 463, 338, 280]
     assert t["n"].tolist() == [20] * 6
@@ -48,14 +48,17 @@ def test_multithread_sets_load_with_column_maps():
 
 def test_fit_threads_option_and_reason():
     s = rayon("arm64")
-    f = ls.fit(s, threads=6, sizes=[1536, 4096, 10240])
+    with pytest.warns(ls.LambdasimWarning, match="no bootstrap"):  # per-size data
+        f = ls.fit(s, threads=6, sizes=[1536, 4096, 10240])
     assert f.structure == "amdahl" and f.threads == 6 and f.threads_identified
     assert "threads = 6 given" in f.reason
     # arm64 speeds up 5.8x from 1,536 to 10,240 MB: only 6 threads can do that.
-    assert ls.fit(s, sizes=[1536, 4096, 10240]).threads == 6
+    with pytest.warns(ls.LambdasimWarning, match="no bootstrap"):
+        assert ls.fit(s, sizes=[1536, 4096, 10240]).threads == 6
     # Up to 4,096 MB (3 visible vCPUs, share 2.3) every count from 3 up fits: said, and
     # the band at 10,240 MB spans their predictions.
-    g = ls.fit(s, sizes=[1536, 2048, 4096])
+    with pytest.warns(ls.LambdasimWarning, match="no bootstrap"):
+        g = ls.fit(s, sizes=[1536, 2048, 4096])
     assert not g.threads_identified and "not identifiable" in g.reason
     assert {3, 4, 5, 6} <= set(g.plausible_threads)
     lo, hi = g.prediction_interval(ls.Platform.aws_lambda(), np.array([6144.0, 8192.0]))
@@ -81,7 +84,7 @@ def test_band_and_spread_are_different_things():
                           columns=[("memory_mb", "Memory Size"), ("duration_ms", "Duration")],
                           where=[("Function", "f3")])
     f = ls.fit(s, "aws-lambda-2020", sizes=[128, 1024, 3008], seed=1)
-    t = ls.fit_table(f)
+    t = f.to_dict()
     width = (t["band_hi_ms"] - t["band_lo_ms"]) / t["predicted_ms"]
     spread = (t["spread_hi_ms"] - t["spread_lo_ms"]) / t["predicted_ms"]
     # The band includes the 3 % model error: at least 2 x 1.645 x 3 % wide.
@@ -106,7 +109,8 @@ def test_profile_architecture_round_trip(tmp_path):
 
 def test_check_shift_rule_and_cli(tmp_path):
     s = rayon("x86_64")
-    f = ls.fit(s, threads=6)
+    with pytest.warns(ls.LambdasimWarning, match="no bootstrap"):  # per-size data
+        f = ls.fit(s, threads=6)
     r = ls.check(f.profile, s)
     assert r.rule == "shift" and r.passed
     assert abs(r.shift) < 0.05

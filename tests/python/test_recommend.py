@@ -78,7 +78,7 @@ def test_knee_against_brute_force(api):
 
 
 def test_defaults_come_from_the_options_struct(api):
-    d = ls.RecommendOptions()
+    d = ls.primitives.RecommendOptions()
     r = ls.recommend(api)
     assert r.strategy == d.strategy
     assert r.percentile == d.percentile
@@ -125,7 +125,8 @@ def test_result_protocol(api):
 
 def test_fit_result_brings_its_band():
     s = ls.Sweep.from_powertuning(ls.data_path("powertuning", "aws_docs_prime_example.json"))
-    f = ls.fit(s)
+    with pytest.warns(ls.LambdasimWarning, match="no bootstrap"):  # Power Tuning: per-size data
+        f = ls.fit(s)
     r = ls.recommend(f, arch="x86_64", band=0.5)
     assert r.within_uncertainty  # a 50 % band overlaps the runners-up
 
@@ -168,7 +169,7 @@ def test_cli_table_and_powertuning_url(profile_file, capsys):
     assert "From the current 512 MB" in out
     url = next(ln for ln in out.splitlines() if ln.startswith("Power Tuning chart")).split(": ", 1)[1]
     assert url.startswith("https://")
-    d = ls.decode_visualization(url)
+    d = ls.powertuning.decode_visualization(url)
     sizes = [int(s) for s in d["memory_mb"]]
     assert 1024 in sizes and 3008 in sizes
     # from 1769 MB on, 1000 ms of one thread runs at one vCPU: 1000 + 100 ms

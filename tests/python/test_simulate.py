@@ -30,18 +30,18 @@ def test_hand_made_trace(one_second):
     assert r.mean_concurrency == pytest.approx(0.6)
     assert r.instance_seconds == pytest.approx(49)
     assert r.all.p50_ms == r.all.p999_ms == 1000
-    assert ls.simulate(one_second, 1024, trace=TRACE, reserved=4).throttled == 1
-    assert ls.simulate(one_second, 1024, trace=TRACE, reserved=5).throttled == 0
-    pc = ls.simulate(one_second, 1024, trace=TRACE, provisioned=5)
+    assert ls.simulate(one_second, 1024, trace=TRACE, reserved_concurrency=4).throttled == 1
+    assert ls.simulate(one_second, 1024, trace=TRACE, reserved_concurrency=5).throttled == 0
+    pc = ls.simulate(one_second, 1024, trace=TRACE, provisioned_concurrency=5)
     assert pc.cold_starts == 0
     assert pc.provisioned_served == 6
 
 
 def test_closed_form_cold_probability():
-    assert ls.cold_probability(1 / 640, 640) == pytest.approx(math.exp(-1))
-    assert ls.cold_probability(0.01, ls.KeepAlive.fixed(100)) == pytest.approx(math.exp(-1))
+    assert ls.primitives.cold_probability(1 / 640, 640) == pytest.approx(math.exp(-1))
+    assert ls.primitives.cold_probability(0.01, ls.primitives.KeepAlive.fixed(100)) == pytest.approx(math.exp(-1))
     with pytest.raises(ValueError, match="keep_alive_s = 0"):
-        ls.cold_probability(1, 0)
+        ls.primitives.cold_probability(1, 0)
     # Poisson, one instance, recycling off: exp(-r K) within 4 standard errors
     r = 1 / 640
     res = ls.simulate(ls.Profile(io_ms=1), 1024, rate=r, duration_s=100_000 / r,
@@ -51,10 +51,10 @@ def test_closed_form_cold_probability():
 
 
 def test_defaults_come_from_cpp(one_second):
-    o = ls.SimulateOptions()
+    o = ls.primitives.SimulateOptions()
     assert o.keep_alive is None and o.recycling is None and o.reserved_concurrency is None
     r = ls.simulate(one_second, 1024, trace=TRACE)
-    pool = ls.PoolModel.named("aws-lambda")
+    pool = ls.primitives.PoolModel.named("aws-lambda")
     assert r.keep_alive.idle_s == pool.keep_alive.idle_s
     assert r.recycling.max_lifetime_max_s == pool.recycling.max_lifetime_max_s
     r20 = ls.simulate(one_second, 128, trace=TRACE, platform=ls.Platform.named("aws-lambda-2020"))
@@ -65,7 +65,7 @@ def test_defaults_come_from_cpp(one_second):
 def test_recorded_trace_loads_as_is():
     path = ls.data_path("coldstarts", "traces_2020", "res-01-2020-05-28_01-57-40.csv")
     recorded = pd.read_csv(path)
-    a = ls.Arrivals.load_csv(str(path))
+    a = ls.primitives.Arrivals.load_csv(str(path))
     assert len(a.times_s) == len(recorded)
     assert a.period_s() == pytest.approx(recorded.client_start_time.iloc[-1]
                                          - recorded.client_start_time.iloc[0])
@@ -141,7 +141,8 @@ def test_bad_input(one_second):
     with pytest.raises(ValueError, match="days= or duration_s="):
         ls.simulate(one_second, 1024, rate=1)
     with pytest.raises(ValueError, match="provisioned_concurrency = 3"):
-        ls.simulate(one_second, 1024, trace=TRACE, provisioned=3, reserved=2)
+        ls.simulate(one_second, 1024, trace=TRACE, provisioned_concurrency=3,
+                    reserved_concurrency=2)
     with pytest.raises(ValueError, match="memory_mb = 100"):
         ls.simulate(one_second, 100, trace=TRACE)
 
@@ -149,15 +150,15 @@ def test_bad_input(one_second):
 def test_progress_bar(capsys):
     calls = []
     r = ls._core.simulate(ls.Profile(io_ms=10), ls.Platform.aws_lambda(),
-                          ls.Arrivals.poisson(100, 100), _options(progress_every=1000),
+                          ls.primitives.Arrivals.poisson(100, 100), _options(progress_every=1000),
                           calls.append)
     assert calls and calls[-1] == r.requests
     ls.simulate(ls.Profile(io_ms=10), 1024, rate=100, duration_s=100, progress=True)
     assert "simulate" in capsys.readouterr().err
 
 
-def _options(**kw) -> ls.SimulateOptions:
-    o = ls.SimulateOptions()
+def _options(**kw) -> ls.primitives.SimulateOptions:
+    o = ls.primitives.SimulateOptions()
     o.memory_mb = 1024
     for k, v in kw.items():
         setattr(o, k, v)

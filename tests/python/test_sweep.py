@@ -61,14 +61,14 @@ def test_loader_errors_are_value_errors_naming_the_line(tmp_path):
 
 def test_visualization_round_trip():
     url = "https://lambda-power-tuning.show/#gAAAAQACAAQACMAL;RNQiRCxpnENjiRBDp42jQjDWjEIwFolC;VsSUNaLVjjW0VoQ1+62VNcOZATYr/Tg2"
-    d = ls.decode_visualization(url)
+    d = ls.powertuning.decode_visualization(url)
     assert d["memory_mb"].tolist() == [128, 256, 512, 1024, 2048, 3008]
-    assert ls.encode_visualization(d["memory_mb"], d["duration_ms"], d["cost_usd"]) == url
+    assert ls.powertuning.encode_visualization(d["memory_mb"], d["duration_ms"], d["cost_usd"]) == url
 
 
 def test_summary_and_fit_binding():
     s = lk("f2")
-    t = ls.summary_table(s)
+    t = ls.summarize(s).to_dict()
     assert t["memory_mb"][0] == 128 and len(t["memory_mb"]) == 46
     f = ls.fit(s, "aws-lambda-2020", sizes=[128, 1024, 3008], bootstrap=50, seed=1)
     assert f.structure == "io_cpu"
@@ -220,10 +220,12 @@ def test_memory_pressure_fit_on_recorded_dotnet_sweep():
     # 9,161 / 4,045 / 2,953 / 2,428 ms at 128 / 256 / 384 / 512 MB.
     path = ls.data_path("report_logs", "lambda_benchmark_328c27e.json")
     s = ls.Sweep.from_report_metrics(path, "dotnet6/x86_64")
-    f = ls.fit(s, sizes=[128, 1024, 2048], bootstrap=0)
+    with pytest.warns(ls.LambdasimWarning, match="some sizes have only cold starts"):
+        f = ls.fit(s, sizes=[128, 1024, 2048], bootstrap=0)
     assert f.structure == "gc_cpu"
     assert "memory pressure (Max Memory Used 105 MB at 128 MB)" in f.reason
-    plain = ls.fit(s, sizes=[128, 1024, 2048], bootstrap=0, structure="io_cpu")
+    with pytest.warns(ls.LambdasimWarning, match="some sizes have only cold starts"):
+        plain = ls.fit(s, sizes=[128, 1024, 2048], bootstrap=0, structure="io_cpu")
     mem = np.asarray(f.memory_mb)
     recorded = {256: 4045, 384: 2953, 512: 2428}
     for m, want in recorded.items():
@@ -233,12 +235,13 @@ def test_memory_pressure_fit_on_recorded_dotnet_sweep():
         assert abs(err) < 0.11 and err_plain > 0.15 and abs(err) < 0.5 * err_plain, (m, err)
     assert f.mape_holdout < 0.6 * plain.mape_holdout
     # every size (None = all) gives the same structure
-    assert ls.fit(s, sizes=None, bootstrap=0).structure == "gc_cpu"
+    with pytest.warns(ls.LambdasimWarning, match="only cold starts"):
+        assert ls.fit(s, sizes=None, bootstrap=0).structure == "gc_cpu"
 
 
 def test_summary_dataframe_and_band_inputs():
     s = lk("f2")
-    df = ls.summary_dataframe(s)
+    df = ls.summarize(s).to_dataframe()
     assert list(df.columns[:4]) == ["memory_mb", "n", "n_cold", "duration_ms"]
     assert (df["n"] == 100).all()
     f = ls.fit(s, "aws-lambda-2020", sizes=[128, 1024, 3008], bootstrap=20)

@@ -1,6 +1,14 @@
 # SPDX-License-Identifier: MIT
 """lambdasim: predict how an AWS Lambda function's duration and bill change with memory.
 
+The top level holds the types (``Profile``, ``Platform``, ``PriceTable``, ``Sweep``),
+the verbs (``curve``, ``bill``, ``bill_curve``, ``simulate``, ``summarize``, ``fit``,
+``check``, ``recommend``; for Lambda Managed Instances ``lmi_bill``, ``simulate_lmi``,
+``compare_compute``, ``break_even``) and their result types; the building blocks live in submodules:
+``lambdasim.primitives`` (option structs, model parts, per-point functions) and
+``lambdasim.powertuning`` (Power Tuning's price, statistics and visualization URL).
+``docs/vocabulary.md`` lists the names.
+
 >>> import lambdasim as ls
 >>> p = ls.Profile(cpu_ms=800, io_ms=120, init_ms=250)
 >>> c = ls.curve(p, memory_mb=[128, 1769])
@@ -10,48 +18,19 @@
 
 from __future__ import annotations
 
+import warnings
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 try:
     from ._core import (
-        Arrivals,
-        BillingRules,
-        BillOptions,
-        CheckOptions,
-        CheckResult,
-        Component,
         ConfigError,
         ConvergenceError,
-        FitCandidate,
-        FitOptions,
-        FitResult,
-        KeepAlive,
-        MonthlyBill,
         Platform,
-        PoolModel,
         PriceTable,
-        PriceTier,
         Profile,
-        RecommendOptions,
-        Recycling,
-        SimulateOptions,
         Sweep,
-        SweepMetadata,
-        SweepSummary,
-        VcpuTier,
-        billed_ms,
-        cold_ms,
-        cold_probability,
-        cpu_time_ms,
-        decode_visualization,
-        encode_visualization,
-        gb_seconds,
-        powertuning_base_usd_per_ms,
-        powertuning_price,
-        powertuning_statistics,
-        powertuning_trimmed_mean,
         provisioned_break_even,
-        warm_ms,
     )
 except ImportError as err:  # pragma: no cover - only without a built extension
     msg = (
@@ -60,11 +39,12 @@ except ImportError as err:  # pragma: no cover - only without a built extension
     )
     raise ImportError(msg) from err
 
+from . import powertuning, primitives
 from ._bill import Bill, BillCurve, bill, bill_curve
 from ._curve import Curve, FleetCurve, curve
-from ._data import data_path, models_path
+from ._data import data_path
+from ._defaults import OptionError
 from ._plot import plot_provisioned
-from ._recommend import Recommendation, recommend
 from ._lmi import (
     BreakEven,
     ComputeComparison,
@@ -77,8 +57,21 @@ from ._lmi import (
     lmi_config,
     simulate_lmi,
 )
+from ._recommend import Recommendation, recommend
+from ._result import LambdasimWarning
 from ._simulate import SimulationResult, simulate
-from ._sweep import check, check_table, fit, fit_table, summary_dataframe, summary_table
+from ._sweep import (
+    CheckResult,
+    FitResult,
+    SweepSummary,
+    check,
+    check_table,
+    fit,
+    fit_table,
+    summarize,
+    summary_dataframe,
+    summary_table,
+)
 
 try:
     __version__ = version("lambdasim-aws")  # the distribution name
@@ -86,73 +79,72 @@ except PackageNotFoundError:  # a developer build on PYTHONPATH
     from ._core import __version__
 
 __all__ = [
-    "Arrivals",
     "Bill",
     "BillCurve",
     "BreakEven",
-    "ComputeComparison",
-    "LmiBill",
-    "LmiSimulation",
-    "BillingRules",
-    "BillOptions",
-    "CheckOptions",
     "CheckResult",
-    "Component",
+    "ComputeComparison",
     "ConfigError",
     "ConvergenceError",
     "Curve",
-    "FitCandidate",
-    "FitOptions",
     "FitResult",
     "FleetCurve",
-    "KeepAlive",
-    "MonthlyBill",
+    "LambdasimWarning",
+    "LmiBill",
+    "LmiSimulation",
+    "OptionError",
     "Platform",
-    "PoolModel",
     "PriceTable",
-    "PriceTier",
     "Profile",
     "Recommendation",
-    "RecommendOptions",
-    "Recycling",
-    "SimulateOptions",
     "SimulationResult",
     "Sweep",
-    "SweepMetadata",
     "SweepSummary",
-    "VcpuTier",
     "bill",
     "bill_curve",
     "break_even",
+    "check",
     "compare_compute",
+    "curve",
+    "data_path",
+    "fit",
     "lmi_assumptions",
     "lmi_bill",
     "lmi_config",
-    "simulate_lmi",
-    "billed_ms",
-    "check",
-    "check_table",
-    "cold_ms",
-    "cold_probability",
-    "cpu_time_ms",
-    "curve",
-    "data_path",
-    "decode_visualization",
-    "encode_visualization",
-    "fit",
-    "fit_table",
-    "gb_seconds",
-    "models_path",
-    "powertuning_base_usd_per_ms",
-    "powertuning_price",
-    "powertuning_statistics",
-    "powertuning_trimmed_mean",
     "plot_provisioned",
+    "powertuning",
+    "primitives",
     "provisioned_break_even",
     "recommend",
     "simulate",
-    "summary_dataframe",
-    "summary_table",
-    "warm_ms",
+    "simulate_lmi",
+    "summarize",
     "__version__",
 ]
+
+# Old top-level names, kept one release: name -> (module, attribute) of the new home.
+# (check_table, fit_table, summary_table, summary_dataframe stay importable functions
+# that warn when called.)
+_MOVED = {
+    **{name: ("primitives", name) for name in primitives.__all__},
+    "powertuning_base_usd_per_ms": ("powertuning", "base_usd_per_ms"),
+    "powertuning_price": ("powertuning", "price"),
+    "powertuning_statistics": ("powertuning", "statistics"),
+    "powertuning_trimmed_mean": ("powertuning", "trimmed_mean"),
+    "decode_visualization": ("powertuning", "decode_visualization"),
+    "encode_visualization": ("powertuning", "encode_visualization"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Deprecated top-level names: warn and return the object from its submodule."""
+    if name in _MOVED:
+        module, attr = _MOVED[name]
+        warnings.warn(
+            f"lambdasim.{name} is deprecated; use lambdasim.{module}.{attr}",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(globals()[module], attr)
+    msg = f"module 'lambdasim' has no attribute '{name}'"
+    raise AttributeError(msg)

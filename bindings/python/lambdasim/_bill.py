@@ -13,7 +13,8 @@ import numpy as np
 
 from . import _core
 from ._columns import MemoryColumns
-from ._defaults import resolve_platform, resolve_prices, set_fields
+from ._defaults import OptionError, as_number, resolve_platform, resolve_prices, set_fields
+from ._result import Result, html_table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -78,53 +79,78 @@ def bill_options(**options: Any) -> _core.BillOptions:
     return set_fields(_core.BillOptions(), options, "unknown bill option '{key}'")
 
 
-class Bill:
+class Bill(Result):
     """One month's AWS bill of a function at one memory size.
 
     The money lines are ``compute_usd``, ``requests_usd``, ``init_usd``,
     ``storage_usd``, ``provisioned_usd`` and ``snapstart_usd``, summing to
     ``total_usd``; the quantities behind them (``gb_s``, ``billable_gb_s``,
-    ``cold_starts``, ...) are attributes too.
+    ``cold_starts``, ...: every name in ``FIELDS``) are attributes too.
     """
 
-    def __init__(self, result: _core.MonthlyBill, prices: _core.PriceTable) -> None:
-        self._result = result
-        self.prices = prices
+    compute_usd: float
+    requests_usd: float
+    init_usd: float
+    storage_usd: float
+    provisioned_usd: float
+    snapstart_usd: float
+    total_usd: float
+    requests: float
+    gb_s: float
+    memory_mb: float
+    on_demand_requests: float
+    provisioned_requests: float
+    cold_starts: float
+    billable_requests: float
+    on_demand_gb_s: float
+    billable_gb_s: float
+    init_gb_s: float
+    provisioned_gb_s: float
+    provisioned_enabled_gb_s: float
+    storage_gb_s: float
+    snapstart_cache_gb_s: float
+    snapstart_restore_gb: float
+    warm_billed_ms: float
+    cold_billed_ms: float
+    granularity_ms: float
+    init_billed: bool
+    powertuning_usd: float
 
-    def __getattr__(self, name: str) -> Any:
-        if name in FIELDS:
-            return getattr(self._result, name)
-        raise AttributeError(name)
+    def __init__(self, result: _core.MonthlyBill, prices: _core.PriceTable) -> None:
+        for name in FIELDS:  # copied once: plain attributes dir(), IDEs and mypy see
+            setattr(self, name, getattr(result, name))
+        self.prices = prices
 
     def to_dict(self) -> dict[str, Any]:
         """Every field (money lines, totals and quantities) as a dict."""
-        return {name: getattr(self._result, name) for name in FIELDS}
+        return {name: getattr(self, name) for name in FIELDS}
 
     def to_series(self) -> pd.Series:
         """The money lines and the total (USD) as a pandas Series indexed by item."""
         import pandas as pd
 
         names = (*ITEMS, "total_usd")
-        values = [getattr(self._result, n) for n in names]
-        return pd.Series(values, index=list(names), name="usd")
+        return pd.Series([getattr(self, n) for n in names], index=list(names), name="usd")
 
     def to_dataframe(self) -> pd.DataFrame:
-        """The money lines and the total as a one-column (``usd``) DataFrame."""
+        """The money lines and the total as a one-column (``usd``) DataFrame indexed by
+        item (``to_dict()`` has every field)."""
         return self.to_series().to_frame()
 
-    def __repr__(self) -> str:
-        r = self._result
-        return (
-            f"Bill({int(r.memory_mb)} MB, {r.requests:g} requests, {self.prices.arch} "
-            f"{self.prices.region}: total ${r.total_usd:.2f})"
-        )
+    def _html_title(self) -> str:
+        return (f"bill at {int(self.memory_mb)} MB, {self.requests:,.0f} requests, "
+                f"{self.prices.arch} {self.prices.region}")
 
     def _repr_html_(self) -> str:
-        rows = "".join(
-            f"<tr><td>{n}</td><td>{getattr(self._result, n):.6f}</td></tr>"
-            for n in (*ITEMS, "total_usd")
+        return html_table({n: getattr(self, n) for n in (*ITEMS, "total_usd", "requests",
+                                                          "gb_s", "cold_starts")},
+                          self._html_title())
+
+    def __repr__(self) -> str:
+        return (
+            f"Bill({int(self.memory_mb)} MB, {self.requests:g} requests, {self.prices.arch} "
+            f"{self.prices.region}: total ${self.total_usd:.2f})"
         )
-        return f"<b>{self!r}</b><table>{rows}</table>"
 
 
 class BillCurve(MemoryColumns):
@@ -168,6 +194,14 @@ class BillCurve(MemoryColumns):
         return f"BillCurve({len(self)} sizes, {self.prices.arch} {self.prices.region})"
 
 
+def _require_requests(options: dict[str, Any]) -> None:
+    # A month of zero requests is a $0 bill that looks like an answer: ask for the number.
+    if options.get("requests_per_month") is None:
+        msg = ("requests_per_month is required: the month's request count, e.g. "
+               "requests_per_month=3e6 (0 is allowed for a provisioned-only month)")
+        raise OptionError(msg)
+
+
 def bill(
     profile: _core.Profile,
     memory_mb: float,
@@ -193,7 +227,7 @@ def bill(
     arch, region : str
         Used when ``prices`` is not given.
     **options
-        Fields of ``BillOptions``: ``requests_per_month``, ``cold_fraction``,
+        Fields of ``BillOptions``: ``requests_per_month`` (required), ``cold_fraction``,
         ``provisioned_concurrency``, ``provisioned_hours``,
         ``provisioned_request_fraction``,
         ``free_tier``, ``storage_mb``, ``date``, ``package``, ``custom_runtime``,
@@ -219,7 +253,9 @@ def bill(
     platform = resolve_platform(platform)
     prices = resolve_prices(prices, region, arch)
     options_ = bill_options(**options)
-    result = _core.compute_bill(profile, platform, prices, float(memory_mb), options_)
+    _require_requests(options)
+    result = _core.compute_bill(profile, platform, prices, as_number("memory_mb", memory_mb),
+                                options_)
     return Bill(result, prices)
 
 
@@ -248,8 +284,10 @@ def bill_curve(
     """
     platform = resolve_platform(platform)
     prices = resolve_prices(prices, region, arch)
+    options_ = bill_options(**options)
+    _require_requests(options)
     grid = None if memory_mb is None else np.asarray(memory_mb, dtype=np.float64)
     if grid is not None and grid.ndim == 0:
         grid = grid.reshape(1)
-    result = _core.bill_curve(profile, platform, prices, grid, bill_options(**options))
+    result = _core.bill_curve(profile, platform, prices, grid, options_)
     return BillCurve(result, prices)

@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['Arrivals', 'BillCurveResult', 'BillOptions', 'BillingRules', 'BreakEvenResult', 'CheckOptions', 'CheckResult', 'CompareOptions', 'Component', 'ComputeComparison', 'ComputeEstimate', 'ConfigError', 'ConvergenceError', 'CurveResult', 'Ec2InstanceType', 'FitCandidate', 'FitOptions', 'FitResult', 'KeepAlive', 'LatencyStats', 'LmiBill', 'LmiConfig', 'LmiLayout', 'LmiModel', 'LmiPlan', 'LmiRequestWork', 'LmiSimulateOptions', 'LmiSimulationResult', 'LogHistogram', 'MonthlyBill', 'PROFILE_COLUMNS', 'Platform', 'PoolModel', 'PowertuningStats', 'PriceTable', 'PriceTier', 'Profile', 'RECOMMEND_CHOICES', 'RecommendCandidate', 'RecommendChange', 'RecommendOptions', 'RecommendTable', 'Recommendation', 'Recycling', 'SimulateOptions', 'SimulationResult', 'Sweep', 'SweepMetadata', 'SweepSummary', 'VcpuTier', 'architecture_speed_ratio', 'bill_curve', 'billed_ms', 'break_even_peak', 'break_even_requests', 'check', 'cold_ms', 'cold_probability', 'compare_compute', 'compute_bill', 'compute_lmi_bill', 'cpu_time_ms', 'curve', 'curve_columns', 'curve_profiles', 'decode_visualization', 'encode_visualization', 'fit', 'gb_seconds', 'lmi_assumptions', 'lmi_instances_for', 'lmi_resolve', 'lmi_work_of', 'mean_month_hours', 'mixture_percentile', 'overflow_fraction', 'plan_lmi', 'platform_in_force', 'powertuning_base_usd_per_ms', 'powertuning_min_ram_mb', 'powertuning_price', 'powertuning_statistics', 'powertuning_trimmed_mean', 'provisioned_break_even', 'provisioned_for_peak', 'recommend', 'simulate', 'simulate_lmi', 'simulated_bill', 'simulated_lmi_bill', 'warm_ms']
+__all__: list[str] = ['Arrivals', 'BillCurveResult', 'BillOptions', 'BillingRules', 'BreakEvenResult', 'CheckOptions', 'CheckResult', 'CompareOptions', 'Component', 'ComputeComparison', 'ComputeOption', 'ConfigError', 'ConvergenceError', 'CurveResult', 'Ec2InstanceType', 'FitCandidate', 'FitOptions', 'FitResult', 'KeepAlive', 'LatencyStats', 'LmiBill', 'LmiConfig', 'LmiLayout', 'LmiModel', 'LmiPlan', 'LmiRequestWork', 'LmiSimulateOptions', 'LmiSimulationResult', 'LogHistogram', 'MonthlyBill', 'PROFILE_COLUMNS', 'Platform', 'PoolModel', 'PowertuningStats', 'PriceTable', 'PriceTier', 'Profile', 'RECOMMEND_CHOICES', 'RecommendCandidate', 'RecommendChange', 'RecommendOptions', 'RecommendTable', 'Recommendation', 'Recycling', 'SimulateOptions', 'SimulationResult', 'Sweep', 'SweepMetadata', 'SweepSummary', 'VcpuTier', 'architecture_speed_ratio', 'bill_curve', 'billed_ms', 'break_even_peak', 'break_even_requests', 'check', 'cold_ms', 'cold_probability', 'compare_compute', 'compute_bill', 'compute_lmi_bill', 'cpu_time_ms', 'curve', 'curve_columns', 'curve_profiles', 'decode_visualization', 'encode_visualization', 'fit', 'gb_seconds', 'lmi_assumptions', 'lmi_instances_for', 'lmi_resolve', 'lmi_work_of', 'mean_month_hours', 'mixture_percentile', 'overflow_fraction', 'plan_lmi', 'platform_in_force', 'powertuning_base_usd_per_ms', 'powertuning_min_ram_mb', 'powertuning_price', 'powertuning_statistics', 'powertuning_trimmed_mean', 'provisioned_break_even', 'provisioned_for_peak', 'recommend', 'simulate', 'simulate_lmi', 'simulated_bill', 'simulated_lmi_bill', 'warm_ms']
 class ConfigError(ValueError):
     pass
 class ConvergenceError(RuntimeError):
@@ -34,11 +34,16 @@ class VcpuTier:
     def vcpus(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
 class Platform:
+    """
+    A serverless platform's resource rules (platform.hpp), from models/*.json: memory grid, CPU share per MB (1,769 MB = one vCPU), visible vCPUs, throttling and billing granularity. Platform.aws_lambda(), Platform.named(name), Platform.resolve(name or path), Platform.load(path).
+    """
     name: str
     throttling: str
     @staticmethod
     def aws_lambda() -> Platform:
-        ...
+        """
+        The current AWS Lambda platform (models/aws-lambda.json).
+        """
     @staticmethod
     def from_json(text: str, origin: str = '<json>') -> Platform:
         ...
@@ -47,7 +52,19 @@ class Platform:
         ...
     @staticmethod
     def named(name: str) -> Platform:
-        ...
+        """
+        A compiled-in platform model by name (see names()).
+        """
+    @staticmethod
+    def names() -> list[str]:
+        """
+        The names of the compiled-in platform models.
+        """
+    @staticmethod
+    def resolve(name_or_path: str) -> Platform:
+        """
+        A platform from a model name (names()) or a platform JSON file.
+        """
     def __getstate__(self) -> str:
         ...
     def __init__(self) -> None:
@@ -56,6 +73,10 @@ class Platform:
         ...
     def __setstate__(self, arg0: str) -> None:
         ...
+    def check_peak_memory(self, peak_memory_mb: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        """
+        Raise ValueError when no size of the platform holds peak_memory_mb.
+        """
     def cpu_share(self, memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> typing.Any:
         ...
     def memory_grid(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -117,6 +138,9 @@ class Platform:
     def visible_vcpus(self, arg0: collections.abc.Sequence[VcpuTier]) -> None:
         ...
 class Component:
+    """
+    One line of the duration equation (workload.hpp): cpu (work_ms of CPU at one vCPU on up to `threads` threads), io (ms of waiting no memory changes), scaled_io (I/O whose bandwidth grows with the share up to knee_vcpu), gc (memory-management CPU, work_ms at ref_mb, in proportion to 1 / memory).
+    """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     kind: str
     @staticmethod
@@ -164,6 +188,11 @@ class Component:
     def work_ms(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
 class Profile:
+    """
+    A workload profile: one invocation as components (work measured at one full vCPU) plus a cold-start cost (workload.hpp).
+    
+    Profile(cpu_ms=800, threads=1, io_ms=120, scaled_io_ms=0, knee_vcpu=1, gc_ms=0, ref_mb=1024, init_ms=250, first_call_cpu_ms=0, peak_memory_mb=0, cv=0, name='', components=[...]): each of cpu_ms, io_ms, scaled_io_ms, gc_ms appends one component; keywords not given keep the C++ defaults. init_ms is the INIT phase (does not scale with memory); peak_memory_mb makes smaller sizes infeasible (0 = unknown); cv is the relative variability of a warm duration. At least one component is required; a wrong type or value raises ValueError naming the keyword and the value.
+    """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     architecture: str
     name: str
@@ -171,10 +200,14 @@ class Profile:
     source: str
     @staticmethod
     def from_json(text: str, origin: str = '<json>') -> Profile:
-        ...
+        """
+        A profile from profile JSON (schema_version 1); unknown keys are an error naming the JSON pointer.
+        """
     @staticmethod
     def load(path: str) -> Profile:
-        ...
+        """
+        A profile from a profile JSON file.
+        """
     def __eq__(self, other: object) -> bool:
         ...
     def __getstate__(self) -> str:
@@ -188,9 +221,13 @@ class Profile:
     def on_architecture(self, arch: str, speed_ratio: typing.SupportsFloat | typing.SupportsIndex) -> Profile:
         ...
     def save(self, path: str) -> None:
-        ...
+        """
+        Write the profile as profile JSON.
+        """
     def to_json(self) -> str:
-        ...
+        """
+        The profile as profile JSON (schema_version 1).
+        """
     def validate(self) -> None:
         ...
     @property
@@ -747,6 +784,14 @@ class SimulateOptions:
         ...
     @initial_instances.setter
     def initial_instances(self, arg0: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def max_requests(self) -> float:
+        """
+        Guard: simulate() refuses more expected requests (over all replications), with an estimate of the time they would take.
+        """
+    @max_requests.setter
+    def max_requests(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def memory_mb(self) -> float:
@@ -2100,7 +2145,7 @@ class CompareOptions:
     @simulate_s.setter
     def simulate_s(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
-class ComputeEstimate:
+class ComputeOption:
     @property
     def bill(self) -> MonthlyBill:
         ...
@@ -2145,7 +2190,7 @@ class ComputeComparison:
     def assumptions(self) -> list[str]:
         ...
     @property
-    def options(self) -> list[ComputeEstimate]:
+    def options(self) -> list[ComputeOption]:
         ...
     @property
     def percentile(self) -> float:

@@ -95,10 +95,11 @@ class Curve(MemoryColumns):
 
         return plot_curve(self, ax=ax, **kwargs)
 
-    def _repr_html_(self) -> str:
+    def _html_title(self) -> str:
+        # the caption of Result._repr_html_'s escaped table (plain text)
         best = self.cheapest() if self.feasible.any() else None
         head = (
-            f"<b>lambdasim curve</b> of {self.profile!r}: {len(self)} sizes "
+            f"curve of {self.profile!r}: {len(self)} sizes "
             f"{int(self.memory_mb.min())}..{int(self.memory_mb.max())} MB, "
             f"{self.prices.arch} {self.prices.region}"
         )

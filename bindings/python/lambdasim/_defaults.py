@@ -4,6 +4,7 @@ filled from keyword arguments (the C++ structs keep their own defaults)."""
 
 from __future__ import annotations
 
+import os
 from typing import Any, TypeVar
 
 from . import _core
@@ -11,27 +12,91 @@ from . import _core
 T = TypeVar("T")
 
 
+class OptionError(ValueError, TypeError):
+    """A keyword or option with a wrong name, type or value. A ``ValueError`` (the
+    error contract) and a ``TypeError`` (Python's convention for a bad keyword), so
+    either ``except`` catches it."""
+
+
 def resolve_platform(platform: Any = None) -> _core.Platform:
-    """``None`` -> ``Platform.aws_lambda()``; a model name -> ``Platform.named(name)``."""
+    """``None`` -> ``Platform.aws_lambda()``; a model name or a JSON path ->
+    ``Platform.resolve(spec)``."""
     if platform is None:
         return _core.Platform.aws_lambda()
-    if isinstance(platform, str):
-        return _core.Platform.named(platform)
+    if isinstance(platform, (str, os.PathLike)):
+        return _core.Platform.resolve(os.fspath(platform))
+    if not isinstance(platform, _core.Platform):
+        msg = f"platform = {platform!r}: expected a Platform, a model name or a JSON path"
+        raise OptionError(msg)
     return platform
 
 
 def resolve_prices(prices: _core.PriceTable | None, region: str, arch: str) -> _core.PriceTable:
     """``None`` -> ``PriceTable.aws(region, arch)``."""
-    return _core.PriceTable.aws(region, arch) if prices is None else prices
+    if prices is None:
+        for name, value in (("region", region), ("arch", arch)):
+            if not isinstance(value, str):
+                msg = f"{name} = {value!r}: expected a string"
+                raise OptionError(msg)
+        return _core.PriceTable.aws(region, arch)
+    if not isinstance(prices, _core.PriceTable):
+        msg = f"prices = {prices!r}: expected a PriceTable"
+        raise OptionError(msg)
+    return prices
+
+
+def as_number(name: str, value: Any) -> float:
+    """``float(value)`` for a real number (not a string, not a bool); else
+    ``OptionError`` naming ``name`` and the value."""
+    if isinstance(value, (str, bytes, bool)) or not hasattr(value, "__float__"):
+        msg = f"{name} = {value!r}: expected a number"
+        raise OptionError(msg)
+    return float(value)
+
+
+def deprecated_keyword(old: str, new: str, value: Any, current: Any) -> Any:
+    """The value of a keyword given under its deprecated name ``old``: warns and returns
+    it (``new`` given too is an error)."""
+    import warnings
+
+    if value is None:
+        return current
+    if current is not None:
+        msg = f"{old} = {value!r}: give {new}= only ({old}= is its deprecated name)"
+        raise OptionError(msg)
+    warnings.warn(f"{old}= is deprecated; use {new}=", DeprecationWarning, stacklevel=3)
+    return value
+
+
+def _expected(default: Any) -> str:
+    if isinstance(default, bool):
+        return "expected True or False"
+    if isinstance(default, int):
+        return "expected a non-negative integer" if default >= 0 else "expected an integer"
+    if isinstance(default, float):
+        return "expected a number"
+    if isinstance(default, str):
+        return "expected a string"
+    return f"expected {type(default).__name__}"
+
+
+def set_field(options: Any, key: str, value: Any) -> None:
+    """``options.key = value``; a value the bound field cannot hold (pybind11's
+    ``TypeError``) raises ``OptionError`` naming the field and the value."""
+    try:
+        setattr(options, key, value)
+    except TypeError:
+        msg = f"{key} = {value!r}: {_expected(getattr(options, key))}"
+        raise OptionError(msg) from None
 
 
 def set_fields(options: T, kwargs: dict[str, Any], unknown: str) -> T:
     """Set the fields named in ``kwargs`` on a bound option struct; a name that is not a
-    field raises ``TypeError(unknown.format(key=name))``; ``None`` keeps the field's
+    field raises ``OptionError(unknown.format(key=name))``; ``None`` keeps the field's
     default (so ``fit(s, sizes=None)`` fits every size)."""
     for key, value in kwargs.items():
         if key.startswith("_") or not hasattr(options, key) or callable(getattr(options, key)):
-            raise TypeError(unknown.format(key=key))
+            raise OptionError(unknown.format(key=key))
         if value is not None:
-            setattr(options, key, value)
+            set_field(options, key, value)
     return options

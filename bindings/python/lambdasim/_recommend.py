@@ -385,6 +385,10 @@ def recommend(
     """
     platform = resolve_platform(platform)
     fit_result = None
+    from ._sweep import FitResult
+
+    if isinstance(profile, FitResult):  # the Python result of ls.fit
+        profile = profile.core
     if isinstance(profile, _core.FitResult):
         fit_result, profile = profile, profile.profile
     o = set_fields(_core.RecommendOptions(), options, "unknown recommend option '{key}'")

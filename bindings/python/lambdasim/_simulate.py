@@ -14,7 +14,15 @@ import numpy as np
 
 from . import _core
 from ._bill import Bill, bill_options
-from ._defaults import resolve_platform, resolve_prices
+from ._defaults import (
+    OptionError,
+    as_number,
+    deprecated_keyword,
+    resolve_platform,
+    resolve_prices,
+    set_field,
+)
+from ._result import Result
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,26 +62,63 @@ SUMMARY_KEYS = (
 )
 
 
-class SimulationResult:
+class SimulationResult(Result):
     """What a simulation of the instance pool gave.
 
     Counts (``requests``, ``served``, ``cold_starts``, ``throttled``, ...) are totals
     over all replications; ``warm``, ``cold`` and ``all`` hold latency statistics
     (``count``, ``mean_ms``, ``p50_ms``, ``p90_ms``, ``p99_ms``, ``p999_ms``; within
     0.2 % of the exact percentiles, NaN for an empty class); ``bill`` is the month's bill
-    with the simulated cold fraction. Every attribute of ``_core.SimulationResult`` is
-    available.
+    with the simulated cold fraction; ``core`` is the ``_core.SimulationResult`` (the
+    histograms and timeline arrays).
     """
+
+    requests: int
+    served: int
+    cold_starts: int
+    throttled: int
+    provisioned_served: int
+    recycled: int
+    expired: int
+    cold_fraction: float
+    mean_concurrency: float
+    peak_concurrency: int
+    mean_instances: float
+    peak_instances: int
+    instance_seconds: float
+    busy_seconds: float
+    period_s: float
+    memory_mb: float
+    warm_ms: float
+    cold_ms: float
+    seed: int
+    replications: int
+    provisioned_concurrency: int
+    warm: _core.LatencyStats
+    cold: _core.LatencyStats
+    all: _core.LatencyStats
+    keep_alive: _core.KeepAlive
+    recycling: _core.Recycling
+
+    #: The attributes copied from ``_core.SimulationResult``.
+    ATTRIBUTES = ("requests", "served", "cold_starts", "throttled", "provisioned_served",
+                  "recycled", "expired", "cold_fraction", "mean_concurrency",
+                  "peak_concurrency", "mean_instances", "peak_instances", "instance_seconds",
+                  "busy_seconds", "period_s", "memory_mb", "warm_ms", "cold_ms", "seed",
+                  "replications", "provisioned_concurrency", "warm", "cold", "all",
+                  "keep_alive", "recycling")
 
     def __init__(self, result: _core.SimulationResult, bill: Bill, arrivals: _core.Arrivals) -> None:
         self._result = result
+        for name in self.ATTRIBUTES:
+            setattr(self, name, getattr(result, name))
         self.bill = bill
         self.arrivals = arrivals
 
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return getattr(self._result, name)
+    @property
+    def core(self) -> _core.SimulationResult:
+        """The underlying ``_core.SimulationResult`` (histograms, timeline arrays)."""
+        return self._result
 
     def summary(self) -> dict[str, Any]:
         """The scalar results as a flat dict (keys of ``SUMMARY_KEYS``)."""
@@ -106,11 +151,22 @@ class SimulationResult:
             "total_usd": self.bill.total_usd,
         }
 
+    def to_dict(self) -> dict[str, Any]:
+        """The scalar summary (``summary()``): one record."""
+        return self.summary()
+
+    def _html_title(self) -> str:
+        return f"simulation at {int(self.memory_mb)} MB, {self.requests:,} requests"
+
     def to_dataframe(self) -> pd.DataFrame:
         """The summary as a one-row DataFrame (``pd.concat`` them across a sweep)."""
         import pandas as pd
 
         return pd.DataFrame([self.summary()])
+
+    def plot(self, ax: Axes | None = None, **kwargs: Any) -> Axes:
+        """Latency CDFs of warm, cold and all requests (``plot_latency_cdf``)."""
+        return self.plot_latency_cdf(ax=ax, **kwargs)
 
     def latency(self) -> pd.DataFrame:
         """Latency statistics (ms), one row each for warm, cold and all requests."""
@@ -189,6 +245,9 @@ def _arrivals(
     if sum(given) != 1:
         msg = "give exactly one of rate=, hourly_rates= or trace="
         raise ValueError(msg)
+    for name, value in (("rate", rate), ("days", days), ("duration_s", duration_s)):
+        if value is not None:
+            as_number(name, value)
     if trace is not None:
         if days is not None or duration_s is not None:
             msg = "a trace sets its own period: days= and duration_s= do not apply"
@@ -199,9 +258,10 @@ def _arrivals(
     if (days is None) == (duration_s is None):
         msg = "give the simulated period as days= or duration_s="
         raise ValueError(msg)
-    period = duration_s if duration_s is not None else float(days) * 86400  # type: ignore[arg-type]
+    period = (as_number("duration_s", duration_s) if duration_s is not None
+              else as_number("days", days) * 86400)
     if rate is not None:
-        return _core.Arrivals.poisson(rate, period)
+        return _core.Arrivals.poisson(as_number("rate", rate), period)
     rates = np.asarray(hourly_rates, dtype=np.float64).ravel().tolist()
     return _core.Arrivals.piecewise(rates, 3600.0, period)
 
@@ -222,15 +282,19 @@ def simulate(
     region: str = "us-east-1",
     keep_alive: float | _core.KeepAlive | None = None,
     max_lifetime: float | _core.Recycling | None = None,
-    provisioned: int | None = None,
-    reserved: int | None = None,
-    initial_warm: int | None = None,
+    provisioned_concurrency: int | None = None,
+    reserved_concurrency: int | None = None,
+    initial_instances: int | None = None,
     seed: int | None = None,
     replications: int | None = None,
     threads: int | None = None,
     timeline_bins: int | None = None,
+    max_requests: float | None = None,
     progress: bool | None = None,
     bill: dict[str, Any] | None = None,
+    provisioned: int | None = None,
+    reserved: int | None = None,
+    initial_warm: int | None = None,
 ) -> SimulationResult:
     """Simulate a function's instance pool under traffic: cold starts, latency, bill.
 
@@ -260,14 +324,20 @@ def simulate(
         Seconds an idle instance stays warm (or a ``KeepAlive`` distribution).
     max_lifetime : float or Recycling, optional
         Fixed maximum instance lifetime in seconds; 0 turns recycling off.
-    provisioned, reserved : int, optional
-        Provisioned concurrency (always warm) and reserved concurrency (a cap; excess
-        requests are throttled).
-    initial_warm : int, optional
+    provisioned_concurrency, reserved_concurrency : int, optional
+        Provisioned concurrency (instances always warm) and reserved concurrency (a
+        cap; excess requests are throttled).
+    initial_instances : int, optional
         On-demand instances already warm at the start; by default a trace CSV with an
         ``is_cold`` column starts warm if its first request was warm, else 0.
     seed, replications, threads, timeline_bins : int, optional
         Fields of ``SimulateOptions``; results never depend on ``threads``.
+    max_requests : float, optional
+        Guard of ``SimulateOptions``: more expected requests are refused with an
+        estimate of the time they would take.
+    provisioned, reserved, initial_warm : int, optional
+        Deprecated names of ``provisioned_concurrency``, ``reserved_concurrency`` and
+        ``initial_instances``.
     progress : bool, optional
         Show a tqdm progress bar; by default only for long runs.
     bill : dict, optional
@@ -289,34 +359,43 @@ def simulate(
     >>> r = ls.simulate(p, 1024, trace=[0, 0.1, 0.2, 0.3, 0.4, 10], keep_alive=640)
     >>> r.cold_starts, r.peak_concurrency, r.all.p50_ms
     (5, 5, 1000.0)
-    >>> ls.simulate(p, 1024, trace=[0, 0.1, 0.2, 0.3, 0.4, 10], reserved=3).throttled
+    >>> ls.simulate(p, 1024, trace=[0, 0.1, 0.2, 0.3, 0.4, 10],
+    ...             reserved_concurrency=3).throttled
     2
     """
+    provisioned_concurrency = deprecated_keyword("provisioned", "provisioned_concurrency",
+                                                 provisioned, provisioned_concurrency)
+    reserved_concurrency = deprecated_keyword("reserved", "reserved_concurrency", reserved,
+                                              reserved_concurrency)
+    initial_instances = deprecated_keyword("initial_warm", "initial_instances", initial_warm,
+                                           initial_instances)
+    if not isinstance(profile, _core.Profile):
+        msg = f"profile = {profile!r}: expected a Profile"
+        raise OptionError(msg)
     platform = resolve_platform(platform)
     prices = resolve_prices(prices, region, arch)
     arrivals = _arrivals(rate, hourly_rates, trace, trace_column, days, duration_s)
     o = _core.SimulateOptions()
-    o.memory_mb = float(memory_mb)
+    o.memory_mb = as_number("memory_mb", memory_mb)
     if keep_alive is not None:
         o.keep_alive = (keep_alive if isinstance(keep_alive, _core.KeepAlive)
-                        else _core.KeepAlive.fixed(float(keep_alive)))
+                        else _core.KeepAlive.fixed(as_number("keep_alive", keep_alive)))
     if max_lifetime is not None:
         o.recycling = (max_lifetime if isinstance(max_lifetime, _core.Recycling)
-                       else _core.Recycling.fixed(float(max_lifetime)))
-    if provisioned is not None:
-        o.provisioned_concurrency = provisioned
-    if reserved is not None:
-        o.reserved_concurrency = reserved
-    if initial_warm is not None:
-        o.initial_instances = initial_warm
-    for name, value in (("seed", seed), ("replications", replications), ("threads", threads),
-                        ("timeline_bins", timeline_bins)):
+                       else _core.Recycling.fixed(as_number("max_lifetime", max_lifetime)))
+    for name, value in (("provisioned_concurrency", provisioned_concurrency),
+                        ("reserved_concurrency", reserved_concurrency),
+                        ("initial_instances", initial_instances),
+                        ("seed", seed), ("replications", replications), ("threads", threads),
+                        ("timeline_bins", timeline_bins), ("max_requests", max_requests)):
         if value is not None:
-            setattr(o, name, value)
+            set_field(o, name, value)
     o.validate()
 
     expected = arrivals.expected_requests() * o.replications
-    show = progress if progress is not None else expected >= PROGRESS_THRESHOLD
+    # No bar for a run the core refuses (max_requests): its error is the one line shown.
+    show = expected <= o.max_requests and (
+        progress if progress is not None else expected >= PROGRESS_THRESHOLD)
     if show:
         from tqdm.auto import tqdm
 

@@ -2,21 +2,27 @@
 """Recorded sweeps, fitting a profile to them and checking a profile against them.
 
 Thin keyword-argument facades over ``_core``; loading, fitting and checking happen in
-libsim (C++).
+libsim (C++). Every result follows the result protocol (``_result.Result``); sweep and
+fit diagnostics surface as ``LambdasimWarning``.
 """
 
 from __future__ import annotations
 
+import warnings
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from . import _core
-from ._defaults import resolve_platform, set_fields
+from ._defaults import OptionError, resolve_platform, set_fields
+from ._result import Result, warn_all
 
 if TYPE_CHECKING:
     import pandas as pd
+    from matplotlib.axes import Axes
+    from numpy.typing import NDArray
 
+#: Columns of a sweep summary (one row per recorded size).
 SUMMARY_COLUMNS = (
     "memory_mb",
     "n",
@@ -30,33 +36,337 @@ SUMMARY_COLUMNS = (
     "max_memory_used_mb",
 )
 
+#: Columns of a fit's per-size table.
+FIT_COLUMNS = ("memory_mb", "observed_ms", "predicted_ms", "rel_error", "band_lo_ms",
+               "band_hi_ms", "spread_lo_ms", "spread_hi_ms", "used_in_fit")
+
+#: Columns of a check's per-size table.
+CHECK_COLUMNS = ("memory_mb", "predicted_ms", "observed_ms", "rel_error", "p5_ms", "p95_ms",
+                 "in_band", "within_tolerance", "outside_band")
+
 
 def _columns(result: Any, names: tuple[str, ...]) -> dict[str, Any]:
     """The named attributes of a ``_core`` result as numpy arrays."""
     return {name: np.asarray(getattr(result, name)) for name in names}
 
 
-def summary_table(sweep: _core.Sweep, aggregation: str = "median") -> dict[str, Any]:
-    """The per-size summary of a sweep as a dict of 1-D arrays.
+def _deprecated(old: str, new: str) -> None:
+    warnings.warn(f"{old} is deprecated; use {new}", DeprecationWarning, stacklevel=3)
+
+
+class SweepSummary(Result):
+    """A recorded sweep reduced to one row per memory size.
+
+    Columns (1-D arrays): ``memory_mb``, ``n`` (invocations, 0 = unknown), ``n_cold``,
+    ``duration_ms`` (the aggregate of warm durations), ``p5_ms``/``p95_ms``,
+    ``billed_ms``, ``init_ms``, ``cold_duration_ms``, ``max_memory_used_mb`` (NaN where
+    the sweep does not record it).
+    """
+
+    def __init__(self, summary: _core.SweepSummary, sweep: _core.Sweep, aggregate: str) -> None:
+        self._c = _columns(summary, SUMMARY_COLUMNS)
+        self.aggregate = aggregate
+        self.source: str = sweep.meta.source
+
+    @property
+    def memory_mb(self) -> NDArray[np.float64]:
+        return self._c["memory_mb"]
+
+    @property
+    def n(self) -> NDArray[np.float64]:
+        return self._c["n"]
+
+    @property
+    def n_cold(self) -> NDArray[np.float64]:
+        return self._c["n_cold"]
+
+    @property
+    def duration_ms(self) -> NDArray[np.float64]:
+        return self._c["duration_ms"]
+
+    @property
+    def p5_ms(self) -> NDArray[np.float64]:
+        return self._c["p5_ms"]
+
+    @property
+    def p95_ms(self) -> NDArray[np.float64]:
+        return self._c["p95_ms"]
+
+    @property
+    def billed_ms(self) -> NDArray[np.float64]:
+        return self._c["billed_ms"]
+
+    @property
+    def init_ms(self) -> NDArray[np.float64]:
+        return self._c["init_ms"]
+
+    @property
+    def cold_duration_ms(self) -> NDArray[np.float64]:
+        return self._c["cold_duration_ms"]
+
+    @property
+    def max_memory_used_mb(self) -> NDArray[np.float64]:
+        return self._c["max_memory_used_mb"]
+
+    def __len__(self) -> int:
+        return len(self.memory_mb)
+
+    def to_dict(self) -> dict[str, NDArray[Any]]:
+        """The columns as a dict of 1-D arrays."""
+        return dict(self._c)
+
+    def _html_title(self) -> str:
+        return f"sweep {self.source} ({self.aggregate})"
+
+    def plot(self, ax: Axes | None = None, **kwargs: Any) -> Axes:
+        """Duration against memory with the recorded p5..p95 band (log axes)."""
+        import matplotlib.pyplot as plt
+
+        if ax is None:
+            _, ax = plt.subplots(figsize=(7, 4), constrained_layout=True)
+        ax.fill_between(self.memory_mb, self.p5_ms, self.p95_ms, alpha=0.25, label="p5..p95")
+        ax.plot(self.memory_mb, self.duration_ms, "o-", label=self.aggregate, **kwargs)
+        ax.set(xscale="log", yscale="log", xlabel="memory [MB]", ylabel="duration [ms]")
+        ax.legend()
+        return ax
+
+    def __repr__(self) -> str:
+        return f"SweepSummary({len(self)} sizes, {self.aggregate}, source={self.source!r})"
+
+
+def summarize(
+    sweep: _core.Sweep, aggregate: str | None = None, *, aggregation: str | None = None
+) -> SweepSummary:
+    """The per-size summary of a sweep (its diagnostics become ``LambdasimWarning``).
+
+    ``aggregate`` reduces each size's durations: median (the default of the C++
+    options), trimmed_mean (Power Tuning's) or mean. ``aggregation=`` is its deprecated
+    old name.
 
     >>> import lambdasim as ls
     >>> s = ls.Sweep.from_powertuning(ls.data_path("powertuning", "aws_docs_prime_example.json"))
-    >>> t = ls.summary_table(s)
-    >>> t["memory_mb"].tolist(), t["duration_ms"].tolist()
+    >>> t = ls.summarize(s)
+    >>> t.memory_mb.tolist(), t.duration_ms.tolist()
     ([128.0, 256.0, 512.0, 1024.0], [11722.0, 6678.0, 3194.0, 1465.0])
     """
-    s = sweep.summarize(aggregation)
-    return _columns(s, SUMMARY_COLUMNS)
+    if aggregation is not None:
+        _deprecated("summarize(aggregation=)", "summarize(aggregate=)")
+        aggregate = aggregation if aggregate is None else aggregate
+    if not isinstance(sweep, _core.Sweep):
+        msg = f"sweep = {sweep!r}: expected a Sweep (Sweep.load, Sweep.from_powertuning, ...)"
+        raise OptionError(msg)
+    if aggregate is None:
+        aggregate = str(_core.CheckOptions().aggregate)
+    elif not isinstance(aggregate, str):
+        msg = f"aggregate = {aggregate!r}: expected median, trimmed_mean or mean"
+        raise OptionError(msg)
+    warn_all(sweep.diagnostics)
+    return SweepSummary(sweep.summarize(aggregate), sweep, aggregate)
 
 
-def summary_dataframe(sweep: _core.Sweep, aggregation: str = "median") -> pd.DataFrame:
-    """The per-size summary as a pandas DataFrame."""
-    import pandas as pd
+def summary_table(sweep: _core.Sweep, aggregation: str | None = None) -> dict[str, Any]:
+    """Deprecated: ``summarize(sweep, aggregate).to_dict()``."""
+    _deprecated("summary_table(sweep)", "lambdasim.summarize(sweep).to_dict()")
+    return summarize(sweep, aggregation).to_dict()
 
-    return pd.DataFrame(summary_table(sweep, aggregation))
+
+def summary_dataframe(sweep: _core.Sweep, aggregation: str | None = None) -> pd.DataFrame:
+    """Deprecated: ``summarize(sweep, aggregate).to_dataframe()``."""
+    _deprecated("summary_dataframe(sweep)", "lambdasim.summarize(sweep).to_dataframe()")
+    return summarize(sweep, aggregation).to_dataframe()
 
 
-def fit(sweep: _core.Sweep, platform: Any = None, **options: Any) -> _core.FitResult:
+class FitResult(Result):
+    """A workload profile fitted to a recorded sweep.
+
+    ``profile`` is the fitted profile; ``structure`` and ``reason`` say which model was
+    chosen and why; the per-size table (``to_dict()``) holds ``memory_mb``,
+    ``observed_ms``, ``predicted_ms``, ``rel_error``, the band ``band_lo_ms`` ..
+    ``band_hi_ms`` and ``used_in_fit``; ``mape`` (all sizes), ``mape_fit`` (fitting
+    sizes), ``mape_holdout`` (the others); ``param_names``/``param_values``/``param_sd``.
+    """
+
+    def __init__(self, result: _core.FitResult, platform: _core.Platform) -> None:
+        self._r = result
+        self._c = _columns(result, FIT_COLUMNS)
+        self.platform = platform
+
+    @property
+    def core(self) -> _core.FitResult:
+        """The underlying ``_core.FitResult`` (candidates, bootstrap profiles, bands)."""
+        return self._r
+
+    @property
+    def profile(self) -> _core.Profile:
+        """The fitted workload profile."""
+        return self._r.profile
+
+    @property
+    def fitted(self) -> _core.Profile:
+        """Deprecated alias of ``profile``."""
+        _deprecated("FitResult.fitted", "FitResult.profile")
+        return self._r.profile
+
+    @property
+    def structure(self) -> str:
+        return self._r.structure
+
+    @property
+    def reason(self) -> str:
+        return self._r.reason
+
+    @property
+    def mape(self) -> float:
+        return self._r.mape
+
+    @property
+    def mape_fit(self) -> float:
+        return self._r.mape_fit
+
+    @property
+    def mape_holdout(self) -> float:
+        return self._r.mape_holdout
+
+    @property
+    def param_names(self) -> list[str]:
+        return list(self._r.param_names)
+
+    @property
+    def param_values(self) -> NDArray[np.float64]:
+        return np.asarray(self._r.param_values)
+
+    @property
+    def param_sd(self) -> NDArray[np.float64]:
+        return np.asarray(self._r.param_sd)
+
+    @property
+    def diagnostics(self) -> list[str]:
+        return list(self._r.diagnostics)
+
+    @property
+    def noise(self) -> NDArray[np.float64]:
+        return np.asarray(self._r.noise)
+
+    @property
+    def band_level(self) -> float:
+        return float(self._r.band_level)
+
+    @property
+    def threads(self) -> int:
+        return int(self._r.threads)
+
+    @property
+    def threads_identified(self) -> bool:
+        return bool(self._r.threads_identified)
+
+    @property
+    def plausible_threads(self) -> list[int]:
+        return list(self._r.plausible_threads)
+
+    @property
+    def plausible_profiles(self) -> list[_core.Profile]:
+        return list(self._r.plausible_profiles)
+
+    @property
+    def platform_name(self) -> str:
+        return str(self._r.platform_name)
+
+    @property
+    def bootstrap_profiles(self) -> list[_core.Profile]:
+        return list(self._r.bootstrap_profiles)
+
+    @property
+    def spread_lo_ms(self) -> NDArray[np.float64]:
+        return self._c["spread_lo_ms"]
+
+    @property
+    def spread_hi_ms(self) -> NDArray[np.float64]:
+        return self._c["spread_hi_ms"]
+
+    @property
+    def candidates(self) -> list[_core.FitCandidate]:
+        return list(self._r.candidates)
+
+    @property
+    def memory_mb(self) -> NDArray[np.float64]:
+        return self._c["memory_mb"]
+
+    @property
+    def observed_ms(self) -> NDArray[np.float64]:
+        return self._c["observed_ms"]
+
+    @property
+    def predicted_ms(self) -> NDArray[np.float64]:
+        return self._c["predicted_ms"]
+
+    @property
+    def rel_error(self) -> NDArray[np.float64]:
+        return self._c["rel_error"]
+
+    @property
+    def band_lo_ms(self) -> NDArray[np.float64]:
+        return self._c["band_lo_ms"]
+
+    @property
+    def band_hi_ms(self) -> NDArray[np.float64]:
+        return self._c["band_hi_ms"]
+
+    @property
+    def used_in_fit(self) -> NDArray[np.bool_]:
+        return self._c["used_in_fit"]
+
+    def prediction_band(
+        self, platform: Any, memory_mb: Any, q_lo: float = 0.05, q_hi: float = 0.95
+    ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """The ``q_lo``..``q_hi`` band of predicted warm durations at ``memory_mb``
+        (``platform`` None: the one fitted on)."""
+        plat = self.platform if platform is None else resolve_platform(platform)
+        grid = np.atleast_1d(np.asarray(memory_mb, dtype=np.float64))
+        return self._r.prediction_band(plat, grid, q_lo, q_hi)
+
+    def prediction_interval(
+        self, platform: Any, memory_mb: Any, level: float = 0.9
+    ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """The ``level`` prediction interval of a warm duration at ``memory_mb``
+        (``platform`` None: the one fitted on)."""
+        plat = self.platform if platform is None else resolve_platform(platform)
+        grid = np.atleast_1d(np.asarray(memory_mb, dtype=np.float64))
+        return self._r.prediction_interval(plat, grid, level)
+
+    def to_dict(self) -> dict[str, NDArray[Any]]:
+        """The per-size table as a dict of 1-D arrays."""
+        return dict(self._c)
+
+    def _html_title(self) -> str:
+        return f"fit: {self.structure}, MAPE {100 * self.mape:.2f} %"
+
+    def plot(self, ax: Axes | None = None, **kwargs: Any) -> Axes:
+        """Observed and predicted duration against memory, with the prediction band;
+        the sizes used in the fit are filled markers."""
+        import matplotlib.pyplot as plt
+
+        if ax is None:
+            _, ax = plt.subplots(figsize=(7, 4), constrained_layout=True)
+        m = self.memory_mb
+        lo, hi = self.band_lo_ms, self.band_hi_ms
+        if np.isfinite(lo).any():
+            ax.fill_between(m, lo, hi, alpha=0.2, label="prediction band")
+        (line,) = ax.plot(m, self.predicted_ms, "-", label="predicted", **kwargs)
+        used = self.used_in_fit
+        ax.plot(m[used], self.observed_ms[used], "o", color="k", label="observed (fitted)")
+        ax.plot(m[~used], self.observed_ms[~used], "o", mfc="none", color="k",
+                label="observed (held out)")
+        ax.set(xscale="log", yscale="log", xlabel="memory [MB]", ylabel="duration [ms]",
+               title=f"{self.structure}: MAPE {100 * self.mape:.1f} %")
+        ax.legend()
+        return ax
+
+    def __repr__(self) -> str:
+        return (f"FitResult({self.structure}, {len(self.memory_mb)} sizes, "
+                f"MAPE {100 * self.mape:.2f} %)")
+
+
+def fit(sweep: _core.Sweep, platform: Any = None, **options: Any) -> FitResult:
     """Fit a workload profile to a recorded sweep.
 
     Parameters
@@ -68,48 +378,205 @@ def fit(sweep: _core.Sweep, platform: Any = None, **options: Any) -> _core.FitRe
         before December 2020 (1,792 MB per vCPU, 100 ms billing).
     **options
         Fields of ``FitOptions``: ``sizes`` (fit on these sizes only), ``structure``
-        (auto, io_cpu, threaded_cpu, scaled_io, gc_cpu, amdahl), ``threads`` (your
-        code's thread or process count, when known), ``date`` (YYYY-MM-DD: use the
-        platform in force that day), ``band_level``, ``aggregate``, ``model_error``,
+        (auto, io_cpu, threaded_cpu, scaled_io, gc_cpu), ``aggregate``, ``model_error``,
         ``knee_prior_width``, ``gc_pressure``, ``bootstrap``, ``seed``, ``name``.
 
     Returns
     -------
     FitResult
         ``profile``, ``structure`` and ``reason``, per-size ``observed_ms``,
-        ``predicted_ms``, ``rel_error``, ``band_lo_ms``/``band_hi_ms`` (the prediction
-        band at ``band_level``), ``spread_lo_ms``/``spread_hi_ms`` (the parameters'
-        bootstrap spread only), ``threads``, ``mape``, ``param_values``/``param_sd``.
+        ``predicted_ms``, ``rel_error``, ``mape``, ``param_values``/``param_sd``;
+        ``to_dataframe()``, ``plot()``. Sweep and fit diagnostics are raised as
+        ``LambdasimWarning``.
 
     Examples
     --------
     >>> import lambdasim as ls
     >>> s = ls.Sweep.from_powertuning(ls.data_path("powertuning", "aws_docs_prime_example.json"))
-    >>> f = ls.fit(s, sizes=[128, 256, 1024])
+    >>> f = ls.fit(s, sizes=[128, 256, 1024], bootstrap=0)  # per-size data: no bootstrap
     >>> f.structure, round(f.mape_holdout, 3)
     ('io_cpu', 0.049)
     """
-    opts = set_fields(_core.FitOptions(), options, "fit() got an unexpected keyword argument \'{key}\'")
-    return _core.fit(sweep, resolve_platform(platform), opts)
+    if not isinstance(sweep, _core.Sweep):
+        msg = f"sweep = {sweep!r}: expected a Sweep (Sweep.load, Sweep.from_powertuning, ...)"
+        raise OptionError(msg)
+    opts = set_fields(_core.FitOptions(), options, "fit() got an unexpected keyword argument '{key}'")
+    plat = resolve_platform(platform)
+    warn_all(sweep.diagnostics)
+    result = _core.fit(sweep, plat, opts)
+    warn_all(result.diagnostics)
+    return FitResult(result, plat)
 
 
-def fit_table(result: _core.FitResult) -> dict[str, Any]:
-    """Per-size table of a fit: memory, observed, predicted, error, band, fitted or not."""
-    return _columns(result, ("memory_mb", "observed_ms", "predicted_ms", "rel_error",
-                             "band_lo_ms", "band_hi_ms", "spread_lo_ms", "spread_hi_ms",
-                             "used_in_fit"))
+def fit_table(result: FitResult | _core.FitResult) -> dict[str, Any]:
+    """Deprecated: ``fit(...).to_dict()``."""
+    _deprecated("fit_table(result)", "result.to_dict()")
+    return _columns(result.core if isinstance(result, FitResult) else result, FIT_COLUMNS)
+
+
+class CheckResult(Result):
+    """A profile compared with a recorded sweep, size by size.
+
+    ``passed`` is True when every size is within ``rtol``; ``failures`` counts the
+    others. The per-size table (``to_dict()``) holds ``memory_mb``, ``predicted_ms``,
+    ``observed_ms``, ``rel_error`` ((predicted - observed) / observed), the recorded
+    ``p5_ms``..``p95_ms``, ``in_band`` and ``within_tolerance``.
+    """
+
+    def __init__(self, result: _core.CheckResult, aggregate: str) -> None:
+        self._r = result
+        self._c = _columns(result, CHECK_COLUMNS)
+        self.aggregate = aggregate
+
+    @property
+    def core(self) -> _core.CheckResult:
+        """The underlying ``_core.CheckResult``."""
+        return self._r
+
+    @property
+    def passed(self) -> bool:
+        return bool(self._r.passed)
+
+    @property
+    def failures(self) -> int:
+        return int(self._r.failures)
+
+    @property
+    def rtol(self) -> float:
+        return float(self._r.rtol)
+
+    @property
+    def max_abs_rel_error(self) -> float:
+        return float(self._r.max_abs_rel_error)
+
+    @property
+    def rule(self) -> str:
+        """The rule that judged: ``shift`` (the whole curve) or ``per_size`` (rtol)."""
+        return str(self._r.rule)
+
+    @property
+    def rule_description(self) -> str:
+        """The rule and tolerance applied, in words."""
+        observed = f"observed: the {self.aggregate} of each size's recorded durations"
+        if self.rule == "per_size":
+            return (f"per size: |predicted - observed| / observed <= rtol = {self.rtol:g} "
+                    f"at every size ({observed})")
+        return (f"shift: the whole curve's shift exp(median ln(observed / predicted)) - 1 "
+                f"= {100 * self.shift:+.1f} % (interval {100 * self.shift_lo:+.1f} .. "
+                f"{100 * self.shift_hi:+.1f} %) must not lie wholly beyond "
+                f"+-shift_tolerance = {self.shift_tolerance:g} ({observed})")
+
+    @property
+    def shift(self) -> float:
+        return float(self._r.shift)
+
+    @property
+    def shift_lo(self) -> float:
+        return float(self._r.shift_lo)
+
+    @property
+    def shift_hi(self) -> float:
+        return float(self._r.shift_hi)
+
+    @property
+    def shift_tolerance(self) -> float:
+        return float(self._r.shift_tolerance)
+
+    @property
+    def detectable_shift(self) -> float:
+        return float(self._r.detectable_shift)
+
+    @property
+    def warnings(self) -> list[str]:
+        """Single sizes outside their band (under the shift rule)."""
+        return list(self._r.warnings)
+
+    @property
+    def outside_band(self) -> NDArray[np.bool_]:
+        return self._c["outside_band"]
+
+    @property
+    def memory_mb(self) -> NDArray[np.float64]:
+        return self._c["memory_mb"]
+
+    @property
+    def predicted_ms(self) -> NDArray[np.float64]:
+        return self._c["predicted_ms"]
+
+    @property
+    def observed_ms(self) -> NDArray[np.float64]:
+        return self._c["observed_ms"]
+
+    @property
+    def rel_error(self) -> NDArray[np.float64]:
+        return self._c["rel_error"]
+
+    @property
+    def p5_ms(self) -> NDArray[np.float64]:
+        return self._c["p5_ms"]
+
+    @property
+    def p95_ms(self) -> NDArray[np.float64]:
+        return self._c["p95_ms"]
+
+    @property
+    def in_band(self) -> NDArray[np.bool_]:
+        return self._c["in_band"]
+
+    @property
+    def within_tolerance(self) -> NDArray[np.bool_]:
+        return self._c["within_tolerance"]
+
+    def report(self) -> str:
+        """The check as text: one line per size, then the verdict."""
+        return self._r.report()
+
+    def to_dict(self) -> dict[str, NDArray[Any]]:
+        """The per-size table as a dict of 1-D arrays."""
+        return dict(self._c)
+
+    def _html_title(self) -> str:
+        verdict = "passed" if self.passed else "failed"
+        return f"check {verdict}: {self.rule_description}"
+
+    def plot(self, ax: Axes | None = None, **kwargs: Any) -> Axes:
+        """Relative error per size, with the tolerance (rtol, or the shift tolerance)
+        as a band."""
+        import matplotlib.pyplot as plt
+
+        if ax is None:
+            _, ax = plt.subplots(figsize=(7, 3.5), constrained_layout=True)
+        tol, name = ((self.rtol, "rtol") if self.rule == "per_size"
+                     else (self.shift_tolerance, "shift tolerance"))
+        ax.axhspan(-100 * tol, 100 * tol, color="tab:green", alpha=0.15,
+                   label=f"± {name} ({100 * tol:g} %)")
+        ok = self.within_tolerance & ~self.outside_band
+        ax.plot(self.memory_mb[ok], 100 * self.rel_error[ok], "o", color="tab:green",
+                label="within", **kwargs)
+        ax.plot(self.memory_mb[~ok], 100 * self.rel_error[~ok], "x", color="tab:red",
+                label="outside", **kwargs)
+        ax.axhline(0, color="k", lw=0.5)
+        ax.set(xscale="log", xlabel="memory [MB]", ylabel="(predicted - observed) / observed [%]")
+        ax.legend()
+        return ax
+
+    def __repr__(self) -> str:
+        verdict = "passed" if self.passed else "FAILED"
+        tol = (f"rtol {self.rtol:g}" if self.rule == "per_size"
+               else f"shift {100 * self.shift:+.1f} %, tolerance {self.shift_tolerance:g}")
+        return f"CheckResult({verdict}, {self.rule}: {tol}, {len(self.memory_mb)} sizes)"
 
 
 def check(
     profile: _core.Profile, sweep: _core.Sweep, platform: Any = None, **options: Any
-) -> _core.CheckResult:
+) -> CheckResult:
     """Compare a profile's predictions with a recorded sweep.
 
     By default the check judges the shift of the whole curve (median log ratio, with an
     interval from the sizes' own scatter) against ``shift_tolerance``; sizes outside
     their band are ``warnings``. ``rtol=`` selects the per-size rule instead.
     ``options`` are fields of ``CheckOptions`` (``rtol``, ``shift_tolerance``,
-    ``level``, ``aggregate``).
+    ``level``, ``aggregate``). ``rule_description`` says which rule judged.
 
     >>> import lambdasim as ls
     >>> s = ls.Sweep.from_powertuning(ls.data_path("powertuning", "aws_docs_prime_example.json"))
@@ -117,12 +584,20 @@ def check(
     >>> r.passed, r.failures
     (True, 0)
     """
-    opts = set_fields(_core.CheckOptions(), options, "check() got an unexpected keyword argument \'{key}\'")
-    return _core.check(profile, sweep, resolve_platform(platform), opts)
+    if not isinstance(profile, _core.Profile):
+        msg = f"profile = {profile!r}: expected a Profile"
+        raise OptionError(msg)
+    if not isinstance(sweep, _core.Sweep):
+        msg = f"sweep = {sweep!r}: expected a Sweep (Sweep.load, Sweep.from_powertuning, ...)"
+        raise OptionError(msg)
+    opts = set_fields(_core.CheckOptions(), options, "check() got an unexpected keyword argument '{key}'")
+    plat = resolve_platform(platform)
+    warn_all(sweep.diagnostics)
+    result = _core.check(profile, sweep, plat, opts)
+    return CheckResult(result, str(opts.aggregate))
 
 
-def check_table(result: _core.CheckResult) -> dict[str, Any]:
-    """Per-size table of a check."""
-    return _columns(result, ("memory_mb", "predicted_ms", "observed_ms", "rel_error",
-                             "p5_ms", "p95_ms", "in_band", "within_tolerance",
-                             "outside_band"))
+def check_table(result: CheckResult | _core.CheckResult) -> dict[str, Any]:
+    """Deprecated: ``check(...).to_dict()``."""
+    _deprecated("check_table(result)", "result.to_dict()")
+    return _columns(result.core if isinstance(result, CheckResult) else result, CHECK_COLUMNS)

@@ -16,6 +16,7 @@
 #include "lambdasim/compute.hpp"
 #include "lambdasim/lmi.hpp"
 #include "lambdasim/platform.hpp"
+#include "lambdasim/recommend.hpp"
 #include "lambdasim/workload.hpp"
 
 namespace lambdasim {
@@ -105,5 +106,15 @@ break_even_result break_even_peak(const profile& w, const platform& p,
                                   const Eigen::Ref<const Eigen::VectorXd>& peak_to_mean,
                                   bill_options bo = {},
                                   double month_hours = lmi_model::aws().month_hours);
+
+namespace detail {
+/// recommend()'s LMI step: plans LMI for the recommendation's monthly requests (at the
+/// arrival pattern's peak-to-mean), simulates its latency percentile, and makes it the
+/// choice when it meets every constraint and wins between the two on the strategy's
+/// terms (cost: cheaper; speed: faster warm duration; balanced and knee: the balanced
+/// score of the two); otherwise lists it as a runner-up. The reason says which and why.
+/// @throws std::invalid_argument without lmi or without monthly requests
+void recommend_lmi(recommendation& r, const profile& w, const recommend_options& o);
+}  // namespace detail
 
 }  // namespace lambdasim

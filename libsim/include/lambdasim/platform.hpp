@@ -46,7 +46,16 @@ struct platform {
   /// The current AWS Lambda platform (models/aws-lambda.json, compiled in).
   static platform aws_lambda();
   /// A platform by model name: "aws-lambda" or "aws-lambda-2020".
+  /// @throws std::invalid_argument "platform = '<name>': expected one of <names()> ..."
   static platform named(std::string_view name);
+  /// The names of the compiled-in platform models, e.g. {"aws-lambda", "aws-lambda-2020"}.
+  static std::vector<std::string> names();
+  /// A platform from a model name (names()) or the path of a platform JSON file: the one
+  /// rule every command line and facade uses to read a --platform argument.
+  static platform resolve(const std::string& name_or_path);
+  /// @throws std::invalid_argument when no size of the platform holds peak_memory_mb
+  ///         (every size would be infeasible): "peak_memory_mb = 20000: above ..."
+  void check_peak_memory(double peak_memory_mb) const;
 
   /// @throws std::invalid_argument naming the first inconsistent field
   void validate() const;

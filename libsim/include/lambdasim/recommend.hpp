@@ -23,6 +23,7 @@
 #include "lambdasim/compute.hpp"
 #include "lambdasim/billing.hpp"
 #include "lambdasim/curve.hpp"
+#include "lambdasim/lmi.hpp"
 #include "lambdasim/platform.hpp"
 #include "lambdasim/simulate.hpp"
 #include "lambdasim/traffic.hpp"
@@ -83,6 +84,9 @@ struct recommend_options {
   std::vector<compute_kind> compute{compute_kind::on_demand, compute_kind::provisioned};
   /// Largest number of provisioned instances tried (1..max_provisioned); 0: none.
   int max_provisioned = 0;
+  /// The Lambda Managed Instances configuration (instance type, ...) when compute
+  /// includes lmi: planned for the traffic's peak, its latency simulated (lmi.hpp).
+  std::optional<lmi_config> lmi;
 
   // Traffic.
   double requests_per_month = 0;  ///< 0: price one warm invocation, no monthly bill
@@ -193,6 +197,8 @@ struct recommendation {
   std::vector<std::string> caveats;
   double speed_ratio = 1;  ///< as used
   std::size_t feasible_count = 0;
+  /// When compute includes lmi: its capacity plan and bill (chosen or not).
+  std::optional<lmi_plan> lmi;
 };
 
 /// Recommends a configuration of `w`.

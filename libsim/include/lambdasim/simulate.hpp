@@ -84,6 +84,10 @@ struct pool_model {
 
 /// Options of one simulation. Unset keep_alive / recycling come from the platform's pool
 /// model (pool_model::named(platform.name)).
+/// Simulated requests per second on one core, for time estimates (README "Speed",
+/// measured with benchmarks/bench_simulate at 10 concurrent instances).
+inline constexpr double simulated_requests_per_s = 11e6;
+
 struct simulate_options {
   double memory_mb = 0;                         ///< required: a size on the platform grid
   std::optional<keep_alive_model> keep_alive;   ///< default: the platform's
@@ -99,6 +103,9 @@ struct simulate_options {
   int threads = 0;         ///< 0 = hardware threads; results never depend on it
   int timeline_bins = 200; ///< resolution of the timeline over the period (0 = none)
   std::uint64_t progress_every = 1u << 20;  ///< requests between progress callbacks
+  /// Guard: simulate() refuses more expected requests (over all replications) than this,
+  /// saying how long they would take (at simulated_requests_per_s); raise it on purpose.
+  double max_requests = 1e9;
 
   /// @throws std::invalid_argument naming the bad field
   void validate() const;

@@ -73,7 +73,12 @@ struct load_options {
   powertuning_source source = powertuning_source::automatic;
   csv_options csv;
 };
-/// Reads a sweep from a file of any supported format.
+/// Reads a sweep from a file of any supported format, or from a Power Tuning
+/// visualization URL given instead of a path ("https://lambda-power-tuning.show/#...";
+/// a file holding only that URL works too). Format detection never hides a parse error:
+/// a JSON document that does not parse (truncated, a NaN literal) reports that error.
+/// A CSV that seems to mix several functions (one per-size row twice; a function-name
+/// column with several values) is loaded with a note in diagnostics.
 /// @throws config_error naming the file and the line or JSON pointer
 sweep load_sweep(const std::string& path, const load_options& opt = {});
 sweep sweep_from_text(std::string_view text, std::string_view origin,

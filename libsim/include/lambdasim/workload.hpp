@@ -21,6 +21,10 @@ std::string_view to_string(component_kind k);
 /// @throws std::invalid_argument for an unknown kind
 component_kind component_kind_from_string(std::string_view name);
 
+/// Largest work or wait time a profile accepts (ms, about 32 years): beyond it a
+/// duration at the smallest CPU share would overflow to infinity.
+inline constexpr double max_work_ms = 1e12;
+
 /// One line of the duration equation.
 struct component {
   component_kind kind = component_kind::cpu;
@@ -59,7 +63,8 @@ struct profile {
   /// Sweep the profile was fitted to (file and series; empty: written by hand).
   std::string source;
 
-  /// @throws std::invalid_argument naming the field, e.g. "components[1].work_ms = -5: ..."
+  /// @throws std::invalid_argument naming the field, e.g. "components[1].work_ms = -5: ...";
+  ///         also for a profile without components and a time above max_work_ms
   void validate() const;
   /// Sum of the work of components of one kind (ms).
   double total(component_kind k) const;

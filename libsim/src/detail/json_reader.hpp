@@ -68,5 +68,7 @@ void read_model_header(object_reader& r);
 /// The compiled-in copy of models/<name> (e.g. "aws-lambda.json").
 /// @throws std::invalid_argument for an unknown name
 std::string_view embedded_model(std::string_view name);
+/// The file names of every compiled-in model (e.g. "aws-lambda.json").
+std::vector<std::string_view> embedded_model_names();
 
 }  // namespace lambdasim::detail

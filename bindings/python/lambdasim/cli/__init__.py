@@ -8,7 +8,9 @@ naming the field and value).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import warnings
 from typing import TYPE_CHECKING
 
 from . import bill as _bill
@@ -19,6 +21,8 @@ from . import check as _check
 from . import fit as _fit
 from . import recommend as _recommend
 from . import sweep as _sweep
+
+from .._result import LambdasimWarning
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -47,13 +51,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.func(args) or 0)
+        with warnings.catch_warnings():
+            # Soft diagnostics are one stderr line each, never a traceback.
+            warnings.simplefilter("always", LambdasimWarning)
+            warnings.showwarning = _note(args.command)
+            code = int(args.func(args) or 0)
+            sys.stdout.flush()
+            return code
+    except BrokenPipeError:
+        # The reader closed the pipe early (`lambdasim curve p.json | head -1`): not an
+        # error. Point stdout at devnull so the interpreter's final flush stays quiet
+        # (https://docs.python.org/3/library/signal.html#note-on-sigpipe).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except (ValueError, OSError, KeyError) as err:
         message = str(err).strip().splitlines()[0] if str(err).strip() else repr(err)
         print(f"lambdasim {args.command}: error: {message}", file=sys.stderr)
         return 2
-    except BrokenPipeError:  # pragma: no cover - e.g. `lambdasim curve p.json | head`
-        return 0
+
+
+def _note(command: str):  # noqa: ANN202 - a warnings.showwarning replacement
+    def show(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001, ARG001
+        print(f"lambdasim {command}: note: {message}", file=sys.stderr)
+
+    return show
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,6 +6,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+SWEEP_HELP = (
+    "the recorded sweep: a Power Tuning output JSON (or an array of runs), a Power Tuning "
+    "visualization URL (https://lambda-power-tuning.show/#...) or a file holding one, "
+    "CloudWatch REPORT log lines (text or JSON lines), a REPORT metrics JSON, or a CSV "
+    "with memory_mb and duration_ms columns"
+)
+
 
 def _pair(text: str, what: str) -> tuple[str, str]:
     if "=" not in text:
@@ -17,20 +24,23 @@ def _pair(text: str, what: str) -> tuple[str, str]:
 
 def add_sweep_args(p: argparse.ArgumentParser) -> None:
     """FILE plus the loader options."""
-    p.add_argument("file", metavar="FILE",
-                   help="Power Tuning JSON, REPORT log lines, REPORT metrics JSON or CSV")
+    p.add_argument("file", metavar="FILE|URL", help=SWEEP_HELP)
     p.add_argument("--input-format", default="auto",
                    choices=["auto", "powertuning", "report", "report_metrics", "csv"],
-                   help="format of FILE (default: detected from its content)")
+                   help="format of FILE (default: %(default)s, detected from the content)")
     p.add_argument("--select", default="",
-                   help="run index (Power Tuning arrays) or series (REPORT metrics, e.g. "
+                   help="which run of a Power Tuning array (its index; without it the error "
+                   "lists the runs) or which series of a REPORT metrics file (e.g. "
                    "python311/x86_64)")
-    p.add_argument("--source", default="auto", choices=["auto", "stats", "visualization"],
-                   help="Power Tuning: where the curve comes from")
+    p.add_argument("--source", default="auto", metavar="SOURCE",
+                   help="Power Tuning: take the curve from 'stats' or the 'visualization' "
+                   "URL; auto prefers stats (default: %(default)s)")
     p.add_argument("--column", action="append", default=[], metavar="CANONICAL=HEADER",
-                   help="CSV: map a canonical column to a header, e.g. memory_mb='Memory Size'")
+                   help="CSV: map a canonical column to a header, e.g. "
+                   "memory_mb='Memory Size' (repeatable)")
     p.add_argument("--where", action="append", default=[], metavar="COLUMN=VALUE",
-                   help="CSV: keep only rows whose COLUMN equals VALUE")
+                   help="CSV: keep only rows whose COLUMN equals VALUE, e.g. "
+                   "function_name=api (repeatable)")
 
 
 def load_sweep(args: argparse.Namespace) -> Any:

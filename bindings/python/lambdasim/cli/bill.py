@@ -8,39 +8,60 @@ from __future__ import annotations
 
 import argparse
 
+from ._common import add_parser, add_platform_args, default, enum_names, load_platform
 from ._output import write_object
-from .curve import load_platform
+from .curve import PROFILE_HELP
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("bill", help="the month's AWS bill at one memory size, itemised")
-    p.add_argument("profile", metavar="PROFILE.json", help="workload profile JSON")
+    from .. import primitives
+
+    d = primitives.BillOptions()
+    p = add_parser(
+        sub, "bill", "the month's AWS bill at one memory size, itemised",
+        "Price one month of a function at one memory size: compute (tiered GB-seconds "
+        "after the free tier), requests, billed INIT of cold starts, ephemeral storage, "
+        "provisioned concurrency and SnapStart, with the billing rules in force on --date. "
+        "docs/billing.md explains each line.",
+        "lambdasim bill profile.json --memory 2048 --requests-per-month 4e6 \\\n"
+        "    --cold-fraction 0.01 --free-tier --arch arm64 --format json",
+    )
+    p.add_argument("profile", metavar="PROFILE.json", help=PROFILE_HELP)
     p.add_argument("--memory", metavar="MB", type=float,
-                   help="memory size (required for on-demand)")
-    p.add_argument("--requests-per-month", metavar="N", type=float, required=True)
-    p.add_argument("--platform", default="aws-lambda",
-                   help="platform model (aws-lambda, aws-lambda-2020) or a JSON file")
-    p.add_argument("--arch", choices=["x86_64", "arm64"], default="x86_64")
-    p.add_argument("--region", default="us-east-1")
+                   help="memory size in MB (required for on-demand)")
+    p.add_argument("--requests-per-month", metavar="N", type=float, required=True,
+                   help="requests in the month (required)")
+    add_platform_args(p)
     p.add_argument("--cold-fraction", metavar="F", type=float,
-                   help="fraction of on-demand requests that are cold, in [0, 1]")
+                   help="fraction of on-demand requests that are cold starts, in [0, 1] "
+                   f"(default: {default(d, 'cold_fraction'):g})")
     p.add_argument("--free-tier", action="store_true",
-                   help="apply the monthly free tier")
+                   help="apply the monthly free tier (1 M requests, 400,000 GB-s)")
     p.add_argument("--storage-mb", metavar="MB", type=float,
-                   help="configured ephemeral storage (default: the free amount)")
-    p.add_argument("--provisioned", metavar="N", type=int,
-                   help="provisioned concurrency (instances)")
+                   help="configured ephemeral storage in MB "
+                   f"(default: {default(d, 'storage_mb'):g}, the free amount)")
+    p.add_argument("--provisioned-concurrency", "--provisioned", dest="provisioned_concurrency",
+                   metavar="N", type=int,
+                   help="provisioned concurrency, instances (default: "
+                   f"{default(d, 'provisioned_concurrency')}; --provisioned is its old name)")
     p.add_argument("--provisioned-hours", metavar="H", type=float,
-                   help="hours per month provisioned concurrency is enabled")
+                   help="hours per month provisioned concurrency is enabled "
+                   f"(default: {default(d, 'provisioned_hours'):g})")
     p.add_argument("--provisioned-request-fraction", metavar="F", type=float,
-                   help="fraction of requests served by provisioned instances")
+                   help="fraction of requests served by provisioned instances "
+                   f"(default: {default(d, 'provisioned_request_fraction'):g})")
     p.add_argument("--date", metavar="YYYY-MM-DD",
-                   help="billing rules in force on this date (granularity, INIT)")
-    p.add_argument("--package", choices=["zip", "image"],
-                   help="deployment package type")
-    p.add_argument("--custom-runtime", action="store_true", help="OS-only runtime")
+                   help="billing rules in force on this date: granularity and INIT "
+                   "(default: the current rules)")
+    p.add_argument("--package", metavar="TYPE",
+                   help="deployment package: " + " or ".join(enum_names(d, "package")) +
+                   f" (default: {default(d, 'package')})")
+    p.add_argument("--custom-runtime", action="store_true",
+                   help="OS-only runtime (provided.al2023 ...): INIT always billed")
     p.add_argument("--account-gb-s", metavar="GB_S", type=float,
-                   help="GB-s the rest of the account uses this month (tier offset)")
+                   help="GB-s the rest of the account uses this month in the region and "
+                   "architecture: the tiers start above it "
+                   f"(default: {default(d, 'account_gb_s_offset'):g})")
     p.add_argument("--savings-plan-discount", metavar="F", type=float,
                    help="Compute Savings Plan discount on duration and provisioned "
                         "concurrency (0.12 to 0.17)")
@@ -63,7 +84,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                           "discounted)")
     lmi.add_argument("--peak-to-mean", metavar="R", type=float, default=1.0,
                      help="capacity is planned for the mean rate times this")
-    p.add_argument("--format", choices=["json", "table"], default="table")
+    p.add_argument("--format", choices=["json", "table"], default="table",
+                   help="output (default: %(default)s); json keys are the documented "
+                   "contract, table rounds USD to cents")
     p.set_defaults(func=run)
 
 
@@ -72,7 +95,7 @@ _OPTIONS = {
     "requests_per_month": "requests_per_month",
     "cold_fraction": "cold_fraction",
     "storage_mb": "storage_mb",
-    "provisioned": "provisioned_concurrency",
+    "provisioned_concurrency": "provisioned_concurrency",
     "provisioned_hours": "provisioned_hours",
     "provisioned_request_fraction": "provisioned_request_fraction",
     "date": "date",
@@ -80,6 +103,7 @@ _OPTIONS = {
     "account_gb_s": "account_gb_s_offset",
     "savings_plan_discount": "savings_plan_discount",
 }
+
 
 # argparse destination -> LmiConfig field
 _LMI_OPTIONS = {
@@ -132,5 +156,11 @@ def run(args: argparse.Namespace) -> int:
              **options)
     meta = {"profile": profile.name, "arch": args.arch, "region": args.region}
     out = {**meta, **b.to_dict()}
+    if args.format == "table":
+        # figures people read: the month's money lines in cents
+        from .._bill import ITEMS
+
+        money = {*ITEMS, "total_usd"}
+        out = {k: (round(v, 2) if k in money else v) for k, v in out.items()}
     write_object(out, args.format)
     return 0

@@ -5,49 +5,47 @@ from __future__ import annotations
 
 import argparse
 
+from ._common import add_parser, add_platform_args, load_platform
 from ._output import write_table
 
+# --format table only: figures people read (csv and json stay machine-exact)
 TABLE_FORMATS = {
     "vcpu": ".3f",
     "warm_ms": ".1f",
     "cold_ms": ".1f",
     "warm_billed_ms": ".0f",
     "gb_s": ".4f",
-    "cost_usd": ".4e",
+    "usd_per_million": ".2f",
 }
 
-
-def add_platform_args(p: argparse.ArgumentParser) -> None:
-    """--platform and --arch/--region, shared by the commands that price a profile."""
-    p.add_argument(
-        "--platform",
-        default="aws-lambda",
-        help="platform model name (aws-lambda, aws-lambda-2020) or a platform JSON file",
-    )
-    p.add_argument("--arch", choices=["x86_64", "arm64"], default="x86_64")
-    p.add_argument("--region", default="us-east-1")
-
-
-def load_platform(spec: str):  # noqa: ANN201 - returns _core.Platform
-    """A platform by model name or from a JSON file."""
-    from .. import Platform
-
-    if spec.endswith(".json"):
-        return Platform.load(spec)
-    return Platform.named(spec)
+PROFILE_HELP = (
+    "workload profile JSON: {\"schema_version\": 1, \"components\": [{\"kind\": \"cpu\", "
+    "\"work_ms\": 800}, {\"kind\": \"io\", \"ms\": 120}], \"init_ms\": 250} "
+    "(docs/cli.md has every key)"
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("curve", help="duration and cost at each memory size")
-    p.add_argument("profile", metavar="PROFILE.json", help="workload profile JSON")
+    p = add_parser(
+        sub, "curve", "duration and cost at each memory size",
+        "Predict a profile's warm and cold duration, billed duration, GB-seconds and cost "
+        "of one warm invocation (duration plus request charge, USD) at each memory size, "
+        "from the platform model and the region's prices. Sizes below the profile's "
+        "peak_memory_mb are infeasible: not priced, feasible = false.",
+        "lambdasim curve profile.json --memory 128,512,1769 --arch arm64\n"
+        "lambdasim curve profile.json --memory 128:10240:64 --format csv > curve.csv",
+    )
+    p.add_argument("profile", metavar="PROFILE.json", help=PROFILE_HELP)
     p.add_argument(
         "--memory",
         metavar="SPEC",
-        help="sizes: a list 128,512,1769 or an inclusive range 128:10240:64 "
-        "(default: every size)",
+        help="sizes in MB: a list 128,512,1769 or an inclusive range START:STOP:STEP "
+        "(default: every size of the platform, 10,113 on AWS Lambda)",
     )
     add_platform_args(p)
-    p.add_argument("--format", choices=["csv", "json", "table"], default="table")
+    p.add_argument("--format", choices=["csv", "json", "table"], default="table",
+                   help="output: csv and json are exact (cost_usd per invocation); table "
+                   "rounds and shows USD per million invocations (default: %(default)s)")
     p.set_defaults(func=run)
 
 
@@ -59,8 +57,12 @@ def run(args: argparse.Namespace) -> int:
     memory = None if args.memory is None else platform.parse_memory_spec(args.memory)
     prices = PriceTable.aws(args.region, args.arch)
     c = curve(profile, platform, prices, memory_mb=memory)
+    columns = c.to_dict()
+    if args.format == "table":
+        columns = {k: v for k, v in columns.items() if k != "cost_usd"}
+        columns["usd_per_million"] = c.cost_usd * 1e6
     write_table(
-        c.to_dict(),
+        columns,
         args.format,
         formats=TABLE_FORMATS,
         meta={"profile": profile.name, "platform": platform.name, "arch": args.arch,

@@ -73,6 +73,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--region", help=f"price region (default: {d.region})")
     p.add_argument("--powertuning-url", action="store_true",
                    help="also print a Power Tuning visualization URL of the predicted curve")
+    p.add_argument("--compute", metavar="LIST",
+                   help="compute options to consider, comma-separated: "
+                        f"{','.join(choices['compute'])}")
+    p.add_argument("--instance-type", metavar="T",
+                   help="LMI instance type when --compute includes lmi, e.g. m7g.large")
     p.add_argument("--format", choices=["json", "table"], default="table")
     p.set_defaults(func=run)
 
@@ -146,6 +151,14 @@ def run(args: argparse.Namespace) -> int:
     platform = load_platform(args.platform)
     if args.memory is not None:
         options["memory_mb"] = platform.parse_memory_spec(args.memory)
+    if args.compute is not None:
+        options["compute"] = [c.strip() for c in args.compute.split(",") if c.strip()]
+        if "lmi" in options["compute"]:
+            from .. import lmi_config
+
+            if not args.instance_type:
+                raise ValueError("--compute lmi requires --instance-type (e.g. m7g.large)")
+            options["lmi"] = lmi_config(args.instance_type)
     r = recommend(profile, platform, arch=args.arch, **options)
     url = r.powertuning_url() if args.powertuning_url else None
     if args.format == "json":

@@ -6,16 +6,31 @@ from __future__ import annotations
 
 import argparse
 
+from ._common import add_parser, add_platform_args, default, load_platform
 from ._output import write_object
-from .curve import load_platform
+from .curve import PROFILE_HELP
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser(
-        "simulate", help="simulate the instance pool: cold starts, latency, concurrency, bill"
+    from .. import primitives
+
+    d = primitives.SimulateOptions()
+    p = add_parser(
+        sub, "simulate", "simulate the instance pool: cold starts, latency, concurrency, bill",
+        "Simulate a function's instance pool under traffic (Poisson at a rate, a rate per "
+        "hour repeated, or a recorded trace): which requests start cold, the latency "
+        "percentiles including INIT, concurrency, throttles at a reserved-concurrency "
+        "cap, and the month's bill with the simulated cold fraction. Keep-alive and "
+        "recycling come from the platform's recorded data unless given. Seeded: the same "
+        "seed gives the same numbers on every machine. docs/simulation.md explains the "
+        "model.",
+        "lambdasim simulate profile.json --memory 1024 --rate 0.01 --days 7\n"
+        "lambdasim simulate profile.json --memory 1024 --trace requests.csv "
+        "--provisioned-concurrency 2",
     )
-    p.add_argument("profile", metavar="PROFILE.json", help="workload profile JSON")
-    p.add_argument("--memory", metavar="MB", type=float, required=True, help="memory size")
+    p.add_argument("profile", metavar="PROFILE.json", help=PROFILE_HELP)
+    p.add_argument("--memory", metavar="MB", type=float, required=True,
+                   help="memory size in MB (required)")
     traffic = p.add_mutually_exclusive_group(required=True)
     traffic.add_argument("--rate", metavar="PER_SECOND", type=float,
                          help="Poisson arrivals, requests per second")
@@ -24,30 +39,47 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     traffic.add_argument("--trace", metavar="FILE",
                          help="CSV of request timestamps in epoch seconds")
     p.add_argument("--days", metavar="D", type=float,
-                   help="simulated period for --rate / --hourly-rates")
+                   help="simulated period in days for --rate / --hourly-rates (required "
+                   "with them)")
     p.add_argument("--column", default="",
-                   help="timestamp column of --trace (default timestamp_s, or "
+                   help="timestamp column of --trace (default: timestamp_s, or "
                         "client_start_time in a file without timestamp_s)")
     p.add_argument("--keep-alive", metavar="S", type=float,
-                   help="seconds an idle instance stays warm (default: the platform's data)")
+                   help="seconds an idle instance stays warm (default: the platform's "
+                   "recorded keep-alive distribution)")
     p.add_argument("--max-lifetime", metavar="S", type=float,
-                   help="fixed maximum instance lifetime; 0 turns recycling off "
+                   help="fixed maximum instance lifetime in seconds; 0 turns recycling off "
                         "(default: the platform's fitted recycling model)")
-    p.add_argument("--provisioned", metavar="N", type=int, help="provisioned concurrency")
-    p.add_argument("--reserved", metavar="N", type=int, help="reserved concurrency (a cap)")
-    p.add_argument("--initial-warm", metavar="N", type=int,
-                   help="instances already warm at the start (default: a trace's "
-                        "is_cold column says whether its first request was warm, else 0)")
-    p.add_argument("--seed", metavar="S", type=int)
-    p.add_argument("--replications", metavar="N", type=int)
-    p.add_argument("--threads", metavar="N", type=int)
-    p.add_argument("--platform", default="aws-lambda",
-                   help="platform model name (aws-lambda, aws-lambda-2020) or a JSON file")
-    p.add_argument("--arch", choices=["x86_64", "arm64"], default="x86_64")
-    p.add_argument("--region", default="us-east-1")
+    p.add_argument("--provisioned-concurrency", "--provisioned", dest="provisioned_concurrency",
+                   metavar="N", type=int,
+                   help="provisioned concurrency, instances always warm (default: "
+                   f"{default(d, 'provisioned_concurrency')}; --provisioned is its old name)")
+    p.add_argument("--reserved-concurrency", "--reserved", dest="reserved_concurrency",
+                   metavar="N", type=int,
+                   help="reserved concurrency, a cap: excess requests are throttled "
+                   "(default: no cap; --reserved is its old name)")
+    p.add_argument("--initial-instances", "--initial-warm", dest="initial_instances",
+                   metavar="N", type=int,
+                   help="on-demand instances already warm at the start (default: a trace's "
+                        "is_cold column says whether its first request was warm, else 0; "
+                        "--initial-warm is its old name)")
+    p.add_argument("--seed", metavar="S", type=int, default=default(d, "seed"),
+                   help="random seed, an integer >= 0 (default: %(default)s)")
+    p.add_argument("--replications", metavar="N", type=int,
+                   default=default(d, "replications"),
+                   help="independent runs, merged (default: %(default)s)")
+    p.add_argument("--threads", metavar="N", type=int, default=default(d, "threads"),
+                   help="worker threads, 0 = all cores; results never depend on it "
+                   "(default: %(default)s)")
+    p.add_argument("--max-requests", metavar="N", type=float,
+                   default=default(d, "max_requests"),
+                   help="refuse a run expecting more requests than this, with an estimate "
+                   "of its time (default: %(default)g, about 1.5 minutes)")
+    add_platform_args(p)
     p.add_argument("--free-tier", action="store_true", help="apply the free tier to the bill")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
-    p.add_argument("--format", choices=["json", "table"], default="table")
+    p.add_argument("--format", choices=["json", "table"], default="table",
+                   help="output (default: %(default)s)")
     p.set_defaults(func=run)
 
 
@@ -82,12 +114,13 @@ def run(args: argparse.Namespace) -> int:
         region=args.region,
         keep_alive=args.keep_alive,
         max_lifetime=args.max_lifetime,
-        provisioned=args.provisioned,
-        reserved=args.reserved,
-        initial_warm=args.initial_warm,
+        provisioned_concurrency=args.provisioned_concurrency,
+        reserved_concurrency=args.reserved_concurrency,
+        initial_instances=args.initial_instances,
         seed=args.seed,
         replications=args.replications,
         threads=args.threads,
+        max_requests=args.max_requests,
         progress=False if args.no_progress else None,
         bill={"free_tier": True} if args.free_tier else None,
     )
