@@ -176,6 +176,16 @@ def test_cli_table_and_powertuning_url(profile_file, capsys):
     assert d["duration_ms"][sizes.index(3008)] == pytest.approx(1100, rel=1e-6)
 
 
+def test_duration_labels_are_rounded():
+    # a title quotes the choice's warm duration: 1,797.19 ms reads "1.8 s", not "1.79719 s"
+    from lambdasim._plot import format_ms
+
+    assert format_ms(1797.19) == "1.8 s"
+    assert format_ms(123.456) == "123 ms"
+    assert format_ms(2000) == "2 s" and format_ms(12_345) == "12 s"
+    assert format_ms(250) == "250 ms" and format_ms(1.5) == "1.5 ms"
+
+
 def test_plots_have_their_labels(api):
     import matplotlib.pyplot as plt
 

@@ -121,11 +121,12 @@ def memory_ticks(platform: Any) -> list[int]:
 
 
 def format_ms(x: float, _pos: Any = None) -> str:
-    """Durations as people read them: 250 ms, 1.5 s, 12 s."""
+    """Durations as people read them, to three significant digits at most: 250 ms, 1.5 s,
+    12 s (1,797.19 ms is "1.8 s", not "1.79719 s")."""
     if x >= 1000:
         s = x / 1000
-        return f"{s:g} s" if s < 10 else f"{s:.0f} s"
-    return f"{x:g} ms"
+        return f"{s:.3g} s" if s < 10 else f"{s:.0f} s"
+    return f"{x:.0f} ms" if x >= 100 else f"{x:.3g} ms"
 
 
 def readable_log_axis(axis: Any, formatter: Any) -> None:
