@@ -263,7 +263,7 @@ namespace {
 
 double month_s() { return mean_month_hours * 3600; }
 
-/// The profile on architecture `a`: profile::on_architecture with the duration ratio.
+/// The profile on architecture `a`: profile::on_architecture with the speed ratio.
 profile on_arch(const profile& w, architecture a, double ratio) {
   return w.on_architecture(to_string(a), architecture_from_string(w.architecture) == a ? 1.0
                                                                                        : ratio);

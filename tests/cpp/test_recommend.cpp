@@ -212,11 +212,11 @@ TEST_CASE("speed ratio: unknown is 1.0 and said, known moves the other architect
   REQUIRE(r.caveats.size() >= 1);
   CHECK(r.caveats[0].find("ratio 1.0") != std::string::npos);
   CHECK(r.speed_ratio == 1.0);
-  o.speed_ratio = 0.8;  // arm64 takes 0.8 of x86_64's time for the CPU work
+  o.speed_ratio = 1.25;  // arm64 runs the CPU work 1.25 x as fast: 0.8 of the time
   r = recommend(w, p, o);
   CHECK(r.caveats.empty());
   CHECK(r.chosen.arch == architecture::arm64);
-  // hand: from 1769 MB on, single-threaded cpu runs at 1 vCPU: 800 x 0.8 + 120 = 760 ms
+  // hand: from 1769 MB on, single-threaded cpu runs at 1 vCPU: 800 / 1.25 + 120 = 760 ms
   CHECK(r.chosen.warm_ms == doctest::Approx(760).epsilon(1e-12));
   o.architectures = {architecture::x86_64};
   CHECK(recommend(w, p, o).caveats.empty());  // no other architecture involved

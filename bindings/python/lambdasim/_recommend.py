@@ -236,7 +236,8 @@ class Recommendation(Result):
 
     @property
     def speed_ratio(self) -> float:
-        """The arm64/x86_64 speed ratio used (1.0 when unknown; see ``caveats``)."""
+        """How many times faster the CPU work runs on the other architecture, as used (1.0
+        when unknown; see ``caveats``)."""
         return float(self._r.speed_ratio)
 
     # -- tables

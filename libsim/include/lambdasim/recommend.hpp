@@ -75,10 +75,10 @@ struct recommend_options {
   std::vector<architecture> architectures{architecture::x86_64, architecture::arm64};
   /// The architecture the profile was measured on (unset: the profile's `architecture`).
   std::optional<architecture> profile_architecture;
-  /// Duration of the profile's CPU work on the other architecture / on its own (cpu and
-  /// gc components and first_call_cpu_ms; io, scaled_io and init_ms unchanged), as
-  /// profile::on_architecture: 0.8 means the other runs it 25 % faster. Unset: 1.0, and
-  /// the result's caveats say so.
+  /// How many times faster the profile's CPU work (cpu and gc components and
+  /// first_call_cpu_ms; io, scaled_io and init_ms unchanged) runs on the other
+  /// architecture, as profile::on_architecture and architecture_speed_ratio: 1.25 means
+  /// it takes 0.8 of the time there. Unset: 1.0, and the result's caveats say so.
   std::optional<double> speed_ratio;
   std::string region = "us-east-1";
   /// Concurrency options to consider; provisioned needs max_provisioned > 0.

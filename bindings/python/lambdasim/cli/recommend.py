@@ -50,8 +50,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--arch", choices=[*choices["arch"], "both"],
                    help="architectures to consider (default: both)")
     p.add_argument("--speed-ratio", metavar="R", type=float,
-                   help="duration of the profile's CPU work on the other architecture / on "
-                   "its own, e.g. 0.8 (default: unknown, assumed 1.0 and said so)")
+                   help="how many times faster the profile's CPU work runs on the other "
+                   "architecture, e.g. 1.25 (default: unknown, assumed 1.0 and said so)")
     p.add_argument("--memory", metavar="SPEC",
                    help="sizes: a list 128,512,1769 or a range 128:10240:64 (default: all)")
     p.add_argument("--max-warm-ms", metavar="X", type=float, help="maximum warm duration")
