@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Full-grid curve (10,113 sizes) against a reference loop in the same process: the plain
-// arithmetic of the smooth model with no validation, so the ratio shows what validation,
-// CFS throttling and billing cost on top of the bare equation.
+// Full-grid curve (10,113 sizes) against a reference loop in the same process: the
+// plain arithmetic of the smooth model with no validation, so the ratio shows what
+// validation, CFS throttling and billing cost on top of the bare equation.
 #include <benchmark/benchmark.h>
 
 #include <lambdasim/curve.hpp>
@@ -20,7 +20,8 @@ lambdasim::profile example() {
 void BM_curve_full_grid(benchmark::State& state) {
   const auto w = example();
   const auto p = lambdasim::platform::aws_lambda();
-  const auto prices = lambdasim::price_table::aws("us-east-1", lambdasim::architecture::x86_64);
+  const auto prices =
+      lambdasim::price_table::aws("us-east-1", lambdasim::architecture::x86_64);
   const Eigen::VectorXd grid = p.memory_grid();
   for (auto _ : state) {
     auto c = lambdasim::curve(w, p, prices, grid);
@@ -49,7 +50,8 @@ void BM_curve_full_grid_reused_buffers(benchmark::State& state) {
   const auto w = example();
   auto p = lambdasim::platform::aws_lambda();
   if (state.range(0) == 0) p.throttle = lambdasim::throttling::smooth;
-  const auto prices = lambdasim::price_table::aws("us-east-1", lambdasim::architecture::x86_64);
+  const auto prices =
+      lambdasim::price_table::aws("us-east-1", lambdasim::architecture::x86_64);
   const Eigen::VectorXd grid = p.memory_grid();
   const Eigen::Index n = grid.size();
   Eigen::VectorXd vcpu(n);
@@ -63,7 +65,10 @@ void BM_curve_full_grid_reused_buffers(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * n);
   state.SetLabel(state.range(0) == 0 ? "smooth" : "cfs");
 }
-BENCHMARK(BM_curve_full_grid_reused_buffers)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_curve_full_grid_reused_buffers)
+    ->Arg(0)
+    ->Arg(1)
+    ->Unit(benchmark::kMicrosecond);
 
 // Reference: the bare smooth equation, no checks, no billing.
 void BM_reference_bare_equation(benchmark::State& state) {

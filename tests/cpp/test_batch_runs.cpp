@@ -44,14 +44,16 @@ bool same_fit(const fit_result& a, const fit_result& b) {
 TEST_CASE("many fits in one call equal one-at-a-time fits for any thread count") {
   const platform p = platform::aws_lambda();
   std::vector<sweep> sweeps;
-  for (int i = 0; i < 7; ++i) sweeps.push_back(synthetic_sweep(200 + 300 * i, 20 + 10 * i, 3 + i));
+  for (int i = 0; i < 7; ++i)
+    sweeps.push_back(synthetic_sweep(200 + 300 * i, 20 + 10 * i, 3 + i));
   fit_options o;
   o.bootstrap = 20;
   o.sizes = {128, 1024, 3008};
   std::vector<fit_result> one;
   for (const auto& s : sweeps) one.push_back(fit(s, p, o));
   // the fits recover the synthetic work within the noise (3 %)
-  CHECK(one[3].fitted.total(component_kind::cpu) == doctest::Approx(1100).epsilon(0.05));
+  CHECK(one[3].fitted.total(component_kind::cpu) ==
+        doctest::Approx(1100).epsilon(0.05));
   for (int threads : {1, 2, 3, 0}) {
     const auto many = fit(std::span<const sweep>(sweeps), p, o, threads);
     REQUIRE(many.size() == sweeps.size());

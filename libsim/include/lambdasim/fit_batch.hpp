@@ -10,9 +10,9 @@
 
 namespace lambdasim {
 
-/// fit(sweeps[i], p, opt) for every i, on `threads` threads (0 = every hardware thread).
-/// Result i equals the one-at-a-time fit exactly, whatever the thread count (each fit
-/// keeps opt.seed and its own random stream).
+/// fit(sweeps[i], p, opt) for every i, on `threads` threads (0 = every hardware
+/// thread). Result i equals the one-at-a-time fit exactly, whatever the thread count
+/// (each fit keeps opt.seed and its own random stream).
 /// @throws std::invalid_argument of the lowest failing sweep, prefixed "sweeps[i]: "
 std::vector<fit_result> fit(std::span<const sweep> sweeps, const platform& p,
                             const fit_options& opt = {}, int threads = 0);
