@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test suite: set-up (idempotent: the demo's set-up plus the test tools), the C++ build with warnings as errors and its doctest suite, the find_package
+# Every test suite: set-up (idempotent: the demo's set-up plus the test tools), format
+# checks, the C++ build with warnings as errors and its doctest suite, the find_package
 # consumer against that build's install, one clang ASan+UBSan build serving the
 # add_subdirectory consumer, the doctest suite and every parser under libFuzzer for a short
 # bounded time, then pytest (binding contract, CLI, stubs, doctests, accuracy table,
@@ -11,6 +12,9 @@ bash scripts/setup_test.sh
 export PATH="$PWD/.venv/bin:$PATH"
 JOBS=${JOBS:-$(nproc)}
 step() { printf '\n=== %s (%s)\n' "$*" "$(date -u +%T)"; }
+
+step "Format (clang-format, ruff check, ruff format; bash scripts/format.sh rewrites)"
+bash scripts/format.sh --check
 
 step "C++ build (warnings are errors) and doctest"
 cmake --preset ci >/dev/null
