@@ -25,8 +25,8 @@ T keyword(const py::kwargs& kw, const char* key) {
                            : std::is_same_v<T, int>         ? "expected an integer"
                            : std::is_same_v<T, std::string> ? "expected a string"
                                                             : "wrong type";
-    throw py::value_error(std::string(key) + " = " + py::repr(v).cast<std::string>() + ": " +
-                          expected);
+    throw py::value_error(std::string(key) + " = " + py::repr(v).cast<std::string>() +
+                          ": " + expected);
   }
 }
 
@@ -39,14 +39,15 @@ profile make_profile(const py::kwargs& kw) {
     if (kw.contains(key)) field = keyword<std::decay_t<decltype(field)>>(kw, key);
   };
   for (auto item : kw) {
-    static const char* known[] = {"name",          "components",   "init_ms",
-                                  "first_call_cpu_ms", "peak_memory_mb", "cv",
-                                  "cpu_ms",        "threads",      "io_ms",
-                                  "scaled_io_ms",  "knee_vcpu",   "gc_ms",
-                                  "ref_mb"};
+    static const char* known[] = {
+        "name",           "components",   "init_ms",   "first_call_cpu_ms",
+        "peak_memory_mb", "cv",           "cpu_ms",    "threads",
+        "io_ms",          "scaled_io_ms", "knee_vcpu", "gc_ms",
+        "ref_mb"};
     const auto key = item.first.cast<std::string>();
     if (std::find(std::begin(known), std::end(known), key) == std::end(known))
-      throw py::type_error("Profile() got an unexpected keyword argument '" + key + "'");
+      throw py::type_error("Profile() got an unexpected keyword argument '" + key +
+                           "'");
   }
   take("name", w.name);
   take("components", w.components);
@@ -55,19 +56,23 @@ profile make_profile(const py::kwargs& kw) {
   take("peak_memory_mb", w.peak_memory_mb);
   take("cv", w.cv);
   // A shorthand appends one component: its work, and its knob only beside the work.
-  auto shorthand = [&](const char* work, const char* knob, component c, auto component::*field) {
+  auto shorthand = [&](const char* work, const char* knob, component c,
+                       auto component::*field) {
     if (kw.contains(work)) {
       c.work_ms = keyword<double>(kw, work);
       take(knob, c.*field);
       w.components.push_back(c);
     } else if (kw.contains(knob)) {
-      throw py::value_error(std::string(knob) + " = " + py::str(kw[knob]).cast<std::string>() +
-                            ": given without " + work);
+      throw py::value_error(std::string(knob) + " = " +
+                            py::str(kw[knob]).cast<std::string>() + ": given without " +
+                            work);
     }
   };
   shorthand("cpu_ms", "threads", component::cpu(0), &component::threads);
-  if (kw.contains("io_ms")) w.components.push_back(component::io(keyword<double>(kw, "io_ms")));
-  shorthand("scaled_io_ms", "knee_vcpu", component::scaled_io(0), &component::knee_vcpu);
+  if (kw.contains("io_ms"))
+    w.components.push_back(component::io(keyword<double>(kw, "io_ms")));
+  shorthand("scaled_io_ms", "knee_vcpu", component::scaled_io(0),
+            &component::knee_vcpu);
   shorthand("gc_ms", "ref_mb", component::gc(0), &component::ref_mb);
   w.validate();
   return w;
@@ -75,12 +80,13 @@ profile make_profile(const py::kwargs& kw) {
 }  // namespace
 
 void bind_workload(py::module_& m) {
-  py::class_<component>(m, "Component",
-                        "One line of the duration equation (workload.hpp): cpu (work_ms of "
-                        "CPU at one vCPU on up to `threads` threads), io (ms of waiting no "
-                        "memory changes), scaled_io (I/O whose bandwidth grows with the "
-                        "share up to knee_vcpu), gc (memory-management CPU, work_ms at "
-                        "ref_mb, in proportion to 1 / memory).")
+  py::class_<component>(
+      m, "Component",
+      "One line of the duration equation (workload.hpp): cpu (work_ms of "
+      "CPU at one vCPU on up to `threads` threads), io (ms of waiting no "
+      "memory changes), scaled_io (I/O whose bandwidth grows with the "
+      "share up to knee_vcpu), gc (memory-management CPU, work_ms at "
+      "ref_mb, in proportion to 1 / memory).")
       .def(py::init<>())
       .def_static("cpu", &component::cpu, "work_ms"_a, "threads"_a = 1)
       .def_static("io", &component::io, "ms"_a)
@@ -88,7 +94,9 @@ void bind_workload(py::module_& m) {
       .def_static("gc", &component::gc, "work_ms"_a, "ref_mb"_a = 1024.0)
       .def_property(
           "kind", [](const component& c) { return std::string(to_string(c.kind)); },
-          [](component& c, const std::string& s) { c.kind = lambdasim::component_kind_from_string(s); })
+          [](component& c, const std::string& s) {
+            c.kind = lambdasim::component_kind_from_string(s);
+          })
       .def_readwrite("work_ms", &component::work_ms)
       .def_readwrite("threads", &component::threads)
       .def_readwrite("knee_vcpu", &component::knee_vcpu)
@@ -109,21 +117,27 @@ void bind_workload(py::module_& m) {
 
   py::class_<profile>(
       m, "Profile",
-      "A workload profile: one invocation as components (work measured at one full vCPU) "
+      "A workload profile: one invocation as components (work measured at one full "
+      "vCPU) "
       "plus a cold-start cost (workload.hpp).\n\n"
       "Profile(cpu_ms=800, threads=1, io_ms=120, scaled_io_ms=0, knee_vcpu=1, gc_ms=0, "
       "ref_mb=1024, init_ms=250, first_call_cpu_ms=0, peak_memory_mb=0, cv=0, name='', "
-      "components=[...]): each of cpu_ms, io_ms, scaled_io_ms, gc_ms appends one component; "
-      "keywords not given keep the C++ defaults. init_ms is the INIT phase (does not scale "
-      "with memory); peak_memory_mb makes smaller sizes infeasible (0 = unknown); cv is the "
+      "components=[...]): each of cpu_ms, io_ms, scaled_io_ms, gc_ms appends one "
+      "component; "
+      "keywords not given keep the C++ defaults. init_ms is the INIT phase (does not "
+      "scale "
+      "with memory); peak_memory_mb makes smaller sizes infeasible (0 = unknown); cv "
+      "is the "
       "relative variability of a warm duration. At least one component is required; a "
       "wrong type or value raises ValueError naming the keyword and the value.")
       .def(py::init(&make_profile))
       .def_static("from_json", &profile::from_json, "text"_a, "origin"_a = "<json>",
                   "A profile from profile JSON (schema_version 1); unknown keys are an "
                   "error naming the JSON pointer.")
-      .def_static("load", &profile::load, "path"_a, "A profile from a profile JSON file.")
-      .def("to_json", &profile::to_json, "The profile as profile JSON (schema_version 1).")
+      .def_static("load", &profile::load, "path"_a,
+                  "A profile from a profile JSON file.")
+      .def("to_json", &profile::to_json,
+           "The profile as profile JSON (schema_version 1).")
       .def("save", &profile::save, "path"_a, "Write the profile as profile JSON.")
       .def("validate", &profile::validate)
       .def_readwrite("name", &profile::name)
@@ -137,8 +151,9 @@ void bind_workload(py::module_& m) {
       .def_readwrite("source", &profile::source)
       .def("on_architecture", &profile::on_architecture, "arch"_a, "speed_ratio"_a)
       .def(py::self == py::self)
-      .def(py::pickle([](const profile& w) { return w.to_json(); },
-                      [](const std::string& s) { return profile::from_json(s, "<pickle>"); }))
+      .def(py::pickle(
+          [](const profile& w) { return w.to_json(); },
+          [](const std::string& s) { return profile::from_json(s, "<pickle>"); }))
       .def("__repr__", [](const profile& w) {
         std::string s = "Profile(";
         if (!w.name.empty()) s += "name='" + w.name + "', ";

@@ -49,18 +49,21 @@ TEST_CASE("a work time whose duration would overflow is rejected by name") {
   CHECK_NOTHROW(cpu_profile(max_work_ms).validate());
 }
 
-TEST_CASE("a peak memory above the largest size is rejected where the platform is known") {
+TEST_CASE(
+    "a peak memory above the largest size is rejected where the platform is known") {
   const platform p = platform::aws_lambda();
   profile w = cpu_profile(100);
   w.peak_memory_mb = 20000;
   const Eigen::VectorXd grid = Eigen::VectorXd::Constant(1, 1024);
-  const auto m = message_of([&] { curve(w, p, price_table::aws("us-east-1", architecture::x86_64), grid); });
+  const auto m = message_of(
+      [&] { curve(w, p, price_table::aws("us-east-1", architecture::x86_64), grid); });
   CHECK(m.starts_with("peak_memory_mb = 20000: above the largest size"));
   CHECK(m.find("10240 MB") != std::string::npos);
   bill_options o;
   o.requests_per_month = 1e6;
-  CHECK_THROWS_AS(compute_bill(w, p, price_table::aws("us-east-1", architecture::x86_64), 1024, o),
-                  std::invalid_argument);
+  CHECK_THROWS_AS(
+      compute_bill(w, p, price_table::aws("us-east-1", architecture::x86_64), 1024, o),
+      std::invalid_argument);
   w.peak_memory_mb = 10240;  // the largest size itself holds it
   CHECK_NOTHROW(p.check_peak_memory(w.peak_memory_mb));
 }
@@ -69,8 +72,9 @@ TEST_CASE("platform names: an unknown name lists the known ones") {
   const auto names = platform::names();
   CHECK(names == std::vector<std::string>{"aws-lambda", "aws-lambda-2020"});
   const auto m = message_of([] { platform::named("nosuch"); });
-  CHECK(m == "platform = 'nosuch': expected one of aws-lambda, aws-lambda-2020 or the path "
-             "of a platform JSON file");
+  CHECK(m ==
+        "platform = 'nosuch': expected one of aws-lambda, aws-lambda-2020 or the path "
+        "of a platform JSON file");
   CHECK(platform::resolve("aws-lambda-2020").mb_per_vcpu == 1792);
   CHECK_THROWS_AS(platform::resolve("/nonexistent/p.json"), config_error);
 }
@@ -79,13 +83,13 @@ TEST_CASE("format detection reports the JSON parse error of a broken document") 
   load_options o;
   // truncated Power Tuning output
   const auto t = message_of([&] {
-    sweep_from_text(R"({"power": 128, "cost": 1e-6, "stateMachine": {"executionCost")", "t.json", o);
+    sweep_from_text(R"({"power": 128, "cost": 1e-6, "stateMachine": {"executionCost")",
+                    "t.json", o);
   });
   CHECK(t.starts_with("t.json: invalid JSON"));
   // a NaN literal is not JSON
-  const auto n = message_of([&] {
-    sweep_from_text(R"({"power": 128, "duration": NaN})", "n.json", o);
-  });
+  const auto n = message_of(
+      [&] { sweep_from_text(R"({"power": 128, "duration": NaN})", "n.json", o); });
   CHECK(n.starts_with("n.json: invalid JSON"));
   // JSON log lines (one object per line) are still REPORT lines
   const std::string lines =
@@ -132,13 +136,13 @@ TEST_CASE("a Power Tuning array without select lists its runs") {
 TEST_CASE("a CSV mixing several functions loads with a note") {
   csv_options o;
   o.columns = {{"memory_mb", "mem"}, {"duration_ms", "dur"}};
-  const sweep s = csv_from_text("function_name,mem,dur\na,128,100\nb,128,900\na,256,50\n",
-                                "mix.csv", o);
+  const sweep s = csv_from_text(
+      "function_name,mem,dur\na,128,100\nb,128,900\na,256,50\n", "mix.csv", o);
   REQUIRE(s.diagnostics.size() == 1);
   CHECK(s.diagnostics[0].find("column 'function_name' holds 2 functions ('a', 'b')") !=
         std::string::npos);
-  const sweep one = csv_from_text("memory_mb,n,duration_ms\n128,10,100\n128,10,900\n",
-                                  "dup.csv", {});
+  const sweep one =
+      csv_from_text("memory_mb,n,duration_ms\n128,10,100\n128,10,900\n", "dup.csv", {});
   REQUIRE(one.diagnostics.size() == 1);
   CHECK(one.diagnostics[0].find("memory_mb = 128 has several per-size rows") !=
         std::string::npos);
@@ -149,7 +153,10 @@ TEST_CASE("a simulation too long to be meant is refused with an estimate") {
   const arrivals a = arrivals::poisson(1e9, 86400);
   simulate_options o;
   o.memory_mb = 1024;
-  const auto m = message_of([&] { simulate(cpu_profile(100), platform::aws_lambda(), a, o); });
-  CHECK(m == "expected requests = 8.64e+13 (about 130909 min to simulate): above "
-             "max_requests = 1e+09; shorten the period, lower the rate or raise max_requests");
+  const auto m =
+      message_of([&] { simulate(cpu_profile(100), platform::aws_lambda(), a, o); });
+  CHECK(
+      m ==
+      "expected requests = 8.64e+13 (about 130909 min to simulate): above "
+      "max_requests = 1e+09; shorten the period, lower the rate or raise max_requests");
 }

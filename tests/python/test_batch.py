@@ -3,14 +3,15 @@
 
 from __future__ import annotations
 
+import lambdasim as ls
 import numpy as np
 import pytest
 
-import lambdasim as ls
-
 
 def test_fit_many_equals_fit() -> None:
-    s = ls.Sweep.from_powertuning(ls.data_path("powertuning", "aws_docs_prime_example.json"))
+    s = ls.Sweep.from_powertuning(
+        ls.data_path("powertuning", "aws_docs_prime_example.json")
+    )
     subsets = [[128, 256, 1024], [128, 512, 1024], [256, 512, 1024]]
     sweeps = [s.select_sizes(sizes) for sizes in subsets]
     one = [ls.fit(x, bootstrap=0, seed=3) for x in sweeps]
@@ -37,6 +38,10 @@ def test_simulate_many_equals_simulate() -> None:
     for threads in (1, 2):
         many = ls.simulate_many(p, arrivals, options, threads=threads)
         for a, b in zip(many, one):
-            assert (a.requests, a.cold_starts, a.all.p99_ms) == (b.requests, b.cold_starts, b.all.p99_ms)
+            assert (a.requests, a.cold_starts, a.all.p99_ms) == (
+                b.requests,
+                b.cold_starts,
+                b.all.p99_ms,
+            )
     with pytest.raises(ValueError, match="arrivals has 4 entries but options has 1"):
         ls.simulate_many(p, arrivals, options[:1])

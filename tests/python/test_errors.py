@@ -13,18 +13,21 @@ import subprocess
 import sys
 from pathlib import Path
 
+import lambdasim as ls
 import numpy as np
 import pytest
-
-import lambdasim as ls
 
 PRIME = str(ls.data_path("powertuning", "aws_docs_prime_example.json"))
 RUNS = str(ls.data_path("powertuning", "github_issue_outputs.json"))
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "lambdasim", *args], capture_output=True,
-                          text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "lambdasim", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -35,51 +38,122 @@ def files(tmp_path_factory) -> dict[str, str]:
         (d / name).write_text(text)
         return str(d / name)
 
-    good = {"schema_version": 1, "name": "api",
-            "components": [{"kind": "cpu", "work_ms": 800}, {"kind": "io", "ms": 120}],
-            "init_ms": 250}
+    good = {
+        "schema_version": 1,
+        "name": "api",
+        "components": [{"kind": "cpu", "work_ms": 800}, {"kind": "io", "ms": 120}],
+        "init_ms": 250,
+    }
     prime = Path(PRIME).read_text()
     return {
         "profile": write("p.json", json.dumps(good)),
         "empty_profile": write("e.json", json.dumps({**good, "components": []})),
-        "huge_profile": write("h.json", json.dumps(
-            {**good, "components": [{"kind": "cpu", "work_ms": 1e308}]})),
-        "peak_profile": write("peak.json", json.dumps({**good, "peak_memory_mb": 20000})),
+        "huge_profile": write(
+            "h.json",
+            json.dumps({**good, "components": [{"kind": "cpu", "work_ms": 1e308}]}),
+        ),
+        "peak_profile": write(
+            "peak.json", json.dumps({**good, "peak_memory_mb": 20000})
+        ),
         "truncated": write("t.json", prime[: len(prime) // 2]),
-        "nan_sweep": write("n.json", prime.replace('"averageDuration": 11722',
-                                                   '"averageDuration": NaN', 1)
-                           if '"averageDuration": 11722' in prime
-                           else prime.rstrip()[:-1] + ', "x": NaN}'),
+        "nan_sweep": write(
+            "n.json",
+            prime.replace('"averageDuration": 11722', '"averageDuration": NaN', 1)
+            if '"averageDuration": 11722' in prime
+            else prime.rstrip()[:-1] + ', "x": NaN}',
+        ),
         "empty_file": write("empty.json", ""),
         "dir": str(d),
         "missing": str(d / "nope.json"),
-        "mixed_csv": write("mixed.csv", "function,mem,dur\na,128,1000\nb,128,90\na,1024,130\n"
-                           "b,1024,12\na,3008,50\nb,3008,5\n"),
+        "mixed_csv": write(
+            "mixed.csv",
+            "function,mem,dur\na,128,1000\nb,128,90\na,1024,130\n"
+            "b,1024,12\na,3008,50\nb,3008,5\n",
+        ),
     }
 
 
 # (CLI arguments with {placeholders} for files, text the one stderr line must contain)
 CLI_CASES = [
     # simulate
-    (["simulate", "{profile}", "--memory", "512", "--rate", "1", "--days", "0.01", "--seed",
-      "-1", "--no-progress"], "seed = -1"),
-    (["simulate", "{profile}", "--memory", "512", "--rate", "1e9", "--days", "1"],
-     "expected requests = 8.64e+13"),
-    (["simulate", "{profile}", "--memory", "100", "--rate", "1", "--days", "0.01"],
-     "memory_mb = 100"),
-    (["simulate", "{profile}", "--memory", "512", "--rate", "-1", "--days", "1"],
-     "rate_per_s = -1"),
+    (
+        [
+            "simulate",
+            "{profile}",
+            "--memory",
+            "512",
+            "--rate",
+            "1",
+            "--days",
+            "0.01",
+            "--seed",
+            "-1",
+            "--no-progress",
+        ],
+        "seed = -1",
+    ),
+    (
+        ["simulate", "{profile}", "--memory", "512", "--rate", "1e9", "--days", "1"],
+        "expected requests = 8.64e+13",
+    ),
+    (
+        ["simulate", "{profile}", "--memory", "100", "--rate", "1", "--days", "0.01"],
+        "memory_mb = 100",
+    ),
+    (
+        ["simulate", "{profile}", "--memory", "512", "--rate", "-1", "--days", "1"],
+        "rate_per_s = -1",
+    ),
     (["simulate", "{profile}", "--memory", "512", "--rate", "1"], "--days is required"),
-    (["simulate", "{profile}", "--memory", "512", "--rate", "1", "--days", "1",
-      "--replications", "0"], "replications = 0"),
-    (["simulate", "{profile}", "--memory", "512", "--hourly-rates", "1,x", "--days", "1"],
-     "--hourly-rates = '1,x'"),
+    (
+        [
+            "simulate",
+            "{profile}",
+            "--memory",
+            "512",
+            "--rate",
+            "1",
+            "--days",
+            "1",
+            "--replications",
+            "0",
+        ],
+        "replications = 0",
+    ),
+    (
+        [
+            "simulate",
+            "{profile}",
+            "--memory",
+            "512",
+            "--hourly-rates",
+            "1,x",
+            "--days",
+            "1",
+        ],
+        "--hourly-rates = '1,x'",
+    ),
     (["simulate", "{profile}", "--memory", "512", "--trace", "{missing}"], "nope.json"),
-    (["simulate", "{profile}", "--memory", "512", "--rate", "1", "--days", "1",
-      "--reserved-concurrency", "-2"], "reserved_concurrency = -2"),
+    (
+        [
+            "simulate",
+            "{profile}",
+            "--memory",
+            "512",
+            "--rate",
+            "1",
+            "--days",
+            "1",
+            "--reserved-concurrency",
+            "-2",
+        ],
+        "reserved_concurrency = -2",
+    ),
     # curve
-    (["curve", "{profile}", "--platform", "nosuch"],
-     "platform = 'nosuch': expected one of aws-lambda, aws-lambda-2020"),
+    (
+        ["curve", "{profile}", "--platform", "nosuch"],
+        "platform = 'nosuch': expected one of aws-lambda, aws-lambda-2020",
+    ),
     (["curve", "{profile}", "--memory", "20000"], "memory_mb = 20000"),
     (["curve", "{profile}", "--memory", "nan"], "nan"),
     (["curve", "{profile}", "--arch", "sparc"], "arch = 'sparc'"),
@@ -91,18 +165,66 @@ CLI_CASES = [
     (["curve", "{dir}"], ": is a directory, expected a file"),
     (["curve", "{empty_file}"], "empty.json: invalid JSON"),
     # bill
-    (["bill", "{profile}", "--memory", "512", "--requests-per-month", "-5"],
-     "requests_per_month = -5"),
-    (["bill", "{profile}", "--memory", "512", "--requests-per-month", "1e6",
-      "--cold-fraction", "2"], "cold_fraction = 2"),
-    (["bill", "{profile}", "--memory", "512", "--requests-per-month", "1e6",
-      "--package", "jar"], "package = 'jar'"),
-    (["bill", "{profile}", "--memory", "512", "--requests-per-month", "1e6",
-      "--date", "2025/01/01"], "date = '2025/01/01'"),
-    (["bill", "{peak_profile}", "--memory", "512", "--requests-per-month", "1e6"],
-     "peak_memory_mb = 20000"),
-    (["bill", "{profile}", "--memory", "512", "--requests-per-month", "1e6",
-      "--platform", "nosuch"], "platform = 'nosuch'"),
+    (
+        ["bill", "{profile}", "--memory", "512", "--requests-per-month", "-5"],
+        "requests_per_month = -5",
+    ),
+    (
+        [
+            "bill",
+            "{profile}",
+            "--memory",
+            "512",
+            "--requests-per-month",
+            "1e6",
+            "--cold-fraction",
+            "2",
+        ],
+        "cold_fraction = 2",
+    ),
+    (
+        [
+            "bill",
+            "{profile}",
+            "--memory",
+            "512",
+            "--requests-per-month",
+            "1e6",
+            "--package",
+            "jar",
+        ],
+        "package = 'jar'",
+    ),
+    (
+        [
+            "bill",
+            "{profile}",
+            "--memory",
+            "512",
+            "--requests-per-month",
+            "1e6",
+            "--date",
+            "2025/01/01",
+        ],
+        "date = '2025/01/01'",
+    ),
+    (
+        ["bill", "{peak_profile}", "--memory", "512", "--requests-per-month", "1e6"],
+        "peak_memory_mb = 20000",
+    ),
+    (
+        [
+            "bill",
+            "{profile}",
+            "--memory",
+            "512",
+            "--requests-per-month",
+            "1e6",
+            "--platform",
+            "nosuch",
+        ],
+        "platform = 'nosuch'",
+    ),
     # sweep / fit / check
     (["sweep", "{truncated}"], "t.json: invalid JSON"),
     (["sweep", "{nan_sweep}"], "n.json: invalid JSON"),
@@ -125,8 +247,11 @@ CLI_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("args", "message"), CLI_CASES,
-                         ids=[f"{a[0]}-{i}" for i, (a, _) in enumerate(CLI_CASES)])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    CLI_CASES,
+    ids=[f"{a[0]}-{i}" for i, (a, _) in enumerate(CLI_CASES)],
+)
 def test_cli_bad_input_exits_2_with_one_line(files, args, message):
     r = run(*[a.format(**files) for a in args])
     assert r.returncode == 2, (r.stdout, r.stderr)
@@ -154,29 +279,53 @@ PY_CASES = [
     (lambda: ls.Profile(cpu_ms=1e308), r"work_ms = 1e\+308"),
     (lambda: ls.Profile(init_ms=5), r"components = \[\]"),
     (lambda: ls.Profile(cpu_ms=1, init_ms=math.inf), r"init_ms = inf"),
-    (lambda: ls.bill(_profile(), 512, requests_per_month=1e6, cold_fraction="x"),
-     r"cold_fraction = 'x': expected a number"),
+    (
+        lambda: ls.bill(_profile(), 512, requests_per_month=1e6, cold_fraction="x"),
+        r"cold_fraction = 'x': expected a number",
+    ),
     (lambda: ls.bill(_profile(), 512), r"requests_per_month is required"),
     (lambda: ls.bill(_profile(), "big", requests_per_month=1), r"memory_mb = 'big'"),
-    (lambda: ls.bill(_profile(), 512, requests_per_month=1, region="mars-1"),
-     r"region = 'mars-1'"),
+    (
+        lambda: ls.bill(_profile(), 512, requests_per_month=1, region="mars-1"),
+        r"region = 'mars-1'",
+    ),
     (lambda: ls.bill(_profile(), 512, requests_per_month=1, arch=64), r"arch = 64"),
-    (lambda: ls.bill(ls.Profile(cpu_ms=1, peak_memory_mb=20000), 10240, requests_per_month=1),
-     r"peak_memory_mb = 20000"),
-    (lambda: ls.bill_curve(_profile(), requests_per_month=1, provisioned_concurrency=1.5),
-     r"provisioned_concurrency = 1\.5"),
+    (
+        lambda: ls.bill(
+            ls.Profile(cpu_ms=1, peak_memory_mb=20000), 10240, requests_per_month=1
+        ),
+        r"peak_memory_mb = 20000",
+    ),
+    (
+        lambda: ls.bill_curve(
+            _profile(), requests_per_month=1, provisioned_concurrency=1.5
+        ),
+        r"provisioned_concurrency = 1\.5",
+    ),
     (lambda: ls.curve(_profile(), memory_mb=[128, math.nan]), r"memory_mb = nan"),
     (lambda: ls.curve(_profile(), "nosuch"), r"platform = 'nosuch'"),
-    (lambda: ls.curve(ls.Profile(cpu_ms=1, peak_memory_mb=1e5)), r"peak_memory_mb = 1e\+05: above the largest size"),
-    (lambda: ls.simulate(_profile(), 512, rate=1, days=1, seed=-1),
-     r"seed = -1: expected a non-negative integer"),
+    (
+        lambda: ls.curve(ls.Profile(cpu_ms=1, peak_memory_mb=1e5)),
+        r"peak_memory_mb = 1e\+05: above the largest size",
+    ),
+    (
+        lambda: ls.simulate(_profile(), 512, rate=1, days=1, seed=-1),
+        r"seed = -1: expected a non-negative integer",
+    ),
     (lambda: ls.simulate(_profile(), 512, rate="fast", days=1), r"rate = 'fast'"),
-    (lambda: ls.simulate(_profile(), 512, rate=1e9, days=1),
-     r"expected requests = 8\.64e\+13 .*max_requests"),
-    (lambda: ls.simulate(_profile(), 512, rate=1, days=1, replications=0),
-     r"replications = 0"),
+    (
+        lambda: ls.simulate(_profile(), 512, rate=1e9, days=1),
+        r"expected requests = 8\.64e\+13 .*max_requests",
+    ),
+    (
+        lambda: ls.simulate(_profile(), 512, rate=1, days=1, replications=0),
+        r"replications = 0",
+    ),
     (lambda: ls.simulate(_profile(), 512, trace=[0.0, math.nan]), r"nan"),
-    (lambda: ls.Sweep.load(str(Path(PRIME).parent)), r"is a directory, expected a file"),
+    (
+        lambda: ls.Sweep.load(str(Path(PRIME).parent)),
+        r"is a directory, expected a file",
+    ),
     (lambda: ls.Sweep.load(RUNS), r"choose one with select"),
     (lambda: ls.Sweep.load(PRIME, format="yaml"), r"format = 'yaml'"),
     (lambda: ls.summarize(_sweep(), "mode"), r"'mode'"),
@@ -192,8 +341,9 @@ PY_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("call", "message"), PY_CASES,
-                         ids=[f"py-{i}" for i in range(len(PY_CASES))])
+@pytest.mark.parametrize(
+    ("call", "message"), PY_CASES, ids=[f"py-{i}" for i in range(len(PY_CASES))]
+)
 def test_python_bad_input_raises_value_error(call, message):
     with pytest.raises(ValueError, match=message):
         call()
@@ -214,27 +364,50 @@ def test_unknown_keywords_are_value_and_type_errors():
 
 
 def test_mixed_sweep_warns_in_python_and_notes_in_cli(files):
-    with pytest.warns(ls.LambdasimWarning, match="column 'function' holds 2 functions"):
-        s = ls.Sweep.load(files["mixed_csv"], columns=[("memory_mb", "mem"),
-                                                        ("duration_ms", "dur")])
+    with pytest.warns(ls.LambdasimWarning, match="column 'function' holds 2 functions"):  # noqa: PT031
+        s = ls.Sweep.load(
+            files["mixed_csv"], columns=[("memory_mb", "mem"), ("duration_ms", "dur")]
+        )
         ls.summarize(s)
-    r = run("sweep", files["mixed_csv"], "--column", "memory_mb=mem", "--column",
-            "duration_ms=dur")
+    r = run(
+        "sweep",
+        files["mixed_csv"],
+        "--column",
+        "memory_mb=mem",
+        "--column",
+        "duration_ms=dur",
+    )
     assert r.returncode == 0
     assert "note:" in r.stderr and "several functions mixed in one sweep" in r.stderr
     # the filter it suggests keeps one function and the note goes away
-    r = run("sweep", files["mixed_csv"], "--column", "memory_mb=mem", "--column",
-            "duration_ms=dur", "--where", "function=a")
+    r = run(
+        "sweep",
+        files["mixed_csv"],
+        "--column",
+        "memory_mb=mem",
+        "--column",
+        "duration_ms=dur",
+        "--where",
+        "function=a",
+    )
     assert r.returncode == 0 and r.stderr == ""
-    assert [line.split()[0] for line in r.stdout.splitlines()[1:]] == ["128", "1024", "3008"]
+    assert [line.split()[0] for line in r.stdout.splitlines()[1:]] == [
+        "128",
+        "1024",
+        "3008",
+    ]
 
 
 def test_closing_the_pipe_early_is_not_an_error(files):
     # A real pipe: `lambdasim curve p.json | head -1` (10,113 rows, far more than a pipe
     # buffer, so the writer meets EPIPE).
     cmd = f"'{sys.executable}' -m lambdasim curve '{files['profile']}' --format csv | head -1"
-    r = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], capture_output=True, text=True,
-                       check=False)
+    r = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", cmd],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert r.stdout.startswith("memory_mb,vcpu,warm_ms")
     assert r.stderr == ""
     assert r.returncode == 0
@@ -251,7 +424,12 @@ def test_visualization_url_as_argument_and_file(tmp_path):
     f.write_text(url + "\n")
     r = run("sweep", str(f), "--format", "csv")
     assert r.returncode == 0, r.stderr
-    assert [int(line.split(",")[0]) for line in r.stdout.splitlines()[1:]] == [128, 256, 512, 1024]
+    assert [int(line.split(",")[0]) for line in r.stdout.splitlines()[1:]] == [
+        128,
+        256,
+        512,
+        1024,
+    ]
     assert run("sweep", url).returncode == 0
 
 
@@ -259,7 +437,9 @@ def test_long_simulation_guard_can_be_raised():
     # 1 request per second for 3 days is 259,200 expected requests: refused below that,
     # run when the guard is raised.
     p = ls.Profile(io_ms=10)
-    with pytest.raises(ValueError, match=r"expected requests = 259200 .*max_requests = 1000"):
+    with pytest.raises(
+        ValueError, match=r"expected requests = 259200 .*max_requests = 1000"
+    ):
         ls.simulate(p, 512, rate=1, days=3, max_requests=1000)
     assert ls.simulate(p, 512, rate=1, days=3, max_requests=1e6).requests > 250_000
 

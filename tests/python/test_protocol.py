@@ -8,11 +8,10 @@ from __future__ import annotations
 import inspect
 from html.parser import HTMLParser
 
+import lambdasim as ls
 import matplotlib
 import pandas as pd
 import pytest
-
-import lambdasim as ls
 from lambdasim._result import Result
 
 matplotlib.use("Agg")
@@ -26,10 +25,10 @@ class _Tags(HTMLParser):
         self.tags: list[str] = []
         self.text: list[str] = []
 
-    def handle_starttag(self, tag, attrs):  # noqa: ANN001
+    def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
 
-    def handle_data(self, data):  # noqa: ANN001
+    def handle_data(self, data):
         self.text.append(data)
 
 
@@ -39,17 +38,28 @@ def _results() -> dict[str, tuple[Result, tuple[str, ...]]]:
     s = ls.Sweep.from_powertuning(PRIME)
     fit = ls.fit(s, sizes=[128, 256, 1024], bootstrap=0)
     return {
-        "Curve": (ls.curve(p, memory_mb=[128, 1769]), ("warm_ms", "cost_usd", "feasible")),
-        "Bill": (ls.bill(p, 1024, requests_per_month=1e6),
-                 ("total_usd", "compute_usd", "billable_gb_s", "cold_starts")),
-        "BillCurve": (ls.bill_curve(p, memory_mb=[512, 1024], requests_per_month=1e6),
-                      ("total_usd", "feasible")),
-        "SimulationResult": (ls.simulate(p, 1024, trace=[0, 1, 2, 400]),
-                             ("requests", "cold_starts", "cold_fraction", "warm", "bill")),
+        "Curve": (
+            ls.curve(p, memory_mb=[128, 1769]),
+            ("warm_ms", "cost_usd", "feasible"),
+        ),
+        "Bill": (
+            ls.bill(p, 1024, requests_per_month=1e6),
+            ("total_usd", "compute_usd", "billable_gb_s", "cold_starts"),
+        ),
+        "BillCurve": (
+            ls.bill_curve(p, memory_mb=[512, 1024], requests_per_month=1e6),
+            ("total_usd", "feasible"),
+        ),
+        "SimulationResult": (
+            ls.simulate(p, 1024, trace=[0, 1, 2, 400]),
+            ("requests", "cold_starts", "cold_fraction", "warm", "bill"),
+        ),
         "SweepSummary": (ls.summarize(s), ("memory_mb", "duration_ms", "p95_ms")),
         "FitResult": (fit, ("profile", "structure", "reason", "mape", "predicted_ms")),
-        "CheckResult": (ls.check(fit.profile, s, rtol=0.2),
-                        ("passed", "failures", "rtol", "rule", "rel_error")),
+        "CheckResult": (
+            ls.check(fit.profile, s, rtol=0.2),
+            ("passed", "failures", "rtol", "rule", "rel_error"),
+        ),
     }
 
 
@@ -58,13 +68,22 @@ RESULTS = _results()
 
 # Result types of the recommendation, LMI and fleet verbs: their own suites make them;
 # here their classes are checked for the protocol's methods.
-OTHER_RESULTS = {"BreakEven", "ComputeComparison", "FleetCurve", "LmiBill", "LmiSimulation",
-                 "Recommendation"}
+OTHER_RESULTS = {
+    "BreakEven",
+    "ComputeComparison",
+    "FleetCurve",
+    "LmiBill",
+    "LmiSimulation",
+    "Recommendation",
+}
 
 
 def test_every_public_result_type_is_covered():
-    public = {name for name in ls.__all__
-              if inspect.isclass(getattr(ls, name)) and issubclass(getattr(ls, name), Result)}
+    public = {
+        name
+        for name in ls.__all__
+        if inspect.isclass(getattr(ls, name)) and issubclass(getattr(ls, name), Result)
+    }
     assert public == set(RESULTS) | OTHER_RESULTS
     for name in OTHER_RESULTS:
         cls = getattr(ls, name)
@@ -122,7 +141,12 @@ def test_tables_became_methods_and_free_functions_warn():
     with pytest.warns(DeprecationWarning, match="check_table"):
         assert ls.check_table(check).keys() == check.to_dict().keys()
     with pytest.warns(DeprecationWarning, match="summary_table"):
-        assert ls.summary_table(s)["duration_ms"].tolist() == [11722.0, 6678.0, 3194.0, 1465.0]
+        assert ls.summary_table(s)["duration_ms"].tolist() == [
+            11722.0,
+            6678.0,
+            3194.0,
+            1465.0,
+        ]
     with pytest.warns(DeprecationWarning, match="summary_dataframe"):
         assert len(ls.summary_dataframe(s)) == 4
     with pytest.warns(DeprecationWarning, match="FitResult.fitted"):
@@ -134,6 +158,12 @@ def test_tables_became_methods_and_free_functions_warn():
 def test_top_level_is_small():
     # types, verbs, results, the warning class and data_path; primitives in submodules
     assert len(ls.__all__) <= 45
-    for name in ("Component", "BillOptions", "VcpuTier", "warm_ms", "powertuning_price"):
+    for name in (
+        "Component",
+        "BillOptions",
+        "VcpuTier",
+        "warm_ms",
+        "powertuning_price",
+    ):
         assert name not in ls.__all__
     assert ls.primitives.Component and ls.powertuning.statistics

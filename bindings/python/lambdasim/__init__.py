@@ -45,7 +45,6 @@ from ._bill import Bill, BillCurve, bill, bill_curve
 from ._curve import Curve, FleetCurve, curve
 from ._data import data_path
 from ._defaults import OptionError
-from ._plot import plot_provisioned
 from ._lmi import (
     BreakEven,
     ComputeComparison,
@@ -58,6 +57,7 @@ from ._lmi import (
     lmi_config,
     simulate_lmi,
 )
+from ._plot import plot_provisioned
 from ._recommend import Recommendation, recommend
 from ._result import LambdasimWarning
 from ._simulate import SimulationResult, simulate
@@ -66,12 +66,20 @@ from ._sweep import (
     FitResult,
     SweepSummary,
     check,
-    check_table,
     fit,
-    fit_table,
     summarize,
-    summary_dataframe,
-    summary_table,
+)
+from ._sweep import (
+    check_table as check_table,  # deprecated, warns when called
+)
+from ._sweep import (
+    fit_table as fit_table,  # deprecated, warns when called
+)
+from ._sweep import (
+    summary_dataframe as summary_dataframe,  # deprecated, warns when called
+)
+from ._sweep import (
+    summary_table as summary_table,  # deprecated, warns when called
 )
 
 try:
@@ -101,6 +109,7 @@ __all__ = [
     "SimulationResult",
     "Sweep",
     "SweepSummary",
+    "__version__",
     "bill",
     "bill_curve",
     "break_even",
@@ -119,10 +128,9 @@ __all__ = [
     "provisioned_break_even",
     "recommend",
     "simulate",
-    "simulate_many",
     "simulate_lmi",
+    "simulate_many",
     "summarize",
-    "__version__",
 ]
 
 # Old top-level names, kept one release: name -> (module, attribute) of the new home.

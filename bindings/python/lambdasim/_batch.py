@@ -12,7 +12,11 @@ from ._defaults import resolve_platform, set_fields
 
 
 def fit_many(
-    sweeps: Sequence[_core.Sweep], platform: Any = None, *, threads: int = 0, **options: Any
+    sweeps: Sequence[_core.Sweep],
+    platform: Any = None,
+    *,
+    threads: int = 0,
+    **options: Any,
 ) -> list[_core.FitResult]:
     """``fit`` of each sweep with the same options, on ``threads`` threads (0 = every
     core); result ``i`` equals ``fit(sweeps[i], platform, **options)``.
@@ -25,7 +29,9 @@ def fit_many(
     ['io_cpu', 'io_cpu']
     """
     opts = set_fields(
-        _core.FitOptions(), options, "fit_many() got an unexpected keyword argument '{key}'"
+        _core.FitOptions(),
+        options,
+        "fit_many() got an unexpected keyword argument '{key}'",
     )
     return _core.fit_batch(list(sweeps), resolve_platform(platform), opts, threads)
 

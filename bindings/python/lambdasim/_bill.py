@@ -13,7 +13,13 @@ import numpy as np
 
 from . import _core
 from ._columns import MemoryColumns
-from ._defaults import OptionError, as_number, resolve_platform, resolve_prices, set_fields
+from ._defaults import (
+    OptionError,
+    as_number,
+    resolve_platform,
+    resolve_prices,
+    set_fields,
+)
 from ._result import Result, html_table
 
 if TYPE_CHECKING:
@@ -130,7 +136,9 @@ class Bill(Result):
         import pandas as pd
 
         names = (*ITEMS, "total_usd")
-        return pd.Series([getattr(self, n) for n in names], index=list(names), name="usd")
+        return pd.Series(
+            [getattr(self, n) for n in names], index=list(names), name="usd"
+        )
 
     def to_dataframe(self) -> pd.DataFrame:
         """The money lines and the total as a one-column (``usd``) DataFrame indexed by
@@ -138,13 +146,19 @@ class Bill(Result):
         return self.to_series().to_frame()
 
     def _html_title(self) -> str:
-        return (f"bill at {int(self.memory_mb)} MB, {self.requests:,.0f} requests, "
-                f"{self.prices.arch} {self.prices.region}")
+        return (
+            f"bill at {int(self.memory_mb)} MB, {self.requests:,.0f} requests, "
+            f"{self.prices.arch} {self.prices.region}"
+        )
 
     def _repr_html_(self) -> str:
-        return html_table({n: getattr(self, n) for n in (*ITEMS, "total_usd", "requests",
-                                                          "gb_s", "cold_starts")},
-                          self._html_title())
+        return html_table(
+            {
+                n: getattr(self, n)
+                for n in (*ITEMS, "total_usd", "requests", "gb_s", "cold_starts")
+            },
+            self._html_title(),
+        )
 
     def __repr__(self) -> str:
         return (
@@ -197,8 +211,10 @@ class BillCurve(MemoryColumns):
 def _require_requests(options: dict[str, Any]) -> None:
     # A month of zero requests is a $0 bill that looks like an answer: ask for the number.
     if options.get("requests_per_month") is None:
-        msg = ("requests_per_month is required: the month's request count, e.g. "
-               "requests_per_month=3e6 (0 is allowed for a provisioned-only month)")
+        msg = (
+            "requests_per_month is required: the month's request count, e.g. "
+            "requests_per_month=3e6 (0 is allowed for a provisioned-only month)"
+        )
         raise OptionError(msg)
 
 
@@ -254,8 +270,9 @@ def bill(
     prices = resolve_prices(prices, region, arch)
     options_ = bill_options(**options)
     _require_requests(options)
-    result = _core.compute_bill(profile, platform, prices, as_number("memory_mb", memory_mb),
-                                options_)
+    result = _core.compute_bill(
+        profile, platform, prices, as_number("memory_mb", memory_mb), options_
+    )
     return Bill(result, prices)
 
 

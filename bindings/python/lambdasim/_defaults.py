@@ -26,12 +26,16 @@ def resolve_platform(platform: Any = None) -> _core.Platform:
     if isinstance(platform, (str, os.PathLike)):
         return _core.Platform.resolve(os.fspath(platform))
     if not isinstance(platform, _core.Platform):
-        msg = f"platform = {platform!r}: expected a Platform, a model name or a JSON path"
+        msg = (
+            f"platform = {platform!r}: expected a Platform, a model name or a JSON path"
+        )
         raise OptionError(msg)
     return platform
 
 
-def resolve_prices(prices: _core.PriceTable | None, region: str, arch: str) -> _core.PriceTable:
+def resolve_prices(
+    prices: _core.PriceTable | None, region: str, arch: str
+) -> _core.PriceTable:
     """``None`` -> ``PriceTable.aws(region, arch)``."""
     if prices is None:
         for name, value in (("region", region), ("arch", arch)):
@@ -72,7 +76,9 @@ def _expected(default: Any) -> str:
     if isinstance(default, bool):
         return "expected True or False"
     if isinstance(default, int):
-        return "expected a non-negative integer" if default >= 0 else "expected an integer"
+        return (
+            "expected a non-negative integer" if default >= 0 else "expected an integer"
+        )
     if isinstance(default, float):
         return "expected a number"
     if isinstance(default, str):
@@ -95,7 +101,11 @@ def set_fields(options: T, kwargs: dict[str, Any], unknown: str) -> T:
     field raises ``OptionError(unknown.format(key=name))``; ``None`` keeps the field's
     default (so ``fit(s, sizes=None)`` fits every size)."""
     for key, value in kwargs.items():
-        if key.startswith("_") or not hasattr(options, key) or callable(getattr(options, key)):
+        if (
+            key.startswith("_")
+            or not hasattr(options, key)
+            or callable(getattr(options, key))
+        ):
             raise OptionError(unknown.format(key=key))
         if value is not None:
             set_field(options, key, value)

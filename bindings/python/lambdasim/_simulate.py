@@ -101,14 +101,38 @@ class SimulationResult(Result):
     recycling: _core.Recycling
 
     #: The attributes copied from ``_core.SimulationResult``.
-    ATTRIBUTES = ("requests", "served", "cold_starts", "throttled", "provisioned_served",
-                  "recycled", "expired", "cold_fraction", "mean_concurrency",
-                  "peak_concurrency", "mean_instances", "peak_instances", "instance_seconds",
-                  "busy_seconds", "period_s", "memory_mb", "warm_ms", "cold_ms", "seed",
-                  "replications", "provisioned_concurrency", "warm", "cold", "all",
-                  "keep_alive", "recycling")
+    ATTRIBUTES = (
+        "requests",
+        "served",
+        "cold_starts",
+        "throttled",
+        "provisioned_served",
+        "recycled",
+        "expired",
+        "cold_fraction",
+        "mean_concurrency",
+        "peak_concurrency",
+        "mean_instances",
+        "peak_instances",
+        "instance_seconds",
+        "busy_seconds",
+        "period_s",
+        "memory_mb",
+        "warm_ms",
+        "cold_ms",
+        "seed",
+        "replications",
+        "provisioned_concurrency",
+        "warm",
+        "cold",
+        "all",
+        "keep_alive",
+        "recycling",
+    )
 
-    def __init__(self, result: _core.SimulationResult, bill: Bill, arrivals: _core.Arrivals) -> None:
+    def __init__(
+        self, result: _core.SimulationResult, bill: Bill, arrivals: _core.Arrivals
+    ) -> None:
         self._result = result
         for name in self.ATTRIBUTES:
             setattr(self, name, getattr(result, name))
@@ -172,9 +196,20 @@ class SimulationResult(Result):
         """Latency statistics (ms), one row each for warm, cold and all requests."""
         import pandas as pd
 
-        cols = ("count", "mean_ms", "p50_ms", "p90_ms", "p99_ms", "p999_ms", "min_ms", "max_ms")
-        rows = {k: [getattr(getattr(self._result, k), c) for c in cols]
-                for k in ("warm", "cold", "all")}
+        cols = (
+            "count",
+            "mean_ms",
+            "p50_ms",
+            "p90_ms",
+            "p99_ms",
+            "p999_ms",
+            "min_ms",
+            "max_ms",
+        )
+        rows = {
+            k: [getattr(getattr(self._result, k), c) for c in cols]
+            for k in ("warm", "cold", "all")
+        }
         return pd.DataFrame.from_dict(rows, orient="index", columns=list(cols))
 
     def timeline(self) -> pd.DataFrame:
@@ -185,16 +220,21 @@ class SimulationResult(Result):
         r = self._result
         n = len(r.timeline_arrivals)
         reps = r.replications
-        return pd.DataFrame({
-            "t_s": np.arange(n) * r.bin_s,
-            "arrivals": np.asarray(r.timeline_arrivals) / reps,
-            "cold_starts": np.asarray(r.timeline_cold_starts) / reps,
-            "throttled": np.asarray(r.timeline_throttled) / reps,
-            "concurrency": np.asarray(r.timeline_busy_s) / (r.bin_s * reps) if r.bin_s > 0
-            else np.zeros(n),
-        })
+        return pd.DataFrame(
+            {
+                "t_s": np.arange(n) * r.bin_s,
+                "arrivals": np.asarray(r.timeline_arrivals) / reps,
+                "cold_starts": np.asarray(r.timeline_cold_starts) / reps,
+                "throttled": np.asarray(r.timeline_throttled) / reps,
+                "concurrency": np.asarray(r.timeline_busy_s) / (r.bin_s * reps)
+                if r.bin_s > 0
+                else np.zeros(n),
+            }
+        )
 
-    def latency_cdf(self, kind: str = "all") -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    def latency_cdf(
+        self, kind: str = "all"
+    ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """``(ms, fraction)``: the empirical CDF of ``kind`` (warm, cold or all) at the
         upper edge of every occupied histogram bucket."""
         if kind not in ("warm", "cold", "all"):
@@ -258,8 +298,11 @@ def _arrivals(
     if (days is None) == (duration_s is None):
         msg = "give the simulated period as days= or duration_s="
         raise ValueError(msg)
-    period = (as_number("duration_s", duration_s) if duration_s is not None
-              else as_number("days", days) * 86400)
+    period = (
+        as_number("duration_s", duration_s)
+        if duration_s is not None
+        else as_number("days", days) * 86400
+    )
     if rate is not None:
         return _core.Arrivals.poisson(as_number("rate", rate), period)
     rates = np.asarray(hourly_rates, dtype=np.float64).ravel().tolist()
@@ -363,12 +406,15 @@ def simulate(
     ...             reserved_concurrency=3).throttled
     2
     """
-    provisioned_concurrency = deprecated_keyword("provisioned", "provisioned_concurrency",
-                                                 provisioned, provisioned_concurrency)
-    reserved_concurrency = deprecated_keyword("reserved", "reserved_concurrency", reserved,
-                                              reserved_concurrency)
-    initial_instances = deprecated_keyword("initial_warm", "initial_instances", initial_warm,
-                                           initial_instances)
+    provisioned_concurrency = deprecated_keyword(
+        "provisioned", "provisioned_concurrency", provisioned, provisioned_concurrency
+    )
+    reserved_concurrency = deprecated_keyword(
+        "reserved", "reserved_concurrency", reserved, reserved_concurrency
+    )
+    initial_instances = deprecated_keyword(
+        "initial_warm", "initial_instances", initial_warm, initial_instances
+    )
     if not isinstance(profile, _core.Profile):
         msg = f"profile = {profile!r}: expected a Profile"
         raise OptionError(msg)
@@ -378,16 +424,27 @@ def simulate(
     o = _core.SimulateOptions()
     o.memory_mb = as_number("memory_mb", memory_mb)
     if keep_alive is not None:
-        o.keep_alive = (keep_alive if isinstance(keep_alive, _core.KeepAlive)
-                        else _core.KeepAlive.fixed(as_number("keep_alive", keep_alive)))
+        o.keep_alive = (
+            keep_alive
+            if isinstance(keep_alive, _core.KeepAlive)
+            else _core.KeepAlive.fixed(as_number("keep_alive", keep_alive))
+        )
     if max_lifetime is not None:
-        o.recycling = (max_lifetime if isinstance(max_lifetime, _core.Recycling)
-                       else _core.Recycling.fixed(as_number("max_lifetime", max_lifetime)))
-    for name, value in (("provisioned_concurrency", provisioned_concurrency),
-                        ("reserved_concurrency", reserved_concurrency),
-                        ("initial_instances", initial_instances),
-                        ("seed", seed), ("replications", replications), ("threads", threads),
-                        ("timeline_bins", timeline_bins), ("max_requests", max_requests)):
+        o.recycling = (
+            max_lifetime
+            if isinstance(max_lifetime, _core.Recycling)
+            else _core.Recycling.fixed(as_number("max_lifetime", max_lifetime))
+        )
+    for name, value in (
+        ("provisioned_concurrency", provisioned_concurrency),
+        ("reserved_concurrency", reserved_concurrency),
+        ("initial_instances", initial_instances),
+        ("seed", seed),
+        ("replications", replications),
+        ("threads", threads),
+        ("timeline_bins", timeline_bins),
+        ("max_requests", max_requests),
+    ):
         if value is not None:
             set_field(o, name, value)
     o.validate()
@@ -395,16 +452,22 @@ def simulate(
     expected = arrivals.expected_requests() * o.replications
     # No bar for a run the core refuses (max_requests): its error is the one line shown.
     show = expected <= o.max_requests and (
-        progress if progress is not None else expected >= PROGRESS_THRESHOLD)
+        progress if progress is not None else expected >= PROGRESS_THRESHOLD
+    )
     if show:
         from tqdm.auto import tqdm
 
-        with tqdm(total=round(expected), unit="req", unit_scale=True, desc="simulate") as bar:
+        with tqdm(
+            total=round(expected), unit="req", unit_scale=True, desc="simulate"
+        ) as bar:
+
             def update(done: int) -> None:
                 bar.update(min(done, bar.total) - bar.n)
 
             result = _core.simulate(profile, platform, arrivals, o, update)
     else:
         result = _core.simulate(profile, platform, arrivals, o)
-    b = _core.simulated_bill(result, profile, platform, prices, bill_options(**(bill or {})))
+    b = _core.simulated_bill(
+        result, profile, platform, prices, bill_options(**(bill or {}))
+    )
     return SimulationResult(result, Bill(b, prices), arrivals)

@@ -37,12 +37,30 @@ SUMMARY_COLUMNS = (
 )
 
 #: Columns of a fit's per-size table.
-FIT_COLUMNS = ("memory_mb", "observed_ms", "predicted_ms", "rel_error", "band_lo_ms",
-               "band_hi_ms", "spread_lo_ms", "spread_hi_ms", "used_in_fit")
+FIT_COLUMNS = (
+    "memory_mb",
+    "observed_ms",
+    "predicted_ms",
+    "rel_error",
+    "band_lo_ms",
+    "band_hi_ms",
+    "spread_lo_ms",
+    "spread_hi_ms",
+    "used_in_fit",
+)
 
 #: Columns of a check's per-size table.
-CHECK_COLUMNS = ("memory_mb", "predicted_ms", "observed_ms", "rel_error", "p5_ms", "p95_ms",
-                 "in_band", "within_tolerance", "outside_band")
+CHECK_COLUMNS = (
+    "memory_mb",
+    "predicted_ms",
+    "observed_ms",
+    "rel_error",
+    "p5_ms",
+    "p95_ms",
+    "in_band",
+    "within_tolerance",
+    "outside_band",
+)
 
 
 def _columns(result: Any, names: tuple[str, ...]) -> dict[str, Any]:
@@ -63,7 +81,9 @@ class SweepSummary(Result):
     the sweep does not record it).
     """
 
-    def __init__(self, summary: _core.SweepSummary, sweep: _core.Sweep, aggregate: str) -> None:
+    def __init__(
+        self, summary: _core.SweepSummary, sweep: _core.Sweep, aggregate: str
+    ) -> None:
         self._c = _columns(summary, SUMMARY_COLUMNS)
         self.aggregate = aggregate
         self.source: str = sweep.meta.source
@@ -124,14 +144,18 @@ class SweepSummary(Result):
 
         if ax is None:
             _, ax = plt.subplots(figsize=(7, 4), constrained_layout=True)
-        ax.fill_between(self.memory_mb, self.p5_ms, self.p95_ms, alpha=0.25, label="p5..p95")
+        ax.fill_between(
+            self.memory_mb, self.p5_ms, self.p95_ms, alpha=0.25, label="p5..p95"
+        )
         ax.plot(self.memory_mb, self.duration_ms, "o-", label=self.aggregate, **kwargs)
         ax.set(xscale="log", yscale="log", xlabel="memory [MB]", ylabel="duration [ms]")
         ax.legend()
         return ax
 
     def __repr__(self) -> str:
-        return f"SweepSummary({len(self)} sizes, {self.aggregate}, source={self.source!r})"
+        return (
+            f"SweepSummary({len(self)} sizes, {self.aggregate}, source={self.source!r})"
+        )
 
 
 def summarize(
@@ -170,7 +194,9 @@ def summary_table(sweep: _core.Sweep, aggregation: str | None = None) -> dict[st
     return summarize(sweep, aggregation).to_dict()
 
 
-def summary_dataframe(sweep: _core.Sweep, aggregation: str | None = None) -> pd.DataFrame:
+def summary_dataframe(
+    sweep: _core.Sweep, aggregation: str | None = None
+) -> pd.DataFrame:
     """Deprecated: ``summarize(sweep, aggregate).to_dataframe()``."""
     _deprecated("summary_dataframe(sweep)", "lambdasim.summarize(sweep).to_dataframe()")
     return summarize(sweep, aggregation).to_dataframe()
@@ -351,19 +377,34 @@ class FitResult(Result):
         lo, hi = self.band_lo_ms, self.band_hi_ms
         if np.isfinite(lo).any():
             ax.fill_between(m, lo, hi, alpha=0.2, label="prediction band")
-        (line,) = ax.plot(m, self.predicted_ms, "-", label="predicted", **kwargs)
+        ax.plot(m, self.predicted_ms, "-", label="predicted", **kwargs)
         used = self.used_in_fit
-        ax.plot(m[used], self.observed_ms[used], "o", color="k", label="observed (fitted)")
-        ax.plot(m[~used], self.observed_ms[~used], "o", mfc="none", color="k",
-                label="observed (held out)")
-        ax.set(xscale="log", yscale="log", xlabel="memory [MB]", ylabel="duration [ms]",
-               title=f"{self.structure}: MAPE {100 * self.mape:.1f} %")
+        ax.plot(
+            m[used], self.observed_ms[used], "o", color="k", label="observed (fitted)"
+        )
+        ax.plot(
+            m[~used],
+            self.observed_ms[~used],
+            "o",
+            mfc="none",
+            color="k",
+            label="observed (held out)",
+        )
+        ax.set(
+            xscale="log",
+            yscale="log",
+            xlabel="memory [MB]",
+            ylabel="duration [ms]",
+            title=f"{self.structure}: MAPE {100 * self.mape:.1f} %",
+        )
         ax.legend()
         return ax
 
     def __repr__(self) -> str:
-        return (f"FitResult({self.structure}, {len(self.memory_mb)} sizes, "
-                f"MAPE {100 * self.mape:.2f} %)")
+        return (
+            f"FitResult({self.structure}, {len(self.memory_mb)} sizes, "
+            f"MAPE {100 * self.mape:.2f} %)"
+        )
 
 
 def fit(sweep: _core.Sweep, platform: Any = None, **options: Any) -> FitResult:
@@ -400,7 +441,9 @@ def fit(sweep: _core.Sweep, platform: Any = None, **options: Any) -> FitResult:
     if not isinstance(sweep, _core.Sweep):
         msg = f"sweep = {sweep!r}: expected a Sweep (Sweep.load, Sweep.from_powertuning, ...)"
         raise OptionError(msg)
-    opts = set_fields(_core.FitOptions(), options, "fit() got an unexpected keyword argument '{key}'")
+    opts = set_fields(
+        _core.FitOptions(), options, "fit() got an unexpected keyword argument '{key}'"
+    )
     plat = resolve_platform(platform)
     warn_all(sweep.diagnostics)
     result = _core.fit(sweep, plat, opts)
@@ -411,7 +454,9 @@ def fit(sweep: _core.Sweep, platform: Any = None, **options: Any) -> FitResult:
 def fit_table(result: FitResult | _core.FitResult) -> dict[str, Any]:
     """Deprecated: ``fit(...).to_dict()``."""
     _deprecated("fit_table(result)", "result.to_dict()")
-    return _columns(result.core if isinstance(result, FitResult) else result, FIT_COLUMNS)
+    return _columns(
+        result.core if isinstance(result, FitResult) else result, FIT_COLUMNS
+    )
 
 
 class CheckResult(Result):
@@ -459,12 +504,16 @@ class CheckResult(Result):
         """The rule and tolerance applied, in words."""
         observed = f"observed: the {self.aggregate} of each size's recorded durations"
         if self.rule == "per_size":
-            return (f"per size: |predicted - observed| / observed <= rtol = {self.rtol:g} "
-                    f"at every size ({observed})")
-        return (f"shift: the whole curve's shift exp(median ln(observed / predicted)) - 1 "
-                f"= {100 * self.shift:+.1f} % (interval {100 * self.shift_lo:+.1f} .. "
-                f"{100 * self.shift_hi:+.1f} %) must not lie wholly beyond "
-                f"+-shift_tolerance = {self.shift_tolerance:g} ({observed})")
+            return (
+                f"per size: |predicted - observed| / observed <= rtol = {self.rtol:g} "
+                f"at every size ({observed})"
+            )
+        return (
+            f"shift: the whole curve's shift exp(median ln(observed / predicted)) - 1 "
+            f"= {100 * self.shift:+.1f} % (interval {100 * self.shift_lo:+.1f} .. "
+            f"{100 * self.shift_hi:+.1f} %) must not lie wholly beyond "
+            f"+-shift_tolerance = {self.shift_tolerance:g} ({observed})"
+        )
 
     @property
     def shift(self) -> float:
@@ -546,25 +595,54 @@ class CheckResult(Result):
 
         if ax is None:
             _, ax = plt.subplots(figsize=(7, 3.5), constrained_layout=True)
-        tol, name = ((self.rtol, "rtol") if self.rule == "per_size"
-                     else (self.shift_tolerance, "shift tolerance"))
-        ax.axhspan(-100 * tol, 100 * tol, color="tab:green", alpha=0.15,
-                   label=f"± {name} ({100 * tol:g} %)")
+        tol, name = (
+            (self.rtol, "rtol")
+            if self.rule == "per_size"
+            else (self.shift_tolerance, "shift tolerance")
+        )
+        ax.axhspan(
+            -100 * tol,
+            100 * tol,
+            color="tab:green",
+            alpha=0.15,
+            label=f"± {name} ({100 * tol:g} %)",
+        )
         ok = self.within_tolerance & ~self.outside_band
-        ax.plot(self.memory_mb[ok], 100 * self.rel_error[ok], "o", color="tab:green",
-                label="within", **kwargs)
-        ax.plot(self.memory_mb[~ok], 100 * self.rel_error[~ok], "x", color="tab:red",
-                label="outside", **kwargs)
+        ax.plot(
+            self.memory_mb[ok],
+            100 * self.rel_error[ok],
+            "o",
+            color="tab:green",
+            label="within",
+            **kwargs,
+        )
+        ax.plot(
+            self.memory_mb[~ok],
+            100 * self.rel_error[~ok],
+            "x",
+            color="tab:red",
+            label="outside",
+            **kwargs,
+        )
         ax.axhline(0, color="k", lw=0.5)
-        ax.set(xscale="log", xlabel="memory [MB]", ylabel="(predicted - observed) / observed [%]")
+        ax.set(
+            xscale="log",
+            xlabel="memory [MB]",
+            ylabel="(predicted - observed) / observed [%]",
+        )
         ax.legend()
         return ax
 
     def __repr__(self) -> str:
         verdict = "passed" if self.passed else "FAILED"
-        tol = (f"rtol {self.rtol:g}" if self.rule == "per_size"
-               else f"shift {100 * self.shift:+.1f} %, tolerance {self.shift_tolerance:g}")
-        return f"CheckResult({verdict}, {self.rule}: {tol}, {len(self.memory_mb)} sizes)"
+        tol = (
+            f"rtol {self.rtol:g}"
+            if self.rule == "per_size"
+            else f"shift {100 * self.shift:+.1f} %, tolerance {self.shift_tolerance:g}"
+        )
+        return (
+            f"CheckResult({verdict}, {self.rule}: {tol}, {len(self.memory_mb)} sizes)"
+        )
 
 
 def check(
@@ -590,7 +668,11 @@ def check(
     if not isinstance(sweep, _core.Sweep):
         msg = f"sweep = {sweep!r}: expected a Sweep (Sweep.load, Sweep.from_powertuning, ...)"
         raise OptionError(msg)
-    opts = set_fields(_core.CheckOptions(), options, "check() got an unexpected keyword argument '{key}'")
+    opts = set_fields(
+        _core.CheckOptions(),
+        options,
+        "check() got an unexpected keyword argument '{key}'",
+    )
     plat = resolve_platform(platform)
     warn_all(sweep.diagnostics)
     result = _core.check(profile, sweep, plat, opts)
@@ -600,4 +682,6 @@ def check(
 def check_table(result: CheckResult | _core.CheckResult) -> dict[str, Any]:
     """Deprecated: ``check(...).to_dict()``."""
     _deprecated("check_table(result)", "result.to_dict()")
-    return _columns(result.core if isinstance(result, CheckResult) else result, CHECK_COLUMNS)
+    return _columns(
+        result.core if isinstance(result, CheckResult) else result, CHECK_COLUMNS
+    )

@@ -25,11 +25,10 @@ template <>
 struct enum_traits<component_kind> {
   static constexpr std::string_view field = "kind";
   static constexpr std::array<std::pair<component_kind, std::string_view>, 4> names{
-      {
-            {component_kind::cpu, "cpu"},
-            {component_kind::io, "io"},
-            {component_kind::scaled_io, "scaled_io"},
-            {component_kind::gc, "gc"}}};
+      {{component_kind::cpu, "cpu"},
+       {component_kind::io, "io"},
+       {component_kind::scaled_io, "scaled_io"},
+       {component_kind::gc, "gc"}}};
 };
 
 std::string_view to_string(component_kind k);
@@ -43,10 +42,10 @@ inline constexpr double max_work_ms = 1e12;
 /// One line of the duration equation.
 struct component {
   component_kind kind = component_kind::cpu;
-  double work_ms = 0;       ///< CPU ms at one vCPU (cpu), wait ms (io), I/O ms at the knee
-  int threads = 1;          ///< cpu only
-  double knee_vcpu = 1;     ///< scaled_io only: share at which the I/O saturates
-  double ref_mb = 1024;     ///< gc only: memory size at which the CPU work is work_ms
+  double work_ms = 0;    ///< CPU ms at one vCPU (cpu), wait ms (io), I/O ms at the knee
+  int threads = 1;       ///< cpu only
+  double knee_vcpu = 1;  ///< scaled_io only: share at which the I/O saturates
+  double ref_mb = 1024;  ///< gc only: memory size at which the CPU work is work_ms
 
   static component cpu(double work_ms, int threads = 1);
   static component io(double ms);
@@ -69,7 +68,7 @@ struct profile {
   double init_ms = 0;            ///< INIT phase; does not scale with memory
   double first_call_cpu_ms = 0;  ///< lazy CPU work of the first invocation
   double peak_memory_mb = 0;     ///< 0 = unknown (every size feasible)
-  double cv = 0;                 ///< relative variability of a warm duration (lognormal)
+  double cv = 0;  ///< relative variability of a warm duration (lognormal)
   /// Architecture the profile was measured on: "x86_64" (default) or "arm64". Pricing
   /// it on the other needs a speed ratio (on_architecture).
   std::string architecture = "x86_64";
@@ -78,7 +77,8 @@ struct profile {
   /// Sweep the profile was fitted to (file and series; empty: written by hand).
   std::string source;
 
-  /// @throws std::invalid_argument naming the field, e.g. "components[1].work_ms = -5: ...";
+  /// @throws std::invalid_argument naming the field, e.g. "components[1].work_ms = -5:
+  /// ...";
   ///         also for a profile without components and a time above max_work_ms
   void validate() const;
   /// Sum of the work of components of one kind (ms).
@@ -89,9 +89,10 @@ struct profile {
   /// [{"kind": "cpu", "work_ms": 1000, "threads": 1}, {"kind": "io", "ms": 100},
   /// {"kind": "scaled_io", "work_ms": 50, "knee_vcpu": 0.5},
   /// {"kind": "gc", "work_ms": 30, "ref_mb": 1024}], "init_ms": ...,
-  /// "first_call_cpu_ms": ..., "peak_memory_mb": ..., "cv": ..., "architecture": "x86_64",
-  /// "platform": "", "source": ""}; unknown keys are an error; the last three are optional
-  /// (files written before them load as x86_64, platform and source unknown).
+  /// "first_call_cpu_ms": ..., "peak_memory_mb": ..., "cv": ..., "architecture":
+  /// "x86_64", "platform": "", "source": ""}; unknown keys are an error; the last three
+  /// are optional (files written before them load as x86_64, platform and source
+  /// unknown).
   /// @throws config_error with origin and JSON pointer
   static profile from_json(std::string_view text, std::string_view origin = "<json>");
   static profile load(const std::string& path);

@@ -13,16 +13,15 @@ import sys
 import warnings
 from typing import TYPE_CHECKING
 
+from .._result import LambdasimWarning
 from . import bill as _bill
+from . import check as _check
 from . import curve as _curve
 from . import demo as _demo
-from . import simulate as _simulate
-from . import check as _check
 from . import fit as _fit
 from . import recommend as _recommend
+from . import simulate as _simulate
 from . import sweep as _sweep
-
-from .._result import LambdasimWarning
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -39,7 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="lambdasim",
         description="Predict AWS Lambda duration and cost across memory sizes, offline.",
     )
-    parser.add_argument("--version", action="version", version=f"lambdasim {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"lambdasim {__version__}"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in COMMANDS:
         module.register(sub)
@@ -71,8 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-def _note(command: str):  # noqa: ANN202 - a warnings.showwarning replacement
-    def show(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001, ARG001
+def _note(command: str):
+    def show(message, category, filename, lineno, file=None, line=None) -> None:
         print(f"lambdasim {command}: note: {message}", file=sys.stderr)
 
     return show

@@ -14,7 +14,9 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
     """Keeps the description and the example epilog as written."""
 
 
-def add_parser(sub: Any, name: str, summary: str, description: str, example: str) -> argparse.ArgumentParser:
+def add_parser(
+    sub: Any, name: str, summary: str, description: str, example: str
+) -> argparse.ArgumentParser:
     """A subcommand with a one-line summary, a paragraph and an example."""
     paragraphs = description.split("\n\n")
     text = "\n\n".join(
@@ -24,7 +26,8 @@ def add_parser(sub: Any, name: str, summary: str, description: str, example: str
         name,
         help=summary,
         description=text,
-        epilog="example:\n" + "\n".join("  " + line for line in example.strip().splitlines()),
+        epilog="example:\n"
+        + "\n".join("  " + line for line in example.strip().splitlines()),
         formatter_class=HelpFormatter,
     )
 
@@ -53,16 +56,26 @@ def add_platform_args(p: argparse.ArgumentParser, prices: bool = True) -> None:
 
     names = Platform.names()
     p.add_argument(
-        "--platform", default=Platform.aws_lambda().name, metavar="NAME|FILE",
+        "--platform",
+        default=Platform.aws_lambda().name,
+        metavar="NAME|FILE",
         help=f"platform model: {', '.join(names)} (data recorded before Dec 2020), or a "
         "platform JSON file (default: %(default)s)",
     )
     if prices:
-        p.add_argument("--arch", default="x86_64", metavar="ARCH",
-                       help="architecture priced: x86_64 or arm64 (default: %(default)s)")
-        p.add_argument("--region", default="us-east-1", metavar="REGION",
-                       help="AWS region priced, one of: "
-                       f"{', '.join(PriceTable.aws_regions())} (default: %(default)s)")
+        p.add_argument(
+            "--arch",
+            default="x86_64",
+            metavar="ARCH",
+            help="architecture priced: x86_64 or arm64 (default: %(default)s)",
+        )
+        p.add_argument(
+            "--region",
+            default="us-east-1",
+            metavar="REGION",
+            help="AWS region priced, one of: "
+            f"{', '.join(PriceTable.aws_regions())} (default: %(default)s)",
+        )
 
 
 def load_platform(spec: str) -> Any:

@@ -25,22 +25,42 @@ def _pair(text: str, what: str) -> tuple[str, str]:
 def add_sweep_args(p: argparse.ArgumentParser) -> None:
     """FILE plus the loader options."""
     p.add_argument("file", metavar="FILE|URL", help=SWEEP_HELP)
-    p.add_argument("--input-format", default="auto",
-                   choices=["auto", "powertuning", "report", "report_metrics", "csv"],
-                   help="format of FILE (default: %(default)s, detected from the content)")
-    p.add_argument("--select", default="",
-                   help="which run of a Power Tuning array (its index; without it the error "
-                   "lists the runs) or which series of a REPORT metrics file (e.g. "
-                   "python311/x86_64)")
-    p.add_argument("--source", default="auto", metavar="SOURCE",
-                   help="Power Tuning: take the curve from 'stats' or the 'visualization' "
-                   "URL; auto prefers stats (default: %(default)s)")
-    p.add_argument("--column", action="append", default=[], metavar="CANONICAL=HEADER",
-                   help="CSV: map a canonical column to a header, e.g. "
-                   "memory_mb='Memory Size' (repeatable)")
-    p.add_argument("--where", action="append", default=[], metavar="COLUMN=VALUE",
-                   help="CSV: keep only rows whose COLUMN equals VALUE, e.g. "
-                   "function_name=api (repeatable)")
+    p.add_argument(
+        "--input-format",
+        default="auto",
+        choices=["auto", "powertuning", "report", "report_metrics", "csv"],
+        help="format of FILE (default: %(default)s, detected from the content)",
+    )
+    p.add_argument(
+        "--select",
+        default="",
+        help="which run of a Power Tuning array (its index; without it the error "
+        "lists the runs) or which series of a REPORT metrics file (e.g. "
+        "python311/x86_64)",
+    )
+    p.add_argument(
+        "--source",
+        default="auto",
+        metavar="SOURCE",
+        help="Power Tuning: take the curve from 'stats' or the 'visualization' "
+        "URL; auto prefers stats (default: %(default)s)",
+    )
+    p.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="CANONICAL=HEADER",
+        help="CSV: map a canonical column to a header, e.g. "
+        "memory_mb='Memory Size' (repeatable)",
+    )
+    p.add_argument(
+        "--where",
+        action="append",
+        default=[],
+        metavar="COLUMN=VALUE",
+        help="CSV: keep only rows whose COLUMN equals VALUE, e.g. "
+        "function_name=api (repeatable)",
+    )
 
 
 def load_sweep(args: argparse.Namespace) -> Any:

@@ -22,7 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     d = primitives.CheckOptions()
     p = add_parser(
-        sub, "check", "compare a profile with a recorded sweep (exit 1 on drift)",
+        sub,
+        "check",
+        "compare a profile with a recorded sweep (exit 1 on drift)",
         "Compare a profile's predicted warm duration with a recorded sweep. By default "
         "the shift of the whole curve (median over sizes of ln(observed / predicted), "
         "with an interval from the sizes' own scatter) is judged against "
@@ -38,17 +40,28 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("profile", metavar="PROFILE.json", help=PROFILE_HELP)
     add_sweep_args(p)
-    p.add_argument("--rtol", type=float,
-                   help="per-size rule: fail when any size is off by more than this "
-                   "fraction (default: not set, the shift rule judges)")
-    p.add_argument("--shift-tolerance", type=float, metavar="X",
-                   default=default(d, "shift_tolerance"),
-                   help="largest accepted relative shift of the whole curve, a fraction "
-                   "(default: %(default)s)")
+    p.add_argument(
+        "--rtol",
+        type=float,
+        help="per-size rule: fail when any size is off by more than this "
+        "fraction (default: not set, the shift rule judges)",
+    )
+    p.add_argument(
+        "--shift-tolerance",
+        type=float,
+        metavar="X",
+        default=default(d, "shift_tolerance"),
+        help="largest accepted relative shift of the whole curve, a fraction "
+        "(default: %(default)s)",
+    )
     add_platform_args(p, prices=False)
     add_aggregate_arg(p, d)
-    p.add_argument("--format", choices=["csv", "json", "table"], default="table",
-                   help="output (default: %(default)s)")
+    p.add_argument(
+        "--format",
+        choices=["csv", "json", "table"],
+        default="table",
+        help="output (default: %(default)s)",
+    )
     p.set_defaults(func=run)
 
 
@@ -57,17 +70,31 @@ def run(args: argparse.Namespace) -> int:
 
     profile = Profile.load(args.profile)
     s = load_sweep(args)
-    result = check(profile, s, load_platform(args.platform), rtol=args.rtol,
-                   shift_tolerance=args.shift_tolerance, aggregate=args.aggregate)
+    result = check(
+        profile,
+        s,
+        load_platform(args.platform),
+        rtol=args.rtol,
+        shift_tolerance=args.shift_tolerance,
+        aggregate=args.aggregate,
+    )
     if args.format == "table":
         print(f"rule: {result.rule_description}")
         sys.stdout.write(result.report())
     else:
-        write_table(result.to_dict(), args.format,
-                    meta={"passed": result.passed, "rtol": result.rtol,
-                          "failures": result.failures, "rule": result.rule,
-                          "shift": result.shift, "detectable_shift": result.detectable_shift,
-                          "rule_description": result.rule_description})
+        write_table(
+            result.to_dict(),
+            args.format,
+            meta={
+                "passed": result.passed,
+                "rtol": result.rtol,
+                "failures": result.failures,
+                "rule": result.rule,
+                "shift": result.shift,
+                "detectable_shift": result.detectable_shift,
+                "rule_description": result.rule_description,
+            },
+        )
     for w in result.warnings:
         print(f"lambdasim check: warning: {w}", file=sys.stderr)
     return 0 if result.passed else 1

@@ -19,15 +19,17 @@ TABLE_FORMATS = {
 }
 
 PROFILE_HELP = (
-    "workload profile JSON: {\"schema_version\": 1, \"components\": [{\"kind\": \"cpu\", "
-    "\"work_ms\": 800}, {\"kind\": \"io\", \"ms\": 120}], \"init_ms\": 250} "
+    'workload profile JSON: {"schema_version": 1, "components": [{"kind": "cpu", '
+    '"work_ms": 800}, {"kind": "io", "ms": 120}], "init_ms": 250} '
     "(docs/cli.md has every key)"
 )
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = add_parser(
-        sub, "curve", "duration and cost at each memory size",
+        sub,
+        "curve",
+        "duration and cost at each memory size",
         "Predict a profile's warm and cold duration, billed duration, GB-seconds and cost "
         "of one warm invocation (duration plus request charge, USD) at each memory size, "
         "from the platform model and the region's prices. Sizes below the profile's "
@@ -43,9 +45,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "(default: every size of the platform, 10,113 on AWS Lambda)",
     )
     add_platform_args(p)
-    p.add_argument("--format", choices=["csv", "json", "table"], default="table",
-                   help="output: csv and json are exact (cost_usd per invocation); table "
-                   "rounds and shows USD per million invocations (default: %(default)s)")
+    p.add_argument(
+        "--format",
+        choices=["csv", "json", "table"],
+        default="table",
+        help="output: csv and json are exact (cost_usd per invocation); table "
+        "rounds and shows USD per million invocations (default: %(default)s)",
+    )
     p.set_defaults(func=run)
 
 
@@ -65,7 +71,11 @@ def run(args: argparse.Namespace) -> int:
         columns,
         args.format,
         formats=TABLE_FORMATS,
-        meta={"profile": profile.name, "platform": platform.name, "arch": args.arch,
-              "region": args.region},
+        meta={
+            "profile": profile.name,
+            "platform": platform.name,
+            "arch": args.arch,
+            "region": args.region,
+        },
     )
     return 0

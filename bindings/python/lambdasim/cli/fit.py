@@ -4,15 +4,22 @@
 from __future__ import annotations
 
 import argparse
+import math
 
 from ._common import add_parser, add_platform_args, default, enum_names, load_platform
 from ._output import write_table
 from ._sweepargs import add_sweep_args, load_sweep
 from .sweep import add_aggregate_arg
 
-TABLE_FORMATS = {"observed_ms": ".1f", "predicted_ms": ".1f", "rel_error": "+.3f",
-                 "band_lo_ms": ".1f", "band_hi_ms": ".1f", "spread_lo_ms": ".1f",
-                 "spread_hi_ms": ".1f"}
+TABLE_FORMATS = {
+    "observed_ms": ".1f",
+    "predicted_ms": ".1f",
+    "rel_error": "+.3f",
+    "band_lo_ms": ".1f",
+    "band_hi_ms": ".1f",
+    "spread_lo_ms": ".1f",
+    "spread_hi_ms": ".1f",
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -20,7 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     d = primitives.FitOptions()
     p = add_parser(
-        sub, "fit", "fit a workload profile to a recorded sweep",
+        sub,
+        "fit",
+        "fit a workload profile to a recorded sweep",
         "Fit a workload profile (io + cpu, or a richer structure when the data demand it) "
         "to a recorded sweep, print the observed and predicted duration per size with the "
         "prediction band, the structure chosen and why, and the fitted parameters; -o "
@@ -30,26 +39,55 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "lambdasim fit sweep.csv --structure threaded_cpu --platform aws-lambda-2020",
     )
     add_sweep_args(p)
-    p.add_argument("-o", "--output", metavar="PROFILE.json",
-                   help="write the fitted profile to this file")
-    p.add_argument("--sizes", metavar="LIST",
-                   help="fit on these recorded sizes only (MB), e.g. 128,1024,3008; the "
-                   "others are held out (default: every size)")
-    p.add_argument("--structure", default=default(d, "structure"), metavar="NAME",
-                   help="model structure: " + ", ".join(enum_names(d, "structure")) +
-                   " (default: %(default)s, chosen by an information criterion)")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="PROFILE.json",
+        help="write the fitted profile to this file",
+    )
+    p.add_argument(
+        "--sizes",
+        metavar="LIST",
+        help="fit on these recorded sizes only (MB), e.g. 128,1024,3008; the "
+        "others are held out (default: every size)",
+    )
+    p.add_argument(
+        "--structure",
+        default=default(d, "structure"),
+        metavar="NAME",
+        help="model structure: "
+        + ", ".join(enum_names(d, "structure"))
+        + " (default: %(default)s, chosen by an information criterion)",
+    )
     add_platform_args(p, prices=False)
     add_aggregate_arg(p, d)
-    p.add_argument("--threads", type=int, metavar="N",
-                   help="threads or processes your code runs in parallel, if known "
-                        "(the fit then estimates the serial/parallel split)")
-    p.add_argument("--date", metavar="YYYY-MM-DD",
-                   help="recording date: picks the platform in force that day")
-    p.add_argument("--seed", type=int, default=default(d, "seed"),
-                   help="seed of the bootstrap (default: %(default)s)")
-    p.add_argument("--name", help="name of the fitted profile (default: from the sweep)")
-    p.add_argument("--format", choices=["csv", "json", "table"], default="table",
-                   help="output (default: %(default)s)")
+    p.add_argument(
+        "--threads",
+        type=int,
+        metavar="N",
+        help="threads or processes your code runs in parallel, if known "
+        "(the fit then estimates the serial/parallel split)",
+    )
+    p.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="recording date: picks the platform in force that day",
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=default(d, "seed"),
+        help="seed of the bootstrap (default: %(default)s)",
+    )
+    p.add_argument(
+        "--name", help="name of the fitted profile (default: from the sweep)"
+    )
+    p.add_argument(
+        "--format",
+        choices=["csv", "json", "table"],
+        default="table",
+        help="output (default: %(default)s)",
+    )
     p.set_defaults(func=run)
 
 
@@ -65,7 +103,11 @@ def run(args: argparse.Namespace) -> int:
     from .. import fit
 
     s = load_sweep(args)
-    options = {"structure": args.structure, "aggregate": args.aggregate, "seed": args.seed}
+    options = {
+        "structure": args.structure,
+        "aggregate": args.aggregate,
+        "seed": args.seed,
+    }
     if args.sizes:
         options["sizes"] = _sizes(args.sizes)
     if args.name:
@@ -77,13 +119,25 @@ def run(args: argparse.Namespace) -> int:
     result = fit(s, load_platform(args.platform), **options)
     if args.output:
         result.profile.save(args.output)
-    write_table(result.to_dict(), args.format, formats=TABLE_FORMATS,
-                meta={"source": s.meta.source, "structure": result.structure,
-                      "reason": result.reason, "mape": result.mape,
-                      "profile": result.profile.to_json()})
+    write_table(
+        result.to_dict(),
+        args.format,
+        formats=TABLE_FORMATS,
+        meta={
+            "source": s.meta.source,
+            "structure": result.structure,
+            "reason": result.reason,
+            "mape": result.mape,
+            "profile": result.profile.to_json(),
+        },
+    )
     if args.format == "table":
         print(f"structure: {result.reason}")
-        print(f"MAPE: {100 * result.mape:.2f} % (fitting sizes {100 * result.mape_fit:.2f} %)")
-        for name, v, sd in zip(result.param_names, result.param_values, result.param_sd):
-            print(f"{name} = {v:.6g}" + ("" if sd != sd else f" +- {sd:.3g}"))
+        print(
+            f"MAPE: {100 * result.mape:.2f} % (fitting sizes {100 * result.mape_fit:.2f} %)"
+        )
+        for name, v, sd in zip(
+            result.param_names, result.param_values, result.param_sd
+        ):
+            print(f"{name} = {v:.6g}" + ("" if math.isnan(sd) else f" +- {sd:.3g}"))
     return 0

@@ -16,7 +16,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     d = primitives.SimulateOptions()
     p = add_parser(
-        sub, "simulate", "simulate the instance pool: cold starts, latency, concurrency, bill",
+        sub,
+        "simulate",
+        "simulate the instance pool: cold starts, latency, concurrency, bill",
         "Simulate a function's instance pool under traffic (Poisson at a rate, a rate per "
         "hour repeated, or a recorded trace): which requests start cold, the latency "
         "percentiles including INIT, concurrency, throttles at a reserved-concurrency "
@@ -29,57 +31,126 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--provisioned-concurrency 2",
     )
     p.add_argument("profile", metavar="PROFILE.json", help=PROFILE_HELP)
-    p.add_argument("--memory", metavar="MB", type=float, required=True,
-                   help="memory size in MB (required)")
+    p.add_argument(
+        "--memory",
+        metavar="MB",
+        type=float,
+        required=True,
+        help="memory size in MB (required)",
+    )
     traffic = p.add_mutually_exclusive_group(required=True)
-    traffic.add_argument("--rate", metavar="PER_SECOND", type=float,
-                         help="Poisson arrivals, requests per second")
-    traffic.add_argument("--hourly-rates", metavar="R0,R1,...",
-                         help="requests per second for each hour, repeated (24 for a day)")
-    traffic.add_argument("--trace", metavar="FILE",
-                         help="CSV of request timestamps in epoch seconds")
-    p.add_argument("--days", metavar="D", type=float,
-                   help="simulated period in days for --rate / --hourly-rates (required "
-                   "with them)")
-    p.add_argument("--column", default="",
-                   help="timestamp column of --trace (default: timestamp_s, or "
-                        "client_start_time in a file without timestamp_s)")
-    p.add_argument("--keep-alive", metavar="S", type=float,
-                   help="seconds an idle instance stays warm (default: the platform's "
-                   "recorded keep-alive distribution)")
-    p.add_argument("--max-lifetime", metavar="S", type=float,
-                   help="fixed maximum instance lifetime in seconds; 0 turns recycling off "
-                        "(default: the platform's fitted recycling model)")
-    p.add_argument("--provisioned-concurrency", "--provisioned", dest="provisioned_concurrency",
-                   metavar="N", type=int,
-                   help="provisioned concurrency, instances always warm (default: "
-                   f"{default(d, 'provisioned_concurrency')}; --provisioned is its old name)")
-    p.add_argument("--reserved-concurrency", "--reserved", dest="reserved_concurrency",
-                   metavar="N", type=int,
-                   help="reserved concurrency, a cap: excess requests are throttled "
-                   "(default: no cap; --reserved is its old name)")
-    p.add_argument("--initial-instances", "--initial-warm", dest="initial_instances",
-                   metavar="N", type=int,
-                   help="on-demand instances already warm at the start (default: a trace's "
-                        "is_cold column says whether its first request was warm, else 0; "
-                        "--initial-warm is its old name)")
-    p.add_argument("--seed", metavar="S", type=int, default=default(d, "seed"),
-                   help="random seed, an integer >= 0 (default: %(default)s)")
-    p.add_argument("--replications", metavar="N", type=int,
-                   default=default(d, "replications"),
-                   help="independent runs, merged (default: %(default)s)")
-    p.add_argument("--threads", metavar="N", type=int, default=default(d, "threads"),
-                   help="worker threads, 0 = all cores; results never depend on it "
-                   "(default: %(default)s)")
-    p.add_argument("--max-requests", metavar="N", type=float,
-                   default=default(d, "max_requests"),
-                   help="refuse a run expecting more requests than this, with an estimate "
-                   "of its time (default: %(default)g, about 1.5 minutes)")
+    traffic.add_argument(
+        "--rate",
+        metavar="PER_SECOND",
+        type=float,
+        help="Poisson arrivals, requests per second",
+    )
+    traffic.add_argument(
+        "--hourly-rates",
+        metavar="R0,R1,...",
+        help="requests per second for each hour, repeated (24 for a day)",
+    )
+    traffic.add_argument(
+        "--trace", metavar="FILE", help="CSV of request timestamps in epoch seconds"
+    )
+    p.add_argument(
+        "--days",
+        metavar="D",
+        type=float,
+        help="simulated period in days for --rate / --hourly-rates (required "
+        "with them)",
+    )
+    p.add_argument(
+        "--column",
+        default="",
+        help="timestamp column of --trace (default: timestamp_s, or "
+        "client_start_time in a file without timestamp_s)",
+    )
+    p.add_argument(
+        "--keep-alive",
+        metavar="S",
+        type=float,
+        help="seconds an idle instance stays warm (default: the platform's "
+        "recorded keep-alive distribution)",
+    )
+    p.add_argument(
+        "--max-lifetime",
+        metavar="S",
+        type=float,
+        help="fixed maximum instance lifetime in seconds; 0 turns recycling off "
+        "(default: the platform's fitted recycling model)",
+    )
+    p.add_argument(
+        "--provisioned-concurrency",
+        "--provisioned",
+        dest="provisioned_concurrency",
+        metavar="N",
+        type=int,
+        help="provisioned concurrency, instances always warm (default: "
+        f"{default(d, 'provisioned_concurrency')}; --provisioned is its old name)",
+    )
+    p.add_argument(
+        "--reserved-concurrency",
+        "--reserved",
+        dest="reserved_concurrency",
+        metavar="N",
+        type=int,
+        help="reserved concurrency, a cap: excess requests are throttled "
+        "(default: no cap; --reserved is its old name)",
+    )
+    p.add_argument(
+        "--initial-instances",
+        "--initial-warm",
+        dest="initial_instances",
+        metavar="N",
+        type=int,
+        help="on-demand instances already warm at the start (default: a trace's "
+        "is_cold column says whether its first request was warm, else 0; "
+        "--initial-warm is its old name)",
+    )
+    p.add_argument(
+        "--seed",
+        metavar="S",
+        type=int,
+        default=default(d, "seed"),
+        help="random seed, an integer >= 0 (default: %(default)s)",
+    )
+    p.add_argument(
+        "--replications",
+        metavar="N",
+        type=int,
+        default=default(d, "replications"),
+        help="independent runs, merged (default: %(default)s)",
+    )
+    p.add_argument(
+        "--threads",
+        metavar="N",
+        type=int,
+        default=default(d, "threads"),
+        help="worker threads, 0 = all cores; results never depend on it "
+        "(default: %(default)s)",
+    )
+    p.add_argument(
+        "--max-requests",
+        metavar="N",
+        type=float,
+        default=default(d, "max_requests"),
+        help="refuse a run expecting more requests than this, with an estimate "
+        "of its time (default: %(default)g, about 1.5 minutes)",
+    )
     add_platform_args(p)
-    p.add_argument("--free-tier", action="store_true", help="apply the free tier to the bill")
-    p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
-    p.add_argument("--format", choices=["json", "table"], default="table",
-                   help="output (default: %(default)s)")
+    p.add_argument(
+        "--free-tier", action="store_true", help="apply the free tier to the bill"
+    )
+    p.add_argument(
+        "--no-progress", action="store_true", help="never show a progress bar"
+    )
+    p.add_argument(
+        "--format",
+        choices=["json", "table"],
+        default="table",
+        help="output (default: %(default)s)",
+    )
     p.set_defaults(func=run)
 
 
@@ -97,7 +168,9 @@ def run(args: argparse.Namespace) -> int:
         try:
             hourly = [float(x) for x in args.hourly_rates.split(",")]
         except ValueError:
-            msg = f"--hourly-rates = '{args.hourly_rates}': expected numbers like 1,2.5,0"
+            msg = (
+                f"--hourly-rates = '{args.hourly_rates}': expected numbers like 1,2.5,0"
+            )
             raise ValueError(msg) from None
     profile = Profile.load(args.profile)
     platform = load_platform(args.platform)

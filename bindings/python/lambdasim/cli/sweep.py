@@ -11,23 +11,37 @@ from ._common import add_parser, default, enum_names
 from ._output import write_table
 from ._sweepargs import add_sweep_args, load_sweep
 
-TABLE_FORMATS = {"duration_ms": ".1f", "p5_ms": ".1f", "p95_ms": ".1f", "init_ms": ".1f",
-                 "billed_ms": ".1f", "max_memory_used_mb": ".0f", "n": ".0f"}
+TABLE_FORMATS = {
+    "duration_ms": ".1f",
+    "p5_ms": ".1f",
+    "p95_ms": ".1f",
+    "init_ms": ".1f",
+    "billed_ms": ".1f",
+    "max_memory_used_mb": ".0f",
+    "n": ".0f",
+}
 
 
 def add_aggregate_arg(p: argparse.ArgumentParser, options: object) -> None:
     """--aggregate, its names and default from the bound option struct."""
     names = enum_names(type(options)(), "aggregate")
-    p.add_argument("--aggregate", default=default(options, "aggregate"), metavar="NAME",
-                   help="how each size's durations are reduced: " + ", ".join(names) +
-                   " (trimmed_mean is Power Tuning's; default: %(default)s)")
+    p.add_argument(
+        "--aggregate",
+        default=default(options, "aggregate"),
+        metavar="NAME",
+        help="how each size's durations are reduced: "
+        + ", ".join(names)
+        + " (trimmed_mean is Power Tuning's; default: %(default)s)",
+    )
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     from .. import primitives
 
     p = add_parser(
-        sub, "sweep", "a recorded sweep, one row per size",
+        sub,
+        "sweep",
+        "a recorded sweep, one row per size",
         "Read a recorded sweep in any supported format and print one row per memory "
         "size: invocations, the aggregate duration and the p5..p95 band, and the billed "
         "duration, INIT and memory used where recorded. Loader notes (skipped lines, "
@@ -39,8 +53,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     add_sweep_args(p)
     add_aggregate_arg(p, primitives.CheckOptions())
-    p.add_argument("--format", choices=["csv", "json", "table"], default="table",
-                   help="output (default: %(default)s)")
+    p.add_argument(
+        "--format",
+        choices=["csv", "json", "table"],
+        default="table",
+        help="output (default: %(default)s)",
+    )
     p.set_defaults(func=run)
 
 
@@ -53,7 +71,14 @@ def run(args: argparse.Namespace) -> int:
     for k in ("init_ms", "billed_ms", "max_memory_used_mb"):
         if not np.all(np.isnan(t[k])):
             cols[k] = t[k]
-    write_table(cols, args.format, formats=TABLE_FORMATS,
-                meta={"source": s.meta.source, "format": s.meta.format,
-                      "aggregate": args.aggregate})
+    write_table(
+        cols,
+        args.format,
+        formats=TABLE_FORMATS,
+        meta={
+            "source": s.meta.source,
+            "format": s.meta.format,
+            "aggregate": args.aggregate,
+        },
+    )
     return 0
