@@ -26,9 +26,8 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 import lambdasim as ls
+import numpy as np
 
 LK_COLUMNS = [
     ("memory_mb", "Memory Size"),
@@ -61,8 +60,12 @@ def scimark_sweep(runtime: str) -> ls.Sweep:
     with open(ls.data_path(MT, "scimark2_java_2023.csv")) as f:
         rows = [r for r in csv.DictReader(f) if r["runtime"] == runtime]
     text = "memory_mb,duration_ms\n" + "".join(
-        f"{r['memory_mb']},{1e6 / float(r['total_mflops_all_threads']):.6g}\n" for r in rows)
-    return ls.Sweep.csv_from_text(text, origin=f"scimark2_java_2023.csv ({runtime}, 1e6/MFLOPS)")
+        f"{r['memory_mb']},{1e6 / float(r['total_mflops_all_threads']):.6g}\n"
+        for r in rows
+    )
+    return ls.Sweep.csv_from_text(
+        text, origin=f"scimark2_java_2023.csv ({runtime}, 1e6/MFLOPS)"
+    )
 
 
 def multithread_series() -> list[Series]:
@@ -72,26 +75,79 @@ def multithread_series() -> list[Series]:
     rayon = ls.data_path(MT, "rust_rayon_bcrypt_2026.csv")
     sharp = ls.data_path(MT, "sharp_express_2021.csv")
     for arch in ["arm64", "x86_64"]:
-        s = ls.Sweep.from_csv(rayon, columns=[("memory_mb", "memory_mb"), ("duration_ms", "duration_ms"),
-                                              ("n", "n_warm_invocations")], where=[("arch", arch)])
+        s = ls.Sweep.from_csv(
+            rayon,
+            columns=[
+                ("memory_mb", "memory_mb"),
+                ("duration_ms", "duration_ms"),
+                ("n", "n_warm_invocations"),
+            ],
+            where=[("arch", arch)],
+        )
         # The pool has as many workers as the function sees vCPUs: up to 6 threads.
-        out.append(Series("multithread", f"rayon bcrypt {arch}", s, "aws-lambda", arch, 6,
-                          "6 sizes, means of 20; workers change with memory"))
-        for fn, threads in [("sharp_resize_jpeg_640x400_q80", 6),
-                            ("express_localhost_http_roundtrip", 1)]:
-            s = ls.Sweep.from_csv(sharp, columns=[("memory_mb", "memory_mb"),
-                                                  ("duration_ms", "duration_ms")],
-                                  where=[("arch", arch), ("function", fn)])
-            out.append(Series("multithread", f"{fn.split('_')[0]} {arch}", s, "aws-lambda", arch,
-                              threads, "throughput (1000/ops), one mean per size"))
+        out.append(
+            Series(
+                "multithread",
+                f"rayon bcrypt {arch}",
+                s,
+                "aws-lambda",
+                arch,
+                6,
+                "6 sizes, means of 20; workers change with memory",
+            )
+        )
+        for fn, threads in [
+            ("sharp_resize_jpeg_640x400_q80", 6),
+            ("express_localhost_http_roundtrip", 1),
+        ]:
+            s = ls.Sweep.from_csv(
+                sharp,
+                columns=[("memory_mb", "memory_mb"), ("duration_ms", "duration_ms")],
+                where=[("arch", arch), ("function", fn)],
+            )
+            out.append(
+                Series(
+                    "multithread",
+                    f"{fn.split('_')[0]} {arch}",
+                    s,
+                    "aws-lambda",
+                    arch,
+                    threads,
+                    "throughput (1000/ops), one mean per size",
+                )
+            )
     cdk = ls.data_path(MT, "cdk_bucketdeployment_2023.csv")
-    s = ls.Sweep.from_csv(cdk, columns=[("memory_mb", "memory_mb"), ("duration_ms", "duration_ms"),
-                                        ("max_memory_used_mb", "max_memory_used_mb")])
-    out.append(Series("multithread", "cdk BucketDeployment", s, "aws-lambda", "x86_64", None,
-                      "one invocation per size"))
+    s = ls.Sweep.from_csv(
+        cdk,
+        columns=[
+            ("memory_mb", "memory_mb"),
+            ("duration_ms", "duration_ms"),
+            ("max_memory_used_mb", "max_memory_used_mb"),
+        ],
+    )
+    out.append(
+        Series(
+            "multithread",
+            "cdk BucketDeployment",
+            s,
+            "aws-lambda",
+            "x86_64",
+            None,
+            "one invocation per size",
+        )
+    )
     for rt in ["java8", "java11", "java17"]:
-        out.append(Series("multithread", f"scimark2 {rt}", scimark_sweep(rt), "aws-lambda",
-                          "x86_64", 6, "throughput, one run per size"))
+        out.append(
+            Series(
+                "multithread",
+                f"scimark2 {rt}",
+                scimark_sweep(rt),
+                "aws-lambda",
+                "x86_64",
+                6,
+                "throughput, one run per size",
+            )
+        )
     return out
 
 
@@ -111,9 +167,17 @@ def series() -> list[Series]:
     ]:
         path = ls.data_path("powertuning", name)
         for i, s in enumerate(ls.Sweep.powertuning_runs(path)):
-            label = s.meta.source.split("(")[-1].rstrip(")") if "(" in s.meta.source else ""
-            out.append(Series("powertuning", f"{name.split('.')[0]}[{i}] {label}".strip(), s,
-                              "aws-lambda"))
+            label = (
+                s.meta.source.split("(")[-1].rstrip(")") if "(" in s.meta.source else ""
+            )
+            out.append(
+                Series(
+                    "powertuning",
+                    f"{name.split('.')[0]}[{i}] {label}".strip(),
+                    s,
+                    "aws-lambda",
+                )
+            )
     metrics = ls.data_path("report_logs", "lambda_benchmark_328c27e.json")
     for name in ls.Sweep.report_metrics_series(metrics):
         s = ls.Sweep.from_report_metrics(metrics, name)
@@ -123,7 +187,9 @@ def series() -> list[Series]:
     return [x for x in out if len(x.sweep.sizes()) >= 4]
 
 
-def fitting_sizes(sizes: list[float], targets: tuple[float, ...] = (1024,)) -> list[float]:
+def fitting_sizes(
+    sizes: list[float], targets: tuple[float, ...] = (1024,)
+) -> list[float]:
     """Smallest, largest and, among the others, the size nearest each target (1024 MB
     for the three-size protocol; 1024, 2048 and 4096 MB for the five-size one)."""
     chosen = [sizes[0], sizes[-1]]
@@ -228,7 +294,9 @@ COLUMNS = [
 def evaluate(x: Series) -> dict[str, Any]:
     sizes = x.sweep.sizes()
     fit_on = fitting_sizes(sizes)
-    model = ls.fit(x.sweep, x.platform, sizes=fit_on)  # default bootstrap: the user's band
+    model = ls.fit(
+        x.sweep, x.platform, sizes=fit_on
+    )  # default bootstrap: the user's band
     plain = ls.fit(x.sweep, x.platform, sizes=fit_on, structure="io_cpu", bootstrap=0)
     held = ~np.asarray(model.used_in_fit)
     obs = np.asarray(model.observed_ms)
@@ -243,7 +311,9 @@ def evaluate(x: Series) -> dict[str, Any]:
     inside = (obs >= lo) & (obs <= hi)
     extra: dict[str, Any] = {}
     if x.threads is not None:
-        given = ls.fit(x.sweep, x.platform, sizes=fit_on, bootstrap=0, threads=x.threads)
+        given = ls.fit(
+            x.sweep, x.platform, sizes=fit_on, bootstrap=0, threads=x.threads
+        )
         extra["threads_given"] = mape(np.asarray(given.predicted_ms))
     if len(sizes) >= 6:
         five_on = fitting_sizes(sizes, FIVE)
@@ -270,13 +340,18 @@ def evaluate(x: Series) -> dict[str, Any]:
     }
 
 
-def per_size_sweep(memory_mb: np.ndarray, duration_ms: np.ndarray, n: np.ndarray,
-                   max_memory_used_mb: np.ndarray) -> ls.Sweep:
+def per_size_sweep(
+    memory_mb: np.ndarray,
+    duration_ms: np.ndarray,
+    n: np.ndarray,
+    max_memory_used_mb: np.ndarray,
+) -> ls.Sweep:
     """A sweep of one aggregate row per size (canonical CSV with an n column)."""
     used = ["" if np.isnan(u) else f"{u:.17g}" for u in max_memory_used_mb]
     text = "memory_mb,duration_ms,max_memory_used_mb,n\n" + "".join(
         f"{m:.17g},{d:.17g},{u},{max(int(k), 1)}\n"
-        for m, d, u, k in zip(memory_mb, duration_ms, used, n))
+        for m, d, u, k in zip(memory_mb, duration_ms, used, n)
+    )
     return ls.Sweep.csv_from_text(text, origin="<resampled>")
 
 
@@ -315,13 +390,20 @@ def noise_propagation(x: Series, resamples: int, seed: int = 0) -> dict[str, flo
     sims, level = [], []
     for _ in range(resamples):
         y = curve * (1 + rng.choice(r, size=len(r), replace=True))
-        world = per_size_sweep(mem, y, np.asarray(summary.n), np.asarray(summary.max_memory_used_mb))
-        pred = np.asarray(ls.fit(world, x.platform, sizes=fit_on, bootstrap=0).predicted_ms)
+        world = per_size_sweep(
+            mem, y, np.asarray(summary.n), np.asarray(summary.max_memory_used_mb)
+        )
+        pred = np.asarray(
+            ls.fit(world, x.platform, sizes=fit_on, bootstrap=0).predicted_ms
+        )
         sims.append(mape_of(pred[held], y[held]))
         k = relative_level(y[~held], curve[~held])
         level.append(mape_of(k * curve[held], y[held]))
-    return {"scatter": mape_of(curve[held], obs[held]), "propagated": float(np.mean(sims)),
-            "level": float(np.mean(level))}
+    return {
+        "scatter": mape_of(curve[held], obs[held]),
+        "propagated": float(np.mean(sims)),
+        "level": float(np.mean(level)),
+    }
 
 
 # The scatter explanation of noise_propagation() (--noise 0 skips it).
@@ -345,23 +427,48 @@ OPTIONAL_COLUMNS = [("threads_given", "threads given"), ("five", "five sizes")]
 def arch_pairs(rows: list[dict[str, Any]]) -> set[str]:
     """Series recorded on both architectures (names differing only in the arch)."""
     names = {r["series"] for r in rows}
-    return {n for n in names
-            if n.replace("arm64", "x86_64") in names and n.replace("x86_64", "arm64") in names
-            and ("arm64" in n or "x86_64" in n)}
+    return {
+        n
+        for n in names
+        if n.replace("arm64", "x86_64") in names
+        and n.replace("x86_64", "arm64") in names
+        and ("arm64" in n or "x86_64" in n)
+    }
 
 
 def groups(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
     pairs = arch_pairs(rows)
-    out = [(g, [r for r in rows if r["group"] == g])
-           for g in ["lin_khazaei", "powertuning", "report_metrics", "multithread"]]
-    out += [(f"pairs {a}", [r for r in rows if r["series"] in pairs and r["arch"] == a])
-            for a in ["x86_64", "arm64"]]
-    out += [("multithread k>1", [r for r in rows if r["group"] == "multithread"
-                                 and (r["threads"] or 0) > 1])]
+    out = [
+        (g, [r for r in rows if r["group"] == g])
+        for g in ["lin_khazaei", "powertuning", "report_metrics", "multithread"]
+    ]
+    out += [
+        (f"pairs {a}", [r for r in rows if r["series"] in pairs and r["arch"] == a])
+        for a in ["x86_64", "arm64"]
+    ]
+    out += [
+        (
+            "multithread k>1",
+            [
+                r
+                for r in rows
+                if r["group"] == "multithread" and (r["threads"] or 0) > 1
+            ],
+        )
+    ]
     # "clean": per-invocation or per-size averages of many invocations (not Power
     # Tuning's few-invocation averages, not single runs).
-    out += [("clean", [r for r in rows if r["group"] in ("lin_khazaei", "report_metrics")
-                       or r["series"].startswith("rayon")])]
+    out += [
+        (
+            "clean",
+            [
+                r
+                for r in rows
+                if r["group"] in ("lin_khazaei", "report_metrics")
+                or r["series"].startswith("rayon")
+            ],
+        )
+    ]
     out += [("all", rows)]
     return [(g, sel) for g, sel in out if sel]
 
@@ -379,15 +486,18 @@ def summarize(rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
             out[group][f"{col}_max"] = float(np.max(v))
         out[group]["series"] = len(sel)
         # Band coverage pooled over every held-out size of the group.
-        out[group]["coverage"] = (sum(r["covered"] for r in sel) /
-                                  max(1, sum(r["held_out"] for r in sel)))
+        out[group]["coverage"] = sum(r["covered"] for r in sel) / max(
+            1, sum(r["held_out"] for r in sel)
+        )
     return out
 
 
 NOISE_RESAMPLES = 200  # simulated worlds per series: Monte Carlo error under 0.1 point
 
 
-def run(noise_resamples: int = NOISE_RESAMPLES) -> tuple[list[dict[str, Any]], dict[str, dict[str, float]]]:
+def run(
+    noise_resamples: int = NOISE_RESAMPLES,
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, float]]]:
     """Every series' MAPEs and the summary figures; with noise_resamples > 0 also the
     scatter, propagated and level columns (noise_propagation, seeded by the series'
     index, so the figures are reproducible)."""
@@ -404,14 +514,21 @@ def markdown(rows: list[dict[str, Any]], summary: dict[str, dict[str, float]]) -
     columns = columns_of(rows)
     heads = " | ".join(h for _, h in columns)
     rule = " | ".join("---:" for _ in columns)
-    lines = [f"| series | sizes | structure | {heads} | band coverage |",
-             f"| --- | ---: | --- | {rule} | ---: |"]
+    lines = [
+        f"| series | sizes | structure | {heads} | band coverage |",
+        f"| --- | ---: | --- | {rule} | ---: |",
+    ]
     for r in rows:
         cells = " | ".join(f"{100 * r[c]:.1f} %" for c, _ in columns)
-        lines.append(f"| {r['series']} | {r['sizes']} | {r['structure']} | {cells} | "
-                     f"{r['covered']}/{r['held_out']} |")
-    lines += ["", f"| set | series | statistic | {heads} | band coverage |",
-              f"| --- | ---: | --- | {rule} | ---: |"]
+        lines.append(
+            f"| {r['series']} | {r['sizes']} | {r['structure']} | {cells} | "
+            f"{r['covered']}/{r['held_out']} |"
+        )
+    lines += [
+        "",
+        f"| set | series | statistic | {heads} | band coverage |",
+        f"| --- | ---: | --- | {rule} | ---: |",
+    ]
     for group, s in summary.items():
         for stat in ["median", "p90", "max"]:
             cells = " | ".join(f"{100 * s[c + '_' + stat]:.1f} %" for c, _ in columns)
@@ -421,14 +538,22 @@ def markdown(rows: list[dict[str, Any]], summary: dict[str, dict[str, float]]) -
     # count, five sizes without it.
     mt = [r for r in rows if r["group"] == "multithread"]
     if mt:
-        lines += ["", "| multi-threaded series | threads | bound | three sizes | three, threads "
-                  "given | five sizes | band coverage |", "| --- | ---: | --- | ---: | ---: | ---: | ---: |"]
+        lines += [
+            "",
+            (
+                "| multi-threaded series | threads | bound | three sizes | three, threads "
+                "given | five sizes | band coverage |"
+            ),
+            "| --- | ---: | --- | ---: | ---: | ---: | ---: |",
+        ]
         for r in mt:
             tg = f"{100 * r['threads_given']:.1f} %" if "threads_given" in r else "-"
             fv = f"{100 * r['five']:.1f} %" if "five" in r else "-"
-            lines.append(f"| {r['series']} | {r['threads'] or '?'} | {r['bound']} | "
-                         f"{100 * r['lambdasim']:.1f} % | {tg} | {fv} | "
-                         f"{r['covered']}/{r['held_out']} |")
+            lines.append(
+                f"| {r['series']} | {r['threads'] or '?'} | {r['bound']} | "
+                f"{100 * r['lambdasim']:.1f} % | {tg} | {fv} | "
+                f"{r['covered']}/{r['held_out']} |"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -448,33 +573,69 @@ def regression_pairs() -> list[tuple[str, str, ls.Sweep, ls.Sweep]]:
 
     out = []
 
-    def halves(rows: list[tuple[float, float]], name: str, group: str, platform: str) -> None:
+    def halves(
+        rows: list[tuple[float, float]], name: str, group: str, platform: str
+    ) -> None:
         by: dict[float, list[float]] = defaultdict(list)
         for m, d in rows:
             by[m].append(d)
         a = [(m, d) for m, ds in by.items() for d in ds[: len(ds) // 2]]
-        b = [(m, d) for m, ds in by.items() for d in ds[len(ds) // 2:]]
-        out.append((group, name, _rows_sweep(a, name + " first half"),
-                    _rows_sweep(b, name + " second half"), platform))
+        b = [(m, d) for m, ds in by.items() for d in ds[len(ds) // 2 :]]
+        out.append(
+            (
+                group,
+                name,
+                _rows_sweep(a, name + " first half"),
+                _rows_sweep(b, name + " second half"),
+                platform,
+            )
+        )
 
     with open(ls.data_path("lin_khazaei_2020", "App6_Lambda_Logs.csv")) as f:
         lk_rows = list(csv.DictReader(f))
     for fn in ["f1", "f2", "f3", "f4", "f5", "f6"]:
-        halves([(float(r["Memory Size"]), float(r["Duration"])) for r in lk_rows
-                if r["Function"] == fn], f"L&K {fn}", "halves", "aws-lambda-2020")
-    data = json.loads(ls.data_path("report_logs", "lambda_benchmark_328c27e.json").read_text())
+        halves(
+            [
+                (float(r["Memory Size"]), float(r["Duration"]))
+                for r in lk_rows
+                if r["Function"] == fn
+            ],
+            f"L&K {fn}",
+            "halves",
+            "aws-lambda-2020",
+        )
+    data = json.loads(
+        ls.data_path("report_logs", "lambda_benchmark_328c27e.json").read_text()
+    )
     for rt, archs in data["data"].items():
         for arch, sizes in archs.items():
-            halves([(float(m), float(r["duration"])) for m, rs in sizes.items() for r in rs],
-                   f"REPORT {rt}/{arch}", "halves", "aws-lambda")
+            halves(
+                [
+                    (float(m), float(r["duration"]))
+                    for m, rs in sizes.items()
+                    for r in rs
+                ],
+                f"REPORT {rt}/{arch}",
+                "halves",
+                "aws-lambda",
+            )
     with open(ls.data_path(MT, "node16_fib_mandelbrot_gunzip_2023.csv")) as f:
         nrows = list(csv.DictReader(f))
     for fn in sorted({r["function"] for r in nrows}):
         for arch in ["arm64", "x86_64"]:
-            halves([(float(r["memory_mb"]), float(r["duration_ms"])) for r in nrows
-                    if r["function"] == fn and r["arch"] == arch],
-                   f"node16 {fn} {arch}", "halves", "aws-lambda")
-    runs = ls.Sweep.powertuning_runs(ls.data_path("powertuning", "unfaasener_runs.json"))
+            halves(
+                [
+                    (float(r["memory_mb"]), float(r["duration_ms"]))
+                    for r in nrows
+                    if r["function"] == fn and r["arch"] == arch
+                ],
+                f"node16 {fn} {arch}",
+                "halves",
+                "aws-lambda",
+            )
+    runs = ls.Sweep.powertuning_runs(
+        ls.data_path("powertuning", "unfaasener_runs.json")
+    )
     raw = json.loads(ls.data_path("powertuning", "unfaasener_runs.json").read_text())
     by_fn: dict[str, list[ls.Sweep]] = defaultdict(list)
     for meta, sw in zip(raw, runs):
@@ -485,8 +646,15 @@ def regression_pairs() -> list[tuple[str, str, ls.Sweep, ls.Sweep]]:
         label = "/".join(src.split("/")[-3:-1])
         for i in range(len(sws) - 1):
             if len(sws[i].sizes()) >= 3 and len(sws[i + 1].sizes()) >= 3:
-                out.append(("powertuning", f"{label} run {i + 1} -> {i + 2}", sws[i],
-                            sws[i + 1], "aws-lambda"))
+                out.append(
+                    (
+                        "powertuning",
+                        f"{label} run {i + 1} -> {i + 2}",
+                        sws[i],
+                        sws[i + 1],
+                        "aws-lambda",
+                    )
+                )
     return out
 
 
@@ -504,18 +672,34 @@ def regression_check(slowdown: float = 0.3) -> dict[str, Any]:
         slow = per_size_sweep(mem, dur * (1 + slowdown), n, used)
         r_same = ls.check(prof, same, platform)
         r_slow = ls.check(prof, slow, platform)
-        rows.append({"set": group, "pair": name, "sizes": len(mem),
-                     "shift": r_same.shift, "detectable": r_same.detectable_shift,
-                     "unchanged_pass": bool(r_same.passed), "slow_fail": not r_slow.passed,
-                     "per_size_unchanged_pass": bool(ls.check(prof, same, platform, rtol=0.1).passed),
-                     "per_size_slow_fail": not ls.check(prof, slow, platform, rtol=0.1).passed})
-    return {"rows": rows,
-            "unchanged_pass": float(np.mean([r["unchanged_pass"] for r in rows])),
-            "slow_fail": float(np.mean([r["slow_fail"] for r in rows])),
-            "per_size_unchanged_pass": float(np.mean([r["per_size_unchanged_pass"] for r in rows])),
-            "per_size_slow_fail": float(np.mean([r["per_size_slow_fail"] for r in rows])),
-            "detectable_median": float(np.median([r["detectable"] for r in rows])),
-            "pairs": len(rows)}
+        rows.append(
+            {
+                "set": group,
+                "pair": name,
+                "sizes": len(mem),
+                "shift": r_same.shift,
+                "detectable": r_same.detectable_shift,
+                "unchanged_pass": bool(r_same.passed),
+                "slow_fail": not r_slow.passed,
+                "per_size_unchanged_pass": bool(
+                    ls.check(prof, same, platform, rtol=0.1).passed
+                ),
+                "per_size_slow_fail": not ls.check(
+                    prof, slow, platform, rtol=0.1
+                ).passed,
+            }
+        )
+    return {
+        "rows": rows,
+        "unchanged_pass": float(np.mean([r["unchanged_pass"] for r in rows])),
+        "slow_fail": float(np.mean([r["slow_fail"] for r in rows])),
+        "per_size_unchanged_pass": float(
+            np.mean([r["per_size_unchanged_pass"] for r in rows])
+        ),
+        "per_size_slow_fail": float(np.mean([r["per_size_slow_fail"] for r in rows])),
+        "detectable_median": float(np.median([r["detectable"] for r in rows])),
+        "pairs": len(rows),
+    }
 
 
 def arch_ratios() -> list[dict[str, Any]]:
@@ -526,30 +710,45 @@ def arch_ratios() -> list[dict[str, Any]]:
     from collections import defaultdict
 
     series: dict[str, dict[str, dict[float, list[float]]]] = defaultdict(
-        lambda: defaultdict(lambda: defaultdict(list)))
-    data = json.loads(ls.data_path("report_logs", "lambda_benchmark_328c27e.json").read_text())
+        lambda: defaultdict(lambda: defaultdict(list))
+    )
+    data = json.loads(
+        ls.data_path("report_logs", "lambda_benchmark_328c27e.json").read_text()
+    )
     for rt, archs in data["data"].items():
         for arch, sizes in archs.items():
             for m, rs in sizes.items():
-                series[f"lambda-benchmark {rt} (S3 loop)"][arch][float(m)] += [r["duration"] for r in rs]
-    for fname, key, fn_col in [("node16_fib_mandelbrot_gunzip_2023.csv", "node16", "function"),
-                               ("sharp_express_2021.csv", "node", "function"),
-                               ("rust_rayon_bcrypt_2026.csv", "rust rayon", "function")]:
+                series[f"lambda-benchmark {rt} (S3 loop)"][arch][float(m)] += [
+                    r["duration"] for r in rs
+                ]
+    for fname, key, fn_col in [
+        ("node16_fib_mandelbrot_gunzip_2023.csv", "node16", "function"),
+        ("sharp_express_2021.csv", "node", "function"),
+        ("rust_rayon_bcrypt_2026.csv", "rust rayon", "function"),
+    ]:
         with open(ls.data_path(MT, fname)) as f:
             for r in csv.DictReader(f):
                 series[f"{key} {r[fn_col]}"][r["arch"]][float(r["memory_mb"])].append(
-                    float(r["duration_ms"]))
+                    float(r["duration_ms"])
+                )
     out = []
     for name, archs in series.items():
         common = sorted(set(archs["arm64"]) & set(archs["x86_64"]))
-        ratio = {m: float(np.median(archs["arm64"][m]) / np.median(archs["x86_64"][m]))
-                 for m in common}
+        ratio = {
+            m: float(np.median(archs["arm64"][m]) / np.median(archs["x86_64"][m]))
+            for m in common
+        }
         below = [v for m, v in ratio.items() if m < 1769]
         above = [v for m, v in ratio.items() if m >= 1769]
-        out.append({"series": name, "sizes": len(common),
-                    "arm64_over_x86_64": float(np.median(list(ratio.values()))),
-                    "below_one_vcpu": float(np.median(below)) if below else float("nan"),
-                    "above_one_vcpu": float(np.median(above)) if above else float("nan")})
+        out.append(
+            {
+                "series": name,
+                "sizes": len(common),
+                "arm64_over_x86_64": float(np.median(list(ratio.values()))),
+                "below_one_vcpu": float(np.median(below)) if below else float("nan"),
+                "above_one_vcpu": float(np.median(above)) if above else float("nan"),
+            }
+        )
     return out
 
 
@@ -567,8 +766,13 @@ def cold_accuracy() -> dict[str, Any]:
         obs = np.asarray(t.init_ms) + np.asarray(t.cold_duration_ms)
         pred = np.asarray(ls.cold_ms(f.profile, ls.Platform.aws_lambda(), mem))
         held = ~np.isin(mem, fit_on) & np.isfinite(obs)
-        rows.append({"series": name, "mape": mape_of(pred[held], obs[held]),
-                     "signed": float(np.median((pred[held] - obs[held]) / obs[held]))})
+        rows.append(
+            {
+                "series": name,
+                "mape": mape_of(pred[held], obs[held]),
+                "signed": float(np.median((pred[held] - obs[held]) / obs[held])),
+            }
+        )
     return {"rows": rows, "median": float(np.median([r["mape"] for r in rows]))}
 
 
@@ -576,12 +780,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--markdown", action="store_true", help="print markdown tables")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
-    parser.add_argument("--noise", metavar="N", type=int, default=NOISE_RESAMPLES,
-                        help="simulated worlds per series for the scatter, propagated and "
-                             f"level columns (default {NOISE_RESAMPLES}; 0: skip them)")
-    parser.add_argument("--extra", action="store_true",
-                        help="also the regression-check pairs, arm64/x86_64 ratios and "
-                             "cold-start accuracy")
+    parser.add_argument(
+        "--noise",
+        metavar="N",
+        type=int,
+        default=NOISE_RESAMPLES,
+        help="simulated worlds per series for the scatter, propagated and "
+        f"level columns (default {NOISE_RESAMPLES}; 0: skip them)",
+    )
+    parser.add_argument(
+        "--extra",
+        action="store_true",
+        help="also the regression-check pairs, arm64/x86_64 ratios and "
+        "cold-start accuracy",
+    )
     args = parser.parse_args(argv)
     if args.noise < 0:
         parser.error(f"--noise must be >= 0, got {args.noise}")
@@ -592,32 +804,49 @@ def main(argv: list[str] | None = None) -> int:
         columns = columns_of(rows)
         for r in rows:
             cells = " ".join(f"{100 * r[c]:6.1f}" for c, _ in columns)
-            print(f"{r['series'][:60]:60s} {r['sizes']:3d} {r['structure']:13s} {cells}")
+            print(
+                f"{r['series'][:60]:60s} {r['sizes']:3d} {r['structure']:13s} {cells}"
+            )
         for group, s in summary.items():
-            print(group, {k: round(100 * v, 2) if k != "series" else v for k, v in s.items()})
+            print(
+                group,
+                {k: round(100 * v, 2) if k != "series" else v for k, v in s.items()},
+            )
     extra: dict[str, Any] = {}
     if args.extra:
         extra["regression"] = regression_check()
         extra["arch"] = arch_ratios()
         extra["cold"] = cold_accuracy()
         reg = extra["regression"]
-        print(f"\nregression check on {reg['pairs']} pairs of runs apart in time: unchanged "
-              f"pass {100 * reg['unchanged_pass']:.0f} %, 30 % slowdowns fail "
-              f"{100 * reg['slow_fail']:.0f} % (per-size rule at rtol 0.1: "
-              f"{100 * reg['per_size_unchanged_pass']:.0f} % / "
-              f"{100 * reg['per_size_slow_fail']:.0f} %); median smallest detectable shift "
-              f"{100 * reg['detectable_median']:.1f} %")
+        print(
+            f"\nregression check on {reg['pairs']} pairs of runs apart in time: unchanged "
+            f"pass {100 * reg['unchanged_pass']:.0f} %, 30 % slowdowns fail "
+            f"{100 * reg['slow_fail']:.0f} % (per-size rule at rtol 0.1: "
+            f"{100 * reg['per_size_unchanged_pass']:.0f} % / "
+            f"{100 * reg['per_size_slow_fail']:.0f} %); median smallest detectable shift "
+            f"{100 * reg['detectable_median']:.1f} %"
+        )
         for r in reg["rows"]:
-            print(f"  {r['set']:12s} {r['pair']:40s} shift {100 * r['shift']:+6.1f} % "
-                  f"detectable {100 * r['detectable']:5.1f} % pass={r['unchanged_pass']} "
-                  f"slow-fail={r['slow_fail']}")
-        print("\narm64 / x86_64 duration (median over common sizes; below / above 1,769 MB)")
+            print(
+                f"  {r['set']:12s} {r['pair']:40s} shift {100 * r['shift']:+6.1f} % "
+                f"detectable {100 * r['detectable']:5.1f} % pass={r['unchanged_pass']} "
+                f"slow-fail={r['slow_fail']}"
+            )
+        print(
+            "\narm64 / x86_64 duration (median over common sizes; below / above 1,769 MB)"
+        )
         for r in extra["arch"]:
-            print(f"  {r['series']:50s} {r['sizes']:2d} sizes {r['arm64_over_x86_64']:.3f} "
-                  f"({r['below_one_vcpu']:.3f} / {r['above_one_vcpu']:.3f})")
-        print(f"\ncold duration, three sizes -> others: median MAPE {100 * extra['cold']['median']:.1f} %")
+            print(
+                f"  {r['series']:50s} {r['sizes']:2d} sizes {r['arm64_over_x86_64']:.3f} "
+                f"({r['below_one_vcpu']:.3f} / {r['above_one_vcpu']:.3f})"
+            )
+        print(
+            f"\ncold duration, three sizes -> others: median MAPE {100 * extra['cold']['median']:.1f} %"
+        )
         for r in extra["cold"]["rows"]:
-            print(f"  {r['series']:25s} {100 * r['mape']:5.1f} % (median signed {100 * r['signed']:+.1f} %)")
+            print(
+                f"  {r['series']:25s} {100 * r['mape']:5.1f} % (median signed {100 * r['signed']:+.1f} %)"
+            )
     if args.json:
         with open(args.json, "w") as f:
             json.dump({"rows": rows, "summary": summary} | extra, f, indent=1)

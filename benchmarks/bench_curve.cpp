@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Full-grid curve (10,113 sizes) against a reference loop in the same process: the plain
-// arithmetic of the smooth model with no validation, so the ratio shows what validation,
-// CFS throttling and billing cost on top of the bare equation.
+// Full-grid curve (10,113 sizes) against a reference loop in the same process: the
+// plain arithmetic of the smooth model with no validation, so the ratio shows what
+// validation, CFS throttling and billing cost on top of the bare equation.
 #include <benchmark/benchmark.h>
 
 #include <lambdasim/curve.hpp>
@@ -20,7 +20,8 @@ lambdasim::profile example() {
 void BM_curve_full_grid(benchmark::State& state) {
   const auto w = example();
   const auto p = lambdasim::platform::aws_lambda();
-  const auto prices = lambdasim::price_table::aws("us-east-1", lambdasim::architecture::x86_64);
+  const auto prices =
+      lambdasim::price_table::aws("us-east-1", lambdasim::architecture::x86_64);
   const Eigen::VectorXd grid = p.memory_grid();
   for (auto _ : state) {
     auto c = lambdasim::curve(w, p, prices, grid);

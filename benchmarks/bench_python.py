@@ -10,9 +10,8 @@ from __future__ import annotations
 import statistics
 import time
 
-import numpy as np
-
 import lambdasim as ls
+import numpy as np
 
 
 def _median_seconds(fn, repeat: int = 30) -> float:
@@ -26,7 +25,9 @@ def _median_seconds(fn, repeat: int = 30) -> float:
 
 
 def main() -> None:
-    profile = ls.Profile(cpu_ms=800, io_ms=120, scaled_io_ms=40, knee_vcpu=0.5, init_ms=250)
+    profile = ls.Profile(
+        cpu_ms=800, io_ms=120, scaled_io_ms=40, knee_vcpu=0.5, init_ms=250
+    )
     aws = ls.Platform.aws_lambda()
     prices = ls.PriceTable.aws("us-east-1", "x86_64")
     grid = aws.memory_grid()
@@ -40,7 +41,10 @@ def main() -> None:
         return np.ceil(warm) / 1000 * grid / 1024 * price + request
 
     rows = [
-        ("lambdasim.curve (full grid, DataFrame-ready)", lambda: ls.curve(profile, aws, prices)),
+        (
+            "lambdasim.curve (full grid, DataFrame-ready)",
+            lambda: ls.curve(profile, aws, prices),
+        ),
         ("lambdasim.warm_ms (full grid)", lambda: ls.warm_ms(profile, aws, grid)),
         ("numpy reference (smooth, no checks)", reference),
     ]

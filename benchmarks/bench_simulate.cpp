@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The instance-pool simulator: simulated requests per second on one core for Poisson
 // arrivals at about 10 concurrent instances, against a reference loop in the same
-// process (the bare M/G/infinity queue: exponential gaps, lognormal durations, a heap of
-// end times, nothing else), and the process's peak memory (max RSS) after 1 M and after
-// 100 M simulated requests, which must stay flat.
+// process (the bare M/G/infinity queue: exponential gaps, lognormal durations, a heap
+// of end times, nothing else), and the process's peak memory (max RSS) after 1 M and
+// after 100 M simulated requests, which must stay flat.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
@@ -50,7 +50,9 @@ void run(benchmark::State& state, double requests) {
   state.counters["max_rss_mb"] = max_rss_mb();
 }
 
-void BM_simulate_poisson_1M(benchmark::State& state) { run(state, 1e6); }
+void BM_simulate_poisson_1M(benchmark::State& state) {
+  run(state, 1e6);
+}
 BENCHMARK(BM_simulate_poisson_1M)->Unit(benchmark::kMillisecond);
 
 // Reference: the same arrivals and durations through a bare heap of end times.
@@ -81,7 +83,9 @@ void BM_reference_queue_1M(benchmark::State& state) {
 BENCHMARK(BM_reference_queue_1M)->Unit(benchmark::kMillisecond);
 
 // Peak memory: read max_rss_mb after each; the 100 M run must not raise it.
-void BM_simulate_poisson_100M(benchmark::State& state) { run(state, 1e8); }
+void BM_simulate_poisson_100M(benchmark::State& state) {
+  run(state, 1e8);
+}
 BENCHMARK(BM_simulate_poisson_100M)->Unit(benchmark::kMillisecond)->Iterations(1);
 }  // namespace
 

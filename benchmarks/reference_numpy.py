@@ -37,7 +37,9 @@ def visible_vcpus(memory_mb: np.ndarray, platform: Any) -> np.ndarray:
     return out
 
 
-def warm_ms(profiles: dict[str, Any], memory_mb: np.ndarray, platform: Any) -> np.ndarray:
+def warm_ms(
+    profiles: dict[str, Any], memory_mb: np.ndarray, platform: Any
+) -> np.ndarray:
     """T_warm under smooth throttling: cpu / min(s, threads, visible) + io
     + scaled_io / min(s / knee, 1) + gc * ref_mb / m / min(s, 1)."""
     m = np.asarray(memory_mb, dtype=float)[None, :]
@@ -73,7 +75,10 @@ def curve(
     # durations within 1e-9 of a billing step count as on it (see billing.hpp)
     billed = np.maximum(np.ceil(warm / g - 1e-9), 0.0) * g
     gb_s = billed / 1000.0 * m / 1024.0
-    cost = gb_s * prices.duration_tiers[0].usd_per_gb_s + prices.requests_usd_per_million / 1e6
+    cost = (
+        gb_s * prices.duration_tiers[0].usd_per_gb_s
+        + prices.requests_usd_per_million / 1e6
+    )
     feasible = m >= _column(profiles, "peak_memory_mb", 0.0)
     return {
         "vcpu": s[0],

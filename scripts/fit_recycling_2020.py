@@ -40,18 +40,30 @@ def observations(folder: Path) -> tuple[list[tuple[float, float]], list[float]]:
             cold = r["is_cold"] == "True"
             if cold:
                 for s in inst.values():
-                    if not s["dead"] and s["last_end"] < t and t - s["last_end"] < KEEP_ALIVE_S:
+                    if (
+                        not s["dead"]
+                        and s["last_end"] < t
+                        and t - s["last_end"] < KEEP_ALIVE_S
+                    ):
                         if s["created"] is not None:
-                            events.append((s["last_end"] - s["created"], t - s["created"]))
+                            events.append(
+                                (s["last_end"] - s["created"], t - s["created"])
+                            )
                         s["dead"] = True
             s = inst.get(r["inst_id"])
             if s is None:
-                inst[r["inst_id"]] = {"created": t if cold else None, "last_end": end,
-                                      "dead": False}
+                inst[r["inst_id"]] = {
+                    "created": t if cold else None,
+                    "last_end": end,
+                    "dead": False,
+                }
             else:
                 s["last_end"] = max(s["last_end"], end)
-        censored += [s["last_end"] - s["created"] for s in inst.values()
-                     if not s["dead"] and s["created"] is not None]
+        censored += [
+            s["last_end"] - s["created"]
+            for s in inst.values()
+            if not s["dead"] and s["created"] is not None
+        ]
     return events, censored
 
 
@@ -79,19 +91,26 @@ def main() -> None:
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else "data/coldstarts/traces_2020")
     ev, cen = observations(folder)
     best = (-math.inf, 0.0, 0.0, 0.0)
-    for rate_per_h in [i * 0.002 for i in range(0, 101)]:
+    for rate_per_h in [i * 0.002 for i in range(101)]:
         for lo in range(6000, 7400, 20):
             for hi in range(lo + 20, 8000, 20):
                 ll = loglik(ev, cen, rate_per_h / 3600, lo, hi)
                 if ll > best[0]:
                     best = (ll, rate_per_h, float(lo), float(hi))
     ll, rate_per_h, lo, hi = best
-    print(json.dumps({
-        "instances": len(ev) + len(cen), "deaths_observed": len(ev),
-        "longest_alive_s": max([a for a, _ in ev] + cen),
-        "early_recycle_per_hour": round(rate_per_h, 4),
-        "max_lifetime_s": {"min": lo, "max": hi}, "log_likelihood": round(ll, 3),
-    }, indent=1))
+    print(
+        json.dumps(
+            {
+                "instances": len(ev) + len(cen),
+                "deaths_observed": len(ev),
+                "longest_alive_s": max([a for a, _ in ev] + cen),
+                "early_recycle_per_hour": round(rate_per_h, 4),
+                "max_lifetime_s": {"min": lo, "max": hi},
+                "log_likelihood": round(ll, 3),
+            },
+            indent=1,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -27,8 +27,11 @@ void bind_bill(py::module_& m) {
       .def_readwrite("storage_mb", &bill_options::storage_mb)
       .def_readwrite("date", &bill_options::date)
       .def_property(
-          "package", [](const bill_options& o) { return std::string(to_string(o.package)); },
-          [](bill_options& o, const std::string& p) { o.package = package_type_from_string(p); })
+          "package",
+          [](const bill_options& o) { return std::string(to_string(o.package)); },
+          [](bill_options& o, const std::string& p) {
+            o.package = package_type_from_string(p);
+          })
       .def_readwrite("custom_runtime", &bill_options::custom_runtime)
       .def_readwrite("snapstart", &bill_options::snapstart)
       .def_readwrite("snapstart_restore_ms", &bill_options::snapstart_restore_ms)
@@ -85,8 +88,8 @@ void bind_bill(py::module_& m) {
 
   m.def(
       "compute_bill",
-      [](const profile& w, const platform& p, const price_table& prices, double memory_mb,
-         const bill_options& o) {
+      [](const profile& w, const platform& p, const price_table& prices,
+         double memory_mb, const bill_options& o) {
         py::gil_scoped_release g;
         return compute_bill(w, p, prices, memory_mb, o);
       },
@@ -105,11 +108,12 @@ void bind_bill(py::module_& m) {
       },
       "profile"_a, "platform"_a, "prices"_a, "memory_mb"_a, "options"_a);
 
-  m.def("powertuning_base_usd_per_ms",
-        [](const std::string& region, const std::string& arch) {
-          return powertuning_base_usd_per_ms(region, architecture_from_string(arch));
-        },
-        "region"_a, "arch"_a);
+  m.def(
+      "powertuning_base_usd_per_ms",
+      [](const std::string& region, const std::string& arch) {
+        return powertuning_base_usd_per_ms(region, architecture_from_string(arch));
+      },
+      "region"_a, "arch"_a);
   m.def("powertuning_min_ram_mb", &powertuning_min_ram_mb);
   m.def(
       "powertuning_trimmed_mean",
@@ -134,7 +138,8 @@ void bind_bill(py::module_& m) {
         auto d = as_vector(duration_ms, "duration_ms");
         auto b = as_vector(billed_ms, "billed_ms");
         py::gil_scoped_release g;
-        return powertuning_statistics(d, b, memory_mb, base_usd_per_ms, discard_top_bottom);
+        return powertuning_statistics(d, b, memory_mb, base_usd_per_ms,
+                                      discard_top_bottom);
       },
       "duration_ms"_a, "billed_ms"_a, "memory_mb"_a, "base_usd_per_ms"_a,
       "discard_top_bottom"_a);

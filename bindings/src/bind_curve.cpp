@@ -24,10 +24,13 @@ struct fleet_arrays {
         rows(rows_),
         n(n_) {}
   fleet_curve_view eigen_view() {
-    auto mat = [&](int k) {
-      return Eigen::Map<row_matrix>(at(2 + k * rows), rows, n);
-    };
-    return {Eigen::Map<Eigen::VectorXd>(at(1), n), mat(0), mat(1), mat(2), mat(3), mat(4),
+    auto mat = [&](int k) { return Eigen::Map<row_matrix>(at(2 + k * rows), rows, n); };
+    return {Eigen::Map<Eigen::VectorXd>(at(1), n),
+            mat(0),
+            mat(1),
+            mat(2),
+            mat(3),
+            mat(4),
             Eigen::Map<bool_row_matrix>(feasible.mutable_data(), rows, n)};
   }
   py::dict columns() {
@@ -44,8 +47,8 @@ struct fleet_arrays {
 Eigen::VectorXd grid_of(const platform& p, const std::optional<array_d>& memory_mb) {
   if (!memory_mb) return p.memory_grid();
   if (memory_mb->ndim() != 1)
-    throw py::value_error("memory_mb must be 1-D, got " + std::to_string(memory_mb->ndim()) +
-                          " dimensions");
+    throw py::value_error("memory_mb must be 1-D, got " +
+                          std::to_string(memory_mb->ndim()) + " dimensions");
   return Eigen::Map<const Eigen::VectorXd>(memory_mb->data(), memory_mb->size());
 }
 
@@ -104,8 +107,10 @@ void bind_curve(py::module_& m) {
         d["name"] = names;
         return d;
       },
-      "profiles"_a, "platform"_a, "prices"_a, "memory_mb"_a = py::none(), "threads"_a = 0,
-      "Curves of a sequence of Profiles: a dict of numpy columns, 2-D (profiles x sizes) "
+      "profiles"_a, "platform"_a, "prices"_a, "memory_mb"_a = py::none(),
+      "threads"_a = 0,
+      "Curves of a sequence of Profiles: a dict of numpy columns, 2-D (profiles x "
+      "sizes) "
       "except memory_mb and vcpu.");
   m.def(
       "curve_columns",
@@ -124,9 +129,11 @@ void bind_curve(py::module_& m) {
         }
         return fleet(t, t.rows, p, prices, memory_mb, threads);
       },
-      "columns"_a, "platform"_a, "prices"_a, "memory_mb"_a = py::none(), "threads"_a = 0,
+      "columns"_a, "platform"_a, "prices"_a, "memory_mb"_a = py::none(),
+      "threads"_a = 0,
       "Curves of profiles given as columns (cpu_ms, threads, io_ms, scaled_io_ms, "
-      "knee_vcpu, gc_ms, ref_mb, init_ms, first_call_cpu_ms, peak_memory_mb, cv): a dict "
+      "knee_vcpu, gc_ms, ref_mb, init_ms, first_call_cpu_ms, peak_memory_mb, cv): a "
+      "dict "
       "of numpy columns, 2-D (profiles x sizes) except memory_mb and vcpu.");
   m.attr("PROFILE_COLUMNS") = [] {
     py::list l;

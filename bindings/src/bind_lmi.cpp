@@ -217,7 +217,8 @@ void bind_lmi(py::module_& m) {
       .def_readonly("throttled_fraction", &compute_estimate::throttled_fraction)
       .def_readonly("cold_fraction", &compute_estimate::cold_fraction)
       .def_readonly("feasible", &compute_estimate::feasible)
-      .def_readonly("provisioned_concurrency", &compute_estimate::provisioned_concurrency)
+      .def_readonly("provisioned_concurrency",
+                    &compute_estimate::provisioned_concurrency)
       .def_readonly("environments", &compute_estimate::environments)
       .def_readonly("instances", &compute_estimate::instances)
       .def_readonly("bill", &compute_estimate::bill)

@@ -2,8 +2,8 @@
 #include "pybind11.hpp"
 
 #include <cstdint>
-#include <limits>
 #include <lambdasim/log_histogram.hpp>
+#include <limits>
 
 void bind_log_histogram(py::module_& m) {
   using namespace lambdasim;
@@ -22,9 +22,11 @@ void bind_log_histogram(py::module_& m) {
                     auto* d = e.mutable_data();
                     for (int i = 0; i <= log_histogram::buckets + 1; ++i)
                       d[i] = log_histogram::lower_edge(i);
-                    d[log_histogram::buckets + 2] = std::numeric_limits<double>::infinity();
+                    d[log_histogram::buckets + 2] =
+                        std::numeric_limits<double>::infinity();
                     return e;
                   })
-      .def_property_readonly_static(
-          "relative_error", [](const py::object&) { return log_histogram::relative_error; });
+      .def_property_readonly_static("relative_error", [](const py::object&) {
+        return log_histogram::relative_error;
+      });
 }

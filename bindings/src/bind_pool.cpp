@@ -8,7 +8,8 @@ void bind_pool(py::module_& m) {
   py::class_<keep_alive_model>(m, "KeepAlive")
       .def(py::init<>())
       .def_static("fixed", &keep_alive_model::fixed, "seconds"_a)
-      .def_static("empirical", &keep_alive_model::empirical, "idle_s"_a, "warm"_a, "trials"_a)
+      .def_static("empirical", &keep_alive_model::empirical, "idle_s"_a, "warm"_a,
+                  "trials"_a)
       .def_readwrite("fixed_s", &keep_alive_model::fixed_s)
       .def_readwrite("idle_s", &keep_alive_model::idle_s)
       .def_readwrite("survival", &keep_alive_model::survival)
@@ -17,7 +18,8 @@ void bind_pool(py::module_& m) {
       .def("quantile", &keep_alive_model::quantile, "u"_a)
       .def("mean_s", &keep_alive_model::mean_s)
       .def("__repr__", [](const keep_alive_model& k) {
-        if (k.is_fixed()) return "KeepAlive.fixed(" + detail::format_number(k.fixed_s) + ")";
+        if (k.is_fixed())
+          return "KeepAlive.fixed(" + detail::format_number(k.fixed_s) + ")";
         return "KeepAlive(empirical, " + std::to_string(k.idle_s.size()) +
                " points, mean_s=" + detail::format_number(k.mean_s()) + ")";
       });
@@ -33,7 +35,8 @@ void bind_pool(py::module_& m) {
       .def("__repr__", [](const recycling_model& r) {
         return "Recycling(early_per_s=" + detail::format_number(r.early_per_s) +
                ", max_lifetime_min_s=" + detail::format_number(r.max_lifetime_min_s) +
-               ", max_lifetime_max_s=" + detail::format_number(r.max_lifetime_max_s) + ")";
+               ", max_lifetime_max_s=" + detail::format_number(r.max_lifetime_max_s) +
+               ")";
       });
   py::class_<pool_model>(m, "PoolModel")
       .def_static("named", &pool_model::named, "platform_name"_a)

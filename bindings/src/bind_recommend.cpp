@@ -22,7 +22,8 @@ void bind_recommend(py::module_& m) {
   choices["compute"] = py::make_tuple("on_demand", "provisioned");
   choices["arch"] = py::make_tuple(std::string(to_string(architecture::x86_64)),
                                    std::string(to_string(architecture::arm64)));
-  // names checked against the enums at import: a new enum value without a name fails here
+  // names checked against the enums at import: a new enum value without a name fails
+  // here
   for (auto s : {recommend_strategy::cost, recommend_strategy::speed,
                  recommend_strategy::balanced, recommend_strategy::knee})
     (void)recommend_strategy_from_string(to_string(s));
@@ -31,21 +32,26 @@ void bind_recommend(py::module_& m) {
   py::class_<recommend_options>(m, "RecommendOptions")
       .def(py::init<>())
       .def_property(
-          "strategy", [](const recommend_options& o) { return std::string(to_string(o.strategy)); },
+          "strategy",
+          [](const recommend_options& o) { return std::string(to_string(o.strategy)); },
           [](recommend_options& o, const std::string& s) {
             o.strategy = recommend_strategy_from_string(s);
           })
       .def_readwrite("weight", &recommend_options::weight)
       .def_readwrite("memory_mb", &recommend_options::memory_mb)
       .def_property(
-          "architectures", [](const recommend_options& o) { return names(o.architectures); },
+          "architectures",
+          [](const recommend_options& o) { return names(o.architectures); },
           [](recommend_options& o, const std::vector<std::string>& v) {
             o.architectures.clear();
-            for (const auto& s : v) o.architectures.push_back(architecture_from_string(s));
+            for (const auto& s : v)
+              o.architectures.push_back(architecture_from_string(s));
           })
       .def_property(
           "profile_architecture",
-          [](const recommend_options& o) { return std::string(to_string(o.profile_architecture)); },
+          [](const recommend_options& o) {
+            return std::string(to_string(o.profile_architecture));
+          },
           [](recommend_options& o, const std::string& s) {
             o.profile_architecture = architecture_from_string(s);
           })
@@ -74,8 +80,10 @@ void bind_recommend(py::module_& m) {
             return std::string(to_string(*o.current_architecture));
           },
           [](recommend_options& o, const std::optional<std::string>& s) {
-            if (s) o.current_architecture = architecture_from_string(*s);
-            else o.current_architecture.reset();
+            if (s)
+              o.current_architecture = architecture_from_string(*s);
+            else
+              o.current_architecture.reset();
           })
       .def_readwrite("current_provisioned", &recommend_options::current_provisioned)
       .def_readwrite("band_relative", &recommend_options::band_relative)
@@ -91,10 +99,13 @@ void bind_recommend(py::module_& m) {
 
   py::class_<recommend_candidate>(m, "RecommendCandidate")
       .def_readonly("memory_mb", &recommend_candidate::memory_mb)
-      .def_property_readonly("arch",
-                             [](const recommend_candidate& c) { return std::string(to_string(c.arch)); })
       .def_property_readonly(
-          "compute", [](const recommend_candidate& c) { return std::string(to_string(c.compute)); })
+          "arch",
+          [](const recommend_candidate& c) { return std::string(to_string(c.arch)); })
+      .def_property_readonly("compute",
+                             [](const recommend_candidate& c) {
+                               return std::string(to_string(c.compute));
+                             })
       .def_readonly("provisioned", &recommend_candidate::provisioned)
       .def_readonly("warm_ms", &recommend_candidate::warm_ms)
       .def_readonly("cold_ms", &recommend_candidate::cold_ms)
@@ -105,15 +116,18 @@ void bind_recommend(py::module_& m) {
       .def_readonly("band_lo_ms", &recommend_candidate::band_lo_ms)
       .def_readonly("band_hi_ms", &recommend_candidate::band_hi_ms)
       .def_property_readonly(
-          "method", [](const recommend_candidate& c) { return std::string(to_string(c.method)); })
+          "method",
+          [](const recommend_candidate& c) { return std::string(to_string(c.method)); })
       .def_readonly("role", &recommend_candidate::role)
       .def_readonly("within_uncertainty", &recommend_candidate::within_uncertainty)
       .def_readonly("bill", &recommend_candidate::bill);
 
   py::class_<recommend_table>(m, "RecommendTable")
       .def_readonly("memory_mb", &recommend_table::memory_mb)
-      .def_property_readonly("arch", [](const recommend_table& t) { return names(t.arch); })
-      .def_property_readonly("compute", [](const recommend_table& t) { return names(t.compute); })
+      .def_property_readonly("arch",
+                             [](const recommend_table& t) { return names(t.arch); })
+      .def_property_readonly("compute",
+                             [](const recommend_table& t) { return names(t.compute); })
       .def_readonly("provisioned", &recommend_table::provisioned)
       .def_readonly("warm_ms", &recommend_table::warm_ms)
       .def_readonly("cold_ms", &recommend_table::cold_ms)
@@ -121,8 +135,8 @@ void bind_recommend(py::module_& m) {
       .def_readonly("monthly_usd", &recommend_table::monthly_usd)
       .def_readonly("latency_ms", &recommend_table::latency_ms)
       .def_readonly("cold_fraction", &recommend_table::cold_fraction)
-      .def_property_readonly("excluded_by",
-                             [](const recommend_table& t) { return names(t.excluded_by); })
+      .def_property_readonly(
+          "excluded_by", [](const recommend_table& t) { return names(t.excluded_by); })
       .def_readonly("pareto", &recommend_table::pareto);
 
   py::class_<recommend_change>(m, "RecommendChange")
@@ -136,18 +150,21 @@ void bind_recommend(py::module_& m) {
       .def_readonly("chosen", &recommendation::chosen)
       .def_readonly("chosen_bill", &recommendation::chosen_bill)
       .def_property_readonly(
-          "strategy", [](const recommendation& r) { return std::string(to_string(r.strategy)); })
+          "strategy",
+          [](const recommendation& r) { return std::string(to_string(r.strategy)); })
       .def_readonly("weight", &recommendation::weight)
       .def_readonly("percentile", &recommendation::percentile)
       .def_readonly("requests_per_month", &recommendation::requests_per_month)
       .def_property_readonly(
-          "decided_by", [](const recommendation& r) { return std::string(to_string(r.decided_by)); })
+          "decided_by",
+          [](const recommendation& r) { return std::string(to_string(r.decided_by)); })
       .def_readonly("reason", &recommendation::reason)
       .def_readonly("runners_up", &recommendation::runners_up)
       .def_readonly("candidates", &recommendation::candidates)
       .def_readonly("change", &recommendation::change)
       .def_property_readonly(
-          "method", [](const recommendation& r) { return std::string(to_string(r.method)); })
+          "method",
+          [](const recommendation& r) { return std::string(to_string(r.method)); })
       .def_readonly("method_detail", &recommendation::method_detail)
       .def_readonly("within_uncertainty", &recommendation::within_uncertainty)
       .def_readonly("caveats", &recommendation::caveats)
@@ -165,13 +182,14 @@ void bind_recommend(py::module_& m) {
         "cold_fraction"_a, "cv"_a);
   m.def(
       "provisioned_break_even",
-      [](const profile& w, const platform& p, const price_table& prices, double memory_mb,
-         int provisioned, const std::optional<bill_options>& base) {
+      [](const profile& w, const platform& p, const price_table& prices,
+         double memory_mb, int provisioned, const std::optional<bill_options>& base) {
         py::gil_scoped_release g;
         return provisioned_break_even(w, p, prices, memory_mb, provisioned,
                                       base.value_or(bill_options{}));
       },
       "profile"_a, "platform"_a, "prices"_a, "memory_mb"_a, "provisioned"_a,
       "base"_a = py::none());
-  m.def("overflow_fraction", &overflow_fraction, "rate_per_s"_a, "mean_ms"_a, "provisioned"_a);
+  m.def("overflow_fraction", &overflow_fraction, "rate_per_s"_a, "mean_ms"_a,
+        "provisioned"_a);
 }

@@ -11,7 +11,8 @@ void bind_simulate(py::module_& m) {
       .def_readwrite("keep_alive", &simulate_options::keep_alive)
       .def_readwrite("recycling", &simulate_options::recycling)
       .def_readwrite("reserved_concurrency", &simulate_options::reserved_concurrency)
-      .def_readwrite("provisioned_concurrency", &simulate_options::provisioned_concurrency)
+      .def_readwrite("provisioned_concurrency",
+                     &simulate_options::provisioned_concurrency)
       .def_readwrite("initial_instances", &simulate_options::initial_instances)
       .def_readwrite("seed", &simulate_options::seed)
       .def_readwrite("replications", &simulate_options::replications)
@@ -51,7 +52,8 @@ void bind_simulate(py::module_& m) {
       .def_readonly("warm_ms", &simulation_result::warm_ms)
       .def_readonly("cold_ms", &simulation_result::cold_ms)
       .def_readonly("memory_mb", &simulation_result::memory_mb)
-      .def_readonly("provisioned_concurrency", &simulation_result::provisioned_concurrency)
+      .def_readonly("provisioned_concurrency",
+                    &simulation_result::provisioned_concurrency)
       .def_readonly("seed", &simulation_result::seed)
       .def_readonly("keep_alive", &simulation_result::keep_alive)
       .def_readonly("recycling", &simulation_result::recycling)
@@ -64,8 +66,8 @@ void bind_simulate(py::module_& m) {
       .def_readonly("timeline_busy_s", &simulation_result::timeline_busy_s);
   m.def(
       "simulate",
-      [](const profile& w, const platform& p, const arrivals& a, const simulate_options& o,
-         std::optional<py::function> progress) {
+      [](const profile& w, const platform& p, const arrivals& a,
+         const simulate_options& o, std::optional<py::function> progress) {
         // Always called (with the GIL) so Ctrl-C interrupts a long run.
         progress_callback cb = [progress](std::uint64_t done) {
           py::gil_scoped_acquire g;
@@ -77,7 +79,7 @@ void bind_simulate(py::module_& m) {
       },
       "profile"_a, "platform"_a, "arrivals"_a, "options"_a, "progress"_a = py::none());
   m.attr("mean_month_hours") = mean_month_hours;
-  m.def("simulated_bill", &simulated_bill, "result"_a, "profile"_a, "platform"_a, "prices"_a,
-        py::arg_v("options", bill_options{}, "BillOptions()"),
+  m.def("simulated_bill", &simulated_bill, "result"_a, "profile"_a, "platform"_a,
+        "prices"_a, py::arg_v("options", bill_options{}, "BillOptions()"),
         "month_hours"_a = mean_month_hours);
 }

@@ -76,8 +76,8 @@ void bind_sweep(py::module_& m) {
       .def_readonly("init_ms", &sweep_summary::init_ms)
       .def_readonly("cold_duration_ms", &sweep_summary::cold_duration_ms)
       .def_readonly("max_memory_used_mb", &sweep_summary::max_memory_used_mb)
-      .def_property_readonly("warm_only",
-                             [](const sweep_summary& s) { return bool_array(s.warm_only); });
+      .def_property_readonly(
+          "warm_only", [](const sweep_summary& s) { return bool_array(s.warm_only); });
 
   py::class_<sweep>(m, "Sweep")
       .def(py::init<>())
@@ -99,8 +99,8 @@ void bind_sweep(py::module_& m) {
           "aggregation"_a = std::string(to_string(aggregation::median)))
       .def_static(
           "load",
-          [](const std::filesystem::path& path, const std::string& format, const std::string& select,
-             const std::string& source,
+          [](const std::filesystem::path& path, const std::string& format,
+             const std::string& select, const std::string& source,
              const std::vector<std::pair<std::string, std::string>>& columns,
              const std::vector<std::pair<std::string, std::string>>& where) {
             load_options o;
@@ -118,25 +118,31 @@ void bind_sweep(py::module_& m) {
       .def_static(
           "from_powertuning",
           [](const std::filesystem::path& path, const std::string& source) {
-            return load_powertuning(path.string(), powertuning_source_from_string(source));
+            return load_powertuning(path.string(),
+                                    powertuning_source_from_string(source));
           },
           "path"_a, "source"_a = "auto")
       .def_static(
           "powertuning_runs",
           [](const std::filesystem::path& path, const std::string& source) {
-            return load_powertuning_runs(path.string(), powertuning_source_from_string(source));
+            return load_powertuning_runs(path.string(),
+                                         powertuning_source_from_string(source));
           },
           "path"_a, "source"_a = "auto")
       .def_static(
           "powertuning_from_json",
-          [](const std::string& text, const std::string& origin, const std::string& source) {
-            return powertuning_from_json(text, origin, powertuning_source_from_string(source));
+          [](const std::string& text, const std::string& origin,
+             const std::string& source) {
+            return powertuning_from_json(text, origin,
+                                         powertuning_source_from_string(source));
           },
           "text"_a, "origin"_a = "<json>", "source"_a = "auto")
       .def_static(
           "from_report_log",
-          [](const std::filesystem::path& path) { return load_report(path.string()); }, "path"_a)
-      .def_static("report_from_text", &report_from_text, "text"_a, "origin"_a = "<text>")
+          [](const std::filesystem::path& path) { return load_report(path.string()); },
+          "path"_a)
+      .def_static("report_from_text", &report_from_text, "text"_a,
+                  "origin"_a = "<text>")
       .def_static(
           "from_report_metrics",
           [](const std::filesystem::path& path, const std::string& series) {
@@ -185,8 +191,8 @@ void bind_sweep(py::module_& m) {
       [](const std::string& url) {
         const auto c = decode_visualization(url);
         py::dict d;
-        d["memory_mb"] = py::array_t<double>(static_cast<py::ssize_t>(c.memory_mb.size()),
-                                             c.memory_mb.data());
+        d["memory_mb"] = py::array_t<double>(
+            static_cast<py::ssize_t>(c.memory_mb.size()), c.memory_mb.data());
         d["duration_ms"] = py::array_t<double>(
             static_cast<py::ssize_t>(c.duration_ms.size()), c.duration_ms.data());
         d["cost_usd"] = py::array_t<double>(static_cast<py::ssize_t>(c.cost_usd.size()),
@@ -205,12 +211,18 @@ void bind_sweep(py::module_& m) {
   py::class_<fit_options>(m, "FitOptions")
       .def(py::init<>())
       .def_property(
-          "aggregate", [](const fit_options& o) { return std::string(to_string(o.aggregate)); },
-          [](fit_options& o, const std::string& s) { o.aggregate = aggregation_from_string(s); })
+          "aggregate",
+          [](const fit_options& o) { return std::string(to_string(o.aggregate)); },
+          [](fit_options& o, const std::string& s) {
+            o.aggregate = aggregation_from_string(s);
+          })
       .def_readwrite("sizes", &fit_options::sizes)
       .def_property(
-          "structure", [](const fit_options& o) { return std::string(to_string(o.structure)); },
-          [](fit_options& o, const std::string& s) { o.structure = fit_structure_from_string(s); })
+          "structure",
+          [](const fit_options& o) { return std::string(to_string(o.structure)); },
+          [](fit_options& o, const std::string& s) {
+            o.structure = fit_structure_from_string(s);
+          })
       .def_readwrite("model_error", &fit_options::model_error)
       .def_readwrite("knee_prior_width", &fit_options::knee_prior_width)
       .def_readwrite("gc_pressure", &fit_options::gc_pressure)
@@ -223,8 +235,9 @@ void bind_sweep(py::module_& m) {
 
   py::class_<fit_candidate>(m, "FitCandidate")
       .def(py::init<>())
-      .def_property_readonly("structure",
-                             [](const fit_candidate& c) { return std::string(to_string(c.structure)); })
+      .def_property_readonly(
+          "structure",
+          [](const fit_candidate& c) { return std::string(to_string(c.structure)); })
       .def_readonly("threads", &fit_candidate::threads)
       .def_readonly("knee_vcpu", &fit_candidate::knee_vcpu)
       .def_readonly("parameters", &fit_candidate::parameters)
@@ -240,8 +253,9 @@ void bind_sweep(py::module_& m) {
   py::class_<fit_result>(m, "FitResult")
       .def(py::init<>())
       .def_readonly("profile", &fit_result::fitted)
-      .def_property_readonly("structure",
-                             [](const fit_result& f) { return std::string(to_string(f.structure)); })
+      .def_property_readonly(
+          "structure",
+          [](const fit_result& f) { return std::string(to_string(f.structure)); })
       .def_readonly("reason", &fit_result::reason)
       .def_readonly("candidates", &fit_result::candidates)
       .def_readonly("memory_mb", &fit_result::memory_mb)
@@ -259,8 +273,8 @@ void bind_sweep(py::module_& m) {
       .def_readonly("plausible_threads", &fit_result::plausible_threads)
       .def_readonly("plausible_profiles", &fit_result::plausible_profiles)
       .def_readonly("platform_name", &fit_result::platform_name)
-      .def_property_readonly("used_in_fit",
-                             [](const fit_result& f) { return bool_array(f.used_in_fit); })
+      .def_property_readonly(
+          "used_in_fit", [](const fit_result& f) { return bool_array(f.used_in_fit); })
       .def_readonly("mape", &fit_result::mape)
       .def_readonly("mape_fit", &fit_result::mape_fit)
       .def_readonly("mape_holdout", &fit_result::mape_holdout)
@@ -271,10 +285,9 @@ void bind_sweep(py::module_& m) {
       .def_readonly("diagnostics", &fit_result::diagnostics)
       .def(
           "prediction_band",
-          [](const fit_result& f, const platform& p, const array_d& memory_mb, double q_lo,
-             double q_hi) {
-            if (memory_mb.ndim() != 1)
-              throw py::value_error("memory_mb must be 1-D");
+          [](const fit_result& f, const platform& p, const array_d& memory_mb,
+             double q_lo, double q_hi) {
+            if (memory_mb.ndim() != 1) throw py::value_error("memory_mb must be 1-D");
             Eigen::Map<const Eigen::VectorXd> x(memory_mb.data(), memory_mb.size());
             Eigen::VectorXd lo(x.size()), hi(x.size());
             {
@@ -286,9 +299,9 @@ void bind_sweep(py::module_& m) {
           "platform"_a, "memory_mb"_a, "q_lo"_a = 0.05, "q_hi"_a = 0.95)
       .def(
           "prediction_interval",
-          [](const fit_result& f, const platform& p, const array_d& memory_mb, double level) {
-            if (memory_mb.ndim() != 1)
-              throw py::value_error("memory_mb must be 1-D");
+          [](const fit_result& f, const platform& p, const array_d& memory_mb,
+             double level) {
+            if (memory_mb.ndim() != 1) throw py::value_error("memory_mb must be 1-D");
             Eigen::Map<const Eigen::VectorXd> x(memory_mb.data(), memory_mb.size());
             Eigen::VectorXd lo(x.size()), hi(x.size());
             {
@@ -315,8 +328,11 @@ void bind_sweep(py::module_& m) {
       .def_readwrite("profile_error", &check_options::profile_error)
       .def_readwrite("level", &check_options::level)
       .def_property(
-          "aggregate", [](const check_options& o) { return std::string(to_string(o.aggregate)); },
-          [](check_options& o, const std::string& s) { o.aggregate = aggregation_from_string(s); });
+          "aggregate",
+          [](const check_options& o) { return std::string(to_string(o.aggregate)); },
+          [](check_options& o, const std::string& s) {
+            o.aggregate = aggregation_from_string(s);
+          });
 
   py::class_<check_result>(m, "CheckResult")
       .def(py::init<>())
@@ -326,12 +342,15 @@ void bind_sweep(py::module_& m) {
       .def_readonly("p5_ms", &check_result::p5_ms)
       .def_readonly("p95_ms", &check_result::p95_ms)
       .def_readonly("rel_error", &check_result::rel_error)
-      .def_property_readonly("in_band", [](const check_result& r) { return bool_array(r.in_band); })
-      .def_property_readonly("within_tolerance",
-                             [](const check_result& r) { return bool_array(r.within_tolerance); })
+      .def_property_readonly(
+          "in_band", [](const check_result& r) { return bool_array(r.in_band); })
+      .def_property_readonly(
+          "within_tolerance",
+          [](const check_result& r) { return bool_array(r.within_tolerance); })
       .def_readonly("rtol", &check_result::rtol)
-      .def_property_readonly("outside_band",
-                             [](const check_result& r) { return bool_array(r.outside_band); })
+      .def_property_readonly(
+          "outside_band",
+          [](const check_result& r) { return bool_array(r.outside_band); })
       .def_readonly("shift", &check_result::shift)
       .def_readonly("shift_lo", &check_result::shift_lo)
       .def_readonly("shift_hi", &check_result::shift_hi)

@@ -14,14 +14,16 @@ void bind_traffic(py::module_& m) {
           [](const array_d& timestamps_s) {
             if (timestamps_s.ndim() != 1)
               throw py::value_error("timestamps_s must be 1-D, got " +
-                                    std::to_string(timestamps_s.ndim()) + " dimensions");
-            std::vector<double> t(timestamps_s.data(), timestamps_s.data() + timestamps_s.size());
+                                    std::to_string(timestamps_s.ndim()) +
+                                    " dimensions");
+            std::vector<double> t(timestamps_s.data(),
+                                  timestamps_s.data() + timestamps_s.size());
             return arrivals::trace(t);
           },
           "timestamps_s"_a)
       .def_static("load_csv", &arrivals::load_csv, "path"_a, "column"_a = "")
-      .def_property_readonly("kind",
-                             [](const arrivals& a) { return std::string(to_string(a.kind)); })
+      .def_property_readonly(
+          "kind", [](const arrivals& a) { return std::string(to_string(a.kind)); })
       .def_readonly("rate_per_s", &arrivals::rate_per_s)
       .def_readonly("rates_per_s", &arrivals::rates_per_s)
       .def_readonly("segment_s", &arrivals::segment_s)
@@ -29,8 +31,9 @@ void bind_traffic(py::module_& m) {
       .def_readonly("warm_at_start", &arrivals::warm_at_start)
       .def_property_readonly("times_s",
                              [](const arrivals& a) {
-                               return py::array_t<double>(static_cast<py::ssize_t>(a.times_s.size()),
-                                                          a.times_s.data());
+                               return py::array_t<double>(
+                                   static_cast<py::ssize_t>(a.times_s.size()),
+                                   a.times_s.data());
                              })
       .def("validate", &arrivals::validate)
       .def("period_s", &arrivals::period_s)
@@ -43,8 +46,8 @@ void bind_traffic(py::module_& m) {
             s += "rate_per_s=" + detail::format_number(a.rate_per_s);
             break;
           case arrival_kind::piecewise:
-            s += std::to_string(a.rates_per_s.size()) + " rates, segment_s=" +
-                 detail::format_number(a.segment_s);
+            s += std::to_string(a.rates_per_s.size()) +
+                 " rates, segment_s=" + detail::format_number(a.segment_s);
             break;
           case arrival_kind::trace:
             s += std::to_string(a.times_s.size()) + " timestamps";

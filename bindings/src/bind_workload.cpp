@@ -16,14 +16,15 @@ profile make_profile(const py::kwargs& kw) {
     if (kw.contains(key)) field = kw[key].cast<std::decay_t<decltype(field)>>();
   };
   for (auto item : kw) {
-    static const char* known[] = {"name",          "components",   "init_ms",
-                                  "first_call_cpu_ms", "peak_memory_mb", "cv",
-                                  "cpu_ms",        "threads",      "io_ms",
-                                  "scaled_io_ms",  "knee_vcpu",   "gc_ms",
-                                  "ref_mb"};
+    static const char* known[] = {
+        "name",           "components",   "init_ms",   "first_call_cpu_ms",
+        "peak_memory_mb", "cv",           "cpu_ms",    "threads",
+        "io_ms",          "scaled_io_ms", "knee_vcpu", "gc_ms",
+        "ref_mb"};
     const auto key = item.first.cast<std::string>();
     if (std::find(std::begin(known), std::end(known), key) == std::end(known))
-      throw py::type_error("Profile() got an unexpected keyword argument '" + key + "'");
+      throw py::type_error("Profile() got an unexpected keyword argument '" + key +
+                           "'");
   }
   take("name", w.name);
   take("components", w.components);
@@ -32,19 +33,23 @@ profile make_profile(const py::kwargs& kw) {
   take("peak_memory_mb", w.peak_memory_mb);
   take("cv", w.cv);
   // A shorthand appends one component: its work, and its knob only beside the work.
-  auto shorthand = [&](const char* work, const char* knob, component c, auto component::*field) {
+  auto shorthand = [&](const char* work, const char* knob, component c,
+                       auto component::*field) {
     if (kw.contains(work)) {
       c.work_ms = kw[work].cast<double>();
       take(knob, c.*field);
       w.components.push_back(c);
     } else if (kw.contains(knob)) {
-      throw py::value_error(std::string(knob) + " = " + py::str(kw[knob]).cast<std::string>() +
-                            ": given without " + work);
+      throw py::value_error(std::string(knob) + " = " +
+                            py::str(kw[knob]).cast<std::string>() + ": given without " +
+                            work);
     }
   };
   shorthand("cpu_ms", "threads", component::cpu(0), &component::threads);
-  if (kw.contains("io_ms")) w.components.push_back(component::io(kw["io_ms"].cast<double>()));
-  shorthand("scaled_io_ms", "knee_vcpu", component::scaled_io(0), &component::knee_vcpu);
+  if (kw.contains("io_ms"))
+    w.components.push_back(component::io(kw["io_ms"].cast<double>()));
+  shorthand("scaled_io_ms", "knee_vcpu", component::scaled_io(0),
+            &component::knee_vcpu);
   shorthand("gc_ms", "ref_mb", component::gc(0), &component::ref_mb);
   w.validate();
   return w;
@@ -60,7 +65,9 @@ void bind_workload(py::module_& m) {
       .def_static("gc", &component::gc, "work_ms"_a, "ref_mb"_a = 1024.0)
       .def_property(
           "kind", [](const component& c) { return std::string(to_string(c.kind)); },
-          [](component& c, const std::string& s) { c.kind = lambdasim::component_kind_from_string(s); })
+          [](component& c, const std::string& s) {
+            c.kind = lambdasim::component_kind_from_string(s);
+          })
       .def_readwrite("work_ms", &component::work_ms)
       .def_readwrite("threads", &component::threads)
       .def_readwrite("knee_vcpu", &component::knee_vcpu)
@@ -97,8 +104,9 @@ void bind_workload(py::module_& m) {
       .def_readwrite("source", &profile::source)
       .def("on_architecture", &profile::on_architecture, "arch"_a, "speed_ratio"_a)
       .def(py::self == py::self)
-      .def(py::pickle([](const profile& w) { return w.to_json(); },
-                      [](const std::string& s) { return profile::from_json(s, "<pickle>"); }))
+      .def(py::pickle(
+          [](const profile& w) { return w.to_json(); },
+          [](const std::string& s) { return profile::from_json(s, "<pickle>"); }))
       .def("__repr__", [](const profile& w) {
         std::string s = "Profile(";
         if (!w.name.empty()) s += "name='" + w.name + "', ";

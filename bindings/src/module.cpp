@@ -7,7 +7,8 @@
 PYBIND11_MODULE(_core, m) {
   m.doc() = "lambdasim C++ core (private; use the lambdasim package)";
   m.attr("__version__") = lambdasim::version;
-  // config_error derives from std::invalid_argument, so Python sees a ValueError subclass.
+  // config_error derives from std::invalid_argument, so Python sees a ValueError
+  // subclass.
   py::register_exception<lambdasim::config_error>(m, "ConfigError", PyExc_ValueError);
   py::register_exception<lambdasim::convergence_error>(m, "ConvergenceError",
                                                        PyExc_RuntimeError);

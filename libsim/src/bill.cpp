@@ -18,7 +18,8 @@ namespace lambdasim {
 
 namespace {
 void check_finite_nonneg(std::string_view field, double v) {
-  if (!(v >= 0) || std::isinf(v)) detail::throw_invalid(field, v, "must be finite and >= 0");
+  if (!(v >= 0) || std::isinf(v))
+    detail::throw_invalid(field, v, "must be finite and >= 0");
 }
 void check_fraction(std::string_view field, double v) {
   if (!(v >= 0 && v <= 1)) detail::throw_invalid(field, v, "must be in [0, 1]");
@@ -26,13 +27,16 @@ void check_fraction(std::string_view field, double v) {
 constexpr double max_hours_per_month = 31 * 24;  // calendar, not AWS: the longest month
 }  // namespace
 
-void bill_options::validate() const { validate(billing_rules::aws()); }
+void bill_options::validate() const {
+  validate(billing_rules::aws());
+}
 
 void bill_options::validate(const billing_rules& rules) const {
   check_finite_nonneg("requests_per_month", requests_per_month);
   check_fraction("cold_fraction", cold_fraction);
   if (provisioned_concurrency < 0)
-    detail::throw_invalid("provisioned_concurrency", provisioned_concurrency, "must be >= 0");
+    detail::throw_invalid("provisioned_concurrency", provisioned_concurrency,
+                          "must be >= 0");
   check_finite_nonneg("provisioned_hours", provisioned_hours);
   if (provisioned_hours > max_hours_per_month)
     detail::throw_invalid("provisioned_hours", provisioned_hours,
@@ -47,10 +51,11 @@ void bill_options::validate(const billing_rules& rules) const {
   check_fraction("provisioned_request_fraction", provisioned_request_fraction);
   if (!(savings_plan_discount >= 0 &&
         savings_plan_discount <= lmi_model::aws().lambda_sp_max_discount))
-    detail::throw_invalid("savings_plan_discount", savings_plan_discount,
-                          "must be within 0.." +
-                              detail::format_number(lmi_model::aws().lambda_sp_max_discount) +
-                              " (Compute Savings Plan on Lambda)");
+    detail::throw_invalid(
+        "savings_plan_discount", savings_plan_discount,
+        "must be within 0.." +
+            detail::format_number(lmi_model::aws().lambda_sp_max_discount) +
+            " (Compute Savings Plan on Lambda)");
   if (free_tier && provisioned_concurrency > 0)
     detail::throw_invalid("free_tier", "true",
                           "the free tier does not apply to functions with provisioned "
@@ -58,8 +63,9 @@ void bill_options::validate(const billing_rules& rules) const {
                               std::to_string(provisioned_concurrency) + ")");
   if (!(storage_mb >= rules.storage_min_mb && storage_mb <= rules.storage_max_mb))
     detail::throw_invalid("storage_mb", storage_mb,
-                          "must be in [" + detail::format_number(rules.storage_min_mb) + ", " +
-                              detail::format_number(rules.storage_max_mb) + "] MB");
+                          "must be in [" + detail::format_number(rules.storage_min_mb) +
+                              ", " + detail::format_number(rules.storage_max_mb) +
+                              "] MB");
   if (!date.empty()) detail::check_date("date", date);
   check_finite_nonneg("snapstart_restore_ms", snapstart_restore_ms);
   check_finite_nonneg("snapstart_cache_hours", snapstart_cache_hours);
@@ -67,16 +73,16 @@ void bill_options::validate(const billing_rules& rules) const {
     detail::throw_invalid("snapstart_cache_hours", snapstart_cache_hours,
                           "a month has at most 744 hours");
   if (!snapstart && (snapstart_restore_ms > 0 || snapstart_cache_hours > 0))
-    detail::throw_invalid(snapstart_restore_ms > 0 ? "snapstart_restore_ms"
-                                                   : "snapstart_cache_hours",
-                          snapstart_restore_ms > 0 ? snapstart_restore_ms
-                                                   : snapstart_cache_hours,
-                          "requires snapstart = true");
+    detail::throw_invalid(
+        snapstart_restore_ms > 0 ? "snapstart_restore_ms" : "snapstart_cache_hours",
+        snapstart_restore_ms > 0 ? snapstart_restore_ms : snapstart_cache_hours,
+        "requires snapstart = true");
   if (snapstart && provisioned_concurrency > 0)
     detail::throw_invalid("snapstart", "true",
                           "SnapStart cannot be combined with provisioned concurrency");
   if (snapstart && package == package_type::image)
-    detail::throw_invalid("snapstart", "true", "SnapStart does not support container images");
+    detail::throw_invalid("snapstart", "true",
+                          "SnapStart does not support container images");
   check_finite_nonneg("account_gb_s_offset", account_gb_s_offset);
 }
 
@@ -109,8 +115,10 @@ context make_context(const profile& w, const platform& p, const price_table& pri
   w.validate();
   p.validate();
   context c{prices, o, prices.rules};
-  c.granularity = o.date.empty() ? p.billing_granularity_ms : c.rules.granularity_ms(o.date);
-  c.init_billed = !o.snapstart && c.rules.init_billed(o.date, o.package, o.custom_runtime);
+  c.granularity =
+      o.date.empty() ? p.billing_granularity_ms : c.rules.granularity_ms(o.date);
+  c.init_billed =
+      !o.snapstart && c.rules.init_billed(o.date, o.package, o.custom_runtime);
   c.powertuning_base = powertuning_base_usd_per_ms(prices.region, prices.arch);
   if (o.storage_mb > c.rules.storage_free_mb && !prices.ephemeral_storage_usd_per_gb_s)
     missing_price(prices, "ephemeral storage", "storage_mb", o.storage_mb);
@@ -128,7 +136,8 @@ context make_context(const profile& w, const platform& p, const price_table& pri
 }
 
 /// The bill at one size given the warm duration and the cold duration without INIT.
-monthly_bill price_size(const context& c, double m, double warm, double rest, double init) {
+monthly_bill price_size(const context& c, double m, double warm, double rest,
+                        double init) {
   const bill_options& o = c.o;
   const price_table& t = c.prices;
   monthly_bill b;
@@ -138,8 +147,10 @@ monthly_bill price_size(const context& c, double m, double warm, double rest, do
   b.warm_billed_ms = billed_ms(warm, c.granularity);
   const double rest_billed = billed_ms(rest, c.granularity);
   // AWS bills INIT and the first invocation together: ceil(Init Duration + Duration).
-  const double cold_billed = c.init_billed ? billed_ms(init + rest, c.granularity) : rest_billed;
-  const double restore_billed = o.snapstart ? billed_ms(o.snapstart_restore_ms, c.granularity) : 0;
+  const double cold_billed =
+      c.init_billed ? billed_ms(init + rest, c.granularity) : rest_billed;
+  const double restore_billed =
+      o.snapstart ? billed_ms(o.snapstart_restore_ms, c.granularity) : 0;
   b.cold_billed_ms = cold_billed + restore_billed;
 
   b.requests = o.requests_per_month;
@@ -162,8 +173,9 @@ monthly_bill price_size(const context& c, double m, double warm, double rest, do
 
   // Free tier, then the tiers on top of the rest of the account; the duration charge is
   // shared between execution, INIT and restore in proportion to their GB-s.
-  b.billable_gb_s = o.free_tier ? std::max(b.on_demand_gb_s - c.rules.free_tier_gb_s, 0.0)
-                                : b.on_demand_gb_s;
+  b.billable_gb_s = o.free_tier
+                        ? std::max(b.on_demand_gb_s - c.rules.free_tier_gb_s, 0.0)
+                        : b.on_demand_gb_s;
   b.billable_requests =
       o.free_tier ? std::max(b.requests - c.rules.free_tier_requests, 0.0) : b.requests;
   const double duration_usd =
@@ -181,7 +193,8 @@ monthly_bill price_size(const context& c, double m, double warm, double rest, do
   }
   const double extra_storage_gb = (o.storage_mb - c.rules.storage_free_mb) / 1024.0;
   if (extra_storage_gb > 0) {
-    b.storage_gb_s = extra_storage_gb * (exec_ms + init_ms + restore_ms + pc_ms) / 1000.0;
+    b.storage_gb_s =
+        extra_storage_gb * (exec_ms + init_ms + restore_ms + pc_ms) / 1000.0;
     b.storage_usd = b.storage_gb_s * *t.ephemeral_storage_usd_per_gb_s;
   }
   if (o.snapstart) {
@@ -189,7 +202,8 @@ monthly_bill price_size(const context& c, double m, double warm, double rest, do
     b.snapstart_cache_gb_s = snapshot_gb * o.snapstart_cache_hours * 3600;
     b.snapstart_restore_gb = b.cold_starts * snapshot_gb;
     b.snapstart_usd = b.snapstart_cache_gb_s * *t.snapstart_cache_usd_per_gb_s +
-                      b.snapstart_restore_gb * *t.snapstart_restore_usd_per_gb + restore_usd;
+                      b.snapstart_restore_gb * *t.snapstart_restore_usd_per_gb +
+                      restore_usd;
   }
   if (o.savings_plan_discount > 0) {  // duration and provisioned concurrency only
     const double keep = 1 - o.savings_plan_discount;
@@ -211,19 +225,22 @@ profile without_init(const profile& w) {
 
 }  // namespace
 
-monthly_bill compute_bill(const profile& w, const platform& p, const price_table& prices,
-                          double memory_mb, const bill_options& o) {
+monthly_bill compute_bill(const profile& w, const platform& p,
+                          const price_table& prices, double memory_mb,
+                          const bill_options& o) {
   const context c = make_context(w, p, prices, o);
   p.check_memory(memory_mb);
   if (memory_mb < w.peak_memory_mb)
     detail::throw_invalid("memory_mb", memory_mb,
                           "below the profile's peak_memory_mb = " +
-                              detail::format_number(w.peak_memory_mb) + " (out of memory)");
-  return price_size(c, memory_mb, warm_ms(w, p, memory_mb), cold_ms(without_init(w), p, memory_mb),
-                    w.init_ms);
+                              detail::format_number(w.peak_memory_mb) +
+                              " (out of memory)");
+  return price_size(c, memory_mb, warm_ms(w, p, memory_mb),
+                    cold_ms(without_init(w), p, memory_mb), w.init_ms);
 }
 
-bill_curve_result bill_curve(const profile& w, const platform& p, const price_table& prices,
+bill_curve_result bill_curve(const profile& w, const platform& p,
+                             const price_table& prices,
                              const Eigen::Ref<const Eigen::VectorXd>& memory_mb,
                              const bill_options& o) {
   const context c = make_context(w, p, prices, o);
@@ -233,9 +250,10 @@ bill_curve_result bill_curve(const profile& w, const platform& p, const price_ta
   cold_ms(without_init(w), p, memory_mb, rest);
   bill_curve_result r;
   r.memory_mb = memory_mb;
-  for (Eigen::VectorXd* v : {&r.requests, &r.gb_s, &r.compute_usd, &r.requests_usd, &r.init_usd,
-                             &r.storage_usd, &r.provisioned_usd, &r.snapstart_usd, &r.total_usd,
-                             &r.billable_gb_s, &r.warm_billed_ms, &r.powertuning_usd})
+  for (Eigen::VectorXd* v :
+       {&r.requests, &r.gb_s, &r.compute_usd, &r.requests_usd, &r.init_usd,
+        &r.storage_usd, &r.provisioned_usd, &r.snapstart_usd, &r.total_usd,
+        &r.billable_gb_s, &r.warm_billed_ms, &r.powertuning_usd})
     v->resize(n);
   r.feasible.resize(n);
   const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -267,8 +285,8 @@ bill_curve_result bill_curve(const profile& w, const platform& p, const price_ta
   return r;
 }
 
-bill_curve_result bill_curve(const profile& w, const platform& p, const price_table& prices,
-                             const bill_options& o) {
+bill_curve_result bill_curve(const profile& w, const platform& p,
+                             const price_table& prices, const bill_options& o) {
   const Eigen::VectorXd grid = p.memory_grid();
   return bill_curve(w, p, prices, grid, o);
 }

@@ -26,9 +26,11 @@ check_result check(const profile& w, const sweep& s, const platform& p,
   if (per_size && (!(opt.rtol > 0) || std::isinf(opt.rtol)))
     detail::throw_invalid("rtol", opt.rtol, "must be finite and > 0");
   if (!(opt.shift_tolerance >= 0) || std::isinf(opt.shift_tolerance))
-    detail::throw_invalid("shift_tolerance", opt.shift_tolerance, "must be finite and >= 0");
+    detail::throw_invalid("shift_tolerance", opt.shift_tolerance,
+                          "must be finite and >= 0");
   if (!(opt.profile_error >= 0) || std::isinf(opt.profile_error))
-    detail::throw_invalid("profile_error", opt.profile_error, "must be finite and >= 0");
+    detail::throw_invalid("profile_error", opt.profile_error,
+                          "must be finite and >= 0");
   if (!(opt.level > 0 && opt.level < 1))
     detail::throw_invalid("level", opt.level, "must be in (0, 1)");
   w.validate();
@@ -77,18 +79,20 @@ check_result check(const profile& w, const sweep& s, const platform& p,
     // !(e <= rtol) so a NaN error (observed 0) fails too
     const bool ok = !per_size || e <= opt.rtol;
     r.within_tolerance.push_back(ok);
-    r.in_band.push_back(r.predicted_ms[i] >= r.p5_ms[i] && r.predicted_ms[i] <= r.p95_ms[i]);
+    r.in_band.push_back(r.predicted_ms[i] >= r.p5_ms[i] &&
+                        r.predicted_ms[i] <= r.p95_ms[i]);
     const double x = std::log(r.observed_ms[i] / r.predicted_ms[i]) - mid;
     const bool out = !(std::abs(x) <= t * sd);
     r.outside_band.push_back(out && lr.size() >= 2);
     if (out && lr.size() >= 2) {
       ++outside;
       char buf[200];
-      std::snprintf(buf, sizeof buf,
-                    "%.0f MB: observed %.1f ms is %+.1f %% from the shifted curve, beyond "
-                    "its %.0f %% band (+-%.1f %%)",
-                    r.memory_mb[i], r.observed_ms[i], 100 * std::expm1(x), 100 * opt.level,
-                    100 * std::expm1(t * sd));
+      std::snprintf(
+          buf, sizeof buf,
+          "%.0f MB: observed %.1f ms is %+.1f %% from the shifted curve, beyond "
+          "its %.0f %% band (+-%.1f %%)",
+          r.memory_mb[i], r.observed_ms[i], 100 * std::expm1(x), 100 * opt.level,
+          100 * std::expm1(t * sd));
       r.warnings.push_back(buf);
     }
     if (per_size && !ok) ++r.failures;
@@ -100,8 +104,9 @@ check_result check(const profile& w, const sweep& s, const platform& p,
     r.failures = outside;
     r.passed = shift_ok;
     if (lr.size() < 2)
-      r.warnings.push_back("one recorded size: no scatter to set the shift's interval by, "
-                           "so the check cannot fail on the shift");
+      r.warnings.push_back(
+          "one recorded size: no scatter to set the shift's interval by, "
+          "so the check cannot fail on the shift");
   }
   return r;
 }
@@ -110,32 +115,34 @@ std::string check_result::report() const {
   std::string out;
   char buf[200];
   const bool per_size = rule == "per_size";
-  std::snprintf(buf, sizeof buf, "%9s %12s %12s %9s %7s  %s\n", "memory_mb", "predicted_ms",
-                "observed_ms", "rel_error", "in_band", "status");
+  std::snprintf(buf, sizeof buf, "%9s %12s %12s %9s %7s  %s\n", "memory_mb",
+                "predicted_ms", "observed_ms", "rel_error", "in_band", "status");
   out += buf;
   for (Eigen::Index i = 0; i < memory_mb.size(); ++i) {
     const auto k = static_cast<std::size_t>(i);
     const bool known = !std::isnan(p5_ms[i]) && !std::isnan(p95_ms[i]);
     const char* status = per_size ? (within_tolerance[k] ? "ok" : "FAIL")
                                   : (outside_band[k] ? "warn" : "ok");
-    std::snprintf(buf, sizeof buf, "%9.0f %12.1f %12.1f %+8.1f%% %7s  %s\n", memory_mb[i],
-                  predicted_ms[i], observed_ms[i], 100 * rel_error[i],
+    std::snprintf(buf, sizeof buf, "%9.0f %12.1f %12.1f %+8.1f%% %7s  %s\n",
+                  memory_mb[i], predicted_ms[i], observed_ms[i], 100 * rel_error[i],
                   known ? (in_band[k] ? "yes" : "no") : "-", status);
     out += buf;
   }
   if (per_size) {
     std::snprintf(buf, sizeof buf,
                   "%s: %d of %lld sizes outside rtol %g (largest |error| %.1f%%)\n",
-                  passed ? "PASS" : "FAIL", failures, static_cast<long long>(memory_mb.size()),
-                  rtol, 100 * max_abs_rel_error);
+                  passed ? "PASS" : "FAIL", failures,
+                  static_cast<long long>(memory_mb.size()), rtol,
+                  100 * max_abs_rel_error);
   } else {
-    std::snprintf(buf, sizeof buf,
-                  "%s: the curve is shifted by %+.1f%% (interval %+.1f%% .. %+.1f%%), "
-                  "tolerance +-%.1f%%; smallest shift detected: %.1f%%; %d of %lld sizes "
-                  "outside their band (warnings)\n",
-                  passed ? "PASS" : "FAIL", 100 * shift, 100 * shift_lo, 100 * shift_hi,
-                  100 * shift_tolerance, 100 * detectable_shift, failures,
-                  static_cast<long long>(memory_mb.size()));
+    std::snprintf(
+        buf, sizeof buf,
+        "%s: the curve is shifted by %+.1f%% (interval %+.1f%% .. %+.1f%%), "
+        "tolerance +-%.1f%%; smallest shift detected: %.1f%%; %d of %lld sizes "
+        "outside their band (warnings)\n",
+        passed ? "PASS" : "FAIL", 100 * shift, 100 * shift_lo, 100 * shift_hi,
+        100 * shift_tolerance, 100 * detectable_shift, failures,
+        static_cast<long long>(memory_mb.size()));
   }
   out += buf;
   return out;

@@ -30,11 +30,11 @@ curve_result curve(const profile& w, const platform& p, const price_table& price
   r.cost_usd.resize(n);
   r.feasible.resize(n);
   const detail::size_grid g = detail::scratch_grid(p, r.memory_mb, r.vcpu.data());
-  detail::curve_into(w.components.data(), w.components.size(), w.init_ms,
-                     w.first_call_cpu_ms, w.peak_memory_mb, p, g, pr,
-                     {r.vcpu.data(), r.warm_ms.data(), r.cold_ms.data(),
-                      r.warm_billed_ms.data(), r.gb_s.data(), r.cost_usd.data(),
-                      r.feasible.data()});
+  detail::curve_into(
+      w.components.data(), w.components.size(), w.init_ms, w.first_call_cpu_ms,
+      w.peak_memory_mb, p, g, pr,
+      {r.vcpu.data(), r.warm_ms.data(), r.cold_ms.data(), r.warm_billed_ms.data(),
+       r.gb_s.data(), r.cost_usd.data(), r.feasible.data()});
   return r;
 }
 
@@ -64,7 +64,9 @@ constexpr column_ref column_refs[] = {
     {"cv", &profile_columns::cv},
 };
 
-bool present(std::span<const double> c) { return c.data() != nullptr; }
+bool present(std::span<const double> c) {
+  return c.data() != nullptr;
+}
 
 // The components of row i (at most four), in the shorthand's order; no allocation.
 std::size_t row_components(const profile_columns& t, std::size_t i, component* out) {
@@ -113,7 +115,8 @@ void profile_columns::set(std::string_view name, std::span<const double> column)
     return;
   }
   std::string known;
-  for (const auto& c : column_refs) known += (known.empty() ? "" : ", ") + std::string(c.name);
+  for (const auto& c : column_refs)
+    known += (known.empty() ? "" : ", ") + std::string(c.name);
   detail::throw_invalid("profiles column", name, "unknown; known columns: " + known);
 }
 
@@ -123,7 +126,8 @@ void profile_columns::validate() const {
   const std::span<const double> profile_columns::*knob_fields[] = {
       &profile_columns::threads, &profile_columns::knee_vcpu, &profile_columns::ref_mb};
   const std::span<const double> profile_columns::*work_fields[] = {
-      &profile_columns::cpu_ms, &profile_columns::scaled_io_ms, &profile_columns::gc_ms};
+      &profile_columns::cpu_ms, &profile_columns::scaled_io_ms,
+      &profile_columns::gc_ms};
   for (int k = 0; k < 3; ++k)
     if (present(this->*knob_fields[k]) && !present(this->*work_fields[k]))
       throw std::invalid_argument(std::string("profiles column ") + knobs[k].first +
@@ -142,13 +146,14 @@ void profile_columns::validate() const {
         try {
           cs[k].validate();
         } catch (const std::invalid_argument& e) {
-          // name the column, not the component: "cpu_ms = -1: ..." from "work_ms = -1: ..."
+          // name the column, not the component: "cpu_ms = -1: ..." from "work_ms = -1:
+          // ..."
           std::string msg = e.what();
           const auto eq = msg.find(" = ");
           const char* col = cs[k].kind == component_kind::cpu         ? "cpu_ms"
                             : cs[k].kind == component_kind::io        ? "io_ms"
                             : cs[k].kind == component_kind::scaled_io ? "scaled_io_ms"
-                                                                       : "gc_ms";
+                                                                      : "gc_ms";
           const std::string field = msg.substr(0, eq);
           if (field == "work_ms" || field == "ms") msg = col + msg.substr(eq);
           throw std::invalid_argument(msg);
@@ -187,7 +192,8 @@ profile profile_columns::row(std::size_t i) const {
 
 namespace {
 
-fleet_curve_result allocate(std::size_t rows, const Eigen::Ref<const Eigen::VectorXd>& m) {
+fleet_curve_result allocate(std::size_t rows,
+                            const Eigen::Ref<const Eigen::VectorXd>& m) {
   fleet_curve_result r;
   const auto nr = static_cast<Eigen::Index>(rows);
   const Eigen::Index n = m.size();
@@ -203,14 +209,16 @@ fleet_curve_result allocate(std::size_t rows, const Eigen::Ref<const Eigen::Vect
 }
 
 fleet_curve_view view_of(fleet_curve_result& r) {
-  return {r.vcpu, r.warm_ms, r.cold_ms, r.warm_billed_ms, r.gb_s, r.cost_usd, r.feasible};
+  return {r.vcpu, r.warm_ms,  r.cold_ms, r.warm_billed_ms,
+          r.gb_s, r.cost_usd, r.feasible};
 }
 
 void check_shape(std::size_t rows, Eigen::Index n, fleet_curve_view& o) {
   const auto nr = static_cast<Eigen::Index>(rows);
   auto bad = [&](const char* name, Eigen::Index r, Eigen::Index c) {
-    throw std::invalid_argument(std::string("out.") + name + " is " + std::to_string(r) + " x " +
-                                std::to_string(c) + ", expected " + std::to_string(nr) + " x " +
+    throw std::invalid_argument(std::string("out.") + name + " is " +
+                                std::to_string(r) + " x " + std::to_string(c) +
+                                ", expected " + std::to_string(nr) + " x " +
                                 std::to_string(n));
   };
   if (o.vcpu.size() != n) bad("vcpu", 1, o.vcpu.size());
@@ -227,15 +235,17 @@ void check_shape(std::size_t rows, Eigen::Index n, fleet_curve_view& o) {
 }
 
 detail::curve_columns row_columns(fleet_curve_view& o, Eigen::Index i) {
-  return {o.vcpu.data(),           o.warm_ms.row(i).data(), o.cold_ms.row(i).data(),
-          o.warm_billed_ms.row(i).data(), o.gb_s.row(i).data(), o.cost_usd.row(i).data(),
+  return {o.vcpu.data(),           o.warm_ms.row(i).data(),
+          o.cold_ms.row(i).data(), o.warm_billed_ms.row(i).data(),
+          o.gb_s.row(i).data(),    o.cost_usd.row(i).data(),
           o.feasible.row(i).data()};
 }
 
 // Rows per thread below which another thread costs more than it saves: a thread start
 // costs tens of microseconds, a row of n sizes about n nanoseconds.
 std::size_t min_rows_per_thread(Eigen::Index n) {
-  return static_cast<std::size_t>(std::max<Eigen::Index>(1, 32768 / std::max<Eigen::Index>(n, 1)));
+  return static_cast<std::size_t>(
+      std::max<Eigen::Index>(1, 32768 / std::max<Eigen::Index>(n, 1)));
 }
 
 template <class Row>
@@ -248,14 +258,16 @@ void fleet(std::size_t rows, const platform& p, const price_table& prices,
   const auto pr = detail::curve_prices::of(p, prices);
   // The grid once, in the caller's vcpu column (which is the share) and scratch space.
   const detail::size_grid g = detail::scratch_grid(p, memory_mb, out.vcpu.data());
-  detail::parallel_blocks(rows, t, min_rows_per_thread(g.n), [&](std::size_t b, std::size_t e) {
-    for (std::size_t i = b; i < e; ++i)
-      row(i, g, pr, row_columns(out, static_cast<Eigen::Index>(i)));
-  });
+  detail::parallel_blocks(
+      rows, t, min_rows_per_thread(g.n), [&](std::size_t b, std::size_t e) {
+        for (std::size_t i = b; i < e; ++i)
+          row(i, g, pr, row_columns(out, static_cast<Eigen::Index>(i)));
+      });
 }
 }  // namespace
 
-void curve(std::span<const profile> profiles, const platform& p, const price_table& prices,
+void curve(std::span<const profile> profiles, const platform& p,
+           const price_table& prices,
            const Eigen::Ref<const Eigen::VectorXd>& memory_mb, fleet_curve_view out,
            int threads) {
   for (std::size_t i = 0; i < profiles.size(); ++i) {
@@ -274,7 +286,8 @@ void curve(std::span<const profile> profiles, const platform& p, const price_tab
         });
 }
 
-void curve(const profile_columns& profiles, const platform& p, const price_table& prices,
+void curve(const profile_columns& profiles, const platform& p,
+           const price_table& prices,
            const Eigen::Ref<const Eigen::VectorXd>& memory_mb, fleet_curve_view out,
            int threads) {
   profiles.validate();
@@ -284,16 +297,18 @@ void curve(const profile_columns& profiles, const platform& p, const price_table
             const detail::curve_columns& cols) {
           component cs[4];
           const std::size_t nc = row_components(profiles, i, cs);
-          detail::curve_into(cs, nc, value_or(profiles.init_ms, i, defaults.init_ms),
-                             value_or(profiles.first_call_cpu_ms, i, defaults.first_call_cpu_ms),
-                             value_or(profiles.peak_memory_mb, i, defaults.peak_memory_mb), p,
-                             g, pr, cols);
+          detail::curve_into(
+              cs, nc, value_or(profiles.init_ms, i, defaults.init_ms),
+              value_or(profiles.first_call_cpu_ms, i, defaults.first_call_cpu_ms),
+              value_or(profiles.peak_memory_mb, i, defaults.peak_memory_mb), p, g, pr,
+              cols);
         });
 }
 
 fleet_curve_result curve(std::span<const profile> profiles, const platform& p,
                          const price_table& prices,
-                         const Eigen::Ref<const Eigen::VectorXd>& memory_mb, int threads) {
+                         const Eigen::Ref<const Eigen::VectorXd>& memory_mb,
+                         int threads) {
   fleet_curve_result r = allocate(profiles.size(), memory_mb);
   curve(profiles, p, prices, memory_mb, view_of(r), threads);
   return r;
@@ -301,7 +316,8 @@ fleet_curve_result curve(std::span<const profile> profiles, const platform& p,
 
 fleet_curve_result curve(const profile_columns& profiles, const platform& p,
                          const price_table& prices,
-                         const Eigen::Ref<const Eigen::VectorXd>& memory_mb, int threads) {
+                         const Eigen::Ref<const Eigen::VectorXd>& memory_mb,
+                         int threads) {
   fleet_curve_result r = allocate(profiles.rows, memory_mb);
   curve(profiles, p, prices, memory_mb, view_of(r), threads);
   return r;

@@ -2,16 +2,16 @@
 #include "lambdasim/fit.hpp"
 
 #include <Eigen/Dense>
-#include <boost/math/distributions/normal.hpp>
-#include <nlohmann/json.hpp>
 #include <algorithm>
+#include <boost/math/distributions/normal.hpp>
 #include <cmath>
 #include <limits>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "detail/json_reader.hpp"
 #include "detail/fit_steps.hpp"
+#include "detail/json_reader.hpp"
 #include "lambdasim/error.hpp"
 #include "lambdasim/predict.hpp"
 
@@ -19,12 +19,18 @@ namespace lambdasim {
 
 std::string_view to_string(fit_structure s) {
   switch (s) {
-    case fit_structure::automatic: return "auto";
-    case fit_structure::io_cpu: return "io_cpu";
-    case fit_structure::threaded_cpu: return "threaded_cpu";
-    case fit_structure::scaled_io: return "scaled_io";
-    case fit_structure::gc_cpu: return "gc_cpu";
-    case fit_structure::amdahl: return "amdahl";
+    case fit_structure::automatic:
+      return "auto";
+    case fit_structure::io_cpu:
+      return "io_cpu";
+    case fit_structure::threaded_cpu:
+      return "threaded_cpu";
+    case fit_structure::scaled_io:
+      return "scaled_io";
+    case fit_structure::gc_cpu:
+      return "gc_cpu";
+    case fit_structure::amdahl:
+      return "amdahl";
   }
   return "?";
 }
@@ -36,8 +42,9 @@ fit_structure fit_structure_from_string(std::string_view name) {
   if (name == "scaled_io") return fit_structure::scaled_io;
   if (name == "gc_cpu") return fit_structure::gc_cpu;
   if (name == "amdahl") return fit_structure::amdahl;
-  detail::throw_invalid("structure", name,
-                        "expected auto, io_cpu, threaded_cpu, scaled_io, gc_cpu or amdahl");
+  detail::throw_invalid(
+      "structure", name,
+      "expected auto, io_cpu, threaded_cpu, scaled_io, gc_cpu or amdahl");
 }
 
 namespace detail {
@@ -62,7 +69,8 @@ Eigen::VectorXd nnls_small(const Eigen::MatrixXd& a, const Eigen::VectorXd& b) {
     if (r < best_r - 1e-15 * std::max(1.0, best_r)) {
       best_r = r;
       best.setZero();
-      for (std::size_t c = 0; c < cols.size(); ++c) best[cols[c]] = xs[static_cast<Eigen::Index>(c)];
+      for (std::size_t c = 0; c < cols.size(); ++c)
+        best[cols[c]] = xs[static_cast<Eigen::Index>(c)];
     }
   }
   return best;
@@ -74,7 +82,8 @@ std::uint64_t uniform_index(std::mt19937_64& rng, std::uint64_t n) {
   const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() -
                               std::numeric_limits<std::uint64_t>::max() % n;
   std::uint64_t x = 0;
-  do x = rng(); while (x >= limit);
+  do x = rng();
+  while (x >= limit);
   return x % n;
 }
 
@@ -92,12 +101,18 @@ int work_terms(fit_structure s) {
 }
 int parameter_count(fit_structure s) {
   switch (s) {
-    case fit_structure::io_cpu: return 2;
-    case fit_structure::threaded_cpu: return 3;
-    case fit_structure::scaled_io: return 4;
-    case fit_structure::gc_cpu: return 3;
-    case fit_structure::amdahl: return 4;
-    case fit_structure::automatic: break;
+    case fit_structure::io_cpu:
+      return 2;
+    case fit_structure::threaded_cpu:
+      return 3;
+    case fit_structure::scaled_io:
+      return 4;
+    case fit_structure::gc_cpu:
+      return 3;
+    case fit_structure::amdahl:
+      return 4;
+    case fit_structure::automatic:
+      break;
   }
   return 0;
 }
@@ -106,8 +121,8 @@ int parameter_count(fit_structure s) {
 // cpu, gc and parallel columns depend on the work itself under CFS throttling (short
 // work is throttled less than C/s), so they are evaluated at the current work estimates
 // (gc_work is the parallel work for amdahl).
-Eigen::MatrixXd basis(const detail::fit_knobs& k, const platform& p, const Eigen::VectorXd& m,
-                      double cpu_work, double gc_work) {
+Eigen::MatrixXd basis(const detail::fit_knobs& k, const platform& p,
+                      const Eigen::VectorXd& m, double cpu_work, double gc_work) {
   Eigen::MatrixXd a(m.size(), work_terms(k.structure));
   platform smooth = p;
   smooth.throttle = throttling::smooth;
@@ -118,7 +133,8 @@ Eigen::MatrixXd basis(const detail::fit_knobs& k, const platform& p, const Eigen
     a(i, 0) = 1;
     a(i, 1) = cpu_work > 0 ? cpu_time_ms(cpu_work, s, par, p) / cpu_work
                            : cpu_time_ms(1.0, s, par, smooth);
-    if (k.structure == fit_structure::scaled_io) a(i, 2) = 1.0 / std::min(s / k.knee, 1.0);
+    if (k.structure == fit_structure::scaled_io)
+      a(i, 2) = 1.0 / std::min(s / k.knee, 1.0);
     if (amdahl) {
       const double kp = std::min(k.threads, p.visible_vcpu_count(m[i]));
       a(i, 2) = gc_work > 0 ? cpu_time_ms(gc_work, s, kp, p) / gc_work
@@ -156,10 +172,12 @@ fit_data prepare_fit_data(const sweep& s, const platform& p, const fit_options& 
   if (!(opt.model_error > 0) || std::isinf(opt.model_error))
     detail::throw_invalid("model_error", opt.model_error, "must be finite and > 0");
   if (!(opt.knee_prior_width > 0) || std::isinf(opt.knee_prior_width))
-    detail::throw_invalid("knee_prior_width", opt.knee_prior_width, "must be finite and > 0");
+    detail::throw_invalid("knee_prior_width", opt.knee_prior_width,
+                          "must be finite and > 0");
   if (!(opt.gc_pressure >= 0 && opt.gc_pressure <= 1))
     detail::throw_invalid("gc_pressure", opt.gc_pressure, "must be in [0, 1]");
-  if (opt.bootstrap < 0) detail::throw_invalid("bootstrap", opt.bootstrap, "must be >= 0");
+  if (opt.bootstrap < 0)
+    detail::throw_invalid("bootstrap", opt.bootstrap, "must be >= 0");
   fit_data d;
   d.sum = s.summarize(opt.aggregate);
   const sweep_summary& sum = d.sum;
@@ -172,7 +190,8 @@ fit_data prepare_fit_data(const sweep& s, const platform& p, const fit_options& 
     bool found = false;
     for (Eigen::Index i = 0; i < n_all; ++i)
       if (sum.memory_mb[i] == m) d.used[static_cast<std::size_t>(i)] = found = true;
-    if (!found) detail::throw_invalid("sizes", m, "is not a recorded size of the sweep");
+    if (!found)
+      detail::throw_invalid("sizes", m, "is not a recorded size of the sweep");
   }
   for (Eigen::Index i = 0; i < n_all; ++i)
     if (d.used[static_cast<std::size_t>(i)]) d.fit_idx.push_back(i);
@@ -213,8 +232,8 @@ fit_data prepare_fit_data(const sweep& s, const platform& p, const fit_options& 
     d.y[j] = sum.duration_ms[i];
     d.sigma[j] = d.noise[i];
     if (!(d.y[j] > 0))
-      detail::throw_invalid("duration_ms at " + detail::format_number(d.m[j]) + " MB", d.y[j],
-                            "must be > 0 to fit");
+      detail::throw_invalid("duration_ms at " + detail::format_number(d.m[j]) + " MB",
+                            d.y[j], "must be > 0 to fit");
   }
   // The noise is known when every fitting size has raw samples to estimate it from.
   for (Eigen::Index j = 0; j < nf; ++j) {
@@ -259,7 +278,8 @@ fit_grid candidate_grid(const fit_data& d, const platform& p, const fit_options&
   if (want(fit_structure::scaled_io))
     for (double knee : {0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9,
                         1.25, 1.5, 2.0, 3.0, 4.0, 6.0})
-      if (knee < max_share * 1.5) g.knobs.push_back({fit_structure::scaled_io, 1, knee});
+      if (knee < max_share * 1.5)
+        g.knobs.push_back({fit_structure::scaled_io, 1, knee});
   // gc_cpu: with memory pressure at the smallest fitting size (Max Memory Used >=
   // gc_pressure x its size) the memory-management work is expected physics, so gc_cpu
   // replaces io_cpu as the baseline structure (its gc term counts as known, and fits to
@@ -270,14 +290,16 @@ fit_grid candidate_grid(const fit_data& d, const platform& p, const fit_options&
   if (std::isnan(used0))
     g.gc_gate = "gc_cpu not tried: no Max Memory Used recorded";
   else if (used0 < opt.gc_pressure * m0)
-    g.gc_gate = "gc_cpu not tried: Max Memory Used " + fmt(used0) + " MB at " + fmt(m0) +
-                " MB is under " + fmt(opt.gc_pressure) + " of it (no memory pressure)";
+    g.gc_gate = "gc_cpu not tried: Max Memory Used " + fmt(used0) + " MB at " +
+                fmt(m0) + " MB is under " + fmt(opt.gc_pressure) +
+                " of it (no memory pressure)";
   else
     g.pressure = "Max Memory Used " + fmt(used0) + " MB at " + fmt(m0) + " MB";
   if (opt.structure == fit_structure::gc_cpu ||
       (opt.structure == fit_structure::automatic && g.gc_gate.empty()))
     g.knobs.push_back({fit_structure::gc_cpu, 1, 1});
-  if (opt.structure != fit_structure::automatic && opt.structure != fit_structure::gc_cpu)
+  if (opt.structure != fit_structure::automatic &&
+      opt.structure != fit_structure::gc_cpu)
     g.pressure.clear();  // a forced structure has no gc baseline to speak of
   // With the user's thread count (k >= 2) the parallel part is known physics, so
   // amdahl is the baseline above one vCPU, as gc_cpu is under memory pressure; without
@@ -289,14 +311,15 @@ fit_grid candidate_grid(const fit_data& d, const platform& p, const fit_options&
                    ? fit_structure::amdahl
                    : fit_structure::io_cpu;
   if (g.knobs.empty())
-    throw std::invalid_argument(
-        "structure = " + std::string(to_string(opt.structure)) +
-        (opt.threads == 1 ? ": contradicts threads = 1" : ": needs sizes above one vCPU"));
+    throw std::invalid_argument("structure = " + std::string(to_string(opt.structure)) +
+                                (opt.threads == 1 ? ": contradicts threads = 1"
+                                                  : ": needs sizes above one vCPU"));
   return g;
 }
 
-fit_solution solve_candidate(const fit_knobs& k, const platform& p, const Eigen::VectorXd& m,
-                             const Eigen::VectorXd& y, const Eigen::VectorXd& sigma) {
+fit_solution solve_candidate(const fit_knobs& k, const platform& p,
+                             const Eigen::VectorXd& m, const Eigen::VectorXd& y,
+                             const Eigen::VectorXd& sigma) {
   const Eigen::VectorXd w = (y.array() * sigma.array()).inverse().matrix();
   fit_solution r;
   double cpu = 0, gc = 0;
@@ -359,8 +382,8 @@ double bend_below_one_vcpu(const profile& w, const platform& p, const fit_data& 
 int central_thread_count(const std::vector<profile>& curves, const std::vector<int>& ks,
                          const platform& p) {
   const Eigen::VectorXd all = p.memory_grid();
-  const Eigen::Index stride = std::max<Eigen::Index>(1, static_cast<Eigen::Index>(
-                                                            std::lround(64 / p.memory_step_mb)));
+  const Eigen::Index stride = std::max<Eigen::Index>(
+      1, static_cast<Eigen::Index>(std::lround(64 / p.memory_step_mb)));
   Eigen::VectorXd m((all.size() + stride - 1) / stride);
   for (Eigen::Index i = 0; i < m.size(); ++i) m[i] = all[i * stride];
   std::vector<Eigen::VectorXd> t(curves.size(), Eigen::VectorXd(m.size()));
@@ -392,7 +415,8 @@ fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform
     c.threads = k.threads;
     c.knee_vcpu = k.knee;
     c.parameters = parameter_count(k.structure);
-    if (k.structure == fit_structure::amdahl && opt.threads >= 2) --c.parameters;  // k given
+    if (k.structure == fit_structure::amdahl && opt.threads >= 2)
+      --c.parameters;  // k given
     c.chi2 = r.chi2;
     const double lk = std::log(k.knee) / opt.knee_prior_width;
     const double prior = k.structure == fit_structure::scaled_io ? lk * lk : 0;
@@ -410,7 +434,8 @@ fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform
       // Noise unknown (per-size aggregates only): AICc with the variance estimated from
       // the residuals, n ln(RSS/n) + 2k + 2k(k+1)/(n-k-1).
       const double rss = std::max(r.chi2 * opt.model_error * opt.model_error, 1e-300);
-      c.score = n * std::log(rss / n) + 2 * kp + 2 * kp * (kp + 1) / (n - kp - 1) + prior;
+      c.score =
+          n * std::log(rss / n) + 2 * kp + 2 * kp * (kp + 1) / (n - kp - 1) + prior;
     } else {
       // Too few sizes to estimate the noise and this many parameters: only the simplest
       // structure is admissible.
@@ -425,17 +450,19 @@ fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform
     // with only two fitting sizes there, a curve that departs from a straight line in
     // 1/s between them by more than their noise needs evidence (a third size, or memory
     // pressure for gc_cpu, the baseline then), not just a lower residual.
-    if (opt.structure == fit_structure::automatic && !is_base && std::isfinite(c.score) &&
-        below == 2) {
+    if (opt.structure == fit_structure::automatic && !is_base &&
+        std::isfinite(c.score) && below == 2) {
       double from = 0, to = 0;
-      const double bend = bend_below_one_vcpu(candidate_profile(k, r.x), p, d, from, to);
+      const double bend =
+          bend_below_one_vcpu(candidate_profile(k, r.x), p, d, from, to);
       if (bend > 1) {
         c.admissible = false;
         c.score = INFINITY;
         if (sc.bend_note.empty())
-          sc.bend_note = std::string(to_string(k.structure)) + " candidates that bend " +
-                         "between " + fmt(from) + " and " + fmt(to) +
-                         " MB (below one vCPU, no fitting size between) are not admitted";
+          sc.bend_note =
+              std::string(to_string(k.structure)) + " candidates that bend " +
+              "between " + fmt(from) + " and " + fmt(to) +
+              " MB (below one vCPU, no fitting size between) are not admitted";
       }
     }
     sc.candidates.push_back(c);
@@ -510,8 +537,10 @@ std::string explain_choice(const fit_data& d, const fit_grid& g, const fit_score
   const auto nf = d.m.size();
   std::ostringstream why;
   why << to_string(chosen.structure);
-  if (chosen.structure == fit_structure::threaded_cpu) why << " (threads " << chosen.threads << ")";
-  if (chosen.structure == fit_structure::scaled_io) why << " (knee " << chosen.knee << " vCPU)";
+  if (chosen.structure == fit_structure::threaded_cpu)
+    why << " (threads " << chosen.threads << ")";
+  if (chosen.structure == fit_structure::scaled_io)
+    why << " (knee " << chosen.knee << " vCPU)";
   if (chosen.structure == fit_structure::amdahl)
     why << " (serial " << fmt(bc.cpu_ms) << " ms + parallel " << fmt(bc.parallel_ms)
         << " ms on " << chosen.threads << " threads)";
@@ -528,9 +557,9 @@ std::string explain_choice(const fit_data& d, const fit_grid& g, const fit_score
     why << ": lowest AICc = " << fmt(bc.score) << " on " << nf
         << " sizes (no per-invocation samples: noise estimated from the residuals)";
   // The best alternative of each other structure.
-  for (fit_structure st : {fit_structure::io_cpu, fit_structure::threaded_cpu,
-                           fit_structure::scaled_io, fit_structure::gc_cpu,
-                           fit_structure::amdahl}) {
+  for (fit_structure st :
+       {fit_structure::io_cpu, fit_structure::threaded_cpu, fit_structure::scaled_io,
+        fit_structure::gc_cpu, fit_structure::amdahl}) {
     if (st == chosen.structure) continue;
     const fit_candidate* alt = nullptr;
     for (const auto& c : sc.candidates)
@@ -548,8 +577,10 @@ std::string explain_choice(const fit_data& d, const fit_grid& g, const fit_score
   else if (opt.structure == fit_structure::automatic && d.noise_known)
     why << "; " << g.gc_gate;
   if (g.baseline == fit_structure::amdahl)
-    why << "; a fitting size is above one vCPU and the thread count is given, so amdahl "
-           "(serial + parallel work) is the baseline and its parallel term is not counted";
+    why << "; a fitting size is above one vCPU and the thread count is given, so "
+           "amdahl "
+           "(serial + parallel work) is the baseline and its parallel term is not "
+           "counted";
   else if (chosen.structure == fit_structure::amdahl && !d.noise_known)
     why << "; without per-invocation samples amdahl is admitted by AIC with the "
         << fmt(100 * opt.model_error)
@@ -579,21 +610,23 @@ void fit_cold_part(const sweep& s, const fit_data& d, const platform& p, profile
                    std::vector<std::string>& diagnostics) {
   const sweep_summary& sum = d.sum;
   const Eigen::Index n_all = sum.size();
-  // init_ms from Init Duration; first-call CPU from the excess of cold handler time over
-  // the warm aggregate of the same size.
+  // init_ms from Init Duration; first-call CPU from the excess of cold handler time
+  // over the warm aggregate of the same size.
   std::vector<double> inits, first;
   for (const auto& r : s.rows)
     if (!std::isnan(r.init_ms)) inits.push_back(r.init_ms);
   if (!inits.empty()) w.init_ms = detail::aggregate_values(inits, aggregation::median);
   for (Eigen::Index i = 0; i < n_all; ++i) {
-    if (std::isnan(sum.cold_duration_ms[i]) || !sum.warm_only[static_cast<std::size_t>(i)])
+    if (std::isnan(sum.cold_duration_ms[i]) ||
+        !sum.warm_only[static_cast<std::size_t>(i)])
       continue;
     const double excess = sum.cold_duration_ms[i] - sum.duration_ms[i];
     // cpu_time(first, s, 1) ~ first / min(s, 1) for work long against the period
     first.push_back(excess * std::min(p.cpu_share(sum.memory_mb[i]), 1.0));
   }
   if (!first.empty())
-    w.first_call_cpu_ms = std::max(0.0, detail::aggregate_values(first, aggregation::median));
+    w.first_call_cpu_ms =
+        std::max(0.0, detail::aggregate_values(first, aggregation::median));
   bool cold_only = false;
   for (Eigen::Index i = 0; i < n_all; ++i)
     if (sum.n_cold[i] > 0 && sum.n_cold[i] == sum.n[i]) cold_only = true;
@@ -630,8 +663,10 @@ void per_size_report(const fit_data& d, const platform& p, fit_result& f) {
   for (Eigen::Index i = 0; i < n_all; ++i) {
     const double e = std::abs(f.rel_error[i]);
     a += e;
-    if (d.used[static_cast<std::size_t>(i)]) af += e, ++nfit;
-    else ah += e, ++nh;
+    if (d.used[static_cast<std::size_t>(i)])
+      af += e, ++nfit;
+    else
+      ah += e, ++nh;
   }
   f.mape = a / static_cast<double>(n_all);
   f.mape_fit = af / nfit;
@@ -642,15 +677,17 @@ void bootstrap_fit(const fit_data& d, const fit_knobs& chosen, const platform& p
                    const fit_options& opt, fit_result& f) {
   const Eigen::Index n_all = d.sum.size();
   const auto nf = d.m.size();
-  f.param_names = {"io_ms",   "cpu_ms",           "scaled_io_ms", "gc_ms",
-                   "init_ms", "first_call_cpu_ms", "parallel_ms"};
+  f.param_names = {"io_ms",      "cpu_ms",  "scaled_io_ms",
+                   "gc_ms",      "init_ms", "first_call_cpu_ms",
+                   "parallel_ms"};
   double parallel = 0;
   for (const auto& c : f.fitted.components)
     if (c.kind == component_kind::cpu && c.threads > 1) parallel += c.work_ms;
   f.param_values.resize(7);
-  f.param_values << f.fitted.total(component_kind::io), f.fitted.total(component_kind::cpu),
-      f.fitted.total(component_kind::scaled_io), f.fitted.total(component_kind::gc),
-      f.fitted.init_ms, f.fitted.first_call_cpu_ms, parallel;
+  f.param_values << f.fitted.total(component_kind::io),
+      f.fitted.total(component_kind::cpu), f.fitted.total(component_kind::scaled_io),
+      f.fitted.total(component_kind::gc), f.fitted.init_ms, f.fitted.first_call_cpu_ms,
+      parallel;
   f.param_sd.setConstant(7, nan);
   f.spread_lo_ms.setConstant(n_all, nan);
   f.spread_hi_ms.setConstant(n_all, nan);
@@ -658,8 +695,9 @@ void bootstrap_fit(const fit_data& d, const fit_knobs& chosen, const platform& p
   for (Eigen::Index j = 0; j < nf && can_boot; ++j)
     if (d.samples.find(d.m[j]) == d.samples.end()) can_boot = false;
   if (opt.bootstrap > 0 && !can_boot)
-    f.diagnostics.push_back("no per-invocation samples at every fitting size: no bootstrap "
-                            "uncertainty");
+    f.diagnostics.push_back(
+        "no per-invocation samples at every fitting size: no bootstrap "
+        "uncertainty");
   if (!can_boot) return;
   // Resample each fitting size's invocations with replacement, re-aggregate, refit the
   // chosen structure with its knobs fixed.
@@ -695,8 +733,8 @@ void bootstrap_fit(const fit_data& d, const fit_knobs& chosen, const platform& p
     const Eigen::VectorXd col = params.col(c);
     const double mean = col.mean();
     f.param_sd[c < 4 ? c : 6] = b > 1 ? std::sqrt((col.array() - mean).square().sum() /
-                                      static_cast<double>(b - 1))
-                          : nan;
+                                                  static_cast<double>(b - 1))
+                                      : nan;
   }
   std::vector<double> v(static_cast<std::size_t>(b));
   for (Eigen::Index i = 0; i < n_all; ++i) {
@@ -712,13 +750,15 @@ void bootstrap_fit(const fit_data& d, const fit_knobs& chosen, const platform& p
 platform platform_in_force(std::string_view date) {
   // YYYY-MM-DD compares as text.
   const bool ok = date.size() == 10 && date[4] == '-' && date[7] == '-' &&
-                  std::all_of(date.begin(), date.end(),
-                              [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+                  std::all_of(date.begin(), date.end(), [](char c) {
+                    return c == '-' || (c >= '0' && c <= '9');
+                  });
   if (!ok) detail::throw_invalid("date", date, "expected YYYY-MM-DD");
   std::string best_name;
   std::string best_date;
   for (const char* name : {"aws-lambda-2020", "aws-lambda"}) {
-    const auto j = nlohmann::json::parse(detail::embedded_model(std::string(name) + ".json"));
+    const auto j =
+        nlohmann::json::parse(detail::embedded_model(std::string(name) + ".json"));
     const std::string eff = j.value("effective_date", std::string("0000-00-00"));
     if (eff <= date && eff >= best_date) best_date = eff, best_name = name;
   }
@@ -727,7 +767,8 @@ platform platform_in_force(std::string_view date) {
 }
 
 fit_result fit(const sweep& s, const platform& given, const fit_options& opt) {
-  if (opt.threads < 0) detail::throw_invalid("threads", opt.threads, "must be >= 0 (0: unknown)");
+  if (opt.threads < 0)
+    detail::throw_invalid("threads", opt.threads, "must be >= 0 (0: unknown)");
   if (!(opt.band_level > 0 && opt.band_level < 1))
     detail::throw_invalid("band_level", opt.band_level, "must be in (0, 1)");
   const platform p = opt.date.empty() ? given : platform_in_force(opt.date);
@@ -767,12 +808,14 @@ fit_result fit(const sweep& s, const platform& given, const fit_options& opt) {
 }
 
 void prediction_interval(const fit_result& f, const platform& p,
-                         const Eigen::Ref<const Eigen::VectorXd>& memory_mb, double level,
-                         Eigen::Ref<Eigen::VectorXd> lo, Eigen::Ref<Eigen::VectorXd> hi) {
+                         const Eigen::Ref<const Eigen::VectorXd>& memory_mb,
+                         double level, Eigen::Ref<Eigen::VectorXd> lo,
+                         Eigen::Ref<Eigen::VectorXd> hi) {
   if (!(level > 0 && level < 1))
     detail::throw_invalid("level", level, "must be in (0, 1)");
   if (lo.size() != memory_mb.size() || hi.size() != memory_mb.size())
-    throw std::invalid_argument("prediction_interval: lo and hi must have memory_mb's size");
+    throw std::invalid_argument(
+        "prediction_interval: lo and hi must have memory_mb's size");
   const Eigen::Index n = memory_mb.size();
   Eigen::VectorXd center(n), t(n);
   warm_ms(f.fitted, p, memory_mb, center);
@@ -816,20 +859,24 @@ void prediction_interval(const fit_result& f, const platform& p,
 
 void prediction_band(const fit_result& f, const platform& p,
                      const Eigen::Ref<const Eigen::VectorXd>& memory_mb, double q_lo,
-                     double q_hi, Eigen::Ref<Eigen::VectorXd> lo, Eigen::Ref<Eigen::VectorXd> hi) {
+                     double q_hi, Eigen::Ref<Eigen::VectorXd> lo,
+                     Eigen::Ref<Eigen::VectorXd> hi) {
   if (f.bootstrap_profiles.empty())
-    throw std::invalid_argument("prediction_band: the fit has no bootstrap profiles "
-                                "(no per-invocation samples, or bootstrap = 0)");
+    throw std::invalid_argument(
+        "prediction_band: the fit has no bootstrap profiles "
+        "(no per-invocation samples, or bootstrap = 0)");
   if (!(q_lo >= 0 && q_lo <= q_hi && q_hi <= 1))
-    throw std::invalid_argument("prediction_band: need 0 <= q_lo = " +
-                                detail::format_number(q_lo) + " <= q_hi = " +
-                                detail::format_number(q_hi) + " <= 1");
+    throw std::invalid_argument(
+        "prediction_band: need 0 <= q_lo = " + detail::format_number(q_lo) +
+        " <= q_hi = " + detail::format_number(q_hi) + " <= 1");
   if (lo.size() != memory_mb.size() || hi.size() != memory_mb.size())
-    throw std::invalid_argument("prediction_band: lo and hi must have memory_mb's size");
+    throw std::invalid_argument(
+        "prediction_band: lo and hi must have memory_mb's size");
   const auto b = static_cast<Eigen::Index>(f.bootstrap_profiles.size());
   Eigen::MatrixXd pred(memory_mb.size(), b);
   for (Eigen::Index k = 0; k < b; ++k)
-    warm_ms(f.bootstrap_profiles[static_cast<std::size_t>(k)], p, memory_mb, pred.col(k));
+    warm_ms(f.bootstrap_profiles[static_cast<std::size_t>(k)], p, memory_mb,
+            pred.col(k));
   std::vector<double> v(static_cast<std::size_t>(b));
   for (Eigen::Index i = 0; i < memory_mb.size(); ++i) {
     for (Eigen::Index k = 0; k < b; ++k) v[static_cast<std::size_t>(k)] = pred(i, k);

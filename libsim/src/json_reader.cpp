@@ -59,7 +59,9 @@ bool object_reader::has(std::string_view key) const {
   return j_->contains(std::string(key));
 }
 
-void object_reader::allow(std::string_view key) { seen_.emplace_back(key); }
+void object_reader::allow(std::string_view key) {
+  seen_.emplace_back(key);
+}
 
 void object_reader::fail(std::string_view key, std::string_view message) const {
   throw_config(origin_, pointer_to(key), message);
@@ -125,7 +127,8 @@ object_reader object_reader::object(std::string_view key) {
 }
 
 void read_model_header(object_reader& r) {
-  if (r.integer("schema_version") != 1) r.fail("schema_version", "only version 1 is known");
+  if (r.integer("schema_version") != 1)
+    r.fail("schema_version", "only version 1 is known");
   r.allow("source");
   r.allow("effective_date");
   r.allow("notes");

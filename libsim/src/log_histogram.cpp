@@ -35,9 +35,11 @@ double log_histogram::max() const {
 
 double log_histogram::lower_edge(int i) {
   if (i <= 0) return 0;
-  const std::int64_t key = (static_cast<std::int64_t>(1023 + min_exponent) << sub_bits) + i - 1;
+  const std::int64_t key =
+      (static_cast<std::int64_t>(1023 + min_exponent) << sub_bits) + i - 1;
   const int e = static_cast<int>(key >> sub_bits) - 1023;
-  const double frac = 1.0 + static_cast<double>(key & ((1 << sub_bits) - 1)) / (1 << sub_bits);
+  const double frac =
+      1.0 + static_cast<double>(key & ((1 << sub_bits) - 1)) / (1 << sub_bits);
   return std::ldexp(frac, e);
 }
 

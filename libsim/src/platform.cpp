@@ -14,7 +14,9 @@
 
 namespace lambdasim {
 
-std::string_view to_string(throttling t) { return enum_name(t); }
+std::string_view to_string(throttling t) {
+  return enum_name(t);
+}
 
 throttling throttling_from_string(std::string_view name) {
   return enum_from_name<throttling>(name);
@@ -25,7 +27,8 @@ void platform::validate() const {
   if (min_memory_mb < 1) throw_invalid("memory_mb.min", min_memory_mb, "must be >= 1");
   if (max_memory_mb < min_memory_mb)
     throw_invalid("memory_mb.max", max_memory_mb, "must be >= memory_mb.min");
-  if (memory_step_mb < 1) throw_invalid("memory_mb.step", memory_step_mb, "must be >= 1");
+  if (memory_step_mb < 1)
+    throw_invalid("memory_mb.step", memory_step_mb, "must be >= 1");
   if ((max_memory_mb - min_memory_mb) % memory_step_mb != 0)
     throw_invalid("memory_mb.max", max_memory_mb, "must be min + a multiple of step");
   if (!(mb_per_vcpu > 0)) throw_invalid("mb_per_vcpu", mb_per_vcpu, "must be > 0");
@@ -42,7 +45,8 @@ void platform::validate() const {
     if (i > 0 && visible_vcpus[i].from_mb <= visible_vcpus[i - 1].from_mb)
       throw_invalid(f + ".from_mb", visible_vcpus[i].from_mb, "tiers must ascend");
   }
-  if (!(cfs_period_ms > 0)) throw_invalid("cfs_period_ms", cfs_period_ms, "must be > 0");
+  if (!(cfs_period_ms > 0))
+    throw_invalid("cfs_period_ms", cfs_period_ms, "must be > 0");
   if (!(billing_granularity_ms > 0))
     throw_invalid("billing_granularity_ms", billing_granularity_ms, "must be > 0");
 }
@@ -56,8 +60,9 @@ void platform::check_memory(double m) const {
   double k = (m - min_memory_mb) / memory_step_mb;
   if (k != std::floor(k))
     detail::throw_invalid("memory_mb", m,
-                          "must be " + std::to_string(min_memory_mb) + " + a multiple of " +
-                              std::to_string(memory_step_mb) + " MB");
+                          "must be " + std::to_string(min_memory_mb) +
+                              " + a multiple of " + std::to_string(memory_step_mb) +
+                              " MB");
 }
 
 double platform::cpu_share(double m) const {
@@ -76,7 +81,8 @@ int platform::visible_vcpu_count(double m) const {
 Eigen::VectorXd platform::memory_grid() const {
   const int n = (max_memory_mb - min_memory_mb) / memory_step_mb + 1;
   Eigen::VectorXd g(n);
-  for (int i = 0; i < n; ++i) g[i] = min_memory_mb + static_cast<double>(i) * memory_step_mb;
+  for (int i = 0; i < n; ++i)
+    g[i] = min_memory_mb + static_cast<double>(i) * memory_step_mb;
   return g;
 }
 
@@ -88,10 +94,11 @@ double parse_size(std::string_view part, std::string_view spec) {
   while (e > b && e[-1] == ' ') --e;
   auto res = std::from_chars(b, e, v);
   if (b == e || res.ec != std::errc() || res.ptr != e)
-    detail::throw_invalid("memory spec", spec,
-                          "'" + std::string(part) +
-                              "' is not a number; expected a list like 128,512,1769 or a "
-                              "range like 128:10240:64");
+    detail::throw_invalid(
+        "memory spec", spec,
+        "'" + std::string(part) +
+            "' is not a number; expected a list like 128,512,1769 or a "
+            "range like 128:10240:64");
   return v;
 }
 }  // namespace
@@ -122,7 +129,8 @@ Eigen::VectorXd platform::parse_memory_spec(std::string_view spec) const {
   std::size_t start = 0;
   while (true) {
     std::size_t comma = spec.find(',', start);
-    auto part = spec.substr(start, comma == std::string_view::npos ? spec.npos : comma - start);
+    auto part =
+        spec.substr(start, comma == std::string_view::npos ? spec.npos : comma - start);
     double m = parse_size(part, spec);
     check_memory(m);
     v.push_back(m);
@@ -149,7 +157,8 @@ platform platform::from_json(std::string_view text, std::string_view origin) {
   const auto& tiers = r.get("visible_vcpus");
   if (!tiers.is_array()) r.fail("visible_vcpus", "expected an array");
   for (std::size_t i = 0; i < tiers.size(); ++i) {
-    object_reader t(tiers[i], r.origin(), r.pointer_to("visible_vcpus") + "/" + std::to_string(i));
+    object_reader t(tiers[i], r.origin(),
+                    r.pointer_to("visible_vcpus") + "/" + std::to_string(i));
     p.visible_vcpus.push_back({t.integer("from_mb"), t.integer("vcpus")});
     t.finish();
   }
@@ -173,7 +182,9 @@ platform platform::load(const std::string& path) {
   return from_json(detail::read_text_file(path), path);
 }
 
-platform platform::aws_lambda() { return named("aws-lambda"); }
+platform platform::aws_lambda() {
+  return named("aws-lambda");
+}
 
 const std::vector<std::string>& platform::names() {
   // Every compiled-in model that is a platform document (prices, pool and other models
@@ -213,7 +224,8 @@ platform platform::named(std::string_view name) {
   }
   const auto& all = names();
   if (std::find(all.begin(), all.end(), name) == all.end())
-    detail::throw_invalid("platform", name, "unknown platform; known: " + known_platforms());
+    detail::throw_invalid("platform", name,
+                          "unknown platform; known: " + known_platforms());
   const std::string file = std::string(name) + ".json";
   platform p = from_json(detail::embedded_model(file), "models/" + file);  // may throw
   const std::lock_guard<std::mutex> lock(mutex);
@@ -236,7 +248,8 @@ std::string platform::to_json() const {
   detail::json j;
   j["schema_version"] = 1;
   j["name"] = name;
-  j["memory_mb"] = {{"min", min_memory_mb}, {"max", max_memory_mb}, {"step", memory_step_mb}};
+  j["memory_mb"] = {
+      {"min", min_memory_mb}, {"max", max_memory_mb}, {"step", memory_step_mb}};
   j["mb_per_vcpu"] = mb_per_vcpu;
   j["max_vcpu"] = max_vcpu;
   j["visible_vcpus"] = detail::json::array();

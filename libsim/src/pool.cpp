@@ -21,7 +21,8 @@ std::string indexed(std::string_view name, std::size_t i) {
 }
 }  // namespace
 
-// ---------------------------------------------------------------- keep-alive, recycling
+// ---------------------------------------------------------------- keep-alive,
+// recycling
 
 keep_alive_model keep_alive_model::fixed(double seconds) {
   keep_alive_model k;
@@ -36,20 +37,24 @@ keep_alive_model keep_alive_model::empirical(const std::vector<double>& idle_s,
                                              const std::vector<double>& trials) {
   if (idle_s.empty() || warm.size() != idle_s.size() || trials.size() != idle_s.size())
     throw std::invalid_argument(
-        "keep_alive: idle_s, warm and trials must be non-empty and of equal size (got " +
+        "keep_alive: idle_s, warm and trials must be non-empty and of equal size "
+        "(got " +
         std::to_string(idle_s.size()) + ", " + std::to_string(warm.size()) + ", " +
         std::to_string(trials.size()) + ")");
   for (std::size_t i = 0; i < idle_s.size(); ++i) {
     if (!(idle_s[i] > 0) || !std::isfinite(idle_s[i]))
-      detail::throw_invalid(indexed("keep_alive.idle_s", i), idle_s[i], "must be > 0 and finite");
+      detail::throw_invalid(indexed("keep_alive.idle_s", i), idle_s[i],
+                            "must be > 0 and finite");
     if (i > 0 && !(idle_s[i] > idle_s[i - 1]))
       detail::throw_invalid(indexed("keep_alive.idle_s", i), idle_s[i], "must ascend");
     if (!(trials[i] > 0) || !std::isfinite(trials[i]))
       detail::throw_invalid(indexed("keep_alive.trials", i), trials[i], "must be > 0");
     if (!(warm[i] >= 0 && warm[i] <= trials[i]))
-      detail::throw_invalid(indexed("keep_alive.warm", i), warm[i], "must be within 0..trials");
+      detail::throw_invalid(indexed("keep_alive.warm", i), warm[i],
+                            "must be within 0..trials");
   }
-  // Pool adjacent violators: the weighted least-squares non-increasing fit to warm/trials.
+  // Pool adjacent violators: the weighted least-squares non-increasing fit to
+  // warm/trials.
   struct block {
     double value, weight;
     std::size_t n;
@@ -88,15 +93,18 @@ void keep_alive_model::validate() const {
         "keep_alive: a fixed keep-alive > 0 or a survival table (idle_s, survival of "
         "equal, non-zero size) is required");
   for (std::size_t i = 0; i < idle_s.size(); ++i) {
-    if (!(idle_s[i] > 0) || !std::isfinite(idle_s[i]) || (i > 0 && !(idle_s[i] > idle_s[i - 1])))
-      detail::throw_invalid(indexed("keep_alive.idle_s", i), idle_s[i], "must be > 0 and ascend");
+    if (!(idle_s[i] > 0) || !std::isfinite(idle_s[i]) ||
+        (i > 0 && !(idle_s[i] > idle_s[i - 1])))
+      detail::throw_invalid(indexed("keep_alive.idle_s", i), idle_s[i],
+                            "must be > 0 and ascend");
     const double prev = i ? survival[i - 1] : 1.0;
     if (!(survival[i] >= 0 && survival[i] <= prev))
       detail::throw_invalid(indexed("keep_alive.survival", i), survival[i],
                             "must be within 0..1 and non-increasing");
   }
   if (survival.back() != 0)
-    detail::throw_invalid(indexed("keep_alive.survival", survival.size() - 1), survival.back(), "must be 0 (the keep-alive must end)");
+    detail::throw_invalid(indexed("keep_alive.survival", survival.size() - 1),
+                          survival.back(), "must be 0 (the keep-alive must end)");
 }
 
 double keep_alive_model::quantile(double u) const {
@@ -138,7 +146,8 @@ recycling_model recycling_model::fixed(double max_lifetime_s) {
 
 void recycling_model::validate() const {
   if (!(early_per_s >= 0) || !std::isfinite(early_per_s))
-    detail::throw_invalid("recycling.early_per_s", early_per_s, "must be >= 0 and finite");
+    detail::throw_invalid("recycling.early_per_s", early_per_s,
+                          "must be >= 0 and finite");
   if (!(max_lifetime_min_s >= 0) || !std::isfinite(max_lifetime_min_s))
     detail::throw_invalid("recycling.max_lifetime_min_s", max_lifetime_min_s,
                           "must be >= 0 and finite");
@@ -178,8 +187,8 @@ pool_model pool_model::from_json(std::string_view text, std::string_view origin)
       if (kind == "fixed") {
         m.keep_alive = keep_alive_model::fixed(k.number("seconds"));
       } else if (kind == "empirical") {
-        m.keep_alive = keep_alive_model::empirical(numbers(k, "idle_s"), numbers(k, "warm"),
-                                                   numbers(k, "trials"));
+        m.keep_alive = keep_alive_model::empirical(
+            numbers(k, "idle_s"), numbers(k, "warm"), numbers(k, "trials"));
       } else {
         k.fail("kind", "'" + kind + "': expected fixed or empirical");
       }
@@ -239,7 +248,8 @@ double cold_probability(double rate_per_s, const keep_alive_model& k) {
   for (std::size_t i = 0; i < k.idle_s.size(); ++i) {
     const double x1 = k.idle_s[i], s1 = k.survival[i];
     const double density = (s0 - s1) / (x1 - x0);
-    p += density * (std::exp(-rate_per_s * x0) - std::exp(-rate_per_s * x1)) / rate_per_s;
+    p += density * (std::exp(-rate_per_s * x0) - std::exp(-rate_per_s * x1)) /
+         rate_per_s;
     x0 = x1;
     s0 = s1;
   }

@@ -15,13 +15,15 @@ namespace lambdasim {
 namespace {
 struct powertuning_model {
   double min_ram_mb = 0;
-  std::map<std::string, std::map<std::string, double>> base;  // arch -> region -> USD/ms
+  std::map<std::string, std::map<std::string, double>>
+      base;  // arch -> region -> USD/ms
 };
 
 const powertuning_model& model() {
   static const powertuning_model m = [] {
     const std::string origin(detail::price_model_origin);
-    detail::object_reader r(detail::price_model().at("powertuning"), origin, "/powertuning");
+    detail::object_reader r(detail::price_model().at("powertuning"), origin,
+                            "/powertuning");
     detail::read_provenance(r);
     powertuning_model out;
     out.min_ram_mb = r.number("min_ram_mb");
@@ -35,7 +37,8 @@ const powertuning_model& model() {
         if (!(v > 0)) a.fail(it.key(), "must be > 0");
         out.base[arch][it.key()] = v;
       }
-      if (!out.base[arch].count("default")) a.fail("default", "required key is missing");
+      if (!out.base[arch].count("default"))
+        a.fail("default", "required key is missing");
       a.finish();
     }
     b.finish();
@@ -66,7 +69,8 @@ void check_discard(double d) {
 double trimmed_mean_sorted(const std::vector<double>& s, double discard) {
   if (s.empty()) return 0;
   // parseInt(n * discardTopBottom, 10): truncation of the product in double arithmetic
-  const auto k = static_cast<std::size_t>(std::trunc(static_cast<double>(s.size()) * discard));
+  const auto k =
+      static_cast<std::size_t>(std::trunc(static_cast<double>(s.size()) * discard));
   const std::size_t kept = s.size() - 2 * k;
   double sum = 0;
   for (std::size_t i = k; i < s.size() - k; ++i) sum += s[i];
@@ -74,7 +78,9 @@ double trimmed_mean_sorted(const std::vector<double>& s, double discard) {
 }
 }  // namespace
 
-double powertuning_min_ram_mb() { return model().min_ram_mb; }
+double powertuning_min_ram_mb() {
+  return model().min_ram_mb;
+}
 
 double powertuning_base_usd_per_ms(std::string_view region, architecture arch) {
   const auto& table = model().base.at(std::string(to_string(arch)));
@@ -90,7 +96,8 @@ double powertuning_trimmed_mean(const Eigen::Ref<const Eigen::VectorXd>& values,
 
 double powertuning_price(double average_billed_ms, double memory_mb, double base) {
   if (!(average_billed_ms >= 0) || std::isinf(average_billed_ms))
-    detail::throw_invalid("average_billed_ms", average_billed_ms, "must be finite and >= 0");
+    detail::throw_invalid("average_billed_ms", average_billed_ms,
+                          "must be finite and >= 0");
   if (!(memory_mb > 0) || std::isinf(memory_mb))
     detail::throw_invalid("memory_mb", memory_mb, "must be finite and > 0");
   if (!(base >= 0) || std::isinf(base))
@@ -99,15 +106,15 @@ double powertuning_price(double average_billed_ms, double memory_mb, double base
   return std::ceil(average_billed_ms) * base * (memory_mb / powertuning_min_ram_mb());
 }
 
-powertuning_stats powertuning_statistics(const Eigen::Ref<const Eigen::VectorXd>& duration_ms,
-                                         const Eigen::Ref<const Eigen::VectorXd>& billed,
-                                         double memory_mb, double base,
-                                         double discard_top_bottom) {
+powertuning_stats powertuning_statistics(
+    const Eigen::Ref<const Eigen::VectorXd>& duration_ms,
+    const Eigen::Ref<const Eigen::VectorXd>& billed, double memory_mb, double base,
+    double discard_top_bottom) {
   check_discard(discard_top_bottom);
   if (duration_ms.size() != billed.size())
-    detail::throw_invalid("billed_ms.size", static_cast<double>(billed.size()),
-                          "must equal duration_ms.size = " +
-                              std::to_string(duration_ms.size()));
+    detail::throw_invalid(
+        "billed_ms.size", static_cast<double>(billed.size()),
+        "must equal duration_ms.size = " + std::to_string(duration_ms.size()));
   const std::vector<double> d = sorted_checked(duration_ms, "duration_ms");
   const std::vector<double> b = sorted_checked(billed, "billed_ms");
   powertuning_stats s;

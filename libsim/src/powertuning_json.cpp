@@ -32,14 +32,17 @@ int b64_value(char c) {
 std::vector<std::uint8_t> b64_decode(std::string_view s, std::string_view field) {
   while (!s.empty() && s.back() == '=') s.remove_suffix(1);
   if (s.size() % 4 == 1)
-    detail::throw_invalid(field, s, "is not base64 (length leaves a dangling character)");
+    detail::throw_invalid(field, s,
+                          "is not base64 (length leaves a dangling character)");
   std::vector<std::uint8_t> out;
   out.reserve(s.size() * 3 / 4);
   std::uint32_t acc = 0;
   int bits = 0;
   for (char c : s) {
     const int v = b64_value(c);
-    if (v < 0) detail::throw_invalid(field, s, "is not base64 (character '" + std::string(1, c) + "')");
+    if (v < 0)
+      detail::throw_invalid(field, s,
+                            "is not base64 (character '" + std::string(1, c) + "')");
     acc = (acc << 6) | static_cast<std::uint32_t>(v);
     bits += 6;
     if (bits >= 8) {
@@ -54,7 +57,8 @@ std::string b64_encode(const std::vector<std::uint8_t>& b) {
   std::string out;
   std::size_t i = 0;
   for (; i + 2 < b.size(); i += 3) {
-    const std::uint32_t v = (std::uint32_t{b[i]} << 16) | (std::uint32_t{b[i + 1]} << 8) | b[i + 2];
+    const std::uint32_t v =
+        (std::uint32_t{b[i]} << 16) | (std::uint32_t{b[i + 1]} << 8) | b[i + 2];
     for (int k = 18; k >= 0; k -= 6) out += b64_alphabet[(v >> k) & 63u];
   }
   if (i + 1 == b.size()) {
@@ -63,7 +67,8 @@ std::string b64_encode(const std::vector<std::uint8_t>& b) {
     out += b64_alphabet[(v >> 12) & 63u];
     out += "==";
   } else if (i + 2 == b.size()) {
-    const std::uint32_t v = (std::uint32_t{b[i]} << 16) | (std::uint32_t{b[i + 1]} << 8);
+    const std::uint32_t v =
+        (std::uint32_t{b[i]} << 16) | (std::uint32_t{b[i + 1]} << 8);
     out += b64_alphabet[(v >> 18) & 63u];
     out += b64_alphabet[(v >> 12) & 63u];
     out += b64_alphabet[(v >> 6) & 63u];
@@ -80,7 +85,8 @@ float le_float(const std::uint8_t* p) {
 
 void put_le_float(std::vector<std::uint8_t>& out, float f) {
   const auto u = std::bit_cast<std::uint32_t>(f);
-  for (int k = 0; k < 32; k += 8) out.push_back(static_cast<std::uint8_t>((u >> k) & 0xFFu));
+  for (int k = 0; k < 32; k += 8)
+    out.push_back(static_cast<std::uint8_t>((u >> k) & 0xFFu));
 }
 
 }  // namespace
@@ -126,13 +132,15 @@ powertuning_curve decode_visualization(std::string_view url) {
 std::string encode_visualization(const powertuning_curve& c) {
   const std::size_t n = c.memory_mb.size();
   if (c.duration_ms.size() != n || c.cost_usd.size() != n)
-    throw std::invalid_argument("encode_visualization: memory_mb, duration_ms and cost_usd "
-                                "must have the same length");
+    throw std::invalid_argument(
+        "encode_visualization: memory_mb, duration_ms and cost_usd "
+        "must have the same length");
   std::vector<std::uint8_t> s, d, k;
   for (std::size_t i = 0; i < n; ++i) {
     const double m = c.memory_mb[i];
     if (!(m >= std::numeric_limits<std::int16_t>::min() &&
-          m <= std::numeric_limits<std::int16_t>::max()) || std::floor(m) != m)
+          m <= std::numeric_limits<std::int16_t>::max()) ||
+        std::floor(m) != m)
       detail::throw_invalid("memory_mb[" + std::to_string(i) + "]", m,
                             "must be an integer that fits int16");
     const auto u = static_cast<std::uint16_t>(static_cast<std::int16_t>(m));
@@ -141,11 +149,13 @@ std::string encode_visualization(const powertuning_curve& c) {
     put_le_float(d, static_cast<float>(c.duration_ms[i]));
     put_le_float(k, static_cast<float>(c.cost_usd[i]));
   }
-  return "https://lambda-power-tuning.show/#" + b64_encode(s) + ";" + b64_encode(d) + ";" +
-         b64_encode(k);
+  return "https://lambda-power-tuning.show/#" + b64_encode(s) + ";" + b64_encode(d) +
+         ";" + b64_encode(k);
 }
 
-std::string_view to_string(powertuning_source s) { return enum_name(s); }
+std::string_view to_string(powertuning_source s) {
+  return enum_name(s);
+}
 
 powertuning_source powertuning_source_from_string(std::string_view name) {
   return enum_from_name<powertuning_source>(name);
@@ -189,12 +199,13 @@ void read_input(const json& j, const std::string& origin, const std::string& ptr
   if (j.is_null()) return;
   object_reader r(j, origin, ptr);
   if (r.has("num")) meta.num = r.integer("num");
-  if (r.has("strategy") && !r.get("strategy").is_null()) meta.strategy = r.string("strategy");
-  for (const char* k : {"lambdaARN", "powerValues", "payload", "parallelInvocation",
-                        "balancedWeight", "payloadS3", "preProcessorARN", "postProcessorARN",
-                        "discardTopBottom", "autoOptimize", "autoOptimizeAlias", "dryRun",
-                        "onlyColdStarts", "sleepBetweenRunsMs", "disablePayloadLogs",
-                        "includeOutputResults"})
+  if (r.has("strategy") && !r.get("strategy").is_null())
+    meta.strategy = r.string("strategy");
+  for (const char* k :
+       {"lambdaARN", "powerValues", "payload", "parallelInvocation", "balancedWeight",
+        "payloadS3", "preProcessorARN", "postProcessorARN", "discardTopBottom",
+        "autoOptimize", "autoOptimizeAlias", "dryRun", "onlyColdStarts",
+        "sleepBetweenRunsMs", "disablePayloadLogs", "includeOutputResults"})
     r.allow(k);
   r.finish();
 }
@@ -252,7 +263,8 @@ sweep read_output(const json& j, const std::string& origin, const std::string& p
       use = has_stats ? &from_stats : decoded.ok ? &decoded.c : nullptr;
       break;
     case powertuning_source::stats:
-      if (!has_stats) detail::throw_config(origin, ptr + "/stats", "no stats in this output");
+      if (!has_stats)
+        detail::throw_config(origin, ptr + "/stats", "no stats in this output");
       use = &from_stats;
       break;
     case powertuning_source::visualization:
@@ -287,7 +299,9 @@ sweep read_output(const json& j, const std::string& origin, const std::string& p
   return s;
 }
 
-bool is_output(const json& j) { return j.is_object() && j.contains("stateMachine"); }
+bool is_output(const json& j) {
+  return j.is_object() && j.contains("stateMachine");
+}
 
 // One element: bare output, {"results": output}, a record {input, output, ...}, an
 // execution input alone, or the AWS docs table.
@@ -350,14 +364,16 @@ std::vector<sweep> read_document(const json& j, const std::string& origin,
     s.diagnostics.push_back(origin + ": an execution input only: no results");
     return {s};
   }
-  detail::throw_config(origin, ptr.empty() ? "/" : ptr,
-                       "not a Power Tuning output (expected stateMachine, results, output, "
-                       "points or powerValues)");
+  detail::throw_config(
+      origin, ptr.empty() ? "/" : ptr,
+      "not a Power Tuning output (expected stateMachine, results, output, "
+      "points or powerValues)");
 }
 
 }  // namespace
 
-std::vector<sweep> powertuning_runs_from_json(std::string_view text, std::string_view origin,
+std::vector<sweep> powertuning_runs_from_json(std::string_view text,
+                                              std::string_view origin,
                                               powertuning_source src) {
   const json j = detail::parse_json(text, origin);
   const std::string o(origin);
@@ -370,7 +386,8 @@ std::vector<sweep> powertuning_runs_from_json(std::string_view text, std::string
   return out;
 }
 
-std::vector<sweep> load_powertuning_runs(const std::string& path, powertuning_source src) {
+std::vector<sweep> load_powertuning_runs(const std::string& path,
+                                         powertuning_source src) {
   return powertuning_runs_from_json(detail::read_text_file(path), path, src);
 }
 

@@ -14,10 +14,10 @@ namespace lambdasim {
 
 namespace {
 
-// CFS bandwidth control, single runnable stream. In wall-time units: the task needs c ms
-// of running, may run w ms per period of P ms (w < P). The period boundary falls at a
-// uniformly random phase u in [0, P) after the start (invocations are not aligned with
-// the scheduler's period); the first period's remaining run time is min(w, u).
+// CFS bandwidth control, single runnable stream. In wall-time units: the task needs c
+// ms of running, may run w ms per period of P ms (w < P). The period boundary falls at
+// a uniformly random phase u in [0, P) after the start (invocations are not aligned
+// with the scheduler's period); the first period's remaining run time is min(w, u).
 // Closed form of E_u[D] (derivation in docs/model.md):
 //   c <= w: D = c.
 //   c = k*w + r (0 <= r < w), k >= 1:
@@ -45,7 +45,8 @@ double cfs_aligned_ms(double c, double w, double P) {
 
 }  // namespace
 
-double cpu_time_ms(double work_ms, double share, double parallelism, const platform& p) {
+double cpu_time_ms(double work_ms, double share, double parallelism,
+                   const platform& p) {
   if (work_ms == 0) return 0;
   if (share >= parallelism || p.throttle == throttling::smooth)
     return work_ms / std::min(share, parallelism);
@@ -59,15 +60,18 @@ double cpu_time_ms(double work_ms, double share, double parallelism, const platf
 
 namespace detail {
 // Evaluates one component given the memory-derived quantities (already checked).
-double component_time(const component& c, const platform& p, double memory_mb, double share,
-                      int visible) {
+double component_time(const component& c, const platform& p, double memory_mb,
+                      double share, int visible) {
   switch (c.kind) {
     case component_kind::cpu:
       return cpu_time_ms(c.work_ms, share,
                          static_cast<double>(std::min(c.threads, visible)), p);
-    case component_kind::io: return c.work_ms;
-    case component_kind::scaled_io: return c.work_ms / std::min(share / c.knee_vcpu, 1.0);
-    case component_kind::gc: return cpu_time_ms(c.work_ms * c.ref_mb / memory_mb, share, 1.0, p);
+    case component_kind::io:
+      return c.work_ms;
+    case component_kind::scaled_io:
+      return c.work_ms / std::min(share / c.knee_vcpu, 1.0);
+    case component_kind::gc:
+      return cpu_time_ms(c.work_ms * c.ref_mb / memory_mb, share, 1.0, p);
   }
   return 0;
 }
@@ -75,7 +79,8 @@ double component_time(const component& c, const platform& p, double memory_mb, d
 double warm_time(const profile& w, const platform& p, double memory_mb, double share,
                  int visible) {
   double t = 0;
-  for (const auto& c : w.components) t += component_time(c, p, memory_mb, share, visible);
+  for (const auto& c : w.components)
+    t += component_time(c, p, memory_mb, share, visible);
   return t;
 }
 
@@ -84,7 +89,6 @@ double cold_extra(const profile& w, const platform& p, double share) {
 }
 
 }  // namespace detail
-
 
 namespace detail {
 
@@ -121,14 +125,16 @@ void fill_grid(const platform& p, const double* __restrict m, Eigen::Index n,
   }
 }
 
-size_grid scratch_grid(const platform& p, const Eigen::Ref<const Eigen::VectorXd>& memory_mb,
+size_grid scratch_grid(const platform& p,
+                       const Eigen::Ref<const Eigen::VectorXd>& memory_mb,
                        double* share) {
   // One scratch buffer per thread, grown and never shrunk: no allocation (and no page
   // faults) on repeated calls.
   thread_local std::vector<double> visible;
   thread_local std::vector<double> own_share;
   const Eigen::Index n = memory_mb.size();
-  if (visible.size() < static_cast<std::size_t>(n)) visible.resize(static_cast<std::size_t>(n));
+  if (visible.size() < static_cast<std::size_t>(n))
+    visible.resize(static_cast<std::size_t>(n));
   if (share == nullptr) {
     if (own_share.size() < static_cast<std::size_t>(n))
       own_share.resize(static_cast<std::size_t>(n));
@@ -144,8 +150,8 @@ owned_grid::owned_grid(const platform& p, const Eigen::Ref<const Eigen::VectorXd
 }
 
 LAMBDASIM_KERNEL
-void warm_into(const component* cs, std::size_t nc, const platform& p, const size_grid& g,
-               double* out) {
+void warm_into(const component* cs, std::size_t nc, const platform& p,
+               const size_grid& g, double* out) {
   const Eigen::Index n = g.n;
   const double* m = g.memory_mb;
   const double* s = g.share;
@@ -162,7 +168,8 @@ void warm_into(const component* cs, std::size_t nc, const platform& p, const siz
       case component_kind::cpu: {
         const double th = static_cast<double>(c.threads);
         if (smooth) {
-          for (Eigen::Index i = 0; i < n; ++i) out[i] += work / std::min(s[i], std::min(th, v[i]));
+          for (Eigen::Index i = 0; i < n; ++i)
+            out[i] += work / std::min(s[i], std::min(th, v[i]));
         } else {
           // The fluid part vectorised (adding 0 where throttled leaves out[i] as it
           // is), then the CFS sizes alone.
@@ -182,13 +189,15 @@ void warm_into(const component* cs, std::size_t nc, const platform& p, const siz
         break;
       case component_kind::scaled_io: {
         const double knee = c.knee_vcpu;
-        for (Eigen::Index i = 0; i < n; ++i) out[i] += work / std::min(s[i] / knee, 1.0);
+        for (Eigen::Index i = 0; i < n; ++i)
+          out[i] += work / std::min(s[i] / knee, 1.0);
         break;
       }
       case component_kind::gc: {
         const double wr = work * c.ref_mb;
         if (smooth) {
-          for (Eigen::Index i = 0; i < n; ++i) out[i] += wr / m[i] / std::min(s[i], 1.0);
+          for (Eigen::Index i = 0; i < n; ++i)
+            out[i] += wr / m[i] / std::min(s[i], 1.0);
         } else {
           for (Eigen::Index i = 0; i < n; ++i)
             out[i] += s[i] >= 1.0 ? wr / m[i] / std::min(s[i], 1.0) : 0.0;
@@ -229,9 +238,9 @@ curve_prices curve_prices::of(const platform& p, const price_table& prices) {
 }
 
 LAMBDASIM_KERNEL
-void curve_into(const component* c, std::size_t nc, double init_ms, double first_call_cpu_ms,
-                double peak_memory_mb, const platform& p, const size_grid& g,
-                const curve_prices& pr, const curve_columns& out) {
+void curve_into(const component* c, std::size_t nc, double init_ms,
+                double first_call_cpu_ms, double peak_memory_mb, const platform& p,
+                const size_grid& g, const curve_prices& pr, const curve_columns& out) {
   const Eigen::Index n = g.n;
   const double* m = g.memory_mb;
   warm_into(c, nc, p, g, out.warm_ms);
@@ -303,7 +312,8 @@ void cold_ms(const profile& w, const platform& p,
   w.validate();
   const detail::size_grid g = detail::scratch_grid(p, memory_mb, nullptr);
   thread_local std::vector<double> warm;
-  if (warm.size() < static_cast<std::size_t>(g.n)) warm.resize(static_cast<std::size_t>(g.n));
+  if (warm.size() < static_cast<std::size_t>(g.n))
+    warm.resize(static_cast<std::size_t>(g.n));
   detail::warm_into(w.components.data(), w.components.size(), p, g, warm.data());
   detail::cold_extra_into(w.init_ms, w.first_call_cpu_ms, p, g, out.data());
   for (Eigen::Index i = 0; i < g.n; ++i) out[i] += warm[static_cast<std::size_t>(i)];

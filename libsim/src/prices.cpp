@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "lambdasim/prices.hpp"
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 #include <mutex>
 #include <optional>
-#include <utility>
 #include <string>
+#include <utility>
 
 #include "detail/json_reader.hpp"
 #include "detail/price_model.hpp"
@@ -16,7 +16,9 @@
 
 namespace lambdasim {
 
-std::string_view to_string(architecture a) { return enum_name(a); }
+std::string_view to_string(architecture a) {
+  return enum_name(a);
+}
 
 architecture architecture_from_string(std::string_view name) {
   return enum_from_name<architecture>(name);
@@ -87,7 +89,9 @@ const json& price_model() {
 
 }  // namespace detail
 
-std::string_view to_string(package_type p) { return enum_name(p); }
+std::string_view to_string(package_type p) {
+  return enum_name(p);
+}
 
 package_type package_type_from_string(std::string_view name) {
   return enum_from_name<package_type>(name);
@@ -95,77 +99,80 @@ package_type package_type_from_string(std::string_view name) {
 
 namespace detail {
 billing_rules read_billing_rules(const json& j, const std::string& origin) {
-    detail::object_reader r(j, origin, "/billing_rules");
-    billing_rules b;
-    {
-      auto g = r.object("granularity");
-      detail::read_provenance(g);
-      const auto& steps = g.get("steps");
-      if (!steps.is_array() || steps.empty()) g.fail("steps", "expected a non-empty array");
-      for (std::size_t i = 0; i < steps.size(); ++i) {
-        detail::object_reader s(steps[i], origin, g.pointer_to("steps") + "/" + std::to_string(i));
-        granularity_step step;
-        step.from = s.string("from");
-        step.ms = s.number("ms");
-        s.finish();
-        try {
-          detail::check_date("from", step.from);
-        } catch (const std::invalid_argument& e) {
-          s.fail("from", e.what());
-        }
-        if (!(step.ms > 0)) s.fail("ms", "must be > 0");
-        if (i > 0 && !(step.from > b.granularity.back().from))
-          s.fail("from", "steps must be in ascending date order");
-        b.granularity.push_back(step);
-      }
-      g.finish();
-    }
-    {
-      auto in = r.object("init");
-      detail::read_provenance(in);
-      b.init_billed_for_all_from = in.string("billed_for_all_from");
-      try {
-        detail::check_date("billed_for_all_from", b.init_billed_for_all_from);
-      } catch (const std::invalid_argument& e) {
-        in.fail("billed_for_all_from", e.what());
-      }
-      in.finish();
-    }
-    {
-      auto pc = r.object("provisioned_concurrency");
-      detail::read_provenance(pc);
-      b.provisioned_increment_s = pc.number("enabled_increment_s");
-      if (!(b.provisioned_increment_s > 0)) pc.fail("enabled_increment_s", "must be > 0");
-      pc.finish();
-    }
-    {
-      auto f = r.object("free_tier");
-      detail::read_provenance(f);
-      b.free_tier_requests = f.number("requests");
-      b.free_tier_gb_s = f.number("gb_s");
-      if (!(b.free_tier_requests >= 0)) f.fail("requests", "must be >= 0");
-      if (!(b.free_tier_gb_s >= 0)) f.fail("gb_s", "must be >= 0");
-      f.finish();
-    }
-    {
-      auto s = r.object("ephemeral_storage");
-      detail::read_provenance(s);
-      b.storage_free_mb = s.number("free_mb");
-      b.storage_min_mb = s.number("min_mb");
-      b.storage_max_mb = s.number("max_mb");
-      if (!(b.storage_min_mb > 0 && b.storage_min_mb <= b.storage_free_mb &&
-            b.storage_free_mb <= b.storage_max_mb))
-        s.fail("free_mb", "need 0 < min_mb <= free_mb <= max_mb");
+  detail::object_reader r(j, origin, "/billing_rules");
+  billing_rules b;
+  {
+    auto g = r.object("granularity");
+    detail::read_provenance(g);
+    const auto& steps = g.get("steps");
+    if (!steps.is_array() || steps.empty())
+      g.fail("steps", "expected a non-empty array");
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      detail::object_reader s(steps[i], origin,
+                              g.pointer_to("steps") + "/" + std::to_string(i));
+      granularity_step step;
+      step.from = s.string("from");
+      step.ms = s.number("ms");
       s.finish();
+      try {
+        detail::check_date("from", step.from);
+      } catch (const std::invalid_argument& e) {
+        s.fail("from", e.what());
+      }
+      if (!(step.ms > 0)) s.fail("ms", "must be > 0");
+      if (i > 0 && !(step.from > b.granularity.back().from))
+        s.fail("from", "steps must be in ascending date order");
+      b.granularity.push_back(step);
     }
-    r.finish();
-    return b;
+    g.finish();
+  }
+  {
+    auto in = r.object("init");
+    detail::read_provenance(in);
+    b.init_billed_for_all_from = in.string("billed_for_all_from");
+    try {
+      detail::check_date("billed_for_all_from", b.init_billed_for_all_from);
+    } catch (const std::invalid_argument& e) {
+      in.fail("billed_for_all_from", e.what());
+    }
+    in.finish();
+  }
+  {
+    auto pc = r.object("provisioned_concurrency");
+    detail::read_provenance(pc);
+    b.provisioned_increment_s = pc.number("enabled_increment_s");
+    if (!(b.provisioned_increment_s > 0)) pc.fail("enabled_increment_s", "must be > 0");
+    pc.finish();
+  }
+  {
+    auto f = r.object("free_tier");
+    detail::read_provenance(f);
+    b.free_tier_requests = f.number("requests");
+    b.free_tier_gb_s = f.number("gb_s");
+    if (!(b.free_tier_requests >= 0)) f.fail("requests", "must be >= 0");
+    if (!(b.free_tier_gb_s >= 0)) f.fail("gb_s", "must be >= 0");
+    f.finish();
+  }
+  {
+    auto s = r.object("ephemeral_storage");
+    detail::read_provenance(s);
+    b.storage_free_mb = s.number("free_mb");
+    b.storage_min_mb = s.number("min_mb");
+    b.storage_max_mb = s.number("max_mb");
+    if (!(b.storage_min_mb > 0 && b.storage_min_mb <= b.storage_free_mb &&
+          b.storage_free_mb <= b.storage_max_mb))
+      s.fail("free_mb", "need 0 < min_mb <= free_mb <= max_mb");
+    s.finish();
+  }
+  r.finish();
+  return b;
 }
 }  // namespace detail
 
 const billing_rules& billing_rules::aws() {
-  static const billing_rules rules = detail::read_billing_rules(
-      detail::price_model().at("billing_rules"), std::string(detail::price_model_origin));
+  static const billing_rules rules =
+      detail::read_billing_rules(detail::price_model().at("billing_rules"),
+                                 std::string(detail::price_model_origin));
   return rules;
 }
 
@@ -186,10 +193,13 @@ bool billing_rules::init_billed(std::string_view date, package_type package,
 }
 
 namespace {
-const detail::json& price_document() { return detail::price_model(); }
+const detail::json& price_document() {
+  return detail::price_model();
+}
 
 price_table read_price_table(const detail::json& j, const std::string& origin,
-                             const std::string& pointer, std::string region, architecture a) {
+                             const std::string& pointer, std::string region,
+                             architecture a) {
   detail::object_reader r(j, origin, pointer);
   price_table t;
   t.region = std::move(region);
@@ -209,7 +219,8 @@ price_table read_price_table(const detail::json& j, const std::string& origin,
   }
   t.requests_usd_per_million = r.number("requests_usd_per_million");
   const auto& complete = r.get("duration_tiers_complete");
-  if (!complete.is_boolean()) r.fail("duration_tiers_complete", "expected true or false");
+  if (!complete.is_boolean())
+    r.fail("duration_tiers_complete", "expected true or false");
   t.duration_tiers_complete = complete.get<bool>();
   auto optional_price = [&r](std::string_view key) -> std::optional<double> {
     if (!r.has(key)) return std::nullopt;
@@ -217,7 +228,8 @@ price_table read_price_table(const detail::json& j, const std::string& origin,
   };
   t.ephemeral_storage_usd_per_gb_s = optional_price("ephemeral_storage_usd_per_gb_s");
   t.provisioned_usd_per_gb_s = optional_price("provisioned_usd_per_gb_s");
-  t.provisioned_duration_usd_per_gb_s = optional_price("provisioned_duration_usd_per_gb_s");
+  t.provisioned_duration_usd_per_gb_s =
+      optional_price("provisioned_duration_usd_per_gb_s");
   t.snapstart_cache_usd_per_gb_s = optional_price("snapstart_cache_usd_per_gb_s");
   t.snapstart_restore_usd_per_gb = optional_price("snapstart_restore_usd_per_gb");
   t.source = r.string("source");
@@ -245,22 +257,23 @@ std::vector<std::string> regions_of(const detail::json& doc) {
   return out;  // nlohmann::json objects iterate in sorted key order
 }
 
-price_table lookup(const detail::json& doc, const std::string& origin, std::string_view region,
-                   architecture arch) {
+price_table lookup(const detail::json& doc, const std::string& origin,
+                   std::string_view region, architecture arch) {
   const auto& regions = doc.at("regions");
   auto it = regions.find(std::string(region));
   if (it == regions.end()) {
     std::string known;
     for (const auto& r : regions_of(doc)) known += (known.empty() ? "" : ", ") + r;
-    detail::throw_invalid("region", region,
-                          "no price data; known regions: " + (known.empty() ? "none" : known));
+    detail::throw_invalid(
+        "region", region,
+        "no price data; known regions: " + (known.empty() ? "none" : known));
   }
   const std::string a(to_string(arch));
   if (!it->contains(a))
     detail::throw_invalid("arch", a, "no price data in region " + std::string(region));
-  price_table t = read_price_table(it->at(a), origin,
-                                   "/regions/" + std::string(region) + "/" + a,
-                                   std::string(region), arch);
+  price_table t =
+      read_price_table(it->at(a), origin, "/regions/" + std::string(region) + "/" + a,
+                       std::string(region), arch);
   // The compiled-in document's rules are billing_rules::aws(), the member's default.
   if (&doc != &price_document() && doc.contains("billing_rules")) {
     t.rules = detail::read_billing_rules(doc.at("billing_rules"), origin);
@@ -269,7 +282,9 @@ price_table lookup(const detail::json& doc, const std::string& origin, std::stri
 }
 }  // namespace
 
-std::vector<std::string> price_table::aws_regions() { return regions_of(price_document()); }
+std::vector<std::string> price_table::aws_regions() {
+  return regions_of(price_document());
+}
 
 price_table price_table::aws(std::string_view region, architecture arch) {
   // Read once per (region, arch), then copied: reading the table from the parsed
@@ -322,7 +337,8 @@ double price_table::duration_usd(double gb_s, double offset_gb_s) const {
   if (!(gb_s >= 0) || std::isinf(gb_s))
     detail::throw_invalid("gb_s", gb_s, "must be finite and >= 0");
   if (!(offset_gb_s >= 0) || std::isinf(offset_gb_s))
-    detail::throw_invalid("account_gb_s_offset", offset_gb_s, "must be finite and >= 0");
+    detail::throw_invalid("account_gb_s_offset", offset_gb_s,
+                          "must be finite and >= 0");
   validate();
   return detail::tiered_usd(duration_tiers, gb_s, offset_gb_s);
 }
@@ -339,12 +355,15 @@ void price_table::validate() const {
     const std::string f = "duration_tiers[" + std::to_string(i) + "]";
     const auto& t = duration_tiers[i];
     if (!(t.usd_per_gb_s >= 0) || std::isinf(t.usd_per_gb_s))
-      detail::throw_invalid(f + ".usd_per_gb_s", t.usd_per_gb_s, "must be finite and >= 0");
+      detail::throw_invalid(f + ".usd_per_gb_s", t.usd_per_gb_s,
+                            "must be finite and >= 0");
     if (!(t.up_to_gb_s > (i ? duration_tiers[i - 1].up_to_gb_s : 0)))
-      detail::throw_invalid(f + ".up_to_gb_s", t.up_to_gb_s, "tiers must ascend from > 0");
+      detail::throw_invalid(f + ".up_to_gb_s", t.up_to_gb_s,
+                            "tiers must ascend from > 0");
   }
   if (!std::isinf(duration_tiers.back().up_to_gb_s))
-    detail::throw_invalid("duration_tiers[last].up_to_gb_s", duration_tiers.back().up_to_gb_s,
+    detail::throw_invalid("duration_tiers[last].up_to_gb_s",
+                          duration_tiers.back().up_to_gb_s,
                           "the last tier must be unbounded (null)");
   if (!(requests_usd_per_million >= 0) || std::isinf(requests_usd_per_million))
     detail::throw_invalid("requests_usd_per_million", requests_usd_per_million,

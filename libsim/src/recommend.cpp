@@ -36,7 +36,8 @@ std::string fmt_usd(double x) {
 /// 20050 -> "20,050"
 std::string fmt_count(std::size_t n) {
   std::string s = std::to_string(n);
-  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
+  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3)
+    s.insert(static_cast<std::size_t>(i), ",");
   return s;
 }
 std::string fmt_ms(double x) {
@@ -50,10 +51,14 @@ std::string fmt_ms(double x) {
 
 std::string_view to_string(recommend_strategy s) {
   switch (s) {
-    case recommend_strategy::cost: return "cost";
-    case recommend_strategy::speed: return "speed";
-    case recommend_strategy::balanced: return "balanced";
-    case recommend_strategy::knee: return "knee";
+    case recommend_strategy::cost:
+      return "cost";
+    case recommend_strategy::speed:
+      return "speed";
+    case recommend_strategy::balanced:
+      return "balanced";
+    case recommend_strategy::knee:
+      return "knee";
   }
   return "?";
 }
@@ -65,52 +70,65 @@ recommend_strategy recommend_strategy_from_string(std::string_view name) {
   detail::throw_invalid("strategy", name, "expected cost, speed, balanced or knee");
 }
 
-
 std::string_view to_string(latency_method m) {
   switch (m) {
-    case latency_method::warm_only: return "warm_only";
-    case latency_method::closed_form: return "closed_form";
-    case latency_method::simulation: return "simulation";
+    case latency_method::warm_only:
+      return "warm_only";
+    case latency_method::closed_form:
+      return "closed_form";
+    case latency_method::simulation:
+      return "simulation";
   }
   return "?";
 }
 
 std::string_view to_string(constraint c) {
   switch (c) {
-    case constraint::none: return "none";
-    case constraint::memory: return "memory";
-    case constraint::max_warm_ms: return "max_warm_ms";
-    case constraint::max_latency_ms: return "max_latency_ms";
-    case constraint::budget_usd: return "budget_usd";
+    case constraint::none:
+      return "none";
+    case constraint::memory:
+      return "memory";
+    case constraint::max_warm_ms:
+      return "max_warm_ms";
+    case constraint::max_latency_ms:
+      return "max_latency_ms";
+    case constraint::budget_usd:
+      return "budget_usd";
   }
   return "?";
 }
 
 void recommend_options::validate() const {
-  if (!(weight >= 0 && weight <= 1)) detail::throw_invalid("weight", weight, "must be in [0, 1]");
+  if (!(weight >= 0 && weight <= 1))
+    detail::throw_invalid("weight", weight, "must be in [0, 1]");
   if (architectures.empty())
     detail::throw_invalid("architectures", "[]", "at least one architecture required");
   for (std::size_t i = 0; i < architectures.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
       if (architectures[i] == architectures[j])
-        detail::throw_invalid("architectures", to_string(architectures[i]), "listed twice");
+        detail::throw_invalid("architectures", to_string(architectures[i]),
+                              "listed twice");
   if (speed_ratio && !(*speed_ratio > 0 && std::isfinite(*speed_ratio)))
     detail::throw_invalid("speed_ratio", *speed_ratio, "must be > 0 and finite");
-  if (compute.empty()) detail::throw_invalid("compute", "[]", "at least one option required");
+  if (compute.empty())
+    detail::throw_invalid("compute", "[]", "at least one option required");
   for (const compute_kind k : compute)
     if (k == compute_kind::lmi)  // compare_compute (lmi_compare.hpp) weighs LMI today
-      detail::throw_invalid("compute", to_string(k),
-                            "recommend weighs on-demand and provisioned; use compare_compute "
-                            "for Lambda Managed Instances");
+      detail::throw_invalid(
+          "compute", to_string(k),
+          "recommend weighs on-demand and provisioned; use compare_compute "
+          "for Lambda Managed Instances");
   if (max_provisioned < 0)
     detail::throw_invalid("max_provisioned", max_provisioned, "must be >= 0");
   if (!(requests_per_month >= 0) || std::isinf(requests_per_month))
-    detail::throw_invalid("requests_per_month", requests_per_month, "must be finite and >= 0");
+    detail::throw_invalid("requests_per_month", requests_per_month,
+                          "must be finite and >= 0");
   if (arrival_pattern) arrival_pattern->validate();
   const bool traffic = requests_per_month > 0 || arrival_pattern;
   if (arrival_pattern && requests_per_month > 0)
-    detail::throw_invalid("requests_per_month", requests_per_month,
-                          "give either requests_per_month or arrival_pattern, not both");
+    detail::throw_invalid(
+        "requests_per_month", requests_per_month,
+        "give either requests_per_month or arrival_pattern, not both");
   if (max_provisioned > 0 && !traffic)
     detail::throw_invalid("max_provisioned", max_provisioned,
                           "provisioned concurrency needs requests_per_month > 0");
@@ -137,8 +155,9 @@ void recommend_options::validate() const {
   if (!(band_relative >= 0 && band_relative < 1))
     detail::throw_invalid("band_relative", band_relative, "must be in [0, 1)");
   if (band_lo_ms.size() != band_hi_ms.size())
-    detail::throw_invalid("band_hi_ms", static_cast<double>(band_hi_ms.size()),
-                          "must have band_lo_ms's size " + std::to_string(band_lo_ms.size()));
+    detail::throw_invalid(
+        "band_hi_ms", static_cast<double>(band_hi_ms.size()),
+        "must have band_lo_ms's size " + std::to_string(band_lo_ms.size()));
   if (band_lo_ms.size() > 0 && band_relative > 0)
     detail::throw_invalid("band_relative", band_relative,
                           "give either band_relative or band arrays, not both");
@@ -150,16 +169,20 @@ void recommend_options::validate() const {
   if (!(simulated_hours > 0 && simulated_hours <= 24 * 31))
     detail::throw_invalid("simulated_hours", simulated_hours, "must be in (0, 744]");
   if (!(simulated_requests >= 0) || std::isinf(simulated_requests))
-    detail::throw_invalid("simulated_requests", simulated_requests, "must be finite and >= 0");
+    detail::throw_invalid("simulated_requests", simulated_requests,
+                          "must be finite and >= 0");
 }
 
 // ---------------------------------------------------------------- closed forms
 
 double mixture_percentile(double q, double warm, double cold, double pc, double cv) {
   if (!(q > 0 && q < 1)) detail::throw_invalid("q", q, "must be in (0, 1)");
-  if (!(pc >= 0 && pc <= 1)) detail::throw_invalid("cold_fraction", pc, "must be in [0, 1]");
-  if (!(cv >= 0) || std::isinf(cv)) detail::throw_invalid("cv", cv, "must be finite and >= 0");
-  if (!(warm > 0) || std::isinf(warm)) detail::throw_invalid("warm_ms", warm, "must be > 0");
+  if (!(pc >= 0 && pc <= 1))
+    detail::throw_invalid("cold_fraction", pc, "must be in [0, 1]");
+  if (!(cv >= 0) || std::isinf(cv))
+    detail::throw_invalid("cv", cv, "must be finite and >= 0");
+  if (!(warm > 0) || std::isinf(warm))
+    detail::throw_invalid("warm_ms", warm, "must be > 0");
   if (!(cold >= warm) || std::isinf(cold))
     detail::throw_invalid("cold_ms", cold, "must be >= warm_ms and finite");
   if (cv == 0) return (1 - pc) >= q ? warm : cold;  // two point masses
@@ -180,7 +203,8 @@ double mixture_percentile(double q, double warm, double cold, double pc, double 
 }
 
 double overflow_fraction(double rate, double mean_ms, int n) {
-  if (!(rate >= 0) || std::isinf(rate)) detail::throw_invalid("rate_per_s", rate, "must be >= 0");
+  if (!(rate >= 0) || std::isinf(rate))
+    detail::throw_invalid("rate_per_s", rate, "must be >= 0");
   if (!(mean_ms >= 0) || std::isinf(mean_ms))
     detail::throw_invalid("mean_ms", mean_ms, "must be >= 0");
   if (n < 0) detail::throw_invalid("provisioned", n, "must be >= 0");
@@ -202,7 +226,8 @@ double mean_exp_uniform(double k, double a, double b) {
 }  // namespace
 
 double single_instance_cold_fraction(double rate, const pool_model& pool) {
-  if (!(rate >= 0) || std::isinf(rate)) detail::throw_invalid("rate_per_s", rate, "must be >= 0");
+  if (!(rate >= 0) || std::isinf(rate))
+    detail::throw_invalid("rate_per_s", rate, "must be >= 0");
   const double p_ka = cold_probability(rate, pool.keep_alive);
   const recycling_model& rec = pool.recycling;
   if (!rec.enabled() || rate == 0 || p_ka >= 1) return p_ka;
@@ -223,12 +248,16 @@ double single_instance_cold_fraction(double rate, const pool_model& pool) {
     expected = 1 + rate * (rec.max_lifetime_min_s + rec.max_lifetime_max_s) / 2;
   } else {
     const double k = rate * u;
-    expected = 1 + g * (1 - mean_exp_uniform(k, rec.max_lifetime_min_s, rec.max_lifetime_max_s)) / u;
+    expected =
+        1 +
+        g * (1 - mean_exp_uniform(k, rec.max_lifetime_min_s, rec.max_lifetime_max_s)) /
+            u;
   }
   return 1 / expected;
 }
 
-double closed_form_cold_fraction(double rate, double mean_ms, int n, const pool_model& pool) {
+double closed_form_cold_fraction(double rate, double mean_ms, int n,
+                                 const pool_model& pool) {
   const double f = overflow_fraction(rate, mean_ms, n);
   if (f == 0) return 0;
   return f * single_instance_cold_fraction(rate * f, pool);
@@ -238,20 +267,23 @@ double closed_form_cold_fraction(double rate, double mean_ms, int n, const pool_
 
 namespace {
 
-double month_s() { return mean_month_hours * 3600; }
+double month_s() {
+  return mean_month_hours * 3600;
+}
 
 profile on_architecture(const profile& w, double ratio) {
   profile out = w;
   if (ratio == 1) return out;
   for (auto& c : out.components)
-    if (c.kind == component_kind::cpu || c.kind == component_kind::gc) c.work_ms /= ratio;
+    if (c.kind == component_kind::cpu || c.kind == component_kind::gc)
+      c.work_ms /= ratio;
   out.first_call_cpu_ms /= ratio;
   return out;
 }
 
 /// The month's bill options of a candidate.
-bill_options month_options(const bill_options& base, double requests, double od_cold_fraction,
-                           int n, double pc_request_fraction) {
+bill_options month_options(const bill_options& base, double requests,
+                           double od_cold_fraction, int n, double pc_request_fraction) {
   bill_options b = base;
   b.requests_per_month = requests;
   b.cold_fraction = std::clamp(od_cold_fraction, 0.0, 1.0);
@@ -291,23 +323,27 @@ void traffic_model(group& g, const platform& p, const recommend_options& o,
   bool closed = !o.arrival_pattern;
   if (closed)
     for (Eigen::Index i = 0; i < n && closed; ++i) {
-      const double od_rate = rate * overflow_fraction(rate, g.c.warm_ms[i], g.provisioned);
+      const double od_rate =
+          rate * overflow_fraction(rate, g.c.warm_ms[i], g.provisioned);
       closed = od_rate * g.c.cold_ms[i] / 1000 < o.closed_form_max_load;
     }
   if (closed) {
     g.method = latency_method::closed_form;
     for (Eigen::Index i = 0; i < n; ++i) {
-      g.cold_fraction[i] = closed_form_cold_fraction(rate, g.c.warm_ms[i], g.provisioned, pool);
+      g.cold_fraction[i] =
+          closed_form_cold_fraction(rate, g.c.warm_ms[i], g.provisioned, pool);
       g.pc_fraction[i] =
-          g.provisioned > 0 ? 1 - overflow_fraction(rate, g.c.warm_ms[i], g.provisioned) : 0;
+          g.provisioned > 0 ? 1 - overflow_fraction(rate, g.c.warm_ms[i], g.provisioned)
+                            : 0;
     }
     return;
   }
   // The simulator at a few sizes spread over the grid (log-spaced), interpolated in
   // log(memory): the cold fraction varies slowly with the duration.
   g.method = latency_method::simulation;
-  const double period_s = std::clamp(o.simulated_requests / rate, o.simulated_hours * 3600,
-                                     std::max(o.simulated_hours, 744.0) * 3600);
+  const double period_s =
+      std::clamp(o.simulated_requests / rate, o.simulated_hours * 3600,
+                 std::max(o.simulated_hours, 744.0) * 3600);
   const arrivals a =
       o.arrival_pattern ? *o.arrival_pattern : arrivals::poisson(rate, period_s);
   // only sizes that can run (the simulator refuses sizes below peak_memory_mb)
@@ -364,7 +400,8 @@ struct row {
 
 }  // namespace
 
-recommendation recommend(const profile& w_in, const platform& p, const recommend_options& o) {
+recommendation recommend(const profile& w_in, const platform& p,
+                         const recommend_options& o) {
   o.validate();
   w_in.validate();
   p.validate();
@@ -373,12 +410,13 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
   for (Eigen::Index i = 0; i < grid.size(); ++i) {
     p.check_memory(grid[i]);
     if (i > 0 && !(grid[i] > grid[i - 1]))
-      detail::throw_invalid("memory_mb", grid[i], "sizes must be ascending, without repeats");
+      detail::throw_invalid("memory_mb", grid[i],
+                            "sizes must be ascending, without repeats");
   }
   if (o.band_lo_ms.size() > 0 && o.band_lo_ms.size() != grid.size())
-    detail::throw_invalid("band_lo_ms", static_cast<double>(o.band_lo_ms.size()),
-                          "must have one value per memory size (" +
-                              std::to_string(grid.size()) + ")");
+    detail::throw_invalid(
+        "band_lo_ms", static_cast<double>(o.band_lo_ms.size()),
+        "must have one value per memory size (" + std::to_string(grid.size()) + ")");
   const double requests = o.arrival_pattern
                               ? o.arrival_pattern->mean_rate_per_s() * month_s()
                               : o.requests_per_month;
@@ -392,21 +430,25 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
   out.percentile = o.percentile;
   out.requests_per_month = requests;
   out.speed_ratio = o.speed_ratio.value_or(1.0);
-  const bool other_arch = std::any_of(o.architectures.begin(), o.architectures.end(),
-                                      [&](architecture a) { return a != o.profile_architecture; });
+  const bool other_arch =
+      std::any_of(o.architectures.begin(), o.architectures.end(),
+                  [&](architecture a) { return a != o.profile_architecture; });
   if (other_arch && !o.speed_ratio)
     out.caveats.push_back(
-        "the profile was measured on " + std::string(to_string(o.profile_architecture)) +
+        "the profile was measured on " +
+        std::string(to_string(o.profile_architecture)) +
         "; no speed ratio was given, so " +
         std::string(to_string(o.profile_architecture == architecture::x86_64
                                   ? architecture::arm64
                                   : architecture::x86_64)) +
-        " is assumed to run its CPU work at the same speed (ratio 1.0). Measure one size on "
+        " is assumed to run its CPU work at the same speed (ratio 1.0). Measure one "
+        "size on "
         "both architectures, or pass speed_ratio.");
 
   // Groups: architecture x concurrency option.
   std::vector<int> pcs;
-  if (std::find(o.compute.begin(), o.compute.end(), compute_kind::on_demand) != o.compute.end())
+  if (std::find(o.compute.begin(), o.compute.end(), compute_kind::on_demand) !=
+      o.compute.end())
     pcs.push_back(0);
   if (std::find(o.compute.begin(), o.compute.end(), compute_kind::provisioned) !=
       o.compute.end())
@@ -429,7 +471,8 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
 
   // Band of the profile's architecture, carried to the other by the duration ratio.
   auto band = [&](const group& g, Eigen::Index i, double warm) {
-    if (o.band_relative > 0) return std::pair{warm * (1 - o.band_relative), warm * (1 + o.band_relative)};
+    if (o.band_relative > 0)
+      return std::pair{warm * (1 - o.band_relative), warm * (1 + o.band_relative)};
     if (o.band_lo_ms.size() > 0) {
       const double base = warm_ms(w_in, p, grid[i]);
       const double k = base > 0 ? warm / base : 1;
@@ -462,9 +505,9 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
     const double pc_share = g.pc_fraction[i];
     const double od_share = 1 - pc_share;
     const double od_cold = od_share > 0 ? c.cold_fraction / od_share : 0;
-    const monthly_bill b = compute_bill(g.w, p, g.prices, c.memory_mb,
-                                        month_options(o.bill, requests, od_cold,
-                                                      g.provisioned, pc_share));
+    const monthly_bill b =
+        compute_bill(g.w, p, g.prices, c.memory_mb,
+                     month_options(o.bill, requests, od_cold, g.provisioned, pc_share));
     c.monthly_usd = b.total_usd;
     return b;
   };
@@ -483,11 +526,14 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
       rows.push_back(std::move(r));
     }
   }
-  auto cost_of = [&](const recommend_candidate& c) { return monthly ? c.monthly_usd : c.cost_usd; };
+  auto cost_of = [&](const recommend_candidate& c) {
+    return monthly ? c.monthly_usd : c.cost_usd;
+  };
   const std::string cost_words = monthly ? "monthly cost" : "cost per warm invocation";
   auto describe = [&](const recommend_candidate& c) {
     std::string s = fmt(c.memory_mb, 6) + " MB " + std::string(to_string(c.arch));
-    if (c.provisioned > 0) s += " with " + std::to_string(c.provisioned) + " provisioned";
+    if (c.provisioned > 0)
+      s += " with " + std::to_string(c.provisioned) + " provisioned";
     return s;
   };
 
@@ -496,10 +542,11 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
     bool any = false;
     for (const row& r : rows) any = any || r.excluded == constraint::none;
     if (!any) {
-      std::string msg = "no memory size on the grid (largest " + fmt(grid[grid.size() - 1], 6) +
+      std::string msg = "no memory size on the grid (largest " +
+                        fmt(grid[grid.size() - 1], 6) +
                         " MB) reaches peak_memory_mb = " + fmt(w_in.peak_memory_mb, 6) +
-                        " MB plus headroom " + fmt(o.headroom * 100) + " % (" + fmt(min_mb, 6) +
-                        " MB)";
+                        " MB plus headroom " + fmt(o.headroom * 100) + " % (" +
+                        fmt(min_mb, 6) + " MB)";
       detail::throw_invalid("headroom", o.headroom, msg);
     }
   }
@@ -508,9 +555,10 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
     std::optional<double> limit;
     const char* field;
   };
-  for (const check& k : {check{constraint::max_warm_ms, o.max_warm_ms, "max_warm_ms"},
-                         check{constraint::max_latency_ms, o.max_latency_ms, "max_latency_ms"},
-                         check{constraint::budget_usd, o.budget_usd, "budget_usd"}}) {
+  for (const check& k :
+       {check{constraint::max_warm_ms, o.max_warm_ms, "max_warm_ms"},
+        check{constraint::max_latency_ms, o.max_latency_ms, "max_latency_ms"},
+        check{constraint::budget_usd, o.budget_usd, "budget_usd"}}) {
     if (!k.limit) continue;
     auto value = [&](const recommend_candidate& c) {
       return k.c == constraint::max_warm_ms      ? c.warm_ms
@@ -527,17 +575,23 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
         best = v;
         best_c = &r.c;
       }
-      if (v > *k.limit) r.excluded = k.c;
-      else any = true;
+      if (v > *k.limit)
+        r.excluded = k.c;
+      else
+        any = true;
     }
     if (!any) {
-      std::string what = k.c == constraint::max_warm_ms ? "the fastest warm duration is " + fmt_ms(best)
+      std::string what = k.c == constraint::max_warm_ms
+                             ? "the fastest warm duration is " + fmt_ms(best)
                          : k.c == constraint::max_latency_ms
-                             ? "the lowest p" + fmt(o.percentile) + " latency (cold starts included, " +
-                                   fmt(requests, 6) + " requests a month) is " + fmt_ms(best)
+                             ? "the lowest p" + fmt(o.percentile) +
+                                   " latency (cold starts included, " +
+                                   fmt(requests, 6) + " requests a month) is " +
+                                   fmt_ms(best)
                              : "the cheapest month costs " + fmt_usd(best);
       detail::throw_invalid(k.field, *k.limit,
-                            "no configuration meets it: " + what + " (" + describe(*best_c) +
+                            "no configuration meets it: " + what + " (" +
+                                describe(*best_c) +
                                 ") among those meeting the constraints before it");
     }
   }
@@ -561,14 +615,17 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
     auto score = [&](const row& r) -> std::tuple<double, double, double> {
       const double c = cost_of(r.c), d = r.c.warm_ms;
       switch (s) {
-        case recommend_strategy::cost: return {c, d, 0};
-        case recommend_strategy::speed: return {d, c, 0};
+        case recommend_strategy::cost:
+          return {c, d, 0};
+        case recommend_strategy::speed:
+          return {d, c, 0};
         case recommend_strategy::balanced: {
           const double v = o.weight * (cmax > 0 ? c / cmax : 0) +
                            (1 - o.weight) * (dmax > 0 ? d / dmax : 0);
           return {v, c, d};
         }
-        case recommend_strategy::knee: return {0, c, d};  // handled below
+        case recommend_strategy::knee:
+          return {0, c, d};  // handled below
       }
       return {0, 0, 0};
     };
@@ -578,7 +635,8 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
       std::sort(byc.begin(), byc.end(), [&](std::size_t a, std::size_t b) {
         const double ca = cost_of(rows[a].c), cb = cost_of(rows[b].c);
         if (ca != cb) return ca < cb;
-        if (rows[a].c.warm_ms != rows[b].c.warm_ms) return rows[a].c.warm_ms < rows[b].c.warm_ms;
+        if (rows[a].c.warm_ms != rows[b].c.warm_ms)
+          return rows[a].c.warm_ms < rows[b].c.warm_ms;
         return tie_key(rows[a]) < tie_key(rows[b]);
       });
       std::vector<std::size_t> front;
@@ -588,14 +646,17 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
           front.push_back(j);
           dbest = rows[j].c.warm_ms;
         }
-      const double c0 = cost_of(rows[front.front()].c), c1 = cost_of(rows[front.back()].c);
-      const double d0 = rows[front.front()].c.warm_ms, d1 = rows[front.back()].c.warm_ms;
+      const double c0 = cost_of(rows[front.front()].c),
+                   c1 = cost_of(rows[front.back()].c);
+      const double d0 = rows[front.front()].c.warm_ms,
+                   d1 = rows[front.back()].c.warm_ms;
       std::size_t best = front.front();
       double best_v = -inf_v;
       for (std::size_t j : front) {  // ascending cost: the first maximum is the cheaper
         const double x = c1 > c0 ? (cost_of(rows[j].c) - c0) / (c1 - c0) : 0;
         const double y = d0 > d1 ? (rows[j].c.warm_ms - d1) / (d0 - d1) : 0;
-        const double v = 1 - x - y;  // distance below the chord x + y = 1, up to sqrt(2)
+        const double v =
+            1 - x - y;  // distance below the chord x + y = 1, up to sqrt(2)
         if (v > best_v + 1e-12) {
           best_v = v;
           best = j;
@@ -623,46 +684,60 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
   // What decided it: the same strategy with only the memory constraint.
   std::vector<std::size_t> mem_ok;
   for (std::size_t j = 0; j < rows.size(); ++j)
-    if (rows[j].excluded == constraint::none || rows[j].excluded == constraint::max_warm_ms ||
-        rows[j].excluded == constraint::max_latency_ms || rows[j].excluded == constraint::budget_usd)
+    if (rows[j].excluded == constraint::none ||
+        rows[j].excluded == constraint::max_warm_ms ||
+        rows[j].excluded == constraint::max_latency_ms ||
+        rows[j].excluded == constraint::budget_usd)
       mem_ok.push_back(j);
   const std::size_t free_choice = choose(o.strategy, mem_ok);
   std::string objective;
   switch (o.strategy) {
-    case recommend_strategy::cost: objective = "the lowest " + cost_words + " (ties to the faster)"; break;
-    case recommend_strategy::speed: objective = "the shortest warm duration (ties to the cheaper)"; break;
+    case recommend_strategy::cost:
+      objective = "the lowest " + cost_words + " (ties to the faster)";
+      break;
+    case recommend_strategy::speed:
+      objective = "the shortest warm duration (ties to the cheaper)";
+      break;
     case recommend_strategy::balanced:
-      objective = "the balanced score " + fmt(o.weight) + " x cost/max(cost) + " + fmt(1 - o.weight) +
+      objective = "the balanced score " + fmt(o.weight) + " x cost/max(cost) + " +
+                  fmt(1 - o.weight) +
                   " x duration/max(duration) (Power Tuning's balanced strategy)";
       break;
     case recommend_strategy::knee:
-      objective = "the knee of the cost-duration front (farthest below the chord from the "
-                  "cheapest to the fastest configuration)";
+      objective =
+          "the knee of the cost-duration front (farthest below the chord from the "
+          "cheapest to the fastest configuration)";
       break;
   }
-  std::string reason = describe(out.chosen) + ": " + fmt_ms(out.chosen.warm_ms) + " warm, " +
+  std::string reason = describe(out.chosen) + ": " + fmt_ms(out.chosen.warm_ms) +
+                       " warm, " +
                        (monthly ? fmt_usd(out.chosen.monthly_usd) + " a month"
                                 : fmt_usd(out.chosen.cost_usd * 1e6) + " per million");
   if (free_choice == chosen) {
     out.decided_by = constraint::none;
-    reason += "; decided by the objective: " + objective + " over " + fmt_count(feas.size()) +
-              " configurations meeting every constraint";
+    reason += "; decided by the objective: " + objective + " over " +
+              fmt_count(feas.size()) + " configurations meeting every constraint";
   } else {
     const row& f = rows[free_choice];
     out.decided_by = f.excluded;
     std::string why;
     switch (f.excluded) {
       case constraint::max_warm_ms:
-        why = "its warm duration " + fmt_ms(f.c.warm_ms) + " exceeds max_warm_ms = " + fmt_ms(*o.max_warm_ms);
+        why = "its warm duration " + fmt_ms(f.c.warm_ms) +
+              " exceeds max_warm_ms = " + fmt_ms(*o.max_warm_ms);
         break;
       case constraint::max_latency_ms:
         why = "its p" + fmt(o.percentile) + " latency " + fmt_ms(f.c.latency_ms) +
-              " (cold starts included) exceeds max_latency_ms = " + fmt_ms(*o.max_latency_ms);
+              " (cold starts included) exceeds max_latency_ms = " +
+              fmt_ms(*o.max_latency_ms);
         break;
       case constraint::budget_usd:
-        why = "its month " + fmt_usd(f.c.monthly_usd) + " exceeds the budget " + fmt_usd(*o.budget_usd);
+        why = "its month " + fmt_usd(f.c.monthly_usd) + " exceeds the budget " +
+              fmt_usd(*o.budget_usd);
         break;
-      default: why = "it fails a constraint"; break;
+      default:
+        why = "it fails a constraint";
+        break;
     }
     reason += "; decided by " + std::string(to_string(f.excluded)) + ": without it, " +
               objective + " would pick " + describe(f.c) + ", but " + why;
@@ -682,15 +757,18 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
       if (s != o.strategy) cand.emplace_back(choose(s, feas), name);
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
       const group& g = groups[gi];
-      if (g.arch == out.chosen.arch && g.provisioned == out.chosen.provisioned) continue;
+      if (g.arch == out.chosen.arch && g.provisioned == out.chosen.provisioned)
+        continue;
       std::vector<std::size_t> sub;
       for (std::size_t j : feas)
         if (rows[j].g == gi) sub.push_back(j);
       if (sub.empty()) continue;
-      std::string role = g.arch != out.chosen.arch ? "best " + std::string(to_string(g.arch)) : "";
+      std::string role =
+          g.arch != out.chosen.arch ? "best " + std::string(to_string(g.arch)) : "";
       if (g.provisioned != out.chosen.provisioned)
         role += std::string(role.empty() ? "" : ", ") +
-                (g.provisioned > 0 ? std::to_string(g.provisioned) + " provisioned" : "on demand");
+                (g.provisioned > 0 ? std::to_string(g.provisioned) + " provisioned"
+                                   : "on demand");
       cand.emplace_back(choose(o.strategy, sub), role);
     }
     for (const auto& [j, role] : cand) {
@@ -706,24 +784,27 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
       c.bill = price_month(groups[rows[j].g], rows[j].i, c);
       c.within_uncertainty = c.band_lo_ms <= out.chosen.band_hi_ms &&
                              out.chosen.band_lo_ms <= c.band_hi_ms &&
-                             (c.band_hi_ms > c.band_lo_ms || out.chosen.band_hi_ms > out.chosen.band_lo_ms);
+                             (c.band_hi_ms > c.band_lo_ms ||
+                              out.chosen.band_hi_ms > out.chosen.band_lo_ms);
       out.within_uncertainty = out.within_uncertainty || c.within_uncertainty;
       out.runners_up.push_back(std::move(c));
     }
     if (out.within_uncertainty)
       out.caveats.push_back(
-          "the warm-duration band of the choice overlaps that of a runner-up: the choice is "
+          "the warm-duration band of the choice overlaps that of a runner-up: the "
+          "choice is "
           "within the model's uncertainty");
   }
 
-  // Table and Pareto front (cost measure against the latency percentile, feasible only).
+  // Table and Pareto front (cost measure against the latency percentile, feasible
+  // only).
   {
     recommend_table& t = out.candidates;
     const auto n = static_cast<Eigen::Index>(rows.size());
     t.memory_mb.resize(n);
     t.provisioned.resize(n);
-    for (Eigen::VectorXd* v : {&t.warm_ms, &t.cold_ms, &t.cost_usd, &t.monthly_usd, &t.latency_ms,
-                               &t.cold_fraction})
+    for (Eigen::VectorXd* v : {&t.warm_ms, &t.cold_ms, &t.cost_usd, &t.monthly_usd,
+                               &t.latency_ms, &t.cold_fraction})
       v->resize(n);
     t.pareto = bool_vector::Constant(n, false);
     t.arch.reserve(rows.size());
@@ -765,24 +846,28 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
       closed = closed || g.method == latency_method::closed_form;
     }
     if (!monthly)
-      out.method_detail = "no traffic given: latency is the warm duration's p" + fmt(o.percentile) +
-                          " (lognormal, cv = " + fmt(w_in.cv) + "); cold starts not included";
+      out.method_detail = "no traffic given: latency is the warm duration's p" +
+                          fmt(o.percentile) + " (lognormal, cv = " + fmt(w_in.cv) +
+                          "); cold starts not included";
     else {
       out.method_detail =
-          "p" + fmt(o.percentile) + " of all requests from the lognormal mixture of warm and cold "
-          "durations (cv = " + fmt(w_in.cv) + ", Boost.Math quantiles)";
+          "p" + fmt(o.percentile) +
+          " of all requests from the lognormal mixture of warm and cold "
+          "durations (cv = " +
+          fmt(w_in.cv) + ", Boost.Math quantiles)";
       if (closed)
         out.method_detail +=
-            "; cold fraction in closed form (single-instance keep-alive and recycling renewal, "
+            "; cold fraction in closed form (single-instance keep-alive and recycling "
+            "renewal, "
             "Erlang-B overflow of provisioned instances) where the expected on-demand "
-            "concurrency is below " + fmt(o.closed_form_max_load) +
-            " (error in the cold fraction of that order)";
+            "concurrency is below " +
+            fmt(o.closed_form_max_load) + " (error in the cold fraction of that order)";
       if (sim)
-        out.method_detail += std::string(closed ? ";" : ";") +
-                             " cold fraction from the simulator at " +
-                             std::to_string(o.simulated_sizes) +
-                             " sizes per option, interpolated in log(memory), where the load is higher"
-                             " or an arrival pattern is given";
+        out.method_detail +=
+            std::string(closed ? ";" : ";") + " cold fraction from the simulator at " +
+            std::to_string(o.simulated_sizes) +
+            " sizes per option, interpolated in log(memory), where the load is higher"
+            " or an arrival pattern is given";
     }
   }
 
@@ -791,8 +876,14 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
     const architecture ca = o.current_architecture.value_or(o.profile_architecture);
     const double ratio = ca == o.profile_architecture ? 1.0 : out.speed_ratio;
     p.check_memory(*o.current_memory_mb);
-    group g{ca, o.current_provisioned, on_architecture(w_in, ratio),
-            price_table::aws(o.region, ca), {}, {}, {}, latency_method::warm_only};
+    group g{ca,
+            o.current_provisioned,
+            on_architecture(w_in, ratio),
+            price_table::aws(o.region, ca),
+            {},
+            {},
+            {},
+            latency_method::warm_only};
     Eigen::VectorXd one(1);
     one[0] = *o.current_memory_mb;
     g.c = curve(g.w, p, g.prices, one);
@@ -808,15 +899,17 @@ recommendation recommend(const profile& w_in, const platform& p, const recommend
     ch.latency_change = out.chosen.latency_ms / c.latency_ms - 1;
     ch.monthly_usd_change = monthly ? out.chosen.monthly_usd - c.monthly_usd : nan_v;
     if (!g.c.feasible[0])
-      out.caveats.push_back("the current " + fmt(*o.current_memory_mb, 6) +
-                            " MB is below the profile's peak_memory_mb (out of memory)");
+      out.caveats.push_back(
+          "the current " + fmt(*o.current_memory_mb, 6) +
+          " MB is below the profile's peak_memory_mb (out of memory)");
     out.change = ch;
   }
   return out;
 }
 
-double provisioned_break_even(const profile& w, const platform& p, const price_table& prices,
-                              double memory_mb, int n, const bill_options& base) {
+double provisioned_break_even(const profile& w, const platform& p,
+                              const price_table& prices, double memory_mb, int n,
+                              const bill_options& base) {
   if (n < 1) detail::throw_invalid("provisioned", n, "must be >= 1");
   const pool_model pool = pool_model::named(p.name);
   const double warm = warm_ms(w, p, memory_mb);
@@ -830,8 +923,8 @@ double provisioned_break_even(const profile& w, const platform& p, const price_t
     return compute_bill(w, p, prices, memory_mb, b1).total_usd -
            compute_bill(w, p, prices, memory_mb, b0).total_usd;
   };
-  // Scan in 2 % steps for the first sign change (the window where provisioned is cheaper
-  // can be narrow: past it, overflow to on demand costs more), then bisect.
+  // Scan in 2 % steps for the first sign change (the window where provisioned is
+  // cheaper can be narrow: past it, overflow to on demand costs more), then bisect.
   double lo = 1e3;
   if (diff(lo) <= 0) return lo;
   for (double hi = lo * 1.02; hi <= 1e12; hi *= 1.02) {

@@ -21,28 +21,36 @@ void simulate_options::validate() const {
   if (keep_alive) keep_alive->validate();
   if (recycling) recycling->validate();
   if (reserved_concurrency && *reserved_concurrency < 0)
-    detail::throw_invalid("reserved_concurrency", *reserved_concurrency, "must be >= 0");
+    detail::throw_invalid("reserved_concurrency", *reserved_concurrency,
+                          "must be >= 0");
   if (initial_instances && *initial_instances < 0)
     detail::throw_invalid("initial_instances", *initial_instances, "must be >= 0");
   if (provisioned_concurrency < 0)
-    detail::throw_invalid("provisioned_concurrency", provisioned_concurrency, "must be >= 0");
+    detail::throw_invalid("provisioned_concurrency", provisioned_concurrency,
+                          "must be >= 0");
   if (reserved_concurrency && provisioned_concurrency > *reserved_concurrency)
     detail::throw_invalid("provisioned_concurrency", provisioned_concurrency,
                           "must not exceed reserved_concurrency = " +
                               std::to_string(*reserved_concurrency));
-  if (replications < 1) detail::throw_invalid("replications", replications, "must be >= 1");
-  if (threads < 0) detail::throw_invalid("threads", threads, "must be >= 0 (0 = all cores)");
+  if (replications < 1)
+    detail::throw_invalid("replications", replications, "must be >= 1");
+  if (threads < 0)
+    detail::throw_invalid("threads", threads, "must be >= 0 (0 = all cores)");
   if (timeline_bins < 0 || timeline_bins > 1000000)
     detail::throw_invalid("timeline_bins", timeline_bins, "must be within 0..1000000");
   if (progress_every < 1)
-    detail::throw_invalid("progress_every", static_cast<double>(progress_every), "must be >= 1");
+    detail::throw_invalid("progress_every", static_cast<double>(progress_every),
+                          "must be >= 1");
 }
 
-monthly_bill simulated_bill(const simulation_result& r, const profile& w, const platform& p,
-                            const price_table& prices, bill_options o, double month_hours) {
+monthly_bill simulated_bill(const simulation_result& r, const profile& w,
+                            const platform& p, const price_table& prices,
+                            bill_options o, double month_hours) {
   if (!(month_hours > 0 && month_hours <= 31 * 24))
-    detail::throw_invalid("month_hours", month_hours, "must be within 0..744 (exclusive of 0)");
-  const double periods = static_cast<double>(r.replications) * r.period_s / (month_hours * 3600);
+    detail::throw_invalid("month_hours", month_hours,
+                          "must be within 0..744 (exclusive of 0)");
+  const double periods =
+      static_cast<double>(r.replications) * r.period_s / (month_hours * 3600);
   if (!(periods > 0)) detail::throw_invalid("period_s", r.period_s, "must be > 0");
   o.requests_per_month = static_cast<double>(r.served) / periods;
   const auto on_demand = static_cast<double>(r.served - r.provisioned_served);
@@ -51,7 +59,9 @@ monthly_bill simulated_bill(const simulation_result& r, const profile& w, const 
   if (r.provisioned_concurrency > 0) {
     o.provisioned_hours = month_hours;
     o.provisioned_request_fraction =
-        r.served ? static_cast<double>(r.provisioned_served) / static_cast<double>(r.served) : 0;
+        r.served
+            ? static_cast<double>(r.provisioned_served) / static_cast<double>(r.served)
+            : 0;
   } else {
     o.provisioned_hours = 0;
   }
@@ -85,7 +95,7 @@ struct instance {
   double death;     // recycled at this time (inf: never)
   double deadline;  // idle until then, then reclaimed
   double last_end;  // end of the last request
-  bool drawn;       // deadline drawn for this idle period (else only last_end + k_min known)
+  bool drawn;  // deadline drawn for this idle period (else only last_end + k_min known)
 };
 
 struct busy_entry {
@@ -99,7 +109,8 @@ struct later {
 };
 
 struct partial {
-  std::uint64_t requests = 0, cold = 0, throttled = 0, prov = 0, recycled = 0, expired = 0;
+  std::uint64_t requests = 0, cold = 0, throttled = 0, prov = 0, recycled = 0,
+                expired = 0;
   log_histogram warm, coldh;
   double busy_s = 0, inst_s = 0;
   int peak_conc = 0, peak_inst = 0;
@@ -170,16 +181,19 @@ class replication {
   /// Time from a cold start to recycling: min(Exp(early), Uniform(min, max)).
   double lifetime() {
     double life = inf;
-    if (c_.recycling.early_per_s > 0) life = r_.exponential() / c_.recycling.early_per_s;
+    if (c_.recycling.early_per_s > 0)
+      life = r_.exponential() / c_.recycling.early_per_s;
     if (c_.recycling.max_lifetime_max_s > 0)
-      life = std::min(life, c_.recycling.max_lifetime_min_s +
-                                (c_.recycling.max_lifetime_max_s -
-                                 c_.recycling.max_lifetime_min_s) *
-                                    r_.uniform());
+      life = std::min(
+          life, c_.recycling.max_lifetime_min_s + (c_.recycling.max_lifetime_max_s -
+                                                   c_.recycling.max_lifetime_min_s) *
+                                                      r_.uniform());
     return life;
   }
 
-  double factor() { return c_.sigma > 0 ? std::exp(c_.mu + c_.sigma * r_.normal()) : 1.0; }
+  double factor() {
+    return c_.sigma > 0 ? std::exp(c_.mu + c_.sigma * r_.normal()) : 1.0;
+  }
 
   void account(double from, double to) {
     const double a = std::max(from, 0.0), b = std::min(to, c_.period_s);
@@ -204,7 +218,8 @@ class replication {
       return;
     }
     // The keep-alive of this idle period is drawn only when the instance is looked at
-    // after k_min of idleness (independent of everything else, so the same distribution).
+    // after k_min of idleness (independent of everything else, so the same
+    // distribution).
     in.last_end = end;
     in.drawn = c_.keep_alive.is_fixed();
     in.deadline = end + c_.k_min;
@@ -240,10 +255,10 @@ class replication {
       busy_.pop_back();
       release(e.idx, e.end);
     }
-    const std::size_t bin =
-        c_.bins ? std::min(static_cast<std::size_t>(t * c_.inv_bin_s),
-                           static_cast<std::size_t>(c_.bins - 1))
-                : 0;
+    const std::size_t bin = c_.bins
+                                ? std::min(static_cast<std::size_t>(t * c_.inv_bin_s),
+                                           static_cast<std::size_t>(c_.bins - 1))
+                                : 0;
     if (c_.bins) out_.tl_arr[bin] += 1;
 
     std::uint32_t idx = 0;
@@ -292,9 +307,9 @@ class replication {
       if (c_.bins) out_.tl_cold[bin] += 1;
       d_ms = c_.cold_ms * factor();
       out_.coldh.add(d_ms);
-      out_.peak_inst = std::max(out_.peak_inst, static_cast<int>(busy_.size()) + 1 +
-                                                    static_cast<int>(prov_idle_.size()) +
-                                                    0);
+      out_.peak_inst =
+          std::max(out_.peak_inst, static_cast<int>(busy_.size()) + 1 +
+                                       static_cast<int>(prov_idle_.size()) + 0);
     }
     const double d_s = d_ms * 1e-3;
     out_.busy_s += d_s;
@@ -394,7 +409,8 @@ latency_stats stats_of(const log_histogram& h) {
 }  // namespace
 
 simulation_result simulate(const profile& w, const platform& p, const arrivals& a,
-                           const simulate_options& opt, const progress_callback& progress) {
+                           const simulate_options& opt,
+                           const progress_callback& progress) {
   w.validate();
   p.validate();
   a.validate();
@@ -403,7 +419,8 @@ simulation_result simulate(const profile& w, const platform& p, const arrivals& 
   if (w.peak_memory_mb > 0 && opt.memory_mb < w.peak_memory_mb)
     detail::throw_invalid("memory_mb", opt.memory_mb,
                           "below the profile's peak_memory_mb = " +
-                              detail::format_number(w.peak_memory_mb) + " (out of memory)");
+                              detail::format_number(w.peak_memory_mb) +
+                              " (out of memory)");
   context c;
   c.warm_ms = warm_ms(w, p, opt.memory_mb);
   c.cold_ms = cold_ms(w, p, opt.memory_mb);
@@ -418,8 +435,9 @@ simulation_result simulate(const profile& w, const platform& p, const arrivals& 
     c.keep_alive = *opt.keep_alive;
     c.recycling = *opt.recycling;
   }
-  c.reserved = opt.reserved_concurrency ? static_cast<std::size_t>(*opt.reserved_concurrency)
-                                        : std::numeric_limits<std::size_t>::max();
+  c.reserved = opt.reserved_concurrency
+                   ? static_cast<std::size_t>(*opt.reserved_concurrency)
+                   : std::numeric_limits<std::size_t>::max();
   c.provisioned = opt.provisioned_concurrency;
   c.initial = opt.initial_instances ? *opt.initial_instances : a.warm_at_start;
   c.period_s = a.period_s();
@@ -462,8 +480,9 @@ simulation_result simulate(const profile& w, const platform& p, const arrivals& 
       sp.stop = true;
     }
   };
-  std::size_t nthreads = opt.threads > 0 ? static_cast<std::size_t>(opt.threads)
-                                         : std::max(1u, std::thread::hardware_concurrency());
+  std::size_t nthreads = opt.threads > 0
+                             ? static_cast<std::size_t>(opt.threads)
+                             : std::max(1u, std::thread::hardware_concurrency());
   nthreads = std::min(nthreads, reps);
   if (nthreads <= 1) {
     worker();
@@ -478,8 +497,8 @@ simulation_result simulate(const profile& w, const platform& p, const arrivals& 
   simulation_result r;
   log_histogram all;
   const int nb = c.bins;
-  r.timeline_arrivals = r.timeline_cold_starts = r.timeline_throttled = r.timeline_busy_s =
-      Eigen::VectorXd::Zero(nb);
+  r.timeline_arrivals = r.timeline_cold_starts = r.timeline_throttled =
+      r.timeline_busy_s = Eigen::VectorXd::Zero(nb);
   for (const auto& q : parts) {
     r.requests += q.requests;
     r.cold_starts += q.cold;
@@ -504,8 +523,9 @@ simulation_result simulate(const profile& w, const platform& p, const arrivals& 
   all.merge(r.warm_hist);
   all.merge(r.cold_hist);
   r.served = r.requests - r.throttled;
-  r.cold_fraction = r.served ? static_cast<double>(r.cold_starts) / static_cast<double>(r.served)
-                             : std::numeric_limits<double>::quiet_NaN();
+  r.cold_fraction =
+      r.served ? static_cast<double>(r.cold_starts) / static_cast<double>(r.served)
+               : std::numeric_limits<double>::quiet_NaN();
   r.warm = stats_of(r.warm_hist);
   r.cold = stats_of(r.cold_hist);
   r.all = stats_of(all);

@@ -12,7 +12,9 @@
 
 namespace lambdasim {
 
-std::string_view to_string(aggregation a) { return enum_name(a); }
+std::string_view to_string(aggregation a) {
+  return enum_name(a);
+}
 
 aggregation aggregation_from_string(std::string_view name) {
   return enum_from_name<aggregation>(name);
@@ -31,13 +33,16 @@ double percentile_sorted(const std::vector<double>& v, double q) {
 double aggregate_values(std::vector<double>& v, aggregation a) {
   if (v.empty()) return std::numeric_limits<double>::quiet_NaN();
   std::sort(v.begin(), v.end());
-  const Eigen::Map<const Eigen::VectorXd> values(v.data(), static_cast<Eigen::Index>(v.size()));
+  const Eigen::Map<const Eigen::VectorXd> values(v.data(),
+                                                 static_cast<Eigen::Index>(v.size()));
   switch (a) {
-    case aggregation::median: return percentile_sorted(v, 0.5);
+    case aggregation::median:
+      return percentile_sorted(v, 0.5);
     case aggregation::trimmed_mean:
       // Power Tuning's own trimmed mean with its default discardTopBottom.
       return powertuning_trimmed_mean(values, powertuning_default_discard_top_bottom);
-    case aggregation::mean: break;
+    case aggregation::mean:
+      break;
   }
   return values.mean();
 }
@@ -45,7 +50,8 @@ double aggregate_values(std::vector<double>& v, aggregation a) {
 }  // namespace detail
 
 bool sweep::has_invocations() const {
-  return std::any_of(rows.begin(), rows.end(), [](const sweep_row& r) { return !r.per_size; });
+  return std::any_of(rows.begin(), rows.end(),
+                     [](const sweep_row& r) { return !r.per_size; });
 }
 
 std::vector<double> sweep::sizes() const {
@@ -78,7 +84,8 @@ void sweep::validate() const {
     if (!(r.memory_mb > 0) || std::isinf(r.memory_mb))
       detail::throw_invalid(at + "memory_mb", r.memory_mb, "must be finite and > 0");
     if (!(r.duration_ms >= 0) || std::isinf(r.duration_ms))
-      detail::throw_invalid(at + "duration_ms", r.duration_ms, "must be finite and >= 0");
+      detail::throw_invalid(at + "duration_ms", r.duration_ms,
+                            "must be finite and >= 0");
     if (!(r.n >= 0) || std::isinf(r.n))
       detail::throw_invalid(at + "n", r.n, "must be finite and >= 0");
     const auto opt = [&](const char* f, double x) {
@@ -118,7 +125,8 @@ sweep_summary sweep::summarize(aggregation a) const {
     bool any_per_size = false;
     for (const sweep_row* r : rs) {
       if (!std::isnan(r->max_memory_used_mb))
-        peak = std::isnan(peak) ? r->max_memory_used_mb : std::max(peak, r->max_memory_used_mb);
+        peak = std::isnan(peak) ? r->max_memory_used_mb
+                                : std::max(peak, r->max_memory_used_mb);
       if (r->per_size) {
         // Several aggregate rows of one size: average weighted by their counts.
         any_per_size = true;
@@ -146,7 +154,8 @@ sweep_summary sweep::summarize(aggregation a) const {
     s.n[i] = n;
     s.n_cold[i] = n_cold;
     s.max_memory_used_mb[i] = peak;
-    if (!init.empty()) s.init_ms[i] = detail::aggregate_values(init, aggregation::median);
+    if (!init.empty())
+      s.init_ms[i] = detail::aggregate_values(init, aggregation::median);
     if (!cold.empty())
       s.cold_duration_ms[i] = detail::aggregate_values(cold, aggregation::median);
     if (any_per_size && all.empty()) {

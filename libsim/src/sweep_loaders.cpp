@@ -7,8 +7,8 @@
 #include <cmath>
 #include <limits>
 
-#include "detail/json_reader.hpp"
 #include "detail/csv.hpp"
+#include "detail/json_reader.hpp"
 #include "lambdasim/error.hpp"
 
 namespace lambdasim {
@@ -18,7 +18,8 @@ namespace {
 using detail::json;
 using detail::object_reader;
 
-[[noreturn]] void fail_line(std::string_view origin, std::size_t line, std::string_view msg) {
+[[noreturn]] void fail_line(std::string_view origin, std::size_t line,
+                            std::string_view msg) {
   throw config_error(std::string(origin) + ":" + std::to_string(line) + ": " +
                      std::string(msg));
 }
@@ -33,8 +34,8 @@ bool parse_double(std::string_view s, double& x) {
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
     s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' ||
-                        s.back() == '\n'))
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
     s.remove_suffix(1);
   return s;
 }
@@ -50,18 +51,22 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   return lines;
 }
 
-// ---- REPORT text ---------------------------------------------------------------------
+// ---- REPORT text
+// ---------------------------------------------------------------------
 
-// "REPORT RequestId: <id> Duration: 469.40 ms Billed Duration: 500 ms ...": keys are the
-// words before a ':'; a numeric key's value is a number and a unit.
-sweep_row parse_report_text(std::string_view line, std::string_view origin, std::size_t no) {
+// "REPORT RequestId: <id> Duration: 469.40 ms Billed Duration: 500 ms ...": keys are
+// the words before a ':'; a numeric key's value is a number and a unit.
+sweep_row parse_report_text(std::string_view line, std::string_view origin,
+                            std::size_t no) {
   std::vector<std::string_view> tok;
   {
     std::size_t i = 0;
     while (i < line.size()) {
-      while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
+      while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r'))
+        ++i;
       const std::size_t b = i;
-      while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '\r') ++i;
+      while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '\r')
+        ++i;
       if (i > b) tok.push_back(line.substr(b, i - b));
     }
   }
@@ -102,18 +107,22 @@ sweep_row parse_report_text(std::string_view line, std::string_view origin, std:
     if (k) {
       double x = 0;
       if (!parse_double(val, x) || x < 0)
-        fail_line(origin, no, key + " = '" + std::string(val) + "': expected a number >= 0");
+        fail_line(origin, no,
+                  key + " = '" + std::string(val) + "': expected a number >= 0");
       if (i + 1 >= tok.size())
-        fail_line(origin, no, "truncated REPORT line: no unit after '" + key + ": " +
-                                  std::string(val) + "'");
+        fail_line(origin, no,
+                  "truncated REPORT line: no unit after '" + key + ": " +
+                      std::string(val) + "'");
       const std::string_view unit = tok[++i];
       if (unit != k->unit)
-        fail_line(origin, no, key + " unit '" + std::string(unit) + "': expected " + k->unit);
+        fail_line(origin, no,
+                  key + " unit '" + std::string(unit) + "': expected " + k->unit);
       if (k->field) r.*(k->field) = x;
       if (k->field == &sweep_row::duration_ms) have_duration = true;
       if (k->field == &sweep_row::memory_mb) have_memory = true;
     }
-    // Other keys (RequestId, XRAY TraceId, SegmentId, Sampled, Status, ...) are skipped.
+    // Other keys (RequestId, XRAY TraceId, SegmentId, Sampled, Status, ...) are
+    // skipped.
     key.clear();
   }
   if (!key.empty())
@@ -125,8 +134,9 @@ sweep_row parse_report_text(std::string_view line, std::string_view origin, std:
   return r;
 }
 
-// {"time": ..., "type": "platform.report", "record": {"requestId", "status"?, "metrics":
-// {durationMs, billedDurationMs, memorySizeMB, maxMemoryUsedMB, initDurationMs?,
+// {"time": ..., "type": "platform.report", "record": {"requestId", "status"?,
+// "metrics": {durationMs, billedDurationMs, memorySizeMB, maxMemoryUsedMB,
+// initDurationMs?,
 //  restoreDurationMs?, billedRestoreDurationMs?}, "tracing"?, "spans"?}}
 bool parse_report_json(std::string_view line, std::string_view origin, std::size_t no,
                        sweep_row& row) {
@@ -135,14 +145,17 @@ bool parse_report_json(std::string_view line, std::string_view origin, std::size
   try {
     j = json::parse(line.begin(), line.end());
   } catch (const json::exception& e) {  // parse_error, or out_of_range for 1e9999
-    fail_line(origin, no, std::string("invalid JSON log record (truncated?): ") + e.what());
+    fail_line(origin, no,
+              std::string("invalid JSON log record (truncated?): ") + e.what());
   }
-  if (!j.is_object() || !j.contains("type") || j["type"] != "platform.report") return false;
+  if (!j.is_object() || !j.contains("type") || j["type"] != "platform.report")
+    return false;
   object_reader r(j, where, "");
   r.allow("time");
   r.allow("type");
   object_reader rec = r.object("record");
-  for (const char* k : {"requestId", "status", "tracing", "spans", "errorType"}) rec.allow(k);
+  for (const char* k : {"requestId", "status", "tracing", "spans", "errorType"})
+    rec.allow(k);
   object_reader m = rec.object("metrics");
   row.duration_ms = m.number("durationMs");
   row.memory_mb = m.number("memorySizeMB");
@@ -206,7 +219,8 @@ sweep report_from_text(std::string_view text, std::string_view origin) {
   }
   if (s.skipped_lines > 0)
     s.diagnostics.push_back(std::string(origin) + ": skipped " +
-                            std::to_string(s.skipped_lines) + " lines that are not REPORT lines");
+                            std::to_string(s.skipped_lines) +
+                            " lines that are not REPORT lines");
   return s;
 }
 
@@ -214,7 +228,8 @@ sweep load_report(const std::string& path) {
   return report_from_text(detail::read_text_file(path), path);
 }
 
-// ---- REPORT metrics JSON ----------------------------------------------------------------
+// ---- REPORT metrics JSON
+// ----------------------------------------------------------------
 
 namespace {
 
@@ -224,7 +239,8 @@ bool is_memory_key(const std::string& k) {
 }
 
 // Paths (relative to `root`) of objects whose keys are all memory sizes.
-void find_series(const json& j, const std::string& path, std::vector<std::string>& out) {
+void find_series(const json& j, const std::string& path,
+                 std::vector<std::string>& out) {
   if (!j.is_object() || j.empty()) return;
   bool all_sizes = true;
   for (auto it = j.begin(); it != j.end(); ++it)
@@ -248,7 +264,8 @@ const json& metrics_root(const json& j, const std::string& origin) {
 
 }  // namespace
 
-std::vector<std::string> report_metrics_series(std::string_view text, std::string_view origin) {
+std::vector<std::string> report_metrics_series(std::string_view text,
+                                               std::string_view origin) {
   const json j = detail::parse_json(text, origin);
   std::vector<std::string> out;
   find_series(metrics_root(j, std::string(origin)), "", out);
@@ -271,8 +288,8 @@ sweep report_metrics_from_json(std::string_view text, std::string_view series,
     if (all.size() != 1) {
       std::string list;
       for (const auto& a : all) list += (list.empty() ? "" : ", ") + a;
-      detail::throw_config(o, "/data",
-                           std::to_string(all.size()) + " series; choose one of: " + list);
+      detail::throw_config(
+          o, "/data", std::to_string(all.size()) + " series; choose one of: " + list);
     }
     pick = all.front();
   }
@@ -330,14 +347,24 @@ sweep load_report_metrics(const std::string& path, std::string_view series) {
   return report_metrics_from_json(detail::read_text_file(path), series, path);
 }
 
-// ---- CSV -------------------------------------------------------------------------------
+// ---- CSV
+// -------------------------------------------------------------------------------
 
 namespace {
 
 using detail::split_csv_record;
 
 enum class col {
-  memory_mb, duration_ms, billed, init, restore, max_mem, n, p5, p95, is_cold
+  memory_mb,
+  duration_ms,
+  billed,
+  init,
+  restore,
+  max_mem,
+  n,
+  p5,
+  p95,
+  is_cold
 };
 struct canonical_column {
   const char* name;
@@ -358,7 +385,8 @@ constexpr canonical_column canonical[] = {
 
 }  // namespace
 
-sweep csv_from_text(std::string_view text, std::string_view origin, const csv_options& opt) {
+sweep csv_from_text(std::string_view text, std::string_view origin,
+                    const csv_options& opt) {
   const std::string o(origin);
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // UTF-8 byte order mark
   const auto lines = split_lines(text);
@@ -380,18 +408,21 @@ sweep csv_from_text(std::string_view text, std::string_view origin, const csv_op
   for (const auto& entry : opt.columns) {
     const std::string& name = entry.first;
     const std::string& file_col = entry.second;
-    const auto* c = std::find_if(std::begin(canonical), std::end(canonical),
-                                 [&](const canonical_column& k) { return name == k.name; });
+    const auto* c =
+        std::find_if(std::begin(canonical), std::end(canonical),
+                     [&](const canonical_column& k) { return name == k.name; });
     if (c == std::end(canonical))
       detail::throw_invalid("columns", name, "is not a canonical column name");
     const int i = index_of(file_col);
-    if (i < 0) fail_line(o, first + 1, "no column '" + file_col + "' (mapped to " + name + ")");
+    if (i < 0)
+      fail_line(o, first + 1, "no column '" + file_col + "' (mapped to " + name + ")");
     idx[c - std::begin(canonical)] = i;
   }
   if (opt.columns.empty()) {
     for (std::size_t i = 0; i < header.size(); ++i) {
-      const auto* c = std::find_if(std::begin(canonical), std::end(canonical),
-                                   [&](const canonical_column& k) { return header[i] == k.name; });
+      const auto* c =
+          std::find_if(std::begin(canonical), std::end(canonical),
+                       [&](const canonical_column& k) { return header[i] == k.name; });
       if (c == std::end(canonical))
         fail_line(o, first + 1,
                   "unknown column '" + header[i] +
@@ -406,7 +437,8 @@ sweep csv_from_text(std::string_view text, std::string_view origin, const csv_op
   for (col required : {col::memory_mb, col::duration_ms})
     if (idx[static_cast<int>(required)] < 0)
       fail_line(o, first + 1,
-                std::string("missing column '") + canonical[static_cast<int>(required)].name + "'");
+                std::string("missing column '") +
+                    canonical[static_cast<int>(required)].name + "'");
   std::vector<std::pair<int, std::string>> filters;
   for (const auto& [c, v] : opt.where) {
     const int i = index_of(c);
@@ -424,8 +456,9 @@ sweep csv_from_text(std::string_view text, std::string_view origin, const csv_op
     if (line.empty()) continue;
     if (!split_csv_record(line, cells)) fail_line(o, no, "unterminated quote");
     if (cells.size() != header.size())
-      fail_line(o, no, std::to_string(cells.size()) + " cells but the header has " +
-                           std::to_string(header.size()) + " columns (truncated line?)");
+      fail_line(o, no,
+                std::to_string(cells.size()) + " cells but the header has " +
+                    std::to_string(header.size()) + " columns (truncated line?)");
     bool keep = true;
     for (const auto& [i, v] : filters)
       if (trim(cells[static_cast<std::size_t>(i)]) != v) keep = false;
@@ -438,9 +471,13 @@ sweep csv_from_text(std::string_view text, std::string_view origin, const csv_op
       const std::string& hname = header[static_cast<std::size_t>(idx[k])];
       const col id = canonical[k].id;
       if (id == col::is_cold) {
-        if (cell == "true" || cell == "1" || cell == "True") r.is_cold = true;
-        else if (cell == "false" || cell == "0" || cell == "False" || cell.empty()) r.is_cold = false;
-        else fail_line(o, no, hname + " = '" + std::string(cell) + "': expected true or false");
+        if (cell == "true" || cell == "1" || cell == "True")
+          r.is_cold = true;
+        else if (cell == "false" || cell == "0" || cell == "False" || cell.empty())
+          r.is_cold = false;
+        else
+          fail_line(o, no,
+                    hname + " = '" + std::string(cell) + "': expected true or false");
         continue;
       }
       double x = sweep_row::unknown;
@@ -451,16 +488,35 @@ sweep csv_from_text(std::string_view text, std::string_view origin, const csv_op
         fail_line(o, no, hname + " = '" + std::string(cell) + "': expected a number");
       }
       switch (id) {
-        case col::memory_mb: r.memory_mb = x; break;
-        case col::duration_ms: r.duration_ms = x; break;
-        case col::billed: r.billed_ms = x; break;
-        case col::init: r.init_ms = x; break;
-        case col::restore: r.restore_ms = x; break;
-        case col::max_mem: r.max_memory_used_mb = x; break;
-        case col::n: r.n = x; break;
-        case col::p5: r.p5_ms = x; break;
-        case col::p95: r.p95_ms = x; break;
-        case col::is_cold: break;
+        case col::memory_mb:
+          r.memory_mb = x;
+          break;
+        case col::duration_ms:
+          r.duration_ms = x;
+          break;
+        case col::billed:
+          r.billed_ms = x;
+          break;
+        case col::init:
+          r.init_ms = x;
+          break;
+        case col::restore:
+          r.restore_ms = x;
+          break;
+        case col::max_mem:
+          r.max_memory_used_mb = x;
+          break;
+        case col::n:
+          r.n = x;
+          break;
+        case col::p5:
+          r.p5_ms = x;
+          break;
+        case col::p95:
+          r.p95_ms = x;
+          break;
+        case col::is_cold:
+          break;
       }
     }
     if (!std::isnan(r.init_ms) || !std::isnan(r.restore_ms)) r.is_cold = true;
@@ -479,9 +535,11 @@ sweep load_csv(const std::string& path, const csv_options& opt) {
   return csv_from_text(detail::read_text_file(path), path, opt);
 }
 
-// ---- any format ----------------------------------------------------------------------------
+// ---- any format
+// ----------------------------------------------------------------------------
 
-sweep sweep_from_text(std::string_view text, std::string_view origin, const load_options& opt) {
+sweep sweep_from_text(std::string_view text, std::string_view origin,
+                      const load_options& opt) {
   std::string fmt = opt.format;
   const std::string_view body = trim(text);
   if (fmt == "auto") {
@@ -521,12 +579,14 @@ sweep sweep_from_text(std::string_view text, std::string_view origin, const load
       used = 0;
     }
     if (used == 0 || used != opt.select.size() || k >= runs.size())
-      detail::throw_invalid("select", opt.select,
-                            "expected a run index below " + std::to_string(runs.size()));
+      detail::throw_invalid(
+          "select", opt.select,
+          "expected a run index below " + std::to_string(runs.size()));
     return runs[k];
   }
   if (fmt == "report") return report_from_text(text, origin);
-  if (fmt == "report_metrics") return report_metrics_from_json(text, opt.select, origin);
+  if (fmt == "report_metrics")
+    return report_metrics_from_json(text, opt.select, origin);
   if (fmt == "csv") return csv_from_text(text, origin, opt.csv);
   detail::throw_invalid("format", fmt,
                         "expected auto, powertuning, report, report_metrics or csv");

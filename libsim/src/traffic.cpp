@@ -11,7 +11,9 @@
 
 namespace lambdasim {
 
-std::string_view to_string(arrival_kind k) { return enum_name(k); }
+std::string_view to_string(arrival_kind k) {
+  return enum_name(k);
+}
 
 namespace {
 void check_duration(double duration_s) {
@@ -57,13 +59,14 @@ arrivals arrivals::trace(const std::vector<double>& timestamps_s) {
                             "must be finite");
   a.times_s.resize(timestamps_s.size());
   const double t0 = timestamps_s.front();
-  for (std::size_t i = 0; i < timestamps_s.size(); ++i) a.times_s[i] = timestamps_s[i] - t0;
+  for (std::size_t i = 0; i < timestamps_s.size(); ++i)
+    a.times_s[i] = timestamps_s[i] - t0;
   for (std::size_t i = 1; i < timestamps_s.size(); ++i)
     if (timestamps_s[i] < timestamps_s[i - 1])
       detail::throw_invalid("timestamps_s[" + std::to_string(i) + "]", timestamps_s[i],
                             "the trace is not sorted: earlier than timestamps_s[" +
-                                std::to_string(i - 1) + "] = " +
-                                detail::format_number(timestamps_s[i - 1]));
+                                std::to_string(i - 1) +
+                                "] = " + detail::format_number(timestamps_s[i - 1]));
   a.validate();
   return a;
 }
@@ -92,7 +95,8 @@ void arrivals::validate() const {
           detail::throw_invalid("times_s[" + std::to_string(i) + "]", times_s[i],
                                 "must be finite and not earlier than the one before");
       if (times_s.front() != 0)
-        detail::throw_invalid("times_s[0]", times_s.front(), "must be 0 (relative times)");
+        detail::throw_invalid("times_s[0]", times_s.front(),
+                              "must be 0 (relative times)");
       if (warm_at_start < 0)
         detail::throw_invalid("warm_at_start", warm_at_start, "must be >= 0");
       if (!(times_s.back() > 0))
@@ -108,7 +112,8 @@ double arrivals::period_s() const {
 
 double arrivals::expected_requests() const {
   switch (kind) {
-    case arrival_kind::poisson: return rate_per_s * duration_s;
+    case arrival_kind::poisson:
+      return rate_per_s * duration_s;
     case arrival_kind::piecewise: {
       double total = 0, t = 0;
       std::size_t k = 0;
@@ -116,7 +121,8 @@ double arrivals::expected_requests() const {
       // whole cycles, then the rest
       double cycle = 0;
       for (double r : rates_per_s) cycle += r * segment_s;
-      const double cycles = std::floor(duration_s / (segment_s * static_cast<double>(n)));
+      const double cycles =
+          std::floor(duration_s / (segment_s * static_cast<double>(n)));
       total = cycles * cycle;
       t = cycles * segment_s * static_cast<double>(n);
       while (t < duration_s) {
@@ -127,19 +133,22 @@ double arrivals::expected_requests() const {
       }
       return total;
     }
-    case arrival_kind::trace: return static_cast<double>(times_s.size());
+    case arrival_kind::trace:
+      return static_cast<double>(times_s.size());
   }
   return 0;
 }
 
-double arrivals::mean_rate_per_s() const { return expected_requests() / period_s(); }
-
+double arrivals::mean_rate_per_s() const {
+  return expected_requests() / period_s();
+}
 
 arrivals arrivals::load_csv(const std::string& path, std::string_view column) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw config_error(path + ": cannot open file");
   std::string line;
-  if (!std::getline(in, line)) throw config_error(path + ": empty file, expected a header line");
+  if (!std::getline(in, line))
+    throw config_error(path + ": empty file, expected a header line");
   const auto header = detail::split_csv_line(line);
   auto find = [&](std::string_view name) {
     for (std::size_t i = 0; i < header.size(); ++i)
@@ -171,7 +180,8 @@ arrivals arrivals::load_csv(const std::string& path, std::string_view column) {
     if (line.empty() || line == "\r") continue;
     std::vector<std::string> fields;
     if (!detail::split_csv_record(line, fields))
-      throw config_error(path + ": line " + std::to_string(lineno) + ": unterminated quote");
+      throw config_error(path + ": line " + std::to_string(lineno) +
+                         ": unterminated quote");
     const std::string where = path + ": line " + std::to_string(lineno) + ": column '" +
                               std::string(column) + "'";
     if (col >= fields.size())
@@ -195,8 +205,8 @@ arrivals arrivals::load_csv(const std::string& path, std::string_view column) {
       if (c == "False" || c == "false" || c == "0") {
         warm_at_start = 1;
       } else if (!(c == "True" || c == "true" || c == "1")) {
-        throw config_error(path + ": line " + std::to_string(lineno) + ": column 'is_cold' = '" +
-                           c + "': expected True or False");
+        throw config_error(path + ": line " + std::to_string(lineno) +
+                           ": column 'is_cold' = '" + c + "': expected True or False");
       }
     }
     t.push_back(x);

@@ -9,7 +9,9 @@
 
 namespace lambdasim {
 
-std::string_view to_string(component_kind k) { return enum_name(k); }
+std::string_view to_string(component_kind k) {
+  return enum_name(k);
+}
 
 component_kind component_kind_from_string(std::string_view name) {
   return enum_from_name<component_kind>(name);
@@ -18,7 +20,9 @@ component_kind component_kind_from_string(std::string_view name) {
 component component::cpu(double work_ms, int threads) {
   return {component_kind::cpu, work_ms, threads, 1, 1024};
 }
-component component::io(double ms) { return {component_kind::io, ms, 1, 1, 1024}; }
+component component::io(double ms) {
+  return {component_kind::io, ms, 1, 1, 1024};
+}
 component component::scaled_io(double work_ms, double knee_vcpu) {
   return {component_kind::scaled_io, work_ms, 1, knee_vcpu, 1024};
 }
@@ -29,7 +33,8 @@ component component::gc(double work_ms, double ref_mb) {
 namespace {
 void check_nonnegative(const std::string& field, double x) {
   // !(x >= 0) so NaN fails too
-  if (!(x >= 0) || std::isinf(x)) detail::throw_invalid(field, x, "must be finite and >= 0");
+  if (!(x >= 0) || std::isinf(x))
+    detail::throw_invalid(field, x, "must be finite and >= 0");
 }
 }  // namespace
 
@@ -69,7 +74,8 @@ profile profile::from_json(std::string_view text, std::string_view origin) {
   using detail::object_reader;
   const auto j = detail::parse_json(text, origin);
   object_reader r(j, std::string(origin), "");
-  if (r.integer("schema_version") != 1) r.fail("schema_version", "only version 1 is known");
+  if (r.integer("schema_version") != 1)
+    r.fail("schema_version", "only version 1 is known");
   profile w;
   w.name = r.string_or("name", "");
   const auto& comps = r.get("components");
@@ -87,7 +93,9 @@ profile profile::from_json(std::string_view text, std::string_view origin) {
         k.work_ms = c.number("work_ms");
         k.threads = c.integer_or("threads", k.threads);
         break;
-      case component_kind::io: k.work_ms = c.number("ms"); break;
+      case component_kind::io:
+        k.work_ms = c.number("ms");
+        break;
       case component_kind::scaled_io:
         k.work_ms = c.number("work_ms");
         k.knee_vcpu = c.number_or("knee_vcpu", k.knee_vcpu);
@@ -138,7 +146,9 @@ std::string profile::to_json() const {
         o["work_ms"] = c.work_ms;
         o["threads"] = c.threads;
         break;
-      case component_kind::io: o["ms"] = c.work_ms; break;
+      case component_kind::io:
+        o["ms"] = c.work_ms;
+        break;
       case component_kind::scaled_io:
         o["work_ms"] = c.work_ms;
         o["knee_vcpu"] = c.knee_vcpu;
@@ -182,7 +192,8 @@ profile profile::on_architecture(std::string_view arch, double speed_ratio) cons
   profile w = *this;
   w.architecture = std::string(arch);
   for (auto& c : w.components)
-    if (c.kind == component_kind::cpu || c.kind == component_kind::gc) c.work_ms *= speed_ratio;
+    if (c.kind == component_kind::cpu || c.kind == component_kind::gc)
+      c.work_ms *= speed_ratio;
   w.first_call_cpu_ms *= speed_ratio;
   return w;
 }
@@ -203,9 +214,10 @@ double architecture_speed_ratio(std::string_view runtime, std::string_view from,
       found = true;
     }
   if (!found && note)
-    *note = "no recorded arm64/x86_64 speed ratio for runtime '" + std::string(runtime) +
-            "': 1.0 assumed (measured ratios differ by runtime and workload from 0.8 to "
-            "1.25; give your own)";
+    *note =
+        "no recorded arm64/x86_64 speed ratio for runtime '" + std::string(runtime) +
+        "': 1.0 assumed (measured ratios differ by runtime and workload from 0.8 to "
+        "1.25; give your own)";
   return to == "arm64" ? ratio : 1.0 / ratio;
 }
 

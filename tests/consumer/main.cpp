@@ -14,7 +14,7 @@ int main() {
   const curve_result c = curve(w, p, prices);
   // At 1769 MB (index 1769 - 128) one vCPU: 100 + 1000 ms.
   const double warm = c.warm_ms[1769 - 128];
-  std::printf("lambdasim %s: %td sizes, warm at 1769 MB = %.3f ms\n", version, c.warm_ms.size(),
-              warm);
+  std::printf("lambdasim %s: %td sizes, warm at 1769 MB = %.3f ms\n", version,
+              c.warm_ms.size(), warm);
   return (c.warm_ms.size() == 10113 && std::abs(warm - 1100) < 1e-9) ? 0 : 1;
 }

@@ -3,8 +3,8 @@
 
 #include <cmath>
 #include <lambdasim/bill.hpp>
-#include <random>
 #include <lambdasim/error.hpp>
+#include <random>
 #include <string>
 
 #include "test_support.hpp"
@@ -24,20 +24,34 @@ bill_options options_of(const nlohmann::json& j) {
   for (auto it = j.begin(); it != j.end(); ++it) {
     const std::string& k = it.key();
     const auto& v = it.value();
-    if (k == "requests_per_month") o.requests_per_month = v;
-    else if (k == "cold_fraction") o.cold_fraction = v;
-    else if (k == "provisioned_concurrency") o.provisioned_concurrency = v;
-    else if (k == "provisioned_hours") o.provisioned_hours = v;
-    else if (k == "provisioned_request_fraction") o.provisioned_request_fraction = v;
-    else if (k == "free_tier") o.free_tier = v;
-    else if (k == "storage_mb") o.storage_mb = v;
-    else if (k == "date") o.date = v.get<std::string>();
-    else if (k == "package") o.package = package_type_from_string(v.get<std::string>());
-    else if (k == "snapstart") o.snapstart = v;
-    else if (k == "snapstart_restore_ms") o.snapstart_restore_ms = v;
-    else if (k == "snapstart_cache_hours") o.snapstart_cache_hours = v;
-    else if (k == "account_gb_s_offset") o.account_gb_s_offset = v;
-    else throw std::runtime_error("test: unknown option " + k);
+    if (k == "requests_per_month")
+      o.requests_per_month = v;
+    else if (k == "cold_fraction")
+      o.cold_fraction = v;
+    else if (k == "provisioned_concurrency")
+      o.provisioned_concurrency = v;
+    else if (k == "provisioned_hours")
+      o.provisioned_hours = v;
+    else if (k == "provisioned_request_fraction")
+      o.provisioned_request_fraction = v;
+    else if (k == "free_tier")
+      o.free_tier = v;
+    else if (k == "storage_mb")
+      o.storage_mb = v;
+    else if (k == "date")
+      o.date = v.get<std::string>();
+    else if (k == "package")
+      o.package = package_type_from_string(v.get<std::string>());
+    else if (k == "snapstart")
+      o.snapstart = v;
+    else if (k == "snapstart_restore_ms")
+      o.snapstart_restore_ms = v;
+    else if (k == "snapstart_cache_hours")
+      o.snapstart_cache_hours = v;
+    else if (k == "account_gb_s_offset")
+      o.account_gb_s_offset = v;
+    else
+      throw std::runtime_error("test: unknown option " + k);
   }
   return o;
 }
@@ -77,8 +91,9 @@ TEST_CASE("monthly bill hand cases in data/reference/billing.json") {
     const price_table prices =
         price_table::aws(c["region"].get<std::string>(),
                          architecture_from_string(c["arch"].get<std::string>()));
-    const monthly_bill b = compute_bill(profile_of(c["profile"]), platform::aws_lambda(), prices,
-                                        c["memory_mb"], options_of(c["options"]));
+    const monthly_bill b =
+        compute_bill(profile_of(c["profile"]), platform::aws_lambda(), prices,
+                     c["memory_mb"], options_of(c["options"]));
     for (auto it = c["expected"].begin(); it != c["expected"].end(); ++it) {
       CAPTURE(it.key());
       const double want = it.value().is_boolean() ? (it.value().get<bool>() ? 1 : 0)
@@ -86,8 +101,8 @@ TEST_CASE("monthly bill hand cases in data/reference/billing.json") {
       CHECK(field(b, it.key()) == doctest::Approx(want).epsilon(1e-12).scale(1e-12));
     }
     // the lines add up to the total
-    CHECK(b.compute_usd + b.requests_usd + b.init_usd + b.storage_usd + b.provisioned_usd +
-              b.snapstart_usd ==
+    CHECK(b.compute_usd + b.requests_usd + b.init_usd + b.storage_usd +
+              b.provisioned_usd + b.snapstart_usd ==
           doctest::Approx(b.total_usd).epsilon(1e-14));
   }
 }
@@ -107,7 +122,8 @@ TEST_CASE("AWS Operator Guide prime example per 1,000 invocations") {
     bill_options o;
     o.requests_per_month = 1000;
     const monthly_bill b = compute_bill(w, platform::aws_lambda(), x86, m, o);
-    const double hand = 1000 * std::round(ms) / 1000 * m / 1024 * 0.0000166667 + 1000 * 0.2e-6;
+    const double hand =
+        1000 * std::round(ms) / 1000 * m / 1024 * 0.0000166667 + 1000 * 0.2e-6;
     CAPTURE(m);
     CHECK(b.total_usd == doctest::Approx(hand).epsilon(1e-12));
     // AWS's own published figure, within 0.1 % (the page rounds the durations)
@@ -142,9 +158,10 @@ TEST_CASE("bill curve equals the scalar bill and marks out-of-memory sizes") {
     CHECK(r.gb_s[i] == b.gb_s);
   }
   CHECK(bill_curve(w, p, prices, o).memory_mb.size() == 10113);
-  CHECK_THROWS_WITH_AS(compute_bill(w, p, prices, 128, o),
-                       "memory_mb = 128: below the profile's peak_memory_mb = 200 (out of memory)",
-                       std::invalid_argument);
+  CHECK_THROWS_WITH_AS(
+      compute_bill(w, p, prices, 128, o),
+      "memory_mb = 128: below the profile's peak_memory_mb = 200 (out of memory)",
+      std::invalid_argument);
 }
 
 TEST_CASE("billing rules by date") {
@@ -157,7 +174,8 @@ TEST_CASE("billing rules by date") {
   CHECK(r.init_billed("2025-08-01", package_type::zip, false));
   CHECK(r.init_billed("", package_type::zip, false));
   CHECK_THROWS_WITH_AS(r.granularity_ms("2020-13-01"),
-                       "date = '2020-13-01': expected a date YYYY-MM-DD", std::invalid_argument);
+                       "date = '2020-13-01': expected a date YYYY-MM-DD",
+                       std::invalid_argument);
   CHECK(bill_options{}.storage_mb == r.storage_free_mb);
   // without a date the platform's granularity applies (aws-lambda-2020: 100 ms)
   profile w;
@@ -165,16 +183,18 @@ TEST_CASE("billing rules by date") {
   bill_options o;
   o.requests_per_month = 1;
   const price_table x86 = price_table::aws("us-east-1", architecture::x86_64);
-  CHECK(compute_bill(w, platform::named("aws-lambda-2020"), x86, 512, o).warm_billed_ms == 200);
+  CHECK(
+      compute_bill(w, platform::named("aws-lambda-2020"), x86, 512, o).warm_billed_ms ==
+      200);
   CHECK(compute_bill(w, platform::aws_lambda(), x86, 512, o).warm_billed_ms == 120);
 }
 
 TEST_CASE("a negotiated price document carries its own billing rules") {
-  // A contract with no free tier for requests, 100,000 free GB-s, 1 GB of storage included
-  // and 10 ms billing steps. Hand calculation, 1,000,000 requests of 120 ms at 1024 MB with
-  // free_tier on: billed 120 ms (a multiple of 10) -> 1e6 * 0.12 s * 1 GB = 120,000 GB-s,
-  // 20,000 billable at $0.00001 = $0.20; requests 1e6 * $0.10 / 1e6 = $0.10 (none free);
-  // 1024 MB of storage is within the free 1024 MB: $0. Total $0.30.
+  // A contract with no free tier for requests, 100,000 free GB-s, 1 GB of storage
+  // included and 10 ms billing steps. Hand calculation, 1,000,000 requests of 120 ms at
+  // 1024 MB with free_tier on: billed 120 ms (a multiple of 10) -> 1e6 * 0.12 s * 1 GB
+  // = 120,000 GB-s, 20,000 billable at $0.00001 = $0.20; requests 1e6 * $0.10 / 1e6 =
+  // $0.10 (none free); 1024 MB of storage is within the free 1024 MB: $0. Total $0.30.
   const std::string doc = R"({"schema_version": 1,
     "billing_rules": {
       "granularity": {"source": "contract", "effective_date": "2026-01-01",
@@ -191,7 +211,8 @@ TEST_CASE("a negotiated price document carries its own billing rules") {
       "duration_tiers": [{"up_to_gb_s": null, "usd_per_gb_s": 0.00001}],
       "requests_usd_per_million": 0.10, "duration_tiers_complete": true,
       "source": "our contract", "effective_date": "2026-01-01"}}}})";
-  const price_table t = price_table::from_json(doc, "eu-north-9", architecture::arm64, "p.json");
+  const price_table t =
+      price_table::from_json(doc, "eu-north-9", architecture::arm64, "p.json");
   CHECK(t.rules.free_tier_requests == 0);
   CHECK(t.rules.free_tier_gb_s == 100000);
   CHECK(t.rules.granularity_ms("2026-02-01") == 10);
@@ -212,7 +233,8 @@ TEST_CASE("a negotiated price document carries its own billing rules") {
   // its storage range, not AWS's 10,240 MB, bounds storage_mb
   o.storage_mb = 4096;
   CHECK_THROWS_WITH_AS(compute_bill(w, platform::aws_lambda(), t, 1024, o),
-                       "storage_mb = 4096: must be in [512, 2048] MB", std::invalid_argument);
+                       "storage_mb = 4096: must be in [512, 2048] MB",
+                       std::invalid_argument);
   // a document without billing_rules gets AWS's; so does a default-constructed table
   CHECK(price_table{}.rules.free_tier_gb_s == billing_rules::aws().free_tier_gb_s);
 }
@@ -221,7 +243,8 @@ TEST_CASE("tiered duration charge") {
   const price_table x86 = price_table::aws("us-east-1", architecture::x86_64);
   // hand: 6e9 * 0.0000166667 + 9e9 * 0.000015 + 5e9 * 0.0000133334
   CHECK(x86.duration_usd(20e9) ==
-        doctest::Approx(6e9 * 0.0000166667 + 9e9 * 0.000015 + 5e9 * 0.0000133334).epsilon(1e-14));
+        doctest::Approx(6e9 * 0.0000166667 + 9e9 * 0.000015 + 5e9 * 0.0000133334)
+            .epsilon(1e-14));
   CHECK(x86.duration_usd(1e9, 5.5e9) ==
         doctest::Approx(0.5e9 * 0.0000166667 + 0.5e9 * 0.000015).epsilon(1e-14));
   CHECK(x86.duration_usd(0, 1e12) == 0);
@@ -241,62 +264,72 @@ TEST_CASE("bad bill input names the field and the value") {
     return compute_bill(w, p, x86, 512, o);
   };
   CHECK_THROWS_WITH_AS(bill_with([](bill_options& o) { o.requests_per_month = -1; }),
-                       "requests_per_month = -1: must be finite and >= 0", std::invalid_argument);
+                       "requests_per_month = -1: must be finite and >= 0",
+                       std::invalid_argument);
   CHECK_THROWS_WITH_AS(bill_with([](bill_options& o) { o.cold_fraction = 1.5; }),
                        "cold_fraction = 1.5: must be in [0, 1]", std::invalid_argument);
-  CHECK_THROWS_WITH_AS(bill_with([](bill_options& o) { o.cold_fraction = std::nan(""); }),
-                       "cold_fraction = nan: must be in [0, 1]", std::invalid_argument);
-  CHECK_THROWS_WITH_AS(bill_with([](bill_options& o) { o.provisioned_request_fraction = -0.1; }),
-                       "provisioned_request_fraction = -0.1: must be in [0, 1]",
-                       std::invalid_argument);
-  CHECK_THROWS_WITH_AS(bill_with([](bill_options& o) { o.provisioned_concurrency = -2; }),
-                       "provisioned_concurrency = -2: must be >= 0", std::invalid_argument);
-  CHECK_THROWS_WITH_AS(bill_with([](bill_options& o) { o.provisioned_concurrency = 2; }),
-                       "provisioned_hours = 0: must be > 0 when provisioned_concurrency = 2",
-                       std::invalid_argument);
+  CHECK_THROWS_WITH_AS(
+      bill_with([](bill_options& o) { o.cold_fraction = std::nan(""); }),
+      "cold_fraction = nan: must be in [0, 1]", std::invalid_argument);
+  CHECK_THROWS_WITH_AS(
+      bill_with([](bill_options& o) { o.provisioned_request_fraction = -0.1; }),
+      "provisioned_request_fraction = -0.1: must be in [0, 1]", std::invalid_argument);
+  CHECK_THROWS_WITH_AS(
+      bill_with([](bill_options& o) { o.provisioned_concurrency = -2; }),
+      "provisioned_concurrency = -2: must be >= 0", std::invalid_argument);
+  CHECK_THROWS_WITH_AS(
+      bill_with([](bill_options& o) { o.provisioned_concurrency = 2; }),
+      "provisioned_hours = 0: must be > 0 when provisioned_concurrency = 2",
+      std::invalid_argument);
   CHECK_THROWS_WITH_AS(bill_with([](bill_options& o) { o.provisioned_hours = 3; }),
                        "provisioned_hours = 3: requires provisioned_concurrency > 0",
                        std::invalid_argument);
-  CHECK_THROWS_WITH_AS(bill_with([](bill_options& o) {
-                         o.provisioned_concurrency = 1;
-                         o.provisioned_hours = 1;
-                         o.free_tier = true;
-                       }),
-                       "free_tier = 'true': the free tier does not apply to functions with "
-                       "provisioned concurrency (provisioned_concurrency = 1)",
-                       std::invalid_argument);
+  CHECK_THROWS_WITH_AS(
+      bill_with([](bill_options& o) {
+        o.provisioned_concurrency = 1;
+        o.provisioned_hours = 1;
+        o.free_tier = true;
+      }),
+      "free_tier = 'true': the free tier does not apply to functions with "
+      "provisioned concurrency (provisioned_concurrency = 1)",
+      std::invalid_argument);
   CHECK_THROWS_WITH_AS(bill_with([](bill_options& o) { o.storage_mb = 100; }),
-                       "storage_mb = 100: must be in [512, 10240] MB", std::invalid_argument);
+                       "storage_mb = 100: must be in [512, 10240] MB",
+                       std::invalid_argument);
   CHECK_THROWS_WITH_AS(bill_with([](bill_options& o) { o.date = "1 Aug 2025"; }),
-                       "date = '1 Aug 2025': expected a date YYYY-MM-DD", std::invalid_argument);
+                       "date = '1 Aug 2025': expected a date YYYY-MM-DD",
+                       std::invalid_argument);
   CHECK_THROWS_WITH_AS(bill_with([](bill_options& o) { o.snapstart_restore_ms = 5; }),
                        "snapstart_restore_ms = 5: requires snapstart = true",
                        std::invalid_argument);
-  CHECK_THROWS_WITH_AS(bill_with([](bill_options& o) {
-                         o.snapstart = true;
-                         o.package = package_type::image;
-                       }),
-                       "snapstart = 'true': SnapStart does not support container images",
-                       std::invalid_argument);
+  CHECK_THROWS_WITH_AS(
+      bill_with([](bill_options& o) {
+        o.snapstart = true;
+        o.package = package_type::image;
+      }),
+      "snapstart = 'true': SnapStart does not support container images",
+      std::invalid_argument);
   CHECK_THROWS_WITH_AS(bill_with([](bill_options& o) { o.account_gb_s_offset = -5; }),
                        "account_gb_s_offset = -5: must be finite and >= 0",
                        std::invalid_argument);
-  CHECK_THROWS_WITH_AS(package_type_from_string("jar"), "package = 'jar': expected zip or image",
-                       std::invalid_argument);
+  CHECK_THROWS_WITH_AS(package_type_from_string("jar"),
+                       "package = 'jar': expected zip or image", std::invalid_argument);
   // a price the region's table does not have
   bill_options o;
   o.provisioned_concurrency = 1;
   o.provisioned_hours = 1;
   CHECK_THROWS_WITH_AS(
       compute_bill(w, p, price_table::aws("eu-west-1", architecture::arm64), 512, o),
-      "provisioned_concurrency = 1: no provisioned concurrency price for eu-west-1 arm64 in the "
+      "provisioned_concurrency = 1: no provisioned concurrency price for eu-west-1 "
+      "arm64 in the "
       "price table",
       std::invalid_argument);
   bill_options s;
   s.storage_mb = 1024;
   CHECK_THROWS_WITH_AS(
       compute_bill(w, p, price_table::aws("eu-south-1", architecture::x86_64), 512, s),
-      "storage_mb = 1024: no ephemeral storage price for eu-south-1 x86_64 in the price table",
+      "storage_mb = 1024: no ephemeral storage price for eu-south-1 x86_64 in the "
+      "price table",
       std::invalid_argument);
   CHECK_THROWS_AS(compute_bill(w, p, x86, 100, bill_options{}), std::invalid_argument);
 }
@@ -314,14 +347,17 @@ TEST_CASE("regional price tables") {
     }
   // Power Tuning's rounded regional base (USD/ms at 128 MB) agrees with the GB-s price
   // to its 2 significant digits: 0.0000195172 * 128/1024 / 1000 = 2.44e-9 -> 2.4e-9
-  CHECK(price_table::aws("eu-south-1", architecture::x86_64).first_tier_usd_per_gb_s() / 8000 ==
+  CHECK(price_table::aws("eu-south-1", architecture::x86_64).first_tier_usd_per_gb_s() /
+            8000 ==
         doctest::Approx(2.4e-9).epsilon(0.02));
-  CHECK(price_table::aws("me-south-1", architecture::x86_64).requests_usd_per_million == 0.25);
-  CHECK_THROWS_WITH_AS(price_table::aws("af-south-1", architecture::x86_64),
-                       "region = 'af-south-1': no price data; known regions: ap-northeast-1, "
-                       "ap-south-1, ap-southeast-1, ap-southeast-2, eu-central-1, eu-south-1, "
-                       "eu-west-1, eu-west-2, me-south-1, us-east-1, us-east-2, us-west-2",
-                       std::invalid_argument);
+  CHECK(price_table::aws("me-south-1", architecture::x86_64).requests_usd_per_million ==
+        0.25);
+  CHECK_THROWS_WITH_AS(
+      price_table::aws("af-south-1", architecture::x86_64),
+      "region = 'af-south-1': no price data; known regions: ap-northeast-1, "
+      "ap-south-1, ap-southeast-1, ap-southeast-2, eu-central-1, eu-south-1, "
+      "eu-west-1, eu-west-2, me-south-1, us-east-1, us-east-2, us-west-2",
+      std::invalid_argument);
 }
 
 TEST_CASE("bill invariants over 20,000 random months") {
@@ -363,8 +399,8 @@ TEST_CASE("bill invariants over 20,000 random months") {
       o.free_tier = rng() % 2;
     }
     const monthly_bill b = compute_bill(w, p, t, m, o);
-    const double lines[] = {b.compute_usd,     b.requests_usd, b.init_usd, b.storage_usd,
-                            b.provisioned_usd, b.snapstart_usd};
+    const double lines[] = {b.compute_usd, b.requests_usd,    b.init_usd,
+                            b.storage_usd, b.provisioned_usd, b.snapstart_usd};
     double sum = 0;
     for (double x : lines) {
       REQUIRE(std::isfinite(x));

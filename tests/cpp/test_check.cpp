@@ -47,7 +47,8 @@ TEST_CASE("check: the shift of the whole curve, its interval and the warnings") 
   const auto slow = check(io1000(), flat({1.32, 1.28, 1.31, 1.29, 1.3}), p);
   CHECK(slow.shift == doctest::Approx(0.3).epsilon(1e-9));
   CHECK_FALSE(slow.passed);
-  CHECK(slow.report().find("FAIL: the curve is shifted by +30.0%") != std::string::npos);
+  CHECK(slow.report().find("FAIL: the curve is shifted by +30.0%") !=
+        std::string::npos);
   // One size 50 % off among steady ones: a warning, not a failure.
   const auto one = check(io1000(), flat({1.01, 0.99, 1.5, 1.0, 1.02, 0.98}), p);
   CHECK(one.passed);
@@ -56,11 +57,13 @@ TEST_CASE("check: the shift of the whole curve, its interval and the warnings") 
   REQUIRE(one.warnings.size() == 1);
   CHECK(one.warnings[0].rfind("2048 MB: observed 1500.0 ms", 0) == 0);
   // The per-size rule on request: the same sweep fails at rtol 0.1.
-  const auto strict = check(io1000(), flat({1.01, 0.99, 1.5, 1.0, 1.02, 0.98}), p, {.rtol = 0.1});
+  const auto strict =
+      check(io1000(), flat({1.01, 0.99, 1.5, 1.0, 1.02, 0.98}), p, {.rtol = 0.1});
   CHECK(strict.rule == "per_size");
   CHECK_FALSE(strict.passed);
   CHECK_THROWS_WITH_AS(check(io1000(), flat({1, 1}), p, {.shift_tolerance = -0.1}),
-                       doctest::Contains("shift_tolerance = -0.1"), std::invalid_argument);
+                       doctest::Contains("shift_tolerance = -0.1"),
+                       std::invalid_argument);
   CHECK_THROWS_WITH_AS(check(io1000(), flat({1, 1}), p, {.level = 1.0}),
                        doctest::Contains("level = 1"), std::invalid_argument);
 }

@@ -24,7 +24,8 @@ TEST_CASE("full-grid curve") {
   CHECK(c.warm_billed_ms[i] == 1100);
   // 1.1 s * 1769/1024 GB * 0.0000166667 + 0.2e-6
   CHECK(c.gb_s[i] == doctest::Approx(1.1 * 1769 / 1024.0).epsilon(1e-12));
-  CHECK(c.cost_usd[i] == doctest::Approx(1.1 * 1769 / 1024.0 * 0.0000166667 + 0.2e-6).epsilon(1e-9));
+  CHECK(c.cost_usd[i] ==
+        doctest::Approx(1.1 * 1769 / 1024.0 * 0.0000166667 + 0.2e-6).epsilon(1e-9));
   // infeasible below the peak: flagged and not priced
   CHECK_FALSE(c.feasible[0]);
   CHECK(std::isnan(c.cost_usd[0]));
@@ -39,6 +40,7 @@ TEST_CASE("curve on a given grid rejects bad sizes") {
   w.components = {component::cpu(10)};
   Eigen::VectorXd m(2);
   m << 128, 0;
-  CHECK_THROWS_WITH_AS(curve(w, p, x86, m), "memory_mb = 0: must be within 128..10240 MB",
+  CHECK_THROWS_WITH_AS(curve(w, p, x86, m),
+                       "memory_mb = 0: must be within 128..10240 MB",
                        std::invalid_argument);
 }

@@ -23,10 +23,11 @@ std::vector<profile> random_profiles(std::size_t n, std::uint64_t seed) {
   for (std::size_t i = 0; i < n; ++i) {
     profile w;
     w.components = {component::cpu(u(0, 3000), 1 + static_cast<int>(rng() % 6)),
-                    component::io(u(0, 300)), component::scaled_io(u(0, 200), u(0.1, 2)),
+                    component::io(u(0, 300)),
+                    component::scaled_io(u(0, 200), u(0.1, 2)),
                     component::gc(u(0, 100), u(128, 4096))};
     if (i % 3 == 0) w.components.push_back(component::cpu(u(0, 50)));  // a serial part
-    if (i % 5 == 0) w.components[0].work_ms = 0;                        // zero work
+    if (i % 5 == 0) w.components[0].work_ms = 0;                       // zero work
     w.init_ms = u(0, 800);
     w.first_call_cpu_ms = i % 2 ? u(0, 200) : 0;
     w.peak_memory_mb = u(0, 1500);
@@ -48,7 +49,8 @@ Eigen::VectorXd sample_grid(const platform& p) {
 }
 }  // namespace
 
-TEST_CASE("curve columns equal the scalar forms bit for bit under every throttling rule") {
+TEST_CASE(
+    "curve columns equal the scalar forms bit for bit under every throttling rule") {
   const price_table x86 = price_table::aws("us-east-1", architecture::x86_64);
   for (throttling t : {throttling::cfs, throttling::cfs_aligned, throttling::smooth}) {
     platform p = platform::aws_lambda();
@@ -66,11 +68,12 @@ TEST_CASE("curve columns equal the scalar forms bit for bit under every throttli
         const bool ok = m >= w.peak_memory_mb;
         const double billed = billed_ms(wm, p.billing_granularity_ms);
         const double nan = std::nan("");
-        mismatches += !same(c.vcpu[i], p.cpu_share(m)) + !same(c.warm_ms[i], wm) +
-                      !same(warm[i], wm) + !same(c.cold_ms[i], cm) + !same(cold[i], cm) +
-                      (c.feasible[i] != ok) + !same(c.warm_billed_ms[i], ok ? billed : nan) +
-                      !same(c.gb_s[i], ok ? gb_seconds(billed, m) : nan) +
-                      !same(c.cost_usd[i], ok ? invocation_cost_usd(billed, m, x86) : nan);
+        mismatches +=
+            !same(c.vcpu[i], p.cpu_share(m)) + !same(c.warm_ms[i], wm) +
+            !same(warm[i], wm) + !same(c.cold_ms[i], cm) + !same(cold[i], cm) +
+            (c.feasible[i] != ok) + !same(c.warm_billed_ms[i], ok ? billed : nan) +
+            !same(c.gb_s[i], ok ? gb_seconds(billed, m) : nan) +
+            !same(c.cost_usd[i], ok ? invocation_cost_usd(billed, m, x86) : nan);
       }
       CHECK(mismatches == 0);
     }
@@ -91,11 +94,12 @@ TEST_CASE("fleet curve rows equal single curves bit for bit for any thread count
       const curve_result c = curve(profiles[k], p, arm, grid);
       const auto r = static_cast<Eigen::Index>(k);
       for (Eigen::Index i = 0; i < grid.size(); ++i)
-        mismatches += !same(f.vcpu[i], c.vcpu[i]) + !same(f.warm_ms(r, i), c.warm_ms[i]) +
-                      !same(f.cold_ms(r, i), c.cold_ms[i]) +
-                      !same(f.warm_billed_ms(r, i), c.warm_billed_ms[i]) +
-                      !same(f.gb_s(r, i), c.gb_s[i]) + !same(f.cost_usd(r, i), c.cost_usd[i]) +
-                      (f.feasible(r, i) != c.feasible[i]);
+        mismatches +=
+            !same(f.vcpu[i], c.vcpu[i]) + !same(f.warm_ms(r, i), c.warm_ms[i]) +
+            !same(f.cold_ms(r, i), c.cold_ms[i]) +
+            !same(f.warm_billed_ms(r, i), c.warm_billed_ms[i]) +
+            !same(f.gb_s(r, i), c.gb_s[i]) + !same(f.cost_usd(r, i), c.cost_usd[i]) +
+            (f.feasible(r, i) != c.feasible[i]);
     }
     CHECK(mismatches == 0);
   }
@@ -129,7 +133,8 @@ TEST_CASE("profile columns: rows as Profile(**row) builds them, and hand values"
   CHECK(f.warm_ms(1, 1) == doctest::Approx(1000).epsilon(1e-12));
   CHECK_FALSE(f.feasible(1, 1));
   CHECK(std::isnan(f.cost_usd(1, 1)));
-  // row 1 at 5308 MB: share 3.0006, four visible, two threads: 2000 / 2 = 1000 ms, priced
+  // row 1 at 5308 MB: share 3.0006, four visible, two threads: 2000 / 2 = 1000 ms,
+  // priced
   CHECK(f.warm_ms(1, 2) == doctest::Approx(1000).epsilon(1e-12));
   CHECK(f.warm_billed_ms(1, 2) == 1000);
   CHECK(f.gb_s(1, 2) == doctest::Approx(1.0 * 5308 / 1024).epsilon(1e-12));
@@ -154,11 +159,13 @@ TEST_CASE("profile columns: errors name the row, the column and the value") {
   CHECK_THROWS_WITH_AS(t.set("io_ms", three), doctest::Contains("3 rows, expected 2"),
                        std::invalid_argument);
   t.set("io_ms", bad);
-  CHECK_THROWS_WITH_AS(curve(t, p, x86, grid), "profiles[1].io_ms = -5: must be finite and >= 0",
+  CHECK_THROWS_WITH_AS(curve(t, p, x86, grid),
+                       "profiles[1].io_ms = -5: must be finite and >= 0",
                        std::invalid_argument);
   profile_columns k;
   k.set("knee_vcpu", good);
-  CHECK_THROWS_WITH_AS(k.validate(), doctest::Contains("knee_vcpu: given without scaled_io_ms"),
+  CHECK_THROWS_WITH_AS(k.validate(),
+                       doctest::Contains("knee_vcpu: given without scaled_io_ms"),
                        std::invalid_argument);
   profile_columns h;
   h.set("cpu_ms", good);
@@ -167,7 +174,8 @@ TEST_CASE("profile columns: errors name the row, the column and the value") {
                        std::invalid_argument);
   std::vector<profile> ps(2);
   ps[1].components = {component::cpu(-1)};
-  CHECK_THROWS_WITH_AS(curve(ps, p, x86, grid), doctest::Contains("profiles[1].components[0]"),
+  CHECK_THROWS_WITH_AS(curve(ps, p, x86, grid),
+                       doctest::Contains("profiles[1].components[0]"),
                        std::invalid_argument);
   ps[1].components = {component::cpu(1)};
   Eigen::VectorXd off(1);
@@ -188,6 +196,7 @@ TEST_CASE("cached platform and price table equal freshly parsed ones") {
   const price_table y = price_table::aws("us-east-1", architecture::x86_64);
   CHECK(x.duration_tiers.front().usd_per_gb_s == y.duration_tiers.front().usd_per_gb_s);
   CHECK(x.duration_tiers.front().usd_per_gb_s == 0.0000166667);
-  CHECK(price_table::aws("us-east-1", architecture::arm64).duration_tiers.front().usd_per_gb_s ==
-        0.0000133334);
+  CHECK(price_table::aws("us-east-1", architecture::arm64)
+            .duration_tiers.front()
+            .usd_per_gb_s == 0.0000133334);
 }

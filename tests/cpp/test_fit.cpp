@@ -24,8 +24,8 @@ double normal(std::mt19937_64& rng) {
 
 // Max Memory Used is used_mb + (i % 7): 40 MB leaves a 128 MB function without memory
 // pressure (under half of it), so gc_cpu is not the baseline.
-sweep synthetic(const profile& w, const platform& p, const std::vector<double>& sizes, int n,
-                double sigma, std::uint64_t seed, double used_mb = 40) {
+sweep synthetic(const profile& w, const platform& p, const std::vector<double>& sizes,
+                int n, double sigma, std::uint64_t seed, double used_mb = 40) {
   std::mt19937_64 rng(seed);
   sweep s;
   for (double m : sizes)
@@ -41,7 +41,8 @@ sweep synthetic(const profile& w, const platform& p, const std::vector<double>& 
 }  // namespace
 
 TEST_CASE("nnls_small against hand solutions") {
-  // Unconstrained solution x = (1, -1) is infeasible; with x2 = 0, x1 = b.a1/|a1|^2 = 1.
+  // Unconstrained solution x = (1, -1) is infeasible; with x2 = 0, x1 = b.a1/|a1|^2
+  // = 1.
   Eigen::MatrixXd a = Eigen::MatrixXd::Identity(2, 2);
   Eigen::VectorXd b(2);
   b << 1, -1;
@@ -65,14 +66,16 @@ TEST_CASE("uniform_index is unbiased and in range") {
   CHECK_THROWS_AS(detail::uniform_index(rng, 0), std::invalid_argument);
 }
 
-TEST_CASE("fit recovers io and cpu from a noisy synthetic sweep within its uncertainty") {
+TEST_CASE(
+    "fit recovers io and cpu from a noisy synthetic sweep within its uncertainty") {
   const auto ref = test_support::read_json("reference/sweeps.json")["fit_recovery"];
   const platform p = platform::aws_lambda();
   profile truth;
   truth.components = {component::io(ref["io_ms"].get<double>()),
                       component::cpu(ref["cpu_ms"].get<double>())};
-  const auto s = synthetic(truth, p, ref["memory_mb"].get<std::vector<double>>(),
-                           ref["invocations"].get<int>(), ref["sigma"].get<double>(), 7);
+  const auto s =
+      synthetic(truth, p, ref["memory_mb"].get<std::vector<double>>(),
+                ref["invocations"].get<int>(), ref["sigma"].get<double>(), 7);
   fit_options o;
   o.seed = 3;
   const auto f = fit(s, p, o);
@@ -80,14 +83,16 @@ TEST_CASE("fit recovers io and cpu from a noisy synthetic sweep within its uncer
   REQUIRE(f.param_names[0] == "io_ms");
   REQUIRE(f.param_names[1] == "cpu_ms");
   for (int k : {0, 1}) {
-    const double truth_k = k == 0 ? ref["io_ms"].get<double>() : ref["cpu_ms"].get<double>();
+    const double truth_k =
+        k == 0 ? ref["io_ms"].get<double>() : ref["cpu_ms"].get<double>();
     const double sd = f.param_sd[k];
     CHECK(sd > 0);
     CHECK(std::abs(f.param_values[k] - truth_k) <= 3 * sd + 0.02 * truth_k);
   }
   CHECK(f.mape < 0.02);
   CHECK(f.fitted.peak_memory_mb == 46);  // 40 + 6
-  CHECK(f.reason.find("gc_cpu not tried: Max Memory Used 46 MB at 128 MB") != std::string::npos);
+  CHECK(f.reason.find("gc_cpu not tried: Max Memory Used 46 MB at 128 MB") !=
+        std::string::npos);
   CHECK(f.fitted.cv == doctest::Approx(ref["sigma"].get<double>()).epsilon(0.3));
   // The band brackets the prediction.
   for (Eigen::Index i = 0; i < f.memory_mb.size(); ++i) {
@@ -111,7 +116,8 @@ TEST_CASE("fit chooses scaled_io for I/O that saturates below one vCPU") {
   const auto f = fit(s, p, o);
   CHECK(f.structure == fit_structure::scaled_io);
   CHECK(f.fitted.components.at(2).knee_vcpu == doctest::Approx(0.5));
-  CHECK(f.fitted.total(component_kind::scaled_io) == doctest::Approx(700).epsilon(0.05));
+  CHECK(f.fitted.total(component_kind::scaled_io) ==
+        doctest::Approx(700).epsilon(0.05));
   CHECK(f.reason.find("scaled_io") == 0);
   // Three sizes with a plain CPU-bound truth: the simplest structure is kept (amdahl,
   // tried because 3,008 MB is above one vCPU, does not lower chi^2 by its 2 x 2 extra).
@@ -135,7 +141,8 @@ TEST_CASE("under memory pressure gc_cpu is the baseline and recovers the gc work
   o.seed = 2;
   const auto f = fit(s, p, o);
   CHECK(f.structure == fit_structure::gc_cpu);
-  CHECK(f.reason.find("memory pressure (Max Memory Used 106 MB at 128 MB)") != std::string::npos);
+  CHECK(f.reason.find("memory pressure (Max Memory Used 106 MB at 128 MB)") !=
+        std::string::npos);
   REQUIRE(f.param_names[3] == "gc_ms");
   const double want[] = {1200, 300, 0, 150};
   for (int k : {0, 1, 3}) {
@@ -155,7 +162,8 @@ TEST_CASE("under memory pressure gc_cpu is the baseline and recovers the gc work
   const auto plain = fit(s, p, three);
   CHECK(plain.mape_holdout > 0.08);
   // The hand calculation of the truth at 256 MB: io + cpu/s + gc * 1024/256 / s with
-  // s = 256/1769 (smooth throttling; CFS differs by the phase of each term's last period).
+  // s = 256/1769 (smooth throttling; CFS differs by the phase of each term's last
+  // period).
   platform smooth = p;
   smooth.throttle = throttling::smooth;
   const double s256 = 256.0 / 1769.0;
@@ -167,7 +175,8 @@ TEST_CASE("under memory pressure without gc work the gc term fits to about zero"
   const platform p = platform::aws_lambda();
   profile truth;
   truth.components = {component::io(120), component::cpu(800)};
-  const auto s = synthetic(truth, p, {128, 256, 512, 1024, 1769, 3008}, 40, 0.05, 7, 90);
+  const auto s =
+      synthetic(truth, p, {128, 256, 512, 1024, 1769, 3008}, 40, 0.05, 7, 90);
   fit_options o;
   o.seed = 3;
   const auto f = fit(s, p, o);
@@ -187,10 +196,12 @@ TEST_CASE("under memory pressure without gc work the gc term fits to about zero"
   CHECK(fit_structure_from_string("gc_cpu") == fit_structure::gc_cpu);
 }
 
-TEST_CASE("fit on some sizes predicts the others; per-size aggregates without samples") {
+TEST_CASE(
+    "fit on some sizes predicts the others; per-size aggregates without samples") {
   const platform p = platform::aws_lambda();
   // AWS Operator Guide prime example: durations halve with memory (pure CPU).
-  const auto s = load_powertuning(test_support::data_path("powertuning/aws_docs_prime_example.json"));
+  const auto s = load_powertuning(
+      test_support::data_path("powertuning/aws_docs_prime_example.json"));
   fit_options o;
   o.sizes = {128, 256, 1024};
   const auto f = fit(s, p, o);
@@ -200,13 +211,16 @@ TEST_CASE("fit on some sizes predicts the others; per-size aggregates without sa
   CHECK(f.diagnostics.size() == 1);
   CHECK(f.mape_holdout == doctest::Approx(std::abs(f.rel_error[2])));
   o.sizes = {128, 300};
-  CHECK_THROWS_WITH_AS(fit(s, p, o), doctest::Contains("sizes = 300"), std::invalid_argument);
+  CHECK_THROWS_WITH_AS(fit(s, p, o), doctest::Contains("sizes = 300"),
+                       std::invalid_argument);
   o.sizes = {128};
-  CHECK_THROWS_WITH_AS(fit(s, p, o), doctest::Contains("at least two"), std::invalid_argument);
+  CHECK_THROWS_WITH_AS(fit(s, p, o), doctest::Contains("at least two"),
+                       std::invalid_argument);
   CHECK_THROWS_AS(fit(sweep{}, p), std::invalid_argument);
   o.sizes = {};
   o.model_error = 0;
-  CHECK_THROWS_WITH_AS(fit(s, p, o), doctest::Contains("model_error = 0"), std::invalid_argument);
+  CHECK_THROWS_WITH_AS(fit(s, p, o), doctest::Contains("model_error = 0"),
+                       std::invalid_argument);
 }
 
 TEST_CASE("fit: cold part from cold rows") {
@@ -244,8 +258,10 @@ TEST_CASE("check: pass, fail, band and report") {
   sweep s;
   // 1769 MB: predicted 1000; observed 1000 -> error 0. 3538 MB: predicted 1000 (one
   // thread), observed 800 -> +25 %.
-  for (double d : {990.0, 1000.0, 1010.0}) s.rows.push_back({.memory_mb = 1769, .duration_ms = d});
-  for (double d : {790.0, 800.0, 810.0}) s.rows.push_back({.memory_mb = 3538, .duration_ms = d});
+  for (double d : {990.0, 1000.0, 1010.0})
+    s.rows.push_back({.memory_mb = 1769, .duration_ms = d});
+  for (double d : {790.0, 800.0, 810.0})
+    s.rows.push_back({.memory_mb = 3538, .duration_ms = d});
   auto r = check(w, s, p, {.rtol = 0.1});
   CHECK_FALSE(r.passed);
   CHECK(r.failures == 1);

@@ -6,10 +6,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include "detail/fit_steps.hpp"
 #include <lambdasim/fit.hpp>
 #include <lambdasim/predict.hpp>
 #include <random>
+#include "detail/fit_steps.hpp"
 
 using namespace lambdasim;
 
@@ -22,8 +22,8 @@ double normal(std::mt19937_64& rng) {
 
 // n invocations per size with lognormal noise sigma, and a per-size level drift
 // (run-to-run, shared by the size's invocations) of relative SD `drift`.
-sweep synthetic(const profile& w, const platform& p, const std::vector<double>& sizes, int n,
-                double sigma, std::uint64_t seed, double drift = 0) {
+sweep synthetic(const profile& w, const platform& p, const std::vector<double>& sizes,
+                int n, double sigma, std::uint64_t seed, double drift = 0) {
   std::mt19937_64 rng(seed);
   sweep s;
   for (double m : sizes) {
@@ -41,7 +41,8 @@ sweep synthetic(const profile& w, const platform& p, const std::vector<double>& 
 
 profile amdahl_truth(double io, double serial, double parallel, int k) {
   profile w;
-  w.components = {component::io(io), component::cpu(serial, 1), component::cpu(parallel, k)};
+  w.components = {component::io(io), component::cpu(serial, 1),
+                  component::cpu(parallel, k)};
   return w;
 }
 
@@ -52,7 +53,8 @@ std::vector<double> every(double from, double to, double step) {
 }
 }  // namespace
 
-TEST_CASE("amdahl: the thread count given, three sizes recover the serial/parallel split") {
+TEST_CASE(
+    "amdahl: the thread count given, three sizes recover the serial/parallel split") {
   const platform p = platform::aws_lambda();
   // A CPU-bound function in 4 worker processes with a serial setup: 40 ms io, 300 ms
   // serial, 6,000 ms parallel (at one vCPU).
@@ -84,15 +86,17 @@ TEST_CASE("amdahl: the thread count given, three sizes recover the serial/parall
   CHECK(g.structure != fit_structure::amdahl);
   CHECK(g.structure != fit_structure::threaded_cpu);
   CHECK(g.threads == 1);
-  CHECK_THROWS_WITH_AS(fit(s, p, [&] {
-                         fit_options b = o;
-                         b.threads = -1;
-                         return b;
-                       }()),
+  CHECK_THROWS_WITH_AS(fit(s, p,
+                           [&] {
+                             fit_options b = o;
+                             b.threads = -1;
+                             return b;
+                           }()),
                        doctest::Contains("threads = -1"), std::invalid_argument);
 }
 
-TEST_CASE("amdahl: three sizes cannot tell the thread count, the band covers every count") {
+TEST_CASE(
+    "amdahl: three sizes cannot tell the thread count, the band covers every count") {
   const platform p = platform::aws_lambda();
   const profile truth = amdahl_truth(40, 300, 6000, 3);
   std::vector<double> sizes = every(128, 10240, 512);
@@ -102,8 +106,8 @@ TEST_CASE("amdahl: three sizes cannot tell the thread count, the band covers eve
   o.sizes = {128, 1152, 10240};
   o.bootstrap = 50;
   const fit_result f = fit(s, p, o);
-  const bool parallel =
-      f.structure == fit_structure::amdahl || f.structure == fit_structure::threaded_cpu;
+  const bool parallel = f.structure == fit_structure::amdahl ||
+                        f.structure == fit_structure::threaded_cpu;
   CHECK(parallel);
   CHECK_FALSE(f.threads_identified);
   // Two threads cannot give the 2.7x speed-up from 1 to 5.8 vCPUs that the data show
@@ -145,7 +149,8 @@ TEST_CASE("amdahl: three sizes cannot tell the thread count, the band covers eve
     double worst = 0;
     for (double m = 128; m <= 10240; m += 64)
       for (const auto& other : curves)
-        worst = std::max(worst, std::abs(warm_ms(curves[i], p, m) / warm_ms(other, p, m) - 1));
+        worst = std::max(worst,
+                         std::abs(warm_ms(curves[i], p, m) / warm_ms(other, p, m) - 1));
     if (worst < best - 1e-12) best = worst, best_i = i;
   }
   CHECK(f.threads == which[best_i]->threads);
@@ -155,13 +160,14 @@ TEST_CASE("amdahl: three sizes cannot tell the thread count, the band covers eve
 TEST_CASE("amdahl: enough sizes above one vCPU identify the thread count") {
   const platform p = platform::aws_lambda();
   const profile truth = amdahl_truth(20, 200, 5000, 3);
-  const sweep s = synthetic(truth, p, {128, 512, 1024, 1769, 2560, 3538, 5308, 7077, 10240},
-                            20, 0.02, 13);
+  const sweep s = synthetic(
+      truth, p, {128, 512, 1024, 1769, 2560, 3538, 5308, 7077, 10240}, 20, 0.02, 13);
   fit_options o;
   o.bootstrap = 20;
   const fit_result f = fit(s, p, o);
   // amdahl, or threaded_cpu with the small serial part in io: the count is the same.
-  CHECK((f.structure == fit_structure::amdahl || f.structure == fit_structure::threaded_cpu));
+  CHECK((f.structure == fit_structure::amdahl ||
+         f.structure == fit_structure::threaded_cpu));
   CHECK(f.threads == 3);
   CHECK(f.threads_identified);
   CHECK(f.reason.find("thread count 3 identified") != std::string::npos);
@@ -202,7 +208,8 @@ TEST_CASE("amdahl: serial code above one vCPU fits a negligible parallel part") 
   CHECK(fit(flat_avg, p, o).structure == fit_structure::io_cpu);
 }
 
-TEST_CASE("bend rule: below one vCPU, two fitting sizes admit only straight curves in 1/s") {
+TEST_CASE(
+    "bend rule: below one vCPU, two fitting sizes admit only straight curves in 1/s") {
   platform p = platform::aws_lambda();
   detail::fit_data d;
   d.m.resize(2);
@@ -218,7 +225,8 @@ TEST_CASE("bend rule: below one vCPU, two fitting sizes admit only straight curv
   // and 1024 MB is far above it (hand: ends 50+500x1769/128+300x0.3x1769/128 and
   // 50+500x1769/1024+300, i.e. 8204.9 and 1213.8 ms).
   profile bent;
-  bent.components = {component::io(50), component::cpu(500), component::scaled_io(300, 0.3)};
+  bent.components = {component::io(50), component::cpu(500),
+                     component::scaled_io(300, 0.3)};
   const double ratio = detail::bend_below_one_vcpu(bent, p, d, from, to);
   CHECK(ratio > 1);
   CHECK(from == 128);
@@ -243,7 +251,8 @@ TEST_CASE("prediction band: a nominal 90 % band covers about 90 % of held-out si
     for (Eigen::Index i = 0; i < f.memory_mb.size(); ++i) {
       if (f.used_in_fit[static_cast<std::size_t>(i)]) continue;
       ++total;
-      inside += f.observed_ms[i] >= f.band_lo_ms[i] && f.observed_ms[i] <= f.band_hi_ms[i];
+      inside +=
+          f.observed_ms[i] >= f.band_lo_ms[i] && f.observed_ms[i] <= f.band_hi_ms[i];
     }
     // The parameters' spread is narrower than the band.
     CHECK(f.spread_hi_ms[1] - f.spread_lo_ms[1] < f.band_hi_ms[1] - f.band_lo_ms[1]);
@@ -259,8 +268,8 @@ TEST_CASE("platform of the data's date") {
   CHECK(platform_in_force("2020-11-30").name == "aws-lambda-2020");
   CHECK(platform_in_force("2020-12-01").name == "aws-lambda");
   CHECK(platform_in_force("2026-01-01").name == "aws-lambda");
-  CHECK_THROWS_WITH_AS(platform_in_force("15/01/2020"), doctest::Contains("date = '15/01/2020'"),
-                       std::invalid_argument);
+  CHECK_THROWS_WITH_AS(platform_in_force("15/01/2020"),
+                       doctest::Contains("date = '15/01/2020'"), std::invalid_argument);
   // The fit uses it and says so: 1,792 MB per vCPU, so 1,792 MB is one full vCPU.
   profile truth;
   truth.components = {component::cpu(1000)};
@@ -272,6 +281,7 @@ TEST_CASE("platform of the data's date") {
   const fit_result f = fit(s, platform::aws_lambda(), o);
   CHECK(f.platform_name == "aws-lambda-2020");
   CHECK(f.fitted.platform == "aws-lambda-2020");
-  CHECK(f.reason.find("platform aws-lambda-2020 (in force on 2020-01-15)") != std::string::npos);
+  CHECK(f.reason.find("platform aws-lambda-2020 (in force on 2020-01-15)") !=
+        std::string::npos);
   CHECK(f.fitted.total(component_kind::cpu) == doctest::Approx(1000).epsilon(0.02));
 }

@@ -3,8 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include "detail/fit_steps.hpp"
 #include <lambdasim/predict.hpp>
+#include "detail/fit_steps.hpp"
 
 using namespace lambdasim;
 using namespace lambdasim::detail;
@@ -25,7 +25,8 @@ sweep rows(const std::vector<std::pair<double, std::vector<double>>>& sizes) {
 
 TEST_CASE("fit step: prepare_fit_data estimates each size's noise from its samples") {
   const platform p = platform::aws_lambda();
-  const sweep s = rows({{128, {90, 100, 110}}, {1024, {20, 20, 20, 20}}, {2048, {10, 12}}});
+  const sweep s =
+      rows({{128, {90, 100, 110}}, {1024, {20, 20, 20, 20}}, {2048, {10, 12}}});
   fit_options o;
   o.sizes = {128, 1024};
   const fit_data d = prepare_fit_data(s, p, o);
@@ -33,7 +34,8 @@ TEST_CASE("fit step: prepare_fit_data estimates each size's noise from its sampl
   REQUIRE(d.m.size() == 2);
   CHECK(d.m[1] == 1024);
   CHECK(d.y[0] == 100);
-  // 128 MB: median 100, MAD 10: 1.2533 x 1.4826 x 10 / sqrt(3) / 100, with 3 % model error.
+  // 128 MB: median 100, MAD 10: 1.2533 x 1.4826 x 10 / sqrt(3) / 100, with 3 % model
+  // error.
   const double rel = 1.2533 * 1.4826 * 10 / std::sqrt(3.0) / 100;
   CHECK(d.noise[0] == doctest::Approx(std::sqrt(0.03 * 0.03 + rel * rel)));
   CHECK(d.noise[1] == doctest::Approx(0.03));  // no spread
@@ -48,7 +50,8 @@ TEST_CASE("fit step: prepare_fit_data estimates each size's noise from its sampl
 
 TEST_CASE("fit step: candidate_grid lists the structures the fitting sizes allow") {
   const platform p = platform::aws_lambda();
-  const sweep s = rows({{128, {100, 100, 100}}, {1024, {20, 20, 20}}, {3538, {9, 9, 9}}});
+  const sweep s =
+      rows({{128, {100, 100, 100}}, {1024, {20, 20, 20}}, {3538, {9, 9, 9}}});
   fit_options o;
   o.sizes = {128, 1024};
   fit_grid g = candidate_grid(prepare_fit_data(s, p, o), p, o);
@@ -90,7 +93,8 @@ TEST_CASE("fit step: solve_candidate recovers exact io and cpu work") {
   CHECK(w.total(component_kind::io) == doctest::Approx(50));
 }
 
-TEST_CASE("fit step: score_candidates admits only the baseline without noise estimate") {
+TEST_CASE(
+    "fit step: score_candidates admits only the baseline without noise estimate") {
   const platform p = platform::aws_lambda();
   sweep s;
   // All at or below one vCPU (above it amdahl would be the baseline).
@@ -141,7 +145,8 @@ TEST_CASE("fit step: cold part, per-size report and bootstrap") {
   CHECK(f.predicted_ms[0] == doctest::Approx(w1024));
   CHECK(f.mape == doctest::Approx(0).epsilon(1e-9));
   CHECK(std::isnan(f.mape_holdout));
-  // Identical samples: every resample gives the same fit, so the band is the prediction.
+  // Identical samples: every resample gives the same fit, so the band is the
+  // prediction.
   bootstrap_fit(d, {fit_structure::io_cpu, 1, 1}, p, o, f);
   CHECK(f.bootstrap_profiles.size() == 10);
   CHECK(f.param_sd[1] == doctest::Approx(0).epsilon(1e-9));

@@ -23,7 +23,8 @@ TEST_CASE("log histogram percentiles within the stated relative error") {
   }
   std::sort(xs.begin(), xs.end());
   for (double q : {0.0, 0.01, 0.5, 0.9, 0.99, 0.999, 1.0}) {
-    const auto rank = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(q * 20000)));
+    const auto rank =
+        std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(q * 20000)));
     const double exact = xs[rank - 1];
     CAPTURE(q);
     CHECK(std::abs(h.quantile(q) / exact - 1) <= log_histogram::relative_error);

@@ -2,11 +2,11 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <lambdasim/error.hpp>
+#include <lambdasim/platform.hpp>
 #include <limits>
 #include <string>
 #include <vector>
-#include <lambdasim/error.hpp>
-#include <lambdasim/platform.hpp>
 
 #include "test_support.hpp"
 
@@ -42,11 +42,13 @@ TEST_CASE("visible vcpus follow the measured tiers") {
 
 TEST_CASE("memory outside the grid is rejected with the value") {
   const platform p = platform::aws_lambda();
-  CHECK_THROWS_WITH_AS(p.cpu_share(20000), "memory_mb = 20000: must be within 128..10240 MB",
+  CHECK_THROWS_WITH_AS(p.cpu_share(20000),
+                       "memory_mb = 20000: must be within 128..10240 MB",
                        std::invalid_argument);
   CHECK_THROWS_AS(p.cpu_share(0), std::invalid_argument);
   CHECK_THROWS_AS(p.cpu_share(127), std::invalid_argument);
-  CHECK_THROWS_AS(p.cpu_share(std::numeric_limits<double>::quiet_NaN()), std::invalid_argument);
+  CHECK_THROWS_AS(p.cpu_share(std::numeric_limits<double>::quiet_NaN()),
+                  std::invalid_argument);
   CHECK_THROWS_AS(p.cpu_share(512.5), std::invalid_argument);
   const platform old = platform::named("aws-lambda-2020");
   CHECK(old.cpu_share(1792) == 1.0);
@@ -77,31 +79,35 @@ TEST_CASE("platform json round trip and strictness") {
   const platform p = platform::aws_lambda();
   const platform q = platform::from_json(p.to_json());
   CHECK(q.to_json() == p.to_json());
-  CHECK(platform::load(std::string(LAMBDASIM_MODELS_DIR) + "/aws-lambda.json").to_json() ==
-        p.to_json());
+  CHECK(platform::load(std::string(LAMBDASIM_MODELS_DIR) + "/aws-lambda.json")
+            .to_json() == p.to_json());
   std::string bad = p.to_json();
   bad.insert(1, "\"mb_per_cpu\": 1769,");
   CHECK_THROWS_WITH_AS(platform::from_json(bad, "x.json"),
-                       "x.json: /mb_per_cpu: unknown key 'mb_per_cpu'", lambdasim::config_error);
+                       "x.json: /mb_per_cpu: unknown key 'mb_per_cpu'",
+                       lambdasim::config_error);
   CHECK_THROWS_AS(platform::from_json("{", "x.json"), lambdasim::config_error);
-  CHECK_THROWS_AS(platform::load("/nonexistent/platform.json"), lambdasim::config_error);
+  CHECK_THROWS_AS(platform::load("/nonexistent/platform.json"),
+                  lambdasim::config_error);
 }
 
 TEST_CASE("platform::resolve: a model name, else a platform JSON file") {
-  // the two platform models of models/ (aws-lambda.json, aws-lambda-2020.json); the price
-  // and instance-pool models are not platforms
+  // the two platform models of models/ (aws-lambda.json, aws-lambda-2020.json); the
+  // price and instance-pool models are not platforms
   CHECK(platform::names() == std::vector<std::string>{"aws-lambda", "aws-lambda-2020"});
   CHECK(platform::resolve("aws-lambda").name == "aws-lambda");
   CHECK(platform::resolve("aws-lambda-2020").billing_granularity_ms == 100);
   const std::string file = std::string(LAMBDASIM_MODELS_DIR) + "/aws-lambda-2020.json";
   CHECK(platform::resolve(file).billing_granularity_ms == 100);
-  CHECK_THROWS_WITH_AS(platform::resolve("nosuch"),
-                       "platform = 'nosuch': not a platform name (aws-lambda, "
-                       "aws-lambda-2020) or a platform JSON file (a path ending in .json)",
-                       std::invalid_argument);
-  CHECK_THROWS_WITH_AS(platform::named("prices-aws-lambda"),
-                       "platform = 'prices-aws-lambda': unknown platform; known: aws-lambda, "
-                       "aws-lambda-2020",
-                       std::invalid_argument);
+  CHECK_THROWS_WITH_AS(
+      platform::resolve("nosuch"),
+      "platform = 'nosuch': not a platform name (aws-lambda, "
+      "aws-lambda-2020) or a platform JSON file (a path ending in .json)",
+      std::invalid_argument);
+  CHECK_THROWS_WITH_AS(
+      platform::named("prices-aws-lambda"),
+      "platform = 'prices-aws-lambda': unknown platform; known: aws-lambda, "
+      "aws-lambda-2020",
+      std::invalid_argument);
   CHECK_THROWS_AS(platform::resolve("/nonexistent/p.json"), lambdasim::config_error);
 }

@@ -13,7 +13,8 @@ using namespace lambdasim;
 namespace {
 Eigen::VectorXd vec(const nlohmann::json& j) {
   const auto v = j.get<std::vector<double>>();
-  return Eigen::Map<const Eigen::VectorXd>(v.data(), static_cast<Eigen::Index>(v.size()));
+  return Eigen::Map<const Eigen::VectorXd>(v.data(),
+                                           static_cast<Eigen::Index>(v.size()));
 }
 }  // namespace
 
@@ -22,15 +23,17 @@ TEST_CASE("Power Tuning hand cases in data/reference/billing.json") {
   REQUIRE(ref["powertuning_cases"].size() >= 3);
   for (const auto& c : ref["powertuning_cases"]) {
     CAPTURE(c["case"].get<std::string>());
-    const powertuning_stats s =
-        powertuning_statistics(vec(c["duration_ms"]), vec(c["billed_ms"]), c["memory_mb"],
-                               c["base_usd_per_ms"], c["discard_top_bottom"]);
-    CHECK(s.average_billed_ms == doctest::Approx(c["average_billed_ms"].get<double>()).epsilon(1e-14));
+    const powertuning_stats s = powertuning_statistics(
+        vec(c["duration_ms"]), vec(c["billed_ms"]), c["memory_mb"],
+        c["base_usd_per_ms"], c["discard_top_bottom"]);
+    CHECK(s.average_billed_ms ==
+          doctest::Approx(c["average_billed_ms"].get<double>()).epsilon(1e-14));
     CHECK(s.average_duration_ms ==
           doctest::Approx(c["average_duration_ms"].get<double>()).epsilon(1e-14));
     // ceil(billed) is an integer, so the hand product is the same double
     CHECK(s.average_price_usd == c["average_price_usd"].get<double>());
-    CHECK(s.total_cost_usd == doctest::Approx(c["total_cost_usd"].get<double>()).epsilon(1e-13));
+    CHECK(s.total_cost_usd ==
+          doctest::Approx(c["total_cost_usd"].get<double>()).epsilon(1e-13));
     CHECK(powertuning_trimmed_mean(vec(c["billed_ms"]), c["discard_top_bottom"]) ==
           s.average_billed_ms);
   }
@@ -50,7 +53,8 @@ TEST_CASE("Power Tuning issue 265 averagePrice and cost reproduced bit for bit")
     CAPTURE(m);
     CHECK(std::abs(recorded / (base * m / 128) - billed) < 1e-6);
     CHECK(powertuning_price(billed, m, base) == recorded);
-    // the trimmed mean of billed durations is at least the (unbilled) duration's ceil - 1
+    // the trimmed mean of billed durations is at least the (unbilled) duration's ceil -
+    // 1
     CHECK(billed >= std::floor(s["averageDuration"].get<double>()));
   }
   CHECK(powertuning_price(56, 2048, base) == out["cost"].get<double>());
@@ -77,8 +81,8 @@ TEST_CASE("Power Tuning 2020 output: its older base of 2.08e-7 USD per 100 ms") 
   const auto doc = test_support::read_json("powertuning/github_issue_outputs.json");
   CHECK(doc[1]["output"]["cost"].get<double>() == c["cost"].get<double>());
   // the same formula with 100 ms units: ceil(units) * base * memory / 128
-  CHECK(powertuning_price(c["average_billed_units"], c["memory_mb"], c["base_usd_per_unit"]) ==
-        c["cost"].get<double>());
+  CHECK(powertuning_price(c["average_billed_units"], c["memory_mb"],
+                          c["base_usd_per_unit"]) == c["cost"].get<double>());
   // and not with today's 2.1e-9: 8.32e-7 / (2.1e-9 * 4) = 99.05 is not a whole ms count
   const double ms = c["cost"].get<double>() / (2.1e-9 * 4);
   CHECK(std::abs(ms - std::round(ms)) > 0.01);
@@ -91,12 +95,14 @@ TEST_CASE("Power Tuning regional base prices and bad input") {
   CHECK(powertuning_base_usd_per_ms("us-west-2", architecture::x86_64) == 2.1e-9);
   Eigen::VectorXd v(3);
   v << 1, 2, 3;
-  CHECK_THROWS_WITH_AS(powertuning_trimmed_mean(v, 0.5),
-                       "discard_top_bottom = 0.5: must be in [0, 0.4] (Power Tuning clamps to "
-                       "that range)",
-                       std::invalid_argument);
+  CHECK_THROWS_WITH_AS(
+      powertuning_trimmed_mean(v, 0.5),
+      "discard_top_bottom = 0.5: must be in [0, 0.4] (Power Tuning clamps to "
+      "that range)",
+      std::invalid_argument);
   v[1] = -2;
-  CHECK_THROWS_WITH_AS(powertuning_trimmed_mean(v, 0.2), "values[1] = -2: must be finite and >= 0",
+  CHECK_THROWS_WITH_AS(powertuning_trimmed_mean(v, 0.2),
+                       "values[1] = -2: must be finite and >= 0",
                        std::invalid_argument);
   CHECK(powertuning_trimmed_mean(Eigen::VectorXd(0), 0.2) == 0);
   CHECK_THROWS_AS(powertuning_price(10, 0, 2.1e-9), std::invalid_argument);
@@ -110,7 +116,8 @@ TEST_CASE("Power Tuning regional base prices and bad input") {
 
 TEST_CASE("Power Tuning decoded visualisations: current and 2020 formulas") {
   // The visualisation stores costs as float32; compare in float32.
-  const auto doc = test_support::read_json("powertuning/powertuning_misc_outputs_decoded.json");
+  const auto doc =
+      test_support::read_json("powertuning/powertuning_misc_outputs_decoded.json");
   const double base = powertuning_base_usd_per_ms("us-west-2", architecture::x86_64);
   int checked = 0;
   for (const auto& e : doc) {
@@ -118,7 +125,8 @@ TEST_CASE("Power Tuning decoded visualisations: current and 2020 formulas") {
     // 2024 blog post (us-west-2, 1 ms billing): ceil(ms) * 2.1e-9 * m / 128
     const bool blog = src.rfind("blog post", 0) == 0;
     // the README's example visualisation predates 1 ms billing: 100 ms units at 2.08e-7
-    const bool readme = src.find("aws-lambda-power-tuning@262ecc2:README.md") != std::string::npos;
+    const bool readme =
+        src.find("aws-lambda-power-tuning@262ecc2:README.md") != std::string::npos;
     if (!blog && !readme) continue;
     const double unit_price = blog ? base : 2.08e-7;
     for (const auto& s : e["decoded_stats"]) {

@@ -110,8 +110,8 @@ TEST_CASE("cfs throttling reproduces the recorded staircase below one vCPU") {
   };
   const double smooth = mean_error("smooth"), cfs = mean_error("cfs"),
                aligned = mean_error("cfs_aligned");
-  MESSAGE("mean relative error: smooth " << smooth << ", cfs " << cfs << ", cfs_aligned "
-                                          << aligned);
+  MESSAGE("mean relative error: smooth " << smooth << ", cfs " << cfs
+                                         << ", cfs_aligned " << aligned);
   CHECK(cfs < 0.09);
   CHECK(cfs <= 0.5 * smooth);
   CHECK(cfs < aligned);
@@ -120,7 +120,8 @@ TEST_CASE("cfs throttling reproduces the recorded staircase below one vCPU") {
 TEST_CASE("batch forms equal the scalar forms and check sizes") {
   const platform p = platform::aws_lambda();
   profile w;
-  w.components = {component::cpu(300, 2), component::io(20), component::scaled_io(50, 0.5)};
+  w.components = {component::cpu(300, 2), component::io(20),
+                  component::scaled_io(50, 0.5)};
   w.init_ms = 120;
   w.first_call_cpu_ms = 30;
   Eigen::VectorXd m(4);
@@ -137,6 +138,7 @@ TEST_CASE("batch forms equal the scalar forms and check sizes") {
   m[1] = 20000;
   CHECK_THROWS_AS(warm_ms(w, p, m, warm), std::invalid_argument);
   w.components[0].work_ms = -1;
-  CHECK_THROWS_WITH_AS(warm_ms(w, p, 1024), "components[0].work_ms = -1: must be finite and >= 0",
+  CHECK_THROWS_WITH_AS(warm_ms(w, p, 1024),
+                       "components[0].work_ms = -1: must be finite and >= 0",
                        std::invalid_argument);
 }

@@ -2,8 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <lambdasim/prices.hpp>
 #include <lambdasim/error.hpp>
+#include <lambdasim/prices.hpp>
 
 #include "test_support.hpp"
 
@@ -16,7 +16,8 @@ TEST_CASE("billing hand calculations in data/reference") {
     CAPTURE(c["case"].get<std::string>());
     const double b = billed_ms(c["duration_ms"], c["granularity_ms"]);
     CHECK(b == c["billed_ms"].get<double>());
-    CHECK(gb_seconds(b, c["memory_mb"]) == doctest::Approx(c["gb_s"].get<double>()).epsilon(1e-12));
+    CHECK(gb_seconds(b, c["memory_mb"]) ==
+          doctest::Approx(c["gb_s"].get<double>()).epsilon(1e-12));
     CHECK(invocation_cost_usd(b, c["memory_mb"], x86) ==
           doctest::Approx(c["cost_usd_x86_64"].get<double>()).epsilon(1e-9));
   }
@@ -53,8 +54,10 @@ TEST_CASE("price tables") {
   CHECK(arm.requests_usd_per_million == 0.20);
   CHECK(architecture_from_string("arm64") == architecture::arm64);
   CHECK_THROWS_WITH_AS(architecture_from_string("sparc"),
-                       "arch = 'sparc': expected x86_64 or arm64", std::invalid_argument);
-  CHECK_THROWS_AS(price_table::aws("mars-north-1", architecture::x86_64), std::invalid_argument);
+                       "arch = 'sparc': expected x86_64 or arm64",
+                       std::invalid_argument);
+  CHECK_THROWS_AS(price_table::aws("mars-north-1", architecture::x86_64),
+                  std::invalid_argument);
   try {
     price_table::aws("mars-north-1", architecture::x86_64);
   } catch (const std::invalid_argument& e) {
@@ -69,23 +72,32 @@ TEST_CASE("price tables from a user's price document") {
       "duration_tiers": [{"up_to_gb_s": null, "usd_per_gb_s": 0.00001}],
       "requests_usd_per_million": 0.10, "duration_tiers_complete": true,
       "source": "our contract", "effective_date": "2026-01-01"}}}})";
-  const price_table t = price_table::from_json(doc, "eu-north-9", architecture::arm64, "p.json");
+  const price_table t =
+      price_table::from_json(doc, "eu-north-9", architecture::arm64, "p.json");
   CHECK(t.first_tier_usd_per_gb_s() == 0.00001);
   // 1 s at 1024 MB = 1 GB-s: 0.00001 + 0.10 / 1e6
-  CHECK(invocation_cost_usd(1000, 1024, t) == doctest::Approx(0.00001 + 0.0000001).epsilon(1e-12));
-  CHECK_THROWS_WITH_AS(price_table::from_json(doc, "us-east-1", architecture::arm64, "p.json"),
-                       "region = 'us-east-1': no price data; known regions: eu-north-9",
-                       std::invalid_argument);
-  CHECK_THROWS_AS(price_table::from_json(doc, "eu-north-9", architecture::x86_64), std::invalid_argument);
+  CHECK(invocation_cost_usd(1000, 1024, t) ==
+        doctest::Approx(0.00001 + 0.0000001).epsilon(1e-12));
+  CHECK_THROWS_WITH_AS(
+      price_table::from_json(doc, "us-east-1", architecture::arm64, "p.json"),
+      "region = 'us-east-1': no price data; known regions: eu-north-9",
+      std::invalid_argument);
+  CHECK_THROWS_AS(price_table::from_json(doc, "eu-north-9", architecture::x86_64),
+                  std::invalid_argument);
   std::string bad(doc);
   bad.replace(bad.find("\"usd_per_gb_s\""), 14, "\"usd_per_gbs\"");
-  CHECK_THROWS_WITH_AS(price_table::from_json(bad, "eu-north-9", architecture::arm64, "p.json"),
-                       "p.json: /regions/eu-north-9/arm64/duration_tiers/0/usd_per_gb_s: required key is missing",
-                       lambdasim::config_error);
-  CHECK_THROWS_AS(price_table::load("/nonexistent/prices.json", "x", architecture::arm64),
-                  lambdasim::config_error);
+  CHECK_THROWS_WITH_AS(
+      price_table::from_json(bad, "eu-north-9", architecture::arm64, "p.json"),
+      "p.json: /regions/eu-north-9/arm64/duration_tiers/0/usd_per_gb_s: required key "
+      "is missing",
+      lambdasim::config_error);
+  CHECK_THROWS_AS(
+      price_table::load("/nonexistent/prices.json", "x", architecture::arm64),
+      lambdasim::config_error);
   // the shipped model loads through the same public path
-  const price_table us = price_table::load(std::string(LAMBDASIM_MODELS_DIR) + "/prices-aws-lambda.json",
-                                           "us-east-1", architecture::x86_64);
-  CHECK(us.first_tier_usd_per_gb_s() == price_table::aws("us-east-1", architecture::x86_64).first_tier_usd_per_gb_s());
+  const price_table us =
+      price_table::load(std::string(LAMBDASIM_MODELS_DIR) + "/prices-aws-lambda.json",
+                        "us-east-1", architecture::x86_64);
+  CHECK(us.first_tier_usd_per_gb_s() ==
+        price_table::aws("us-east-1", architecture::x86_64).first_tier_usd_per_gb_s());
 }

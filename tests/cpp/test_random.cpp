@@ -19,7 +19,8 @@ TEST_CASE("ziggurat samplers follow Exp(1) and N(0, 1)") {
     double d = 0;
     for (std::size_t i = 0; i < v.size(); ++i) {
       const double f = cdf(v[i]);
-      d = std::max({d, f - static_cast<double>(i) / n, static_cast<double>(i + 1) / n - f});
+      d = std::max(
+          {d, f - static_cast<double>(i) / n, static_cast<double>(i + 1) / n - f});
     }
     return d;
   };
@@ -28,12 +29,14 @@ TEST_CASE("ziggurat samplers follow Exp(1) and N(0, 1)") {
   double m = 0, m2 = 0;
   for (double x : e) m += x / n;
   CHECK(std::abs(m - 1) < 5 / std::sqrt(n));  // sd of Exp(1) = 1
-  // tail: P(X > 8) = exp(-8) = 3.35e-4 -> about 67 of 200000 beyond the ziggurat's r = 7.7
+  // tail: P(X > 8) = exp(-8) = 3.35e-4 -> about 67 of 200000 beyond the ziggurat's r
+  // = 7.7
   const auto beyond = std::count_if(e.begin(), e.end(), [](double x) { return x > 8; });
   CHECK(beyond > 67 - 5 * 8.2);
   CHECK(beyond < 67 + 5 * 8.2);
   const auto z = detail::sample_normal(2, n);
-  CHECK(ks(z, [](double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }) < 1.95 / std::sqrt(n));
+  CHECK(ks(z, [](double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }) <
+        1.95 / std::sqrt(n));
   m = 0;
   for (double x : z) {
     m += x / n;
@@ -42,7 +45,8 @@ TEST_CASE("ziggurat samplers follow Exp(1) and N(0, 1)") {
   CHECK(std::abs(m) < 5 / std::sqrt(n));
   CHECK(std::abs(m2 - 1) < 5 * std::sqrt(2.0 / n));
   // |Z| > 3.7 (beyond r = 3.654): 2 * (1 - Phi(3.7)) = 2.157e-4 -> 43 of 200000
-  const auto tail = std::count_if(z.begin(), z.end(), [](double x) { return std::abs(x) > 3.7; });
+  const auto tail =
+      std::count_if(z.begin(), z.end(), [](double x) { return std::abs(x) > 3.7; });
   CHECK(tail > 43 - 5 * 6.6);
   CHECK(tail < 43 + 5 * 6.6);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Recommendations against brute-force searches of the grid written here, the simulator's
-// percentiles, and a hand calculation of the provisioned-concurrency break-even.
+// Recommendations against brute-force searches of the grid written here, the
+// simulator's percentiles, and a hand calculation of the provisioned-concurrency
+// break-even.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -70,7 +71,8 @@ std::size_t brute(const std::vector<pt>& v, recommend_strategy s, double w = 0.5
     else {
       const double sa = w * a.cost / cmax + (1 - w) * a.warm / dmax;
       const double sb = w * b.cost / cmax + (1 - w) * b.warm / dmax;
-      better = sa < sb || (sa == sb && (a.cost < b.cost || (a.cost == b.cost && a.warm < b.warm)));
+      better = sa < sb ||
+               (sa == sb && (a.cost < b.cost || (a.cost == b.cost && a.warm < b.warm)));
     }
     if (better) best = i;
   }
@@ -113,7 +115,9 @@ TEST_CASE("recommend strategies against a brute-force search of the full grid") 
   const platform p = platform::aws_lambda();
   const profile w = api_handler();
   const std::vector<std::vector<architecture>> arch_sets = {
-      {architecture::x86_64}, {architecture::arm64}, {architecture::x86_64, architecture::arm64}};
+      {architecture::x86_64},
+      {architecture::arm64},
+      {architecture::x86_64, architecture::arm64}};
   for (const auto& archs : arch_sets)
     for (auto s : {recommend_strategy::cost, recommend_strategy::speed,
                    recommend_strategy::balanced})
@@ -130,7 +134,8 @@ TEST_CASE("recommend strategies against a brute-force search of the full grid") 
           o.speed_ratio = 1.0;
           if (max_warm > 0) o.max_warm_ms = max_warm;
           const recommendation r = recommend(w, p, o);
-          const auto v = grid_points(w, archs, headroom, max_warm > 0 ? max_warm : 1e300);
+          const auto v =
+              grid_points(w, archs, headroom, max_warm > 0 ? max_warm : 1e300);
           const pt& b = v[brute(v, s)];
           CHECK(r.chosen.memory_mb == b.m);
           CHECK(r.chosen.arch == b.a);
@@ -178,8 +183,8 @@ TEST_CASE("knee against a brute-force Pareto front") {
 }
 
 TEST_CASE("ties: a memory-independent profile") {
-  // Duration does not depend on memory: every size is equally fast, so speed ties to the
-  // cheaper (the smallest size), and arm64 is cheaper than x86_64 per GB-s.
+  // Duration does not depend on memory: every size is equally fast, so speed ties to
+  // the cheaper (the smallest size), and arm64 is cheaper than x86_64 per GB-s.
   const platform p = platform::aws_lambda();
   profile w;
   w.components = {component::io(100)};
@@ -229,15 +234,17 @@ TEST_CASE("impossible constraints name the constraint and the best value") {
   recommend_options o;
   o.speed_ratio = 1.0;
   o.max_warm_ms = 500;  // the fastest is 800 + 120 = 920 ms (one vCPU, one thread)
-  CHECK_THROWS_WITH_AS(recommend(w, p, o),
-                       doctest::Contains("max_warm_ms = 500: no configuration meets it: the "
-                                         "fastest warm duration is 920 ms"),
-                       std::invalid_argument);
+  CHECK_THROWS_WITH_AS(
+      recommend(w, p, o),
+      doctest::Contains("max_warm_ms = 500: no configuration meets it: the "
+                        "fastest warm duration is 920 ms"),
+      std::invalid_argument);
   o.max_warm_ms.reset();
   o.requests_per_month = 1e6;
   o.budget_usd = 0.5;
   // the cheapest month is over $20 (1e6 invocations of at least 6.6 s x 0.21 GB)
-  CHECK_THROWS_WITH_AS(recommend(w, p, o), doctest::Contains("budget_usd = 0.5: no configuration"),
+  CHECK_THROWS_WITH_AS(recommend(w, p, o),
+                       doctest::Contains("budget_usd = 0.5: no configuration"),
                        std::invalid_argument);
   profile big = w;
   big.peak_memory_mb = 9000;  // 9000 * 1.2 = 10800 > 10240
@@ -253,7 +260,8 @@ TEST_CASE("impossible constraints name the constraint and the best value") {
                        std::invalid_argument);
   recommend_options bad;
   bad.weight = 2;
-  CHECK_THROWS_WITH_AS(recommend(w, p, bad), "weight = 2: must be in [0, 1]", std::invalid_argument);
+  CHECK_THROWS_WITH_AS(recommend(w, p, bad), "weight = 2: must be in [0, 1]",
+                       std::invalid_argument);
   recommend_options bad2;
   bad2.budget_usd = 10;
   CHECK_THROWS_WITH_AS(recommend(w, p, bad2), doctest::Contains("budget_usd = 10"),
@@ -270,7 +278,8 @@ TEST_CASE("monthly budget and cost against a brute force over compute_bill") {
   o.requests_per_month = 2e6;
   o.budget_usd = 50;  // the fastest size, 1769 MB, costs over $53 a month
   o.memory_mb = p.parse_memory_spec("256:10240:64");
-  o.closed_form_max_load = 1e9;  // this test is about the budget: closed form everywhere
+  o.closed_form_max_load =
+      1e9;  // this test is about the budget: closed form everywhere
   const recommendation r = recommend(w, p, o);
   // brute force: the fastest size whose month is within budget
   const price_table t = price_table::aws("us-east-1", architecture::x86_64);
@@ -317,16 +326,20 @@ TEST_CASE("closed-form cold fraction and latency against the simulator") {
   const simulation_result sim =
       simulate(w, p, arrivals::poisson(rate, 400 * 24 * 3600.0), so);  // ~100k requests
   REQUIRE(sim.served > 100000);
-  const double f = static_cast<double>(sim.cold_starts) / static_cast<double>(sim.served);
+  const double f =
+      static_cast<double>(sim.cold_starts) / static_cast<double>(sim.served);
   const double f_cf = closed_form_cold_fraction(rate, warm_ms(w, p, m), 0, pool);
   // binomial standard error of the simulated fraction, 4 sigma
-  CHECK(std::abs(f - f_cf) < 4 * std::sqrt(f * (1 - f) / static_cast<double>(sim.served)));
+  CHECK(std::abs(f - f_cf) <
+        4 * std::sqrt(f * (1 - f) / static_cast<double>(sim.served)));
   for (double pct : {50.0, 90.0, 99.0}) {
     CAPTURE(pct);
     o.percentile = pct;
     const recommendation r = recommend(w, p, o);
     CHECK(r.method == latency_method::closed_form);
-    const double sim_p = pct == 50 ? sim.all.p50_ms : pct == 90 ? sim.all.p90_ms : sim.all.p99_ms;
+    const double sim_p = pct == 50   ? sim.all.p50_ms
+                         : pct == 90 ? sim.all.p90_ms
+                                     : sim.all.p99_ms;
     // histogram error 0.2 % plus sampling error: 3 %
     CHECK(r.chosen.latency_ms == doctest::Approx(sim_p).epsilon(0.03));
   }
@@ -347,16 +360,17 @@ TEST_CASE("high traffic switches to the simulator and says so") {
   const recommendation r = recommend(w, p, o);
   CHECK(r.method == latency_method::simulation);
   CHECK(r.method_detail.find("simulator") != std::string::npos);
-  // the simulator at the chosen size gives the same cold fraction (same seed and period)
+  // the simulator at the chosen size gives the same cold fraction (same seed and
+  // period)
   simulate_options so;
   so.memory_mb = r.chosen.memory_mb;
   so.timeline_bins = 0;
   so.threads = 1;
   const simulation_result sim =
       simulate(w, p, arrivals::poisson(3e8 / (mean_month_hours * 3600), 3600), so);
-  CHECK(r.chosen.cold_fraction ==
-        doctest::Approx(static_cast<double>(sim.cold_starts) / static_cast<double>(sim.served))
-            .epsilon(1e-12));
+  CHECK(r.chosen.cold_fraction == doctest::Approx(static_cast<double>(sim.cold_starts) /
+                                                  static_cast<double>(sim.served))
+                                      .epsilon(1e-12));
 }
 
 TEST_CASE("mixture percentile: point masses and pure lognormal") {
@@ -382,7 +396,8 @@ TEST_CASE("provisioned concurrency break-even against a hand calculation") {
   w.components = {component::io(1000)};
   const price_table t = price_table::aws("us-east-1", architecture::x86_64);
   const double hand = 100 * 2629800.0 * 0.0000041667 / (0.0000166667 - 0.0000097222);
-  CHECK(provisioned_break_even(w, p, t, 1024, 100) == doctest::Approx(hand).epsilon(1e-5));
+  CHECK(provisioned_break_even(w, p, t, 1024, 100) ==
+        doctest::Approx(hand).epsilon(1e-5));
   // recommend's candidates agree: 100 provisioned instances cost more than on demand
   // below the break-even and less above it
   recommend_options o;
@@ -454,7 +469,8 @@ TEST_CASE("runners-up, Pareto front, change from the current configuration, band
   // hand: from 1769 MB on, one thread runs at one vCPU: 800 + 120 ms
   const double cur = 920;
   CHECK(r.change->current.warm_ms == doctest::Approx(cur).epsilon(1e-9));
-  CHECK(r.change->duration_change == doctest::Approx(r.chosen.warm_ms / cur - 1).epsilon(1e-9));
+  CHECK(r.change->duration_change ==
+        doctest::Approx(r.chosen.warm_ms / cur - 1).epsilon(1e-9));
   // the Pareto front: no feasible point is both cheaper and faster than a front point
   const recommend_table& t = r.candidates;
   Eigen::Index front = 0;
@@ -463,7 +479,8 @@ TEST_CASE("runners-up, Pareto front, change from the current configuration, band
     ++front;
     for (Eigen::Index j = 0; j < t.memory_mb.size(); ++j)
       if (t.excluded_by[static_cast<std::size_t>(j)] == constraint::none)
-        CHECK_FALSE((t.cost_usd[j] < t.cost_usd[i] && t.latency_ms[j] < t.latency_ms[i]));
+        CHECK_FALSE(
+            (t.cost_usd[j] < t.cost_usd[i] && t.latency_ms[j] < t.latency_ms[i]));
   }
   CHECK(front >= 1);
   // a 5 % band: the cheapest runner-up is far slower, outside it
@@ -488,7 +505,8 @@ TEST_CASE("provisioned overflow is Erlang B, against hand values and the simulat
   so.seed = 3;
   const double rate = 0.8;  // a = 0.8: B = 0.8 / 1.8
   const simulation_result r = simulate(w, p, arrivals::poisson(rate, 2e5), so);
-  const double served_pc = static_cast<double>(r.provisioned_served) / static_cast<double>(r.served);
+  const double served_pc =
+      static_cast<double>(r.provisioned_served) / static_cast<double>(r.served);
   const double n = static_cast<double>(r.served);
   REQUIRE(n > 100000);
   CHECK(std::abs(served_pc - (1 - 0.8 / 1.8)) < 0.01);  // 0.556; sampling error ~0.003
@@ -506,11 +524,14 @@ TEST_CASE("an arrival pattern is simulated and sets the monthly requests") {
   o.arrival_pattern = arrivals::piecewise({2.0, 0.0}, 12 * 3600.0, 24 * 3600.0);
   const recommendation r = recommend(w, p, o);
   CHECK(r.method == latency_method::simulation);
-  CHECK(r.requests_per_month == doctest::Approx(mean_month_hours * 3600).epsilon(1e-12));
+  CHECK(r.requests_per_month ==
+        doctest::Approx(mean_month_hours * 3600).epsilon(1e-12));
   CHECK(r.chosen.monthly_usd > 0);
   o.requests_per_month = 1e6;  // both: ambiguous
-  CHECK_THROWS_WITH_AS(recommend(w, p, o), doctest::Contains("give either requests_per_month or arrival_pattern"),
-                       std::invalid_argument);
+  CHECK_THROWS_WITH_AS(
+      recommend(w, p, o),
+      doctest::Contains("give either requests_per_month or arrival_pattern"),
+      std::invalid_argument);
 }
 
 TEST_CASE("recommend refuses lmi in its compute list and points at compare_compute") {

@@ -34,8 +34,8 @@ double median(std::vector<double> v) {
 }  // namespace
 
 TEST_CASE("Poisson single instance without recycling matches exp(-r keep_alive)") {
-  // 1 ms requests: the instance is idle almost all the time, so a request is cold exactly
-  // when the gap since the last one exceeds the keep-alive: P = exp(-r K).
+  // 1 ms requests: the instance is idle almost all the time, so a request is cold
+  // exactly when the gap since the last one exceeds the keep-alive: P = exp(-r K).
   const profile w = fixed_profile(1, 0);
   const platform p = platform::aws_lambda();
   for (double r : {1.0 / 3000, 1.0 / 640, 1.0 / 200}) {
@@ -44,7 +44,8 @@ TEST_CASE("Poisson single instance without recycling matches exp(-r keep_alive)"
     o.seed = 11;
     const auto res = simulate(w, p, arrivals::poisson(r, n / r), o);
     const double expect = std::exp(-r * 640);
-    const double se = std::sqrt(expect * (1 - expect) / static_cast<double>(res.served));
+    const double se =
+        std::sqrt(expect * (1 - expect) / static_cast<double>(res.served));
     CAPTURE(r);
     CAPTURE(res.cold_fraction);
     CHECK(res.served > 0.99 * n);
@@ -63,13 +64,14 @@ TEST_CASE("Poisson single instance without recycling matches exp(-r keep_alive)"
 
 TEST_CASE("replaying the 2020 traces gives the recorded cold fraction") {
   // 640 s keep-alive and the default (fitted) recycling of aws-lambda-2020; durations
-  // from the trace itself: warm = median REPORT Duration of warm calls, the extra time of
-  // a cold call = median client round trip of cold minus warm calls. The recordings
+  // from the trace itself: warm = median REPORT Duration of warm calls, the extra time
+  // of a cold call = median client round trip of cold minus warm calls. The recordings
   // start after a warm-up call (their first request is warm): load_csv reads that from
   // the is_cold column, and the replay starts with one warm instance.
   const platform p = platform::named("aws-lambda-2020");
-  for (const char* f : {"res-01-2020-05-26_01-31-35.csv", "res-01-2020-05-28_01-57-40.csv",
-                        "res-01-2020-06-09_01-04-58.csv", "res-01-2020-06-13_23-39-35.csv"}) {
+  for (const char* f :
+       {"res-01-2020-05-26_01-31-35.csv", "res-01-2020-05-28_01-57-40.csv",
+        "res-01-2020-06-09_01-04-58.csv", "res-01-2020-06-13_23-39-35.csv"}) {
     const std::string rel = std::string("coldstarts/traces_2020/") + f;
     const auto cols = test_support::read_quoted_csv(rel);
     std::vector<double> warm_d, warm_rt, cold_rt;
@@ -82,13 +84,15 @@ TEST_CASE("replaying the 2020 traces gives the recorded cold fraction") {
       if (!c) warm_d.push_back(std::stod(cols.at("aws_duration")[i]));
     }
     const double recorded = cold / static_cast<double>(is_cold.size());
-    const profile w = fixed_profile(median(warm_d), 1000 * (median(cold_rt) - median(warm_rt)));
+    const profile w =
+        fixed_profile(median(warm_d), 1000 * (median(cold_rt) - median(warm_rt)));
     simulate_options o;
     o.memory_mb = 128;
     o.keep_alive = keep_alive_model::fixed(640);
     o.replications = 200;
     o.seed = 2020;
-    const auto a = arrivals::load_csv(test_support::data_path(rel));  // client_start_time
+    const auto a =
+        arrivals::load_csv(test_support::data_path(rel));  // client_start_time
     CHECK(a.warm_at_start == (is_cold.front() == "True" ? 0 : 1));
     const auto res = simulate(w, p, a, o);
     CAPTURE(rel);
@@ -104,7 +108,8 @@ TEST_CASE("Little's law: mean concurrency = rate x mean duration") {
   const profile w = fixed_profile(200, 0, 0.5);
   auto o = no_recycling(600);
   o.seed = 3;
-  const auto res = simulate(w, platform::aws_lambda(), arrivals::poisson(50, 4 * 3600), o);
+  const auto res =
+      simulate(w, platform::aws_lambda(), arrivals::poisson(50, 4 * 3600), o);
   CHECK(res.mean_concurrency == doctest::Approx(10).epsilon(0.01));
   CHECK(res.all.mean_ms == doctest::Approx(200).epsilon(0.01));
   // lognormal with cv 0.5: median = mean / sqrt(1 + cv^2) = 200 / sqrt(1.25) = 178.885
@@ -138,7 +143,8 @@ TEST_CASE("reserved and provisioned concurrency on a hand-made trace") {
     CAPTURE(cap);
     // throttled exactly when the cap is below the offered concurrency (5): the requests
     // beyond the cap at t = 0..0.4 are rejected; the one at t = 10 finds the pool free
-    CHECK(res.throttled == static_cast<std::uint64_t>(std::max(0, 5 - cap) + (cap == 0)));
+    CHECK(res.throttled ==
+          static_cast<std::uint64_t>(std::max(0, 5 - cap) + (cap == 0)));
     CHECK(res.served + res.throttled == 6);
   }
   o.reserved_concurrency.reset();
@@ -173,8 +179,9 @@ TEST_CASE("Poisson: throttles appear exactly below the offered concurrency") {
 }
 
 TEST_CASE("maximum lifetime: one cold start per lifetime at a steady rate") {
-  // one 1 ms request every second for 10 h, keep-alive 640 s, every instance lives exactly
-  // 3600 s: cold starts at 0, 3600, ..., 36000 s -> 11, of which 10 replace a recycled one
+  // one 1 ms request every second for 10 h, keep-alive 640 s, every instance lives
+  // exactly 3600 s: cold starts at 0, 3600, ..., 36000 s -> 11, of which 10 replace a
+  // recycled one
   std::vector<double> t;
   for (int i = 0; i <= 36000; ++i) t.push_back(i);
   auto o = no_recycling(640);
@@ -198,7 +205,8 @@ TEST_CASE("piecewise rates: hourly pattern") {
   CHECK(std::abs(static_cast<double>(res.requests) - 14400) < 4 * 120);
   CHECK(res.timeline_arrivals[1] == 0);
   CHECK(res.timeline_arrivals[3] == 0);
-  CHECK(res.timeline_arrivals[0] + res.timeline_arrivals[2] == static_cast<double>(res.requests));
+  CHECK(res.timeline_arrivals[0] + res.timeline_arrivals[2] ==
+        static_cast<double>(res.requests));
   // each quiet hour outlasts the 600 s keep-alive: the busy hours start cold
   CHECK(res.cold_starts >= 2);
 }
@@ -243,10 +251,11 @@ TEST_CASE("progress callback and its errors") {
                             });
   CHECK(last == res.requests);
   CHECK(calls >= res.requests / 1000);
-  CHECK_THROWS_WITH_AS(simulate(fixed_profile(10, 0), platform::aws_lambda(),
-                                arrivals::poisson(10, 1000), o,
-                                [](std::uint64_t) { throw std::runtime_error("interrupted"); }),
-                       "interrupted", std::runtime_error);
+  CHECK_THROWS_WITH_AS(
+      simulate(fixed_profile(10, 0), platform::aws_lambda(),
+               arrivals::poisson(10, 1000), o,
+               [](std::uint64_t) { throw std::runtime_error("interrupted"); }),
+      "interrupted", std::runtime_error);
 }
 
 TEST_CASE("bad simulation input") {
@@ -259,12 +268,14 @@ TEST_CASE("bad simulation input") {
   o.memory_mb = 1024;
   o.reserved_concurrency = -1;
   CHECK_THROWS_WITH_AS(simulate(w, platform::aws_lambda(), a, o),
-                       "reserved_concurrency = -1: must be >= 0", std::invalid_argument);
+                       "reserved_concurrency = -1: must be >= 0",
+                       std::invalid_argument);
   o.reserved_concurrency = 2;
   o.provisioned_concurrency = 3;
-  CHECK_THROWS_WITH_AS(simulate(w, platform::aws_lambda(), a, o),
-                       doctest::Contains("provisioned_concurrency = 3: must not exceed"),
-                       std::invalid_argument);
+  CHECK_THROWS_WITH_AS(
+      simulate(w, platform::aws_lambda(), a, o),
+      doctest::Contains("provisioned_concurrency = 3: must not exceed"),
+      std::invalid_argument);
   o = no_recycling(600);
   o.replications = 0;
   CHECK_THROWS_AS(simulate(w, platform::aws_lambda(), a, o), std::invalid_argument);
@@ -285,26 +296,28 @@ TEST_CASE("bad simulation input") {
                                              "pool.json"),
                        doctest::Contains("pool.json: /keep_alive: keep_alive_s = 0"),
                        config_error);
-  CHECK_THROWS_WITH_AS(pool_model::from_json(R"({"schema_version": 1, "name": "x", "typo": 1,
+  CHECK_THROWS_WITH_AS(
+      pool_model::from_json(R"({"schema_version": 1, "name": "x", "typo": 1,
       "keep_alive": {"kind": "fixed", "seconds": 600},
       "recycling": {"early_recycle_per_hour": 0, "max_lifetime_s": {"min": 0, "max": 0}}})",
-                                             "pool.json"),
-                       doctest::Contains("/typo"), config_error);
+                            "pool.json"),
+      doctest::Contains("/typo"), config_error);
   // found by fuzzing: a number too large for a double is a config_error, not a crash
   CHECK_THROWS_WITH_AS(pool_model::from_json("1e999", "pool.json"),
                        doctest::Contains("pool.json: invalid JSON"), config_error);
 }
 
 TEST_CASE("the simulated month's bill") {
-  // The hand-made trace above: 6 requests of 1 s over 10 s, 5 cold, cold = warm = 1000 ms
-  // (init 0), 1024 MB, x86_64 us-east-1, no free tier. Scaled to a month of 730.485 h:
-  // requests = 6 * 730.485 * 3600 / 10 = 1577847.6; each bills 1 s * 1 GB = 1 GB-s:
+  // The hand-made trace above: 6 requests of 1 s over 10 s, 5 cold, cold = warm = 1000
+  // ms (init 0), 1024 MB, x86_64 us-east-1, no free tier. Scaled to a month of 730.485
+  // h: requests = 6 * 730.485 * 3600 / 10 = 1577847.6; each bills 1 s * 1 GB = 1 GB-s:
   // compute = 1577847.6 * 0.0000166667 = 26.29752 USD, requests = 1.5778476 * 0.20 =
   // 0.31556952 USD.
   const profile w = fixed_profile(1000, 0);
   const platform p = platform::aws_lambda();
   const auto prices = price_table::aws("us-east-1", architecture::x86_64);
-  const auto res = simulate(w, p, arrivals::trace({0, 0.1, 0.2, 0.3, 0.4, 10}), no_recycling(640));
+  const auto res =
+      simulate(w, p, arrivals::trace({0, 0.1, 0.2, 0.3, 0.4, 10}), no_recycling(640));
   const auto b = simulated_bill(res, w, p, prices);
   CHECK(mean_month_hours == doctest::Approx(730.485));
   CHECK(b.requests == doctest::Approx(1577847.6));
@@ -324,6 +337,7 @@ TEST_CASE("the simulated month's bill") {
   CHECK(bp.provisioned_requests == doctest::Approx(1577847.6));
   CHECK(bp.cold_starts == 0);
   CHECK(bp.provisioned_usd ==
-        doctest::Approx(5 * 2629800 * 0.0000041667 + 1577847.6 * 0.0000097222).epsilon(1e-6));
+        doctest::Approx(5 * 2629800 * 0.0000041667 + 1577847.6 * 0.0000097222)
+            .epsilon(1e-6));
   CHECK_THROWS_AS(simulated_bill(res, w, p, prices, {}, 0), std::invalid_argument);
 }

@@ -23,7 +23,8 @@ inline nlohmann::json read_json(const std::string& rel) {
 }
 
 /// A plain CSV (no quoted commas) as columns of strings keyed by header.
-inline std::map<std::string, std::vector<std::string>> read_csv(const std::string& rel) {
+inline std::map<std::string, std::vector<std::string>> read_csv(
+    const std::string& rel) {
   std::ifstream in(data_path(rel));
   if (!in) throw std::runtime_error("missing test data " + rel);
   std::string line;
@@ -46,16 +47,20 @@ inline std::map<std::string, std::vector<std::string>> read_csv(const std::strin
 }
 
 /// A CSV with RFC 4180 quoted fields ("2,Intel(R) ..."), as columns keyed by header.
-inline std::map<std::string, std::vector<std::string>> read_quoted_csv(const std::string& rel) {
+inline std::map<std::string, std::vector<std::string>> read_quoted_csv(
+    const std::string& rel) {
   std::ifstream in(data_path(rel));
   if (!in) throw std::runtime_error("missing test data " + rel);
   auto split = [](const std::string& line) {
     std::vector<std::string> out(1);
     bool q = false;
     for (char c : line) {
-      if (c == '"') q = !q;
-      else if (c == ',' && !q) out.emplace_back();
-      else if (c != '\r') out.back() += c;
+      if (c == '"')
+        q = !q;
+      else if (c == ',' && !q)
+        out.emplace_back();
+      else if (c != '\r')
+        out.back() += c;
     }
     return out;
   };
@@ -66,7 +71,8 @@ inline std::map<std::string, std::vector<std::string>> read_quoted_csv(const std
   while (std::getline(in, line)) {
     if (line.empty()) continue;
     const auto f = split(line);
-    for (std::size_t i = 0; i < header.size() && i < f.size(); ++i) cols[header[i]].push_back(f[i]);
+    for (std::size_t i = 0; i < header.size() && i < f.size(); ++i)
+      cols[header[i]].push_back(f[i]);
   }
   return cols;
 }

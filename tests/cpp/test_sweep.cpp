@@ -4,8 +4,8 @@
 
 #include <cmath>
 #include <lambdasim/error.hpp>
-#include <lambdasim/workload.hpp>
 #include <lambdasim/sweep_loaders.hpp>
+#include <lambdasim/workload.hpp>
 #include <map>
 
 #include "test_support.hpp"
@@ -41,7 +41,8 @@ TEST_CASE("visualization of every recorded Power Tuning output holds its own pow
   std::vector<std::string> mismatched;
   for (const auto& r : runs) {
     const auto& out = r["output"];
-    const auto c = decode_visualization(out["stateMachine"]["visualization"].get<std::string>());
+    const auto c =
+        decode_visualization(out["stateMachine"]["visualization"].get<std::string>());
     const double power = out["power"].get<double>();
     bool found = false;
     for (std::size_t i = 0; i < c.memory_mb.size(); ++i) {
@@ -55,7 +56,8 @@ TEST_CASE("visualization of every recorded Power Tuning output holds its own pow
     // README pairs an input with another run's output (checked by hand: e.g. Resize
     // "Fourth Run" lists 10 powerValues, its output URL holds 8 sizes).
     if (c.memory_mb != r["input"]["powerValues"].get<std::vector<double>>())
-      mismatched.push_back(r["function"].get<std::string>() + " " + r["run"].get<std::string>());
+      mismatched.push_back(r["function"].get<std::string>() + " " +
+                           r["run"].get<std::string>());
   }
   CHECK(mismatched == std::vector<std::string>{"ImageProcessingResize Fourth Run",
                                                "ImageProcessingResize Second Run",
@@ -64,7 +66,8 @@ TEST_CASE("visualization of every recorded Power Tuning output holds its own pow
   const auto misc = read_json("powertuning/powertuning_misc_outputs_decoded.json");
   {
     const auto& out = misc[4]["output"];
-    const auto c = decode_visualization(out["stateMachine"]["visualization"].get<std::string>());
+    const auto c =
+        decode_visualization(out["stateMachine"]["visualization"].get<std::string>());
     CHECK(c.memory_mb[1] == out["power"].get<double>());
     CHECK(same_f32(c.duration_ms[1], out["duration"].get<double>()));
     CHECK(same_f32(c.cost_usd[1], out["cost"].get<double>()));
@@ -73,7 +76,8 @@ TEST_CASE("visualization of every recorded Power Tuning output holds its own pow
   // and do NOT correspond to the URL (README duration 2.9 ms at 128 MB; URL 37,002 ms).
   {
     const auto& out = misc[0]["output"];
-    const auto c = decode_visualization(out["stateMachine"]["visualization"].get<std::string>());
+    const auto c =
+        decode_visualization(out["stateMachine"]["visualization"].get<std::string>());
     CHECK(c.memory_mb[0] == 128);
     CHECK_FALSE(same_f32(c.duration_ms[0], out["duration"].get<double>()));
   }
@@ -82,7 +86,8 @@ TEST_CASE("visualization of every recorded Power Tuning output holds its own pow
 TEST_CASE("decoded visualizations equal the independently decoded stats") {
   const auto misc = read_json("powertuning/powertuning_misc_outputs_decoded.json");
   for (const auto& e : misc) {
-    const auto c = decode_visualization(e["output"]["stateMachine"]["visualization"].get<std::string>());
+    const auto c = decode_visualization(
+        e["output"]["stateMachine"]["visualization"].get<std::string>());
     const auto& d = e["decoded_stats"];
     REQUIRE(c.memory_mb.size() == d.size());
     for (std::size_t i = 0; i < d.size(); ++i) {
@@ -101,11 +106,13 @@ TEST_CASE("visualization encode and decode round-trip") {
     CHECK(enc.substr(enc.find('#')) == url.substr(url.find('#')));
   }
   // encode -> decode gives the float32-rounded values back.
-  powertuning_curve c{{128, 1769, 10240}, {11722.123456, 0.1, 1e6}, {2.1e-9, 3e-7, 0.5}};
+  powertuning_curve c{
+      {128, 1769, 10240}, {11722.123456, 0.1, 1e6}, {2.1e-9, 3e-7, 0.5}};
   const auto d = decode_visualization(encode_visualization(c));
   CHECK(d.memory_mb == c.memory_mb);
   for (std::size_t i = 0; i < 3; ++i) {
-    CHECK(d.duration_ms[i] == static_cast<double>(static_cast<float>(c.duration_ms[i])));
+    CHECK(d.duration_ms[i] ==
+          static_cast<double>(static_cast<float>(c.duration_ms[i])));
     CHECK(d.cost_usd[i] == static_cast<double>(static_cast<float>(c.cost_usd[i])));
   }
   // Padding lengths 0, 1, 2: one, two and three sizes.
@@ -128,21 +135,24 @@ TEST_CASE("malformed visualizations are rejected naming the field") {
                        doctest::Contains("visualization sizes"), std::invalid_argument);
   // 2 sizes, 1 duration
   CHECK_THROWS_WITH_AS(decode_visualization("#gAAAAQ==;AAAAAA==;AAAAAA=="),
-                       doctest::Contains("2 sizes but 1 durations"), std::invalid_argument);
+                       doctest::Contains("2 sizes but 1 durations"),
+                       std::invalid_argument);
   CHECK_THROWS_AS(decode_visualization("#gAA;AAAA;AAAA"), std::invalid_argument);
   CHECK_THROWS_AS(decode_visualization("#;;"), std::invalid_argument);
 }
 
 TEST_CASE("every file in data/powertuning loads") {
   // unfaasener: num and strategy from the execution input, region beside it.
-  const auto runs = load_powertuning_runs(data_path("powertuning/unfaasener_runs.json"));
+  const auto runs =
+      load_powertuning_runs(data_path("powertuning/unfaasener_runs.json"));
   REQUIRE(runs.size() == 70);
   CHECK(runs[0].meta.num == 10);
   CHECK(runs[0].meta.strategy == "cost");
   CHECK(runs[0].meta.region == "us-east-2");
   CHECK(runs[0].sizes() == std::vector<double>{128, 256, 512, 1024, 2048, 3008});
   // #265: stats (float64) when present, in the order of the values.
-  const auto gh = load_powertuning_runs(data_path("powertuning/github_issue_outputs.json"));
+  const auto gh =
+      load_powertuning_runs(data_path("powertuning/github_issue_outputs.json"));
   REQUIRE(gh.size() == 2);
   REQUIRE(gh[0].rows.size() == 6);
   CHECK(gh[0].rows[0].duration_ms == 443.89949999999993);
@@ -153,21 +163,25 @@ TEST_CASE("every file in data/powertuning loads") {
   CHECK(gh[1].diagnostics.size() == 1);
   CHECK_THROWS_AS(load_powertuning(data_path("powertuning/github_issue_outputs.json")),
                   config_error);  // two runs: ambiguous
-  const auto misc = load_powertuning_runs(data_path("powertuning/powertuning_misc_outputs_decoded.json"),
-                                          powertuning_source::visualization);
+  const auto misc = load_powertuning_runs(
+      data_path("powertuning/powertuning_misc_outputs_decoded.json"),
+      powertuning_source::visualization);
   CHECK(misc.size() == 5);
   CHECK(misc[1].sizes().size() == 6);
   CHECK(misc[4].meta.num == 50);
   CHECK(misc[4].meta.strategy == "balanced");
   const auto ref = read_json("reference/sweeps.json")["aws_docs_prime"];
-  const auto docs = load_powertuning(data_path("powertuning/aws_docs_prime_example.json"));
+  const auto docs =
+      load_powertuning(data_path("powertuning/aws_docs_prime_example.json"));
   const auto sum = docs.summarize();
   for (std::size_t i = 0; i < 4; ++i) {
-    CHECK(sum.memory_mb[static_cast<Eigen::Index>(i)] == ref["memory_mb"][i].get<double>());
+    CHECK(sum.memory_mb[static_cast<Eigen::Index>(i)] ==
+          ref["memory_mb"][i].get<double>());
     CHECK(sum.duration_ms[static_cast<Eigen::Index>(i)] ==
           doctest::Approx(ref["duration_ms"][i].get<double>()).epsilon(1e-12));
   }
-  const auto input = load_powertuning(data_path("powertuning/powertuning_sample-execution-input.json"));
+  const auto input = load_powertuning(
+      data_path("powertuning/powertuning_sample-execution-input.json"));
   CHECK(input.rows.empty());
   CHECK(input.meta.num == 5);
 }
@@ -175,15 +189,18 @@ TEST_CASE("every file in data/powertuning loads") {
 TEST_CASE("malformed Power Tuning JSON names the pointer") {
   CHECK_THROWS_WITH_AS(
       powertuning_from_json(R"({"power": 128, "cost": 1, "duration": 2, "stateMachine":
-        {"visualization": "#gAA=;AAAAAA==;AAAAAA=="}, "typo": 1})", "o.json"),
+        {"visualization": "#gAA=;AAAAAA==;AAAAAA=="}, "typo": 1})",
+                            "o.json"),
       doctest::Contains("o.json: /typo: unknown key"), config_error);
   CHECK_THROWS_WITH_AS(
       powertuning_from_json(R"({"results": {"power": "x", "cost": 1, "duration": 2,
-        "stateMachine": {"visualization": ""}}})", "o.json"),
+        "stateMachine": {"visualization": ""}}})",
+                            "o.json"),
       doctest::Contains("/results/power"), config_error);
   CHECK_THROWS_WITH_AS(
       powertuning_from_json(R"({"power": 1, "cost": 1, "duration": 2, "stateMachine":
-        {"visualization": "#"}, "stats": [{"value": 128, "averagePrice": 1}]})", "o.json"),
+        {"visualization": "#"}, "stats": [{"value": 128, "averagePrice": 1}]})",
+                            "o.json"),
       doctest::Contains("/stats/0/averageDuration"), config_error);
   CHECK_THROWS_WITH_AS(
       powertuning_from_json(R"({"power": 1, "cost": 1, "duration": 2, "stateMachine":
@@ -198,8 +215,8 @@ TEST_CASE("malformed Power Tuning JSON names the pointer") {
   const auto s = powertuning_from_json(
       R"({"results": {"power": 128, "cost": 1e-7, "duration": 3.5, "stateMachine":
          {"executionCost": 0.1, "lambdaCost": 0.2,
-          "visualization": ")" + encode_visualization({{128, 256}, {3.5, 2}, {1e-7, 2e-7}}) +
-          R"("}}})");
+          "visualization": ")" +
+      encode_visualization({{128, 256}, {3.5, 2}, {1e-7, 2e-7}}) + R"("}}})");
   CHECK(s.sizes() == std::vector<double>{128, 256});
 }
 
@@ -210,17 +227,23 @@ TEST_CASE("REPORT lines: text, JSON, SnapStart, skipped lines") {
   CHECK(s.skipped_lines == ref["skipped_lines"].get<int>());
   for (std::size_t i = 0; i < s.rows.size(); ++i) {
     const auto& r = s.rows[i];
-    CHECK(r.duration_ms == doctest::Approx(ref["duration_ms"][i].get<double>()).epsilon(1e-12));
+    CHECK(r.duration_ms ==
+          doctest::Approx(ref["duration_ms"][i].get<double>()).epsilon(1e-12));
     CHECK(r.memory_mb == ref["memory_mb"][i].get<double>());
     CHECK(r.is_cold == ref["is_cold"][i].get<bool>());
-    if (ref["init_ms"][i].is_null()) CHECK(std::isnan(r.init_ms));
-    else CHECK(r.init_ms == doctest::Approx(ref["init_ms"][i].get<double>()));
-    if (ref["restore_ms"][i].is_null()) CHECK(std::isnan(r.restore_ms));
-    else CHECK(r.restore_ms == doctest::Approx(ref["restore_ms"][i].get<double>()));
+    if (ref["init_ms"][i].is_null())
+      CHECK(std::isnan(r.init_ms));
+    else
+      CHECK(r.init_ms == doctest::Approx(ref["init_ms"][i].get<double>()));
+    if (ref["restore_ms"][i].is_null())
+      CHECK(std::isnan(r.restore_ms));
+    else
+      CHECK(r.restore_ms == doctest::Approx(ref["restore_ms"][i].get<double>()));
   }
   // Space-separated text works like tab-separated.
   const auto sp = report_from_text(
-      "REPORT RequestId: abc Duration: 10.5 ms Billed Duration: 11 ms Memory Size: 256 MB "
+      "REPORT RequestId: abc Duration: 10.5 ms Billed Duration: 11 ms Memory Size: 256 "
+      "MB "
       "Max Memory Used: 70 MB\n");
   REQUIRE(sp.rows.size() == 1);
   CHECK(sp.rows[0].duration_ms == 10.5);
@@ -229,26 +252,42 @@ TEST_CASE("REPORT lines: text, JSON, SnapStart, skipped lines") {
 }
 
 TEST_CASE("truncated or malformed REPORT lines are errors with their line") {
-  const std::string ok = "START RequestId: a\nREPORT RequestId: a\tDuration: 1 ms\tMemory Size: 128 MB\n";
+  const std::string ok =
+      "START RequestId: a\nREPORT RequestId: a\tDuration: 1 ms\tMemory Size: 128 MB\n";
   CHECK(report_from_text(ok).rows.size() == 1);
-  CHECK_THROWS_WITH_AS(report_from_text(ok + "REPORT RequestId: b\tDuration: 469.40 ms\tBilled Duration: 500", "log.txt"),
-                       doctest::Contains("log.txt:3: truncated REPORT line"), config_error);
-  CHECK_THROWS_WITH_AS(report_from_text("REPORT RequestId: b\tDuration: 469.40 ms\tBilled Dura", "log.txt"),
-                       doctest::Contains("log.txt:1: truncated"), config_error);
-  CHECK_THROWS_WITH_AS(report_from_text("REPORT RequestId: b\tDuration: 469.40 ms", "log.txt"),
-                       doctest::Contains("no 'Memory Size'"), config_error);
-  CHECK_THROWS_WITH_AS(report_from_text("REPORT RequestId: b\tDuration: abc ms\tMemory Size: 128 MB", "l"),
-                       doctest::Contains("Duration = 'abc'"), config_error);
-  CHECK_THROWS_WITH_AS(report_from_text("REPORT RequestId: b\tDuration: 5 s\tMemory Size: 128 MB", "l"),
-                       doctest::Contains("unit 's'"), config_error);
-  CHECK_THROWS_WITH_AS(report_from_text("REPORT RequestId: b\tDuration: 5 ms\tMemory Size: 0 MB", "l"),
-                       doctest::Contains("Memory Size"), config_error);
   CHECK_THROWS_WITH_AS(
-      report_from_text("{\"type\":\"platform.report\",\"record\":{\"metrics\":{\"durationMs\":1", "l"),
+      report_from_text(
+          ok + "REPORT RequestId: b\tDuration: 469.40 ms\tBilled Duration: 500",
+          "log.txt"),
+      doctest::Contains("log.txt:3: truncated REPORT line"), config_error);
+  CHECK_THROWS_WITH_AS(
+      report_from_text("REPORT RequestId: b\tDuration: 469.40 ms\tBilled Dura",
+                       "log.txt"),
+      doctest::Contains("log.txt:1: truncated"), config_error);
+  CHECK_THROWS_WITH_AS(
+      report_from_text("REPORT RequestId: b\tDuration: 469.40 ms", "log.txt"),
+      doctest::Contains("no 'Memory Size'"), config_error);
+  CHECK_THROWS_WITH_AS(
+      report_from_text("REPORT RequestId: b\tDuration: abc ms\tMemory Size: 128 MB",
+                       "l"),
+      doctest::Contains("Duration = 'abc'"), config_error);
+  CHECK_THROWS_WITH_AS(
+      report_from_text("REPORT RequestId: b\tDuration: 5 s\tMemory Size: 128 MB", "l"),
+      doctest::Contains("unit 's'"), config_error);
+  CHECK_THROWS_WITH_AS(
+      report_from_text("REPORT RequestId: b\tDuration: 5 ms\tMemory Size: 0 MB", "l"),
+      doctest::Contains("Memory Size"), config_error);
+  CHECK_THROWS_WITH_AS(
+      report_from_text(
+          "{\"type\":\"platform.report\",\"record\":{\"metrics\":{\"durationMs\":1",
+          "l"),
       doctest::Contains("l:1: invalid JSON"), config_error);
   CHECK_THROWS_WITH_AS(
-      report_from_text("\n{\"type\":\"platform.report\",\"record\":{\"metrics\":{\"durationMs\":1}}}", "l"),
-      doctest::Contains("l:2: /record/metrics/memorySizeMB: required key is missing"), config_error);
+      report_from_text("\n{\"type\":\"platform.report\",\"record\":{\"metrics\":{"
+                       "\"durationMs\":1}}}",
+                       "l"),
+      doctest::Contains("l:2: /record/metrics/memorySizeMB: required key is missing"),
+      config_error);
   // Other JSON log records are skipped and counted.
   const auto s = report_from_text("{\"type\":\"platform.start\",\"record\":{}}\n");
   CHECK(s.rows.empty());
@@ -276,18 +315,23 @@ TEST_CASE("REPORT metrics JSON: every runtime x arch series") {
   CHECK(s.rows[0].init_ms == 296.3);
   CHECK(s.rows[0].is_cold);
   CHECK_THROWS_WITH_AS(report_metrics_from_json(text, "", "m.json"),
-                       doctest::Contains("8 series; choose one of: dotnet6/arm64"), config_error);
+                       doctest::Contains("8 series; choose one of: dotnet6/arm64"),
+                       config_error);
   CHECK_THROWS_WITH_AS(report_metrics_from_json(text, "java/x86_64", "m.json"),
                        doctest::Contains("no such series"), config_error);
   CHECK_THROWS_WITH_AS(
-      report_metrics_from_json(R"({"data": {"a": {"128": [{"duration": -1}]}}})", "", "m.json"),
+      report_metrics_from_json(R"({"data": {"a": {"128": [{"duration": -1}]}}})", "",
+                               "m.json"),
       doctest::Contains("m.json: /data/a/128/0"), config_error);
 }
 
 TEST_CASE("CSV: the verbatim Lin & Khazaei logs reproduce the derived summary") {
-  const auto summary = test_support::read_csv("lin_khazaei_2020/summary_by_function_memory.csv");
+  const auto summary =
+      test_support::read_csv("lin_khazaei_2020/summary_by_function_memory.csv");
   const auto text = read_file("lin_khazaei_2020/App6_Lambda_Logs.csv");
-  const auto per_fn = read_json("reference/sweeps.json")["lin_khazaei_rows_per_function"]["value"].get<std::size_t>();
+  const auto per_fn =
+      read_json("reference/sweeps.json")["lin_khazaei_rows_per_function"]["value"]
+          .get<std::size_t>();
   for (const char* f : {"f1", "f2", "f3", "f4", "f5", "f6"}) {
     csv_options o;
     o.columns = lk_columns();
@@ -302,15 +346,20 @@ TEST_CASE("CSV: the verbatim Lin & Khazaei logs reproduce the derived summary") 
       const double med = std::stod(summary.at("duration_median_ms")[i]);
       const auto k = static_cast<Eigen::Index>((m - 128) / 64);
       CHECK(sum.memory_mb[k] == m);
-      CHECK(std::abs(sum.duration_ms[k] - med) <= 0.0051);  // the summary has 2 decimals
+      CHECK(std::abs(sum.duration_ms[k] - med) <=
+            0.0051);  // the summary has 2 decimals
     }
   }
   // The derived summary itself loads as a per-size CSV with a column map.
   csv_options o;
-  o.columns = {{"memory_mb", "memory_mb"}, {"duration_ms", "duration_median_ms"}, {"n", "n"},
-               {"p5_ms", "duration_p5_ms"}, {"p95_ms", "duration_p95_ms"}};
+  o.columns = {{"memory_mb", "memory_mb"},
+               {"duration_ms", "duration_median_ms"},
+               {"n", "n"},
+               {"p5_ms", "duration_p5_ms"},
+               {"p95_ms", "duration_p95_ms"}};
   o.where = {{"function", "f2"}};
-  const auto s = load_csv(data_path("lin_khazaei_2020/summary_by_function_memory.csv"), o);
+  const auto s =
+      load_csv(data_path("lin_khazaei_2020/summary_by_function_memory.csv"), o);
   CHECK(s.rows.size() == 46);
   CHECK(s.rows[0].per_size);
   CHECK(s.summarize().n[0] == 100);
@@ -328,11 +377,13 @@ TEST_CASE("canonical CSV and malformed CSV") {
   CHECK(sum.duration_ms[0] == 100.5);  // the warm row only
   CHECK(sum.init_ms[0] == 250.5);
   CHECK(sum.n_cold[0] == 1);
-  const auto per_size = csv_from_text("memory_mb,duration_ms,n\n128,100,10\n256,50,10\n");
+  const auto per_size =
+      csv_from_text("memory_mb,duration_ms,n\n128,100,10\n256,50,10\n");
   CHECK(per_size.rows[1].per_size);
   CHECK(per_size.summarize().n[1] == 10);
   CHECK_THROWS_WITH_AS(csv_from_text("memory_mb,duration_ms\n128,1\n256\n", "a.csv"),
-                       doctest::Contains("a.csv:3: 1 cells but the header has 2"), config_error);
+                       doctest::Contains("a.csv:3: 1 cells but the header has 2"),
+                       config_error);
   CHECK_THROWS_WITH_AS(csv_from_text("memory_mb,duration_ms\n128,x\n", "a.csv"),
                        doctest::Contains("a.csv:2: duration_ms = 'x'"), config_error);
   CHECK_THROWS_WITH_AS(csv_from_text("memory_mb,duration_ms\n128,-5\n", "a.csv"),
@@ -343,7 +394,8 @@ TEST_CASE("canonical CSV and malformed CSV") {
                        doctest::Contains("missing column 'duration_ms'"), config_error);
   CHECK_THROWS_WITH_AS(csv_from_text("memory_mb,duration_ms\n\"128,5\n", "a.csv"),
                        doctest::Contains("unterminated quote"), config_error);
-  CHECK_THROWS_WITH_AS(csv_from_text("", "a.csv"), doctest::Contains("empty CSV"), config_error);
+  CHECK_THROWS_WITH_AS(csv_from_text("", "a.csv"), doctest::Contains("empty CSV"),
+                       config_error);
   CHECK_THROWS_WITH_AS(csv_from_text("memory_mb,duration_ms\n", "a.csv"),
                        doctest::Contains("no data rows"), config_error);
   csv_options o;
@@ -353,14 +405,17 @@ TEST_CASE("canonical CSV and malformed CSV") {
 }
 
 TEST_CASE("load_sweep detects the format") {
-  CHECK(load_sweep(data_path("report_logs/report_log_lines.txt")).meta.format == "report");
-  CHECK(load_sweep(data_path("powertuning/aws_docs_prime_example.json")).meta.format == "aws_docs");
+  CHECK(load_sweep(data_path("report_logs/report_log_lines.txt")).meta.format ==
+        "report");
+  CHECK(load_sweep(data_path("powertuning/aws_docs_prime_example.json")).meta.format ==
+        "aws_docs");
   load_options o;
   o.select = "python311/arm64";
-  CHECK(load_sweep(data_path("report_logs/lambda_benchmark_328c27e.json"), o).meta.format ==
-        "report_metrics");
+  CHECK(load_sweep(data_path("report_logs/lambda_benchmark_328c27e.json"), o)
+            .meta.format == "report_metrics");
   o.select = "3";
-  CHECK(load_sweep(data_path("powertuning/unfaasener_runs.json"), o).sizes().size() == 10);
+  CHECK(load_sweep(data_path("powertuning/unfaasener_runs.json"), o).sizes().size() ==
+        10);
   o.select = "70";
   CHECK_THROWS_WITH_AS(load_sweep(data_path("powertuning/unfaasener_runs.json"), o),
                        doctest::Contains("select = '70'"), std::invalid_argument);
@@ -369,7 +424,8 @@ TEST_CASE("load_sweep detects the format") {
 
 TEST_CASE("aggregation: median, Power Tuning trimmed mean, percentiles") {
   // 10 values 1..10: median 5.5; trimmed mean drops floor(10*0.2) = 2 at each end:
-  // mean(3..8) = 5.5; with an outlier 100 instead of 10 the median and trimmed mean stay.
+  // mean(3..8) = 5.5; with an outlier 100 instead of 10 the median and trimmed mean
+  // stay.
   std::vector<double> v{100, 2, 3, 4, 5, 6, 7, 8, 9, 1};
   CHECK(detail::aggregate_values(v, aggregation::median) == 5.5);
   CHECK(detail::aggregate_values(v, aggregation::trimmed_mean) == 5.5);

@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <fstream>
 #include <lambdasim/error.hpp>
-#include "detail/csv.hpp"
 #include <lambdasim/traffic.hpp>
+#include "detail/csv.hpp"
 
 #include "test_support.hpp"
 
@@ -14,7 +14,8 @@ using namespace lambdasim;
 
 namespace {
 std::string temp_csv(const std::string& name, const std::string& text) {
-  const auto p = std::filesystem::temp_directory_path() / ("lambdasim_test_" + name + ".csv");
+  const auto p =
+      std::filesystem::temp_directory_path() / ("lambdasim_test_" + name + ".csv");
   std::ofstream(p) << text;
   return p.string();
 }
@@ -29,17 +30,20 @@ std::size_t data_lines(const std::string& rel) {
 }  // namespace
 
 TEST_CASE("the 2020 traces load as is by client_start_time") {
-  for (const char* f : {"res-01-2020-05-26_01-31-35.csv", "res-01-2020-05-28_01-57-40.csv",
-                        "res-01-2020-06-09_01-04-58.csv", "res-01-2020-06-13_23-39-35.csv"}) {
+  for (const char* f :
+       {"res-01-2020-05-26_01-31-35.csv", "res-01-2020-05-28_01-57-40.csv",
+        "res-01-2020-06-09_01-04-58.csv", "res-01-2020-06-13_23-39-35.csv"}) {
     const std::string rel = std::string("coldstarts/traces_2020/") + f;
     CAPTURE(rel);
-    const auto a = arrivals::load_csv(test_support::data_path(rel), "client_start_time");
+    const auto a =
+        arrivals::load_csv(test_support::data_path(rel), "client_start_time");
     const auto cols = test_support::read_quoted_csv(rel);
     const auto& t = cols.at("client_start_time");
     REQUIRE(a.times_s.size() == data_lines(rel));
     CHECK(a.kind == arrival_kind::trace);
     CHECK(a.times_s.front() == 0);
-    CHECK(a.period_s() == doctest::Approx(std::stod(t.back()) - std::stod(t.front())).epsilon(1e-12));
+    CHECK(a.period_s() ==
+          doctest::Approx(std::stod(t.back()) - std::stod(t.front())).epsilon(1e-12));
     CHECK(a.expected_requests() == static_cast<double>(t.size()));
   }
 }
@@ -57,41 +61,49 @@ TEST_CASE("trace csv errors name the file, line and column") {
   CHECK(arrivals::load_csv(rec).times_s == std::vector<double>{0, 600});
   CHECK(arrivals::load_csv(rec).warm_at_start == 1);
   CHECK(a.warm_at_start == 0);
-  CHECK_THROWS_WITH_AS(arrivals::load_csv(temp_csv("badcold", "is_cold,timestamp_s\nmaybe,1\nTrue,2\n")),
-                       doctest::Contains("line 2: column 'is_cold' = 'maybe'"), config_error);
+  CHECK_THROWS_WITH_AS(
+      arrivals::load_csv(temp_csv("badcold", "is_cold,timestamp_s\nmaybe,1\nTrue,2\n")),
+      doctest::Contains("line 2: column 'is_cold' = 'maybe'"), config_error);
   const auto unsorted = temp_csv("unsorted", "timestamp_s\n10\n30\n20\n");
-  CHECK_THROWS_WITH_AS(arrivals::load_csv(unsorted),
-                       doctest::Contains("line 4: column 'timestamp_s' = 20: the trace is not sorted"),
-                       config_error);
+  CHECK_THROWS_WITH_AS(
+      arrivals::load_csv(unsorted),
+      doctest::Contains("line 4: column 'timestamp_s' = 20: the trace is not sorted"),
+      config_error);
   const auto text = temp_csv("text", "timestamp_s\n10\nsoon\n");
-  CHECK_THROWS_WITH_AS(arrivals::load_csv(text), doctest::Contains("line 3: column 'timestamp_s' = 'soon': not a number"),
-                       config_error);
+  CHECK_THROWS_WITH_AS(
+      arrivals::load_csv(text),
+      doctest::Contains("line 3: column 'timestamp_s' = 'soon': not a number"),
+      config_error);
   const auto one = temp_csv("one", "timestamp_s\n10\n");
   CHECK_THROWS_AS(arrivals::load_csv(one), config_error);
   CHECK_THROWS_WITH_AS(arrivals::load_csv("/nonexistent/trace.csv"),
-                       doctest::Contains("/nonexistent/trace.csv: cannot open file"), config_error);
+                       doctest::Contains("/nonexistent/trace.csv: cannot open file"),
+                       config_error);
 }
 
 TEST_CASE("arrival validation") {
-  CHECK_THROWS_WITH_AS(arrivals::poisson(-1, 10), "rate_per_s = -1: must be >= 0 and finite (requests per second)",
+  CHECK_THROWS_WITH_AS(arrivals::poisson(-1, 10),
+                       "rate_per_s = -1: must be >= 0 and finite (requests per second)",
                        std::invalid_argument);
   CHECK_THROWS_AS(arrivals::poisson(std::nan(""), 10), std::invalid_argument);
-  CHECK_THROWS_WITH_AS(arrivals::poisson(1, 0), "duration_s = 0: must be > 0 and finite",
-                       std::invalid_argument);
+  CHECK_THROWS_WITH_AS(arrivals::poisson(1, 0),
+                       "duration_s = 0: must be > 0 and finite", std::invalid_argument);
   CHECK_THROWS_WITH_AS(arrivals::piecewise({1, -2}, 3600, 86400),
                        doctest::Contains("rates_per_s[1] = -2"), std::invalid_argument);
   CHECK_THROWS_AS(arrivals::piecewise({}, 3600, 86400), std::invalid_argument);
-  CHECK_THROWS_WITH_AS(arrivals::piecewise({1}, 0, 86400), doctest::Contains("segment_s = 0"),
-                       std::invalid_argument);
+  CHECK_THROWS_WITH_AS(arrivals::piecewise({1}, 0, 86400),
+                       doctest::Contains("segment_s = 0"), std::invalid_argument);
   CHECK_THROWS_WITH_AS(arrivals::trace({5, 7, 6}),
-                       doctest::Contains("timestamps_s[2] = 6: the trace is not sorted: earlier than timestamps_s[1] = 7"),
+                       doctest::Contains("timestamps_s[2] = 6: the trace is not "
+                                         "sorted: earlier than timestamps_s[1] = 7"),
                        std::invalid_argument);
   CHECK_THROWS_AS(arrivals::trace({5}), std::invalid_argument);
   CHECK_THROWS_AS(arrivals::trace({5, 5}), std::invalid_argument);
 }
 
 TEST_CASE("expected requests by hand") {
-  // 2 days of 24 hourly rates 0, 1, ..., 23 per second: 2 * 3600 * (0 + ... + 23) = 1987200
+  // 2 days of 24 hourly rates 0, 1, ..., 23 per second: 2 * 3600 * (0 + ... + 23) =
+  // 1987200
   std::vector<double> rates(24);
   for (int h = 0; h < 24; ++h) rates[static_cast<std::size_t>(h)] = h;
   CHECK(arrivals::piecewise(rates, 3600, 2 * 86400).expected_requests() == 1987200);
@@ -101,14 +113,16 @@ TEST_CASE("expected requests by hand") {
 }
 
 TEST_CASE("csv splitting handles quotes") {
-  const auto f = detail::split_csv_line(R"csv(0,False,"2,Intel(R) Xeon(R)",x,"say ""hi""")csv");
+  const auto f =
+      detail::split_csv_line(R"csv(0,False,"2,Intel(R) Xeon(R)",x,"say ""hi""")csv");
   REQUIRE(f.size() == 5);
   CHECK(f[2] == "2,Intel(R) Xeon(R)");
   CHECK(f[4] == "say \"hi\"");
 }
 
 TEST_CASE("a trace with an unterminated quote is an error naming the line") {
-  const auto path = std::filesystem::temp_directory_path() / "lambdasim_quote_trace.csv";
+  const auto path =
+      std::filesystem::temp_directory_path() / "lambdasim_quote_trace.csv";
   {
     std::ofstream out(path);
     out << "timestamp_s,note\n1,ok\n2,\"open\n";

@@ -35,13 +35,19 @@ TEST_CASE("gc component json: ref_mb defaults to 1024 and round-trips") {
   CHECK(profile::from_json(w.to_json()) == w);
   // A key of another kind is an error, not silently ignored.
   CHECK_THROWS_WITH_AS(
-      profile::from_json(R"({"schema_version": 1, "components": [{"kind": "gc", "work_ms": 1,
-          "knee_vcpu": 2}]})", "p.json"),
-      "p.json: /components/0/knee_vcpu: unknown key 'knee_vcpu'", lambdasim::config_error);
+      profile::from_json(
+          R"({"schema_version": 1, "components": [{"kind": "gc", "work_ms": 1,
+          "knee_vcpu": 2}]})",
+          "p.json"),
+      "p.json: /components/0/knee_vcpu: unknown key 'knee_vcpu'",
+      lambdasim::config_error);
   CHECK_THROWS_WITH_AS(
-      profile::from_json(R"({"schema_version": 1, "components": [{"kind": "gc", "work_ms": 1,
-          "ref_mb": 0}]})", "p.json"),
-      "p.json: /components/0: ref_mb = 0: must be finite and > 0", lambdasim::config_error);
+      profile::from_json(
+          R"({"schema_version": 1, "components": [{"kind": "gc", "work_ms": 1,
+          "ref_mb": 0}]})",
+          "p.json"),
+      "p.json: /components/0: ref_mb = 0: must be finite and > 0",
+      lambdasim::config_error);
 }
 
 TEST_CASE("profile save and load") {
@@ -58,8 +64,9 @@ TEST_CASE("profile save and load") {
 TEST_CASE("bad profiles name the field and value") {
   using lambdasim::config_error;
   CHECK_THROWS_WITH_AS(
-      profile::from_json(R"({"schema_version": 1, "components": [{"kind": "cpu", "work_ms": -5}]})",
-                         "p.json"),
+      profile::from_json(
+          R"({"schema_version": 1, "components": [{"kind": "cpu", "work_ms": -5}]})",
+          "p.json"),
       "p.json: /components/0: work_ms = -5: must be finite and >= 0", config_error);
   CHECK_THROWS_WITH_AS(
       profile::from_json(
@@ -67,18 +74,23 @@ TEST_CASE("bad profiles name the field and value") {
           "p.json"),
       "p.json: /components/0: threads = 0: must be >= 1", config_error);
   CHECK_THROWS_WITH_AS(
-      profile::from_json(R"({"schema_version": 1, "components": [], "init": 3})", "p.json"),
+      profile::from_json(R"({"schema_version": 1, "components": [], "init": 3})",
+                         "p.json"),
       "p.json: /init: unknown key 'init'", config_error);
   CHECK_THROWS_WITH_AS(
-      profile::from_json(R"({"schema_version": 1, "components": [{"kind": "gpu", "work_ms": 1}]})",
-                         "p.json"),
-      "p.json: /components/0/kind: kind = 'gpu': expected cpu, io, scaled_io or gc", config_error);
+      profile::from_json(
+          R"({"schema_version": 1, "components": [{"kind": "gpu", "work_ms": 1}]})",
+          "p.json"),
+      "p.json: /components/0/kind: kind = 'gpu': expected cpu, io, scaled_io or gc",
+      config_error);
   CHECK_THROWS_WITH_AS(
-      profile::from_json(R"({"schema_version": 1, "components": [{"kind": "io", "ms": "1"}]})",
-                         "p.json"),
+      profile::from_json(
+          R"({"schema_version": 1, "components": [{"kind": "io", "ms": "1"}]})",
+          "p.json"),
       "p.json: /components/0/ms: expected a number, got \"1\"", config_error);
   CHECK_THROWS_AS(profile::from_json(R"({"components": []})"), config_error);
-  CHECK_THROWS_AS(profile::from_json(R"({"schema_version": 2, "components": []})"), config_error);
+  CHECK_THROWS_AS(profile::from_json(R"({"schema_version": 2, "components": []})"),
+                  config_error);
   CHECK_THROWS_AS(profile::from_json("[1]"), config_error);
   CHECK_THROWS_AS(profile::load("/nonexistent.json"), config_error);
   profile w;
@@ -88,7 +100,8 @@ TEST_CASE("bad profiles name the field and value") {
 }
 
 TEST_CASE("profile architecture, platform and source: JSON, defaults, moving arch") {
-  // A file written before these fields loads as x86_64 with platform and source unknown.
+  // A file written before these fields loads as x86_64 with platform and source
+  // unknown.
   const profile old = profile::from_json(
       R"({"schema_version": 1, "components": [{"kind": "cpu", "work_ms": 100}]})");
   CHECK(old.architecture == "x86_64");
@@ -101,10 +114,12 @@ TEST_CASE("profile architecture, platform and source: JSON, defaults, moving arc
   const profile back = profile::from_json(w.to_json());
   CHECK(back == w);
   CHECK(w.to_json().find("\"architecture\": \"arm64\"") != std::string::npos);
-  CHECK_THROWS_WITH_AS(profile::from_json(
-                           R"({"schema_version": 1, "components": [], "architecture": "sparc"})"),
-                       doctest::Contains("architecture = 'sparc'"), lambdasim::config_error);
-  // On the other architecture: CPU work (cpu, gc, first call) x ratio, I/O and INIT kept.
+  CHECK_THROWS_WITH_AS(
+      profile::from_json(
+          R"({"schema_version": 1, "components": [], "architecture": "sparc"})"),
+      doctest::Contains("architecture = 'sparc'"), lambdasim::config_error);
+  // On the other architecture: CPU work (cpu, gc, first call) x ratio, I/O and INIT
+  // kept.
   profile x;
   x.components = {component::io(50), component::cpu(400), component::gc(20)};
   x.init_ms = 100;
@@ -116,8 +131,8 @@ TEST_CASE("profile architecture, platform and source: JSON, defaults, moving arc
   CHECK(a.components[2].work_ms == 25);
   CHECK(a.first_call_cpu_ms == 12.5);
   CHECK(a.init_ms == 100);
-  CHECK_THROWS_WITH_AS(x.on_architecture("arm64", 0), doctest::Contains("speed_ratio = 0"),
-                       std::invalid_argument);
+  CHECK_THROWS_WITH_AS(x.on_architecture("arm64", 0),
+                       doctest::Contains("speed_ratio = 0"), std::invalid_argument);
 }
 
 TEST_CASE("architecture speed ratios come from models/architecture-speed.json") {

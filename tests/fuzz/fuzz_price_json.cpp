@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // libFuzzer target: price_table::from_json, the public loader of price documents in the
 // schema of models/prices-aws-lambda.json. Any input gives a table or throws an
-// std::invalid_argument (config_error for a malformed document); anything else is a bug.
+// std::invalid_argument (config_error for a malformed document); anything else is a
+// bug.
 #include <cstddef>
 #include <cstdint>
 #include <stdexcept>

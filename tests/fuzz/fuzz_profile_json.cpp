@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// libFuzzer target: any input must parse or throw a std::invalid_argument (config_error)
-// naming the problem; never crash, hang or trip a sanitizer.
+// libFuzzer target: any input must parse or throw a std::invalid_argument
+// (config_error) naming the problem; never crash, hang or trip a sanitizer.
 #include <cstddef>
 #include <cstdint>
 #include <stdexcept>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// libFuzzer target: any input must parse or throw a std::invalid_argument (config_error)
-// naming the problem; never crash, hang or trip a sanitizer.
+// libFuzzer target: any input must parse or throw a std::invalid_argument
+// (config_error) naming the problem; never crash, hang or trip a sanitizer.
 #include <cstddef>
 #include <cstdint>
 #include <stdexcept>
@@ -11,7 +11,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   try {
-    const auto s = lambdasim::report_from_text(text, "fuzz"); if (!s.rows.empty()) (void)s.summarize(lambdasim::aggregation::trimmed_mean);
+    const auto s = lambdasim::report_from_text(text, "fuzz");
+    if (!s.rows.empty()) (void)s.summarize(lambdasim::aggregation::trimmed_mean);
   } catch (const std::invalid_argument&) {
   }
   return 0;

@@ -16,9 +16,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const std::invalid_argument&) {
     return 0;
   }
-  const auto again = lambdasim::decode_visualization(lambdasim::encode_visualization(c));
-  // NaN payloads compare unequal; compare bit patterns via the float32 encoding instead.
+  const auto again =
+      lambdasim::decode_visualization(lambdasim::encode_visualization(c));
+  // NaN payloads compare unequal; compare bit patterns via the float32 encoding
+  // instead.
   if (again.memory_mb != c.memory_mb) std::abort();
-  if (lambdasim::encode_visualization(again) != lambdasim::encode_visualization(c)) std::abort();
+  if (lambdasim::encode_visualization(again) != lambdasim::encode_visualization(c))
+    std::abort();
   return 0;
 }

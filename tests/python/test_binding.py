@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pickle
 
+import lambdasim as ls
 import numpy as np
 import pandas as pd
 import pytest
-
-import lambdasim as ls
 
 
 @pytest.fixture
@@ -21,20 +20,39 @@ def test_reference_durations(reference, aws):
     # one spot check per kind against data/reference (the C++ suite checks all of them)
     for case in reference["duration_cases"]:
         p = ls.Profile.from_json(
-            '{"schema_version": 1, "components": %s}' % str(case["components"]).replace("'", '"')
+            '{"schema_version": 1, "components": '
+            + str(case["components"]).replace("'", '"')
+            + "}"
         )
         plat = ls.Platform.aws_lambda()
         plat.throttling = case["throttling"]
-        assert ls.warm_ms(p, plat, case["memory_mb"]) == pytest.approx(case["warm_ms"], rel=1e-12)
+        assert ls.warm_ms(p, plat, case["memory_mb"]) == pytest.approx(
+            case["warm_ms"], rel=1e-12
+        )
 
 
 def test_profile_keywords():
-    p = ls.Profile(name="x", cpu_ms=800, threads=2, io_ms=120, scaled_io_ms=30, knee_vcpu=0.5,
-                   init_ms=250, first_call_cpu_ms=5, peak_memory_mb=180, cv=0.1)
+    p = ls.Profile(
+        name="x",
+        cpu_ms=800,
+        threads=2,
+        io_ms=120,
+        scaled_io_ms=30,
+        knee_vcpu=0.5,
+        init_ms=250,
+        first_call_cpu_ms=5,
+        peak_memory_mb=180,
+        cv=0.1,
+    )
     assert [c.kind for c in p.components] == ["cpu", "io", "scaled_io"]
     assert p.components[0] == ls.Component.cpu(800, threads=2)
     assert p.components[2] == ls.Component.scaled_io(work_ms=30, knee_vcpu=0.5)
-    assert (p.init_ms, p.first_call_cpu_ms, p.peak_memory_mb, p.cv) == (250, 5, 180, 0.1)
+    assert (p.init_ms, p.first_call_cpu_ms, p.peak_memory_mb, p.cv) == (
+        250,
+        5,
+        180,
+        0.1,
+    )
     # defaults come from the C++ struct
     q = ls.Profile(cpu_ms=1)
     assert q.components[0].threads == 1
@@ -78,14 +96,18 @@ def test_config_error_is_value_error(tmp_path):
 
 def test_memory_errors(aws):
     p = ls.Profile(cpu_ms=100)
-    with pytest.raises(ValueError, match=r"memory_mb = 20000: must be within 128\.\.10240 MB"):
+    with pytest.raises(
+        ValueError, match=r"memory_mb = 20000: must be within 128\.\.10240 MB"
+    ):
         ls.warm_ms(p, aws, 20000)
     with pytest.raises(ValueError, match="memory_mb = nan"):
         ls.warm_ms(p, aws, [128, np.nan])
     with pytest.raises(ValueError, match="memory_mb = 0"):
         ls.curve(p, memory_mb=[0])
     with pytest.raises(ValueError, match="must be 1-D"):
-        ls._core.curve(p, aws, ls.PriceTable.aws("us-east-1", "x86_64"), np.ones((2, 2)) * 512)
+        ls._core.curve(
+            p, aws, ls.PriceTable.aws("us-east-1", "x86_64"), np.ones((2, 2)) * 512
+        )
 
 
 def test_array_inputs(aws):
@@ -120,8 +142,16 @@ def test_curve_object(aws):
     c = ls.curve(p)
     assert len(c) == 10113
     df = c.to_dataframe()
-    assert list(df.columns) == ["memory_mb", "vcpu", "warm_ms", "cold_ms", "warm_billed_ms",
-                                "gb_s", "cost_usd", "feasible"]
+    assert list(df.columns) == [
+        "memory_mb",
+        "vcpu",
+        "warm_ms",
+        "cold_ms",
+        "warm_billed_ms",
+        "gb_s",
+        "cost_usd",
+        "feasible",
+    ]
     assert df["memory_mb"].dtype == np.int64
     assert df["feasible"].dtype == bool
     row = c.at(1769)
@@ -134,7 +164,9 @@ def test_curve_object(aws):
         c.at(129.5)
     arm = ls.curve(p, arch="arm64", memory_mb=[1769])
     # same billed GB-s, arm64 first-tier price 0.0000133334 instead of 0.0000166667
-    assert arm.cost_usd[0] == pytest.approx(1.1 * 1769 / 1024 * 0.0000133334 + 0.2e-6, rel=1e-9)
+    assert arm.cost_usd[0] == pytest.approx(
+        1.1 * 1769 / 1024 * 0.0000133334 + 0.2e-6, rel=1e-9
+    )
     assert "cheapest" in c._repr_html_()
 
 
@@ -143,7 +175,9 @@ def test_price_tables():
     assert t.arch == "arm64"
     assert t.first_tier_usd_per_gb_s() == 0.0000133334
     assert "us-east-1" in ls.PriceTable.aws_regions()
-    with pytest.raises(ValueError, match="region = 'mars-1'.*known regions: .*us-east-1"):
+    with pytest.raises(
+        ValueError, match="region = 'mars-1'.*known regions: .*us-east-1"
+    ):
         ls.PriceTable.aws("mars-1", "x86_64")
     with pytest.raises(ValueError, match="arch = 'sparc'"):
         ls.PriceTable.aws("us-east-1", "sparc")
@@ -188,7 +222,10 @@ def test_price_table_from_a_users_document(tmp_path):
     # 1 s at 1024 MB = 1 GB-s at $0.00001, plus $0.10 per million requests
     c = ls.curve(ls.Profile(io_ms=1000), prices=t, memory_mb=[1024])
     assert c.cost_usd[0] == pytest.approx(0.00001 + 0.10 / 1e6, rel=1e-12)
-    with pytest.raises(ValueError, match="region = 'us-east-1': no price data; known regions: eu-north-9"):
+    with pytest.raises(
+        ValueError,
+        match="region = 'us-east-1': no price data; known regions: eu-north-9",
+    ):
         ls.PriceTable.from_json(doc, "us-east-1", "arm64")
     with pytest.raises(ls.ConfigError, match=r"prices\.json: /colour: unknown key"):
         f.write_text(doc[:-1] + ', "colour": 1}')

@@ -44,8 +44,13 @@ def _check(r, row):
     assert round(r.cost_usd * 1e6, 2) == per_million
 
 
-PROFILE = {"name": "api-handler", "cpu_ms": 800, "io_ms": 120, "init_ms": 250,
-           "peak_memory_mb": 180}
+PROFILE = {
+    "name": "api-handler",
+    "cpu_ms": 800,
+    "io_ms": 120,
+    "init_ms": 250,
+    "peak_memory_mb": 180,
+}
 
 
 @pytest.mark.parametrize("strategy", ["cost", "speed", "balanced", "knee"])

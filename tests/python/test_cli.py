@@ -10,13 +10,15 @@ import subprocess
 import sys
 
 import pytest
-
 from lambdasim.cli import main
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "lambdasim", *args], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "lambdasim", *args],
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -24,15 +26,25 @@ def test_curve_csv(profile_file):
     r = run("curve", str(profile_file), "--memory", "128,512,1769", "--format", "csv")
     assert r.returncode == 0, r.stderr
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
-    assert list(rows[0])[:8] == ["memory_mb", "vcpu", "warm_ms", "cold_ms", "warm_billed_ms",
-                                 "gb_s", "cost_usd", "feasible"]
+    assert list(rows[0])[:8] == [
+        "memory_mb",
+        "vcpu",
+        "warm_ms",
+        "cold_ms",
+        "warm_billed_ms",
+        "gb_s",
+        "cost_usd",
+        "feasible",
+    ]
     assert [int(r["memory_mb"]) for r in rows] == [128, 512, 1769]
     last = rows[-1]
     assert float(last["warm_ms"]) == 1100
     assert float(last["cold_ms"]) == 1300
     assert float(last["warm_billed_ms"]) == 1100
     # 1.1 s * 1769/1024 GB * $0.0000166667 + $0.20 per million
-    assert float(last["cost_usd"]) == pytest.approx(1.1 * 1769 / 1024 * 0.0000166667 + 2e-7)
+    assert float(last["cost_usd"]) == pytest.approx(
+        1.1 * 1769 / 1024 * 0.0000166667 + 2e-7
+    )
     assert last["feasible"] == "true"
 
 
@@ -43,8 +55,21 @@ def test_curve_default_is_every_size(profile_file, capsys):
 
 
 def test_curve_range_and_json(profile_file, capsys):
-    assert main(["curve", str(profile_file), "--memory", "128:10240:64", "--format", "json",
-                 "--arch", "arm64"]) == 0
+    assert (
+        main(
+            [
+                "curve",
+                str(profile_file),
+                "--memory",
+                "128:10240:64",
+                "--format",
+                "json",
+                "--arch",
+                "arm64",
+            ]
+        )
+        == 0
+    )
     doc = json.loads(capsys.readouterr().out)
     assert len(doc["rows"]) == 159
     assert doc["rows"][-1]["memory_mb"] == 10240
@@ -77,13 +102,23 @@ def test_curve_bad_arguments(profile_file, args, message):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ('{"schema_version": 1, "components": [{"kind": "cpu", "work_ms": -1}]}',
-         "work_ms = -1: must be finite and >= 0"),
-        ('{"schema_version": 1, "components": [{"kind": "cpu", "work_ms": 1, "threads": 0}]}',
-         "threads = 0: must be >= 1"),
-        ('{"schema_version": 1, "components": [], "extra": 1}', "/extra: unknown key 'extra'"),
+        (
+            '{"schema_version": 1, "components": [{"kind": "cpu", "work_ms": -1}]}',
+            "work_ms = -1: must be finite and >= 0",
+        ),
+        (
+            '{"schema_version": 1, "components": [{"kind": "cpu", "work_ms": 1, "threads": 0}]}',
+            "threads = 0: must be >= 1",
+        ),
+        (
+            '{"schema_version": 1, "components": [], "extra": 1}',
+            "/extra: unknown key 'extra'",
+        ),
         ('{"schema_version": 1, "components": [', "invalid JSON"),
-        ('{"schema_version": 1, "components": [{"kind": "io", "ms": NaN}]}', "invalid JSON"),
+        (
+            '{"schema_version": 1, "components": [{"kind": "io", "ms": NaN}]}',
+            "invalid JSON",
+        ),
     ],
 )
 def test_curve_bad_profiles(tmp_path, content, message):

@@ -5,14 +5,12 @@ independent NumPy implementation of the equations, and do not depend on threads.
 from __future__ import annotations
 
 import importlib.util
-import pickle
 from pathlib import Path
 
+import lambdasim as ls
 import numpy as np
 import pandas as pd
 import pytest
-
-import lambdasim as ls
 
 COLUMNS = ("warm_ms", "cold_ms", "warm_billed_ms", "gb_s", "cost_usd", "feasible")
 
@@ -47,8 +45,10 @@ def random_fleet(n: int, seed: int) -> pd.DataFrame:
 
 def profiles_of(df: pd.DataFrame) -> list[ls.Profile]:
     # the test's own loop: one Profile(**row) per row, as a user would build them
-    return [ls.Profile(**{k: (int(v) if k == "threads" else v) for k, v in row.items()})
-            for row in df.to_dict("records")]
+    return [
+        ls.Profile(**{k: (int(v) if k == "threads" else v) for k, v in row.items()})
+        for row in df.to_dict("records")
+    ]
 
 
 GRID = np.r_[128:10241:37, 1769, 3008, 3009, 5307, 5308, 10240].astype(float)
@@ -81,11 +81,15 @@ def test_numpy_reference_agrees_on_random_profiles() -> None:
     df = random_fleet(200, 2)
     grid = aws.memory_grid()
     fleet = ls.curve(df, aws, prices)
-    expected = ref.curve({k: df[k].to_numpy() for k in df if k != "name"}, grid, aws, prices)
+    expected = ref.curve(
+        {k: df[k].to_numpy() for k in df if k != "name"}, grid, aws, prices
+    )
     np.testing.assert_array_equal(fleet.vcpu, expected["vcpu"])
     np.testing.assert_array_equal(fleet.feasible, expected["feasible"])
     for name in ("warm_ms", "cold_ms", "warm_billed_ms", "gb_s", "cost_usd"):
-        np.testing.assert_allclose(getattr(fleet, name), expected[name], rtol=1e-12, atol=0)
+        np.testing.assert_allclose(
+            getattr(fleet, name), expected[name], rtol=1e-12, atol=0
+        )
 
 
 def test_thread_count_does_not_change_results() -> None:
@@ -99,10 +103,18 @@ def test_thread_count_does_not_change_results() -> None:
 
 
 def test_hand_values_and_long_format() -> None:
-    df = pd.DataFrame({"name": ["a", "b"], "cpu_ms": [1000, 2000], "threads": [1, 2],
-                       "io_ms": [100, 0]})
+    df = pd.DataFrame(
+        {
+            "name": ["a", "b"],
+            "cpu_ms": [1000, 2000],
+            "threads": [1, 2],
+            "io_ms": [100, 0],
+        }
+    )
     aws = ls.Platform.aws_lambda()
-    aws.throttling = "smooth"  # b at 1769 MB would be CFS-throttled (two threads, 1 vCPU)
+    aws.throttling = (
+        "smooth"  # b at 1769 MB would be CFS-throttled (two threads, 1 vCPU)
+    )
     fleet = ls.curve(df, aws, memory_mb=[1769, 3538])
     # a: 1000 ms of CPU at one vCPU + 100 ms I/O; b: 2000 ms on two threads at 2 vCPUs
     assert fleet.warm_ms.tolist() == [[1100.0, 1100.0], [2000.0, 1000.0]]
@@ -121,7 +133,9 @@ def test_hand_values_and_long_format() -> None:
 def test_fleet_errors_name_row_and_column() -> None:
     with pytest.raises(ValueError, match=r"profiles\[1\]\.cpu_ms = -5"):
         ls.curve({"cpu_ms": [1.0, -5.0]}, memory_mb=[1024])
-    with pytest.raises(ValueError, match="profiles column = 'cpu_time': unknown; known columns: cpu_ms"):
+    with pytest.raises(
+        ValueError, match="profiles column = 'cpu_time': unknown; known columns: cpu_ms"
+    ):
         ls.curve(pd.DataFrame({"cpu_time": [1.0]}), memory_mb=[1024])
     with pytest.raises(ValueError, match="knee_vcpu: given without scaled_io_ms"):
         ls.curve({"cpu_ms": [1.0], "knee_vcpu": [0.5]}, memory_mb=[1024])

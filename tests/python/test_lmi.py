@@ -30,7 +30,13 @@ def test_bill_hand_calculation_and_protocol():
     # 3 x 730 h x $0.077 x 1.15
     assert b.total_usd == pytest.approx(3 * 730 * 0.077 * 1.15)
     d = b.to_dict()
-    for key in ("total_usd", "instances_usd", "management_usd", "requests_usd", "instance_hours"):
+    for key in (
+        "total_usd",
+        "instances_usd",
+        "management_usd",
+        "requests_usd",
+        "instance_hours",
+    ):
         assert key in d
     assert "<table>" in b._repr_html_()
     assert len(b.to_dataframe()) == 1
@@ -40,7 +46,9 @@ def test_bill_hand_calculation_and_protocol():
 def test_bill_from_profile_plans_capacity():
     p = ls.Profile(cpu_ms=50)
     req = 1000 * 730 * 3600  # 1000/s of 50 ms CPU: 50 vCPU, 100 environments at 50 %
-    b = ls.lmi_bill("m7g.xlarge", profile=p, requests_per_month=req, memory_per_vcpu_gib=2)
+    b = ls.lmi_bill(
+        "m7g.xlarge", profile=p, requests_per_month=req, memory_per_vcpu_gib=2
+    )
     assert b.plan is not None
     assert b.plan.environments == 100
     assert b.to_dict()["bound"] == "cpu"
@@ -54,12 +62,18 @@ def test_errors_name_field_and_value():
     with pytest.raises(TypeError, match="unknown LMI option 'instance_count'"):
         ls.lmi_config("m7g.large", instance_count=3)
     with pytest.raises(ValueError, match="savings_plan_discount = 0.3"):
-        ls.bill(ls.Profile(io_ms=100), 512, requests_per_month=1e6, savings_plan_discount=0.3)
+        ls.bill(
+            ls.Profile(io_ms=100),
+            512,
+            requests_per_month=1e6,
+            savings_plan_discount=0.3,
+        )
 
 
 def test_simulation_result_protocol():
-    s = ls.simulate_lmi(ls.Profile(cpu_ms=10, io_ms=90), "m7g.large", rate=50, duration_s=900,
-                        seed=3)
+    s = ls.simulate_lmi(
+        ls.Profile(cpu_ms=10, io_ms=90), "m7g.large", rate=50, duration_s=900, seed=3
+    )
     assert s.throttled == 0
     assert s.p99_ms >= 100
     t = s.timeline()
@@ -76,41 +90,117 @@ def test_compare_and_break_even():
     assert c.winner == "on-demand"
     assert list(c.to_dataframe()["compute"]) == ["on-demand", "provisioned", "lmi"]
     assert c.plot() is not None
-    b = ls.break_even(p, 1769, "m7g.large", requests_per_month=np.geomspace(1e6, 1e9, 31))
+    b = ls.break_even(
+        p, 1769, "m7g.large", requests_per_month=np.geomspace(1e6, 1e9, 31)
+    )
     # hand: 3 x 730 x 0.0816 x 1.15 / (0.1 s x 1769/1024 GB x $0.0000166667)
     assert b.lmi_on_demand_crossovers[0] == pytest.approx(
-        3 * 730 * 0.0816 * 1.15 / (0.1 * 1769 / 1024 * 0.0000166667), rel=1e-6)
+        3 * 730 * 0.0816 * 1.15 / (0.1 * 1769 / 1024 * 0.0000166667), rel=1e-6
+    )
     assert b.plot() is not None
-    r = ls.break_even(p, 1769, "m7g.large", requests_per_month=3e8,
-                      peak_to_mean=np.linspace(1, 10, 10))
+    r = ls.break_even(
+        p,
+        1769,
+        "m7g.large",
+        requests_per_month=3e8,
+        peak_to_mean=np.linspace(1, 10, 10),
+    )
     assert r.x_name == "peak_to_mean"
-    assert list(r.to_dict()) == ["peak_to_mean", "on_demand_usd", "provisioned_usd", "lmi_usd"]
+    assert list(r.to_dict()) == [
+        "peak_to_mean",
+        "on_demand_usd",
+        "provisioned_usd",
+        "lmi_usd",
+    ]
 
 
 def test_cli_bill_lmi_json(profile_file, capsys):
-    assert main(["bill", str(profile_file), "--compute", "lmi", "--instance-type", "m6g.large",
-                 "--requests-per-month", "0", "--instances", "3", "--format", "json"]) == 0
+    assert (
+        main(
+            [
+                "bill",
+                str(profile_file),
+                "--compute",
+                "lmi",
+                "--instance-type",
+                "m6g.large",
+                "--requests-per-month",
+                "0",
+                "--instances",
+                "3",
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
     out = json.loads(capsys.readouterr().out)
     assert round(out["total_usd"], 2) == 193.92
     for key in ("instances_usd", "management_usd", "requests_usd", "instance_hours"):
         assert key in out
-    assert main(["bill", str(profile_file), "--compute", "lmi", "--instance-type", "m7g.xlarge",
-                 "--requests-per-month", "1e8", "--instances", "3", "--ec2-discount", "0.72",
-                 "--memory-per-vcpu", "2", "--concurrency", "32", "--format", "json"]) == 0
+    assert (
+        main(
+            [
+                "bill",
+                str(profile_file),
+                "--compute",
+                "lmi",
+                "--instance-type",
+                "m7g.xlarge",
+                "--requests-per-month",
+                "1e8",
+                "--instances",
+                "3",
+                "--ec2-discount",
+                "0.72",
+                "--memory-per-vcpu",
+                "2",
+                "--concurrency",
+                "32",
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
     out = json.loads(capsys.readouterr().out)
     assert out["requests_usd"] == pytest.approx(20)
     assert out["management_usd"] == pytest.approx(3 * 730 * 0.1632 * 0.15)
 
 
 def test_cli_bill_lmi_bad_input_exits_2(profile_file, capsys):
-    code = main(["bill", str(profile_file), "--compute", "lmi", "--instance-type", "m7g.larg",
-                 "--requests-per-month", "1e6", "--format", "json"])
+    code = main(
+        [
+            "bill",
+            str(profile_file),
+            "--compute",
+            "lmi",
+            "--instance-type",
+            "m7g.larg",
+            "--requests-per-month",
+            "1e6",
+            "--format",
+            "json",
+        ]
+    )
     assert code == 2
     err = capsys.readouterr().err
     assert "m7g.larg" in err and "m7g.large" in err
     assert len(err.strip().splitlines()) == 1
-    code = main(["bill", str(profile_file), "--compute", "lmi", "--instance-type", "m7g.large",
-                 "--requests-per-month", "1e6", "--memory-per-vcpu", "12"])
+    code = main(
+        [
+            "bill",
+            str(profile_file),
+            "--compute",
+            "lmi",
+            "--instance-type",
+            "m7g.large",
+            "--requests-per-month",
+            "1e6",
+            "--memory-per-vcpu",
+            "12",
+        ]
+    )
     assert code == 2
     assert "memory_per_vcpu_gib = 12" in capsys.readouterr().err
     assert main(["bill", str(profile_file), "--requests-per-month", "1e6"]) == 2

@@ -10,17 +10,23 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import lambdasim
+import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def test_stubs_match_extension():
     r = subprocess.run(
-        [sys.executable, "-m", "mypy.stubtest", "lambdasim._core", "--ignore-missing-stub",
-         "--allowlist", str(REPO / "tests" / "python" / "stubtest-allowlist.txt")],
+        [
+            sys.executable,
+            "-m",
+            "mypy.stubtest",
+            "lambdasim._core",
+            "--ignore-missing-stub",
+            "--allowlist",
+            str(REPO / "tests" / "python" / "stubtest-allowlist.txt"),
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -61,5 +67,9 @@ def test_notebook_executes(path, tmp_path):
     for cell in nb.cells:
         if cell.cell_type == "code":
             assert not cell.get("outputs"), f"{path.name}: commit notebooks stripped"
-    NotebookClient(nb, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    NotebookClient(
+        nb,
+        timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(tmp_path)}},
+    ).execute()

@@ -8,24 +8,33 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import lambdasim as ls
 import numpy as np
 import pytest
-
-import lambdasim as ls
 
 MT = "multithread_arm64"
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "lambdasim", *args], capture_output=True,
-                          text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "lambdasim", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def rayon(arch: str) -> ls.Sweep:
-    cols = [("memory_mb", "memory_mb"), ("duration_ms", "duration_ms"),
-            ("n", "n_warm_invocations")]
-    return ls.Sweep.from_csv(ls.data_path(MT, "rust_rayon_bcrypt_2026.csv"), columns=cols,
-                             where=[("arch", arch)])
+    cols = [
+        ("memory_mb", "memory_mb"),
+        ("duration_ms", "duration_ms"),
+        ("n", "n_warm_invocations"),
+    ]
+    return ls.Sweep.from_csv(
+        ls.data_path(MT, "rust_rayon_bcrypt_2026.csv"),
+        columns=cols,
+        where=[("arch", arch)],
+    )
 
 
 def test_multithread_sets_load_with_column_maps():
@@ -35,14 +44,21 @@ def test_multithread_sets_load_with_column_maps():
     assert t["memory_mb"].tolist() == [1536, 2048, 4096, 6144, 8192, 10240]
     assert t["duration_ms"].tolist() == [1885, 1334, 685, 463, 338, 280]
     assert t["n"].tolist() == [20] * 6
-    node = ls.Sweep.from_csv(ls.data_path(MT, "node16_fib_mandelbrot_gunzip_2023.csv"),
-                             columns=[("memory_mb", "memory_mb"), ("duration_ms", "duration_ms"),
-                                      ("billed_duration_ms", "billed_duration_ms"),
-                                      ("max_memory_used_mb", "max_memory_used_mb")],
-                             where=[("function", "mandelbrot"), ("arch", "x86_64")])
+    node = ls.Sweep.from_csv(
+        ls.data_path(MT, "node16_fib_mandelbrot_gunzip_2023.csv"),
+        columns=[
+            ("memory_mb", "memory_mb"),
+            ("duration_ms", "duration_ms"),
+            ("billed_duration_ms", "billed_duration_ms"),
+            ("max_memory_used_mb", "max_memory_used_mb"),
+        ],
+        where=[("function", "mandelbrot"), ("arch", "x86_64")],
+    )
     assert node.sizes() == [512, 1024, 2048]
-    cdk = ls.Sweep.from_csv(ls.data_path(MT, "cdk_bucketdeployment_2023.csv"),
-                            columns=[("memory_mb", "memory_mb"), ("duration_ms", "duration_ms")])
+    cdk = ls.Sweep.from_csv(
+        ls.data_path(MT, "cdk_bucketdeployment_2023.csv"),
+        columns=[("memory_mb", "memory_mb"), ("duration_ms", "duration_ms")],
+    )
     assert 3009 in cdk.sizes() and 8845 in cdk.sizes()
 
 
@@ -65,9 +81,11 @@ def test_fit_threads_option_and_reason():
 
 
 def test_fit_date_picks_the_platform():
-    s = ls.Sweep.from_csv(ls.data_path("lin_khazaei_2020", "App6_Lambda_Logs.csv"),
-                          columns=[("memory_mb", "Memory Size"), ("duration_ms", "Duration")],
-                          where=[("Function", "f2")])
+    s = ls.Sweep.from_csv(
+        ls.data_path("lin_khazaei_2020", "App6_Lambda_Logs.csv"),
+        columns=[("memory_mb", "Memory Size"), ("duration_ms", "Duration")],
+        where=[("Function", "f2")],
+    )
     f = ls.fit(s, date="2020-01-15", bootstrap=0)
     assert f.platform_name == "aws-lambda-2020"
     assert "platform aws-lambda-2020 (in force on 2020-01-15)" in f.reason
@@ -77,9 +95,11 @@ def test_fit_date_picks_the_platform():
 
 
 def test_band_and_spread_are_different_things():
-    s = ls.Sweep.from_csv(ls.data_path("lin_khazaei_2020", "App6_Lambda_Logs.csv"),
-                          columns=[("memory_mb", "Memory Size"), ("duration_ms", "Duration")],
-                          where=[("Function", "f3")])
+    s = ls.Sweep.from_csv(
+        ls.data_path("lin_khazaei_2020", "App6_Lambda_Logs.csv"),
+        columns=[("memory_mb", "Memory Size"), ("duration_ms", "Duration")],
+        where=[("Function", "f3")],
+    )
     f = ls.fit(s, "aws-lambda-2020", sizes=[128, 1024, 3008], seed=1)
     t = ls.fit_table(f)
     width = (t["band_hi_ms"] - t["band_lo_ms"]) / t["predicted_ms"]
@@ -113,8 +133,16 @@ def test_check_shift_rule_and_cli(tmp_path):
     assert ls.check(f.profile, s, rtol=0.01).rule == "per_size"
     out = tmp_path / "p.json"
     csv_path = str(ls.data_path(MT, "rust_rayon_bcrypt_2026.csv"))
-    cols = ["--column", "memory_mb=memory_mb", "--column", "duration_ms=duration_ms",
-            "--column", "n=n_warm_invocations", "--where", "arch=x86_64"]
+    cols = [
+        "--column",
+        "memory_mb=memory_mb",
+        "--column",
+        "duration_ms=duration_ms",
+        "--column",
+        "n=n_warm_invocations",
+        "--where",
+        "arch=x86_64",
+    ]
     r1 = run("fit", csv_path, *cols, "--threads", "6", "-o", str(out))
     assert r1.returncode == 0, r1.stderr
     assert "threads = 6 given" in r1.stdout

@@ -17,7 +17,9 @@ matplotlib.use("Agg")
 
 @pytest.fixture
 def api() -> ls.Profile:
-    return ls.Profile(name="api-handler", cpu_ms=800, io_ms=120, init_ms=250, peak_memory_mb=180)
+    return ls.Profile(
+        name="api-handler", cpu_ms=800, io_ms=120, init_ms=250, peak_memory_mb=180
+    )
 
 
 def grid(profile, archs, headroom=0.2, max_warm=np.inf, memory_mb=None):
@@ -25,9 +27,13 @@ def grid(profile, archs, headroom=0.2, max_warm=np.inf, memory_mb=None):
     rows = []
     for a in archs:
         c = ls.curve(profile, arch=a, memory_mb=memory_mb)
-        ok = (c.memory_mb >= profile.peak_memory_mb * (1 + headroom)) & (c.warm_ms <= max_warm)
-        rows += [(m, w, cost, a) for m, w, cost in
-                 zip(c.memory_mb[ok], c.warm_ms[ok], c.cost_usd[ok])]
+        ok = (c.memory_mb >= profile.peak_memory_mb * (1 + headroom)) & (
+            c.warm_ms <= max_warm
+        )
+        rows += [
+            (m, w, cost, a)
+            for m, w, cost in zip(c.memory_mb[ok], c.warm_ms[ok], c.cost_usd[ok])
+        ]
     return rows
 
 
@@ -55,7 +61,9 @@ def brute(rows, strategy, w=0.5):
 @pytest.mark.parametrize("arch", ["x86_64", "both"])
 @pytest.mark.parametrize("max_warm", [None, 3000.0])
 def test_strategies_against_brute_force(api, strategy, arch, max_warm):
-    r = ls.recommend(api, strategy=strategy, arch=arch, max_warm_ms=max_warm, speed_ratio=1.0)
+    r = ls.recommend(
+        api, strategy=strategy, arch=arch, max_warm_ms=max_warm, speed_ratio=1.0
+    )
     archs = ["x86_64", "arm64"] if arch == "both" else [arch]
     rows = grid(api, archs, max_warm=np.inf if max_warm is None else max_warm)
     m, d, c, a = brute(rows, strategy)
@@ -68,12 +76,19 @@ def test_knee_against_brute_force(api):
     sizes = np.arange(128, 10241, 32)
     r = ls.recommend(api, strategy="knee", arch="x86_64", memory_mb=sizes)
     rows = grid(api, ["x86_64"], memory_mb=sizes)
-    front = [p for p in rows
-             if not any(q[2] <= p[2] and q[1] <= p[1] and (q[2] < p[2] or q[1] < p[1])
-                        for q in rows)]
+    front = [
+        p
+        for p in rows
+        if not any(
+            q[2] <= p[2] and q[1] <= p[1] and (q[2] < p[2] or q[1] < p[1]) for q in rows
+        )
+    ]
     c0, c1 = min(p[2] for p in front), max(p[2] for p in front)
     d1, d0 = min(p[1] for p in front), max(p[1] for p in front)
-    knee = max(front, key=lambda p: (1 - (p[2] - c0) / (c1 - c0) - (p[1] - d1) / (d0 - d1), -p[2]))
+    knee = max(
+        front,
+        key=lambda p: (1 - (p[2] - c0) / (c1 - c0) - (p[1] - d1) / (d0 - d1), -p[2]),
+    )
     assert r.memory_mb == knee[0]
 
 
@@ -82,7 +97,12 @@ def test_defaults_come_from_the_options_struct(api):
     r = ls.recommend(api)
     assert r.strategy == d.strategy
     assert r.percentile == d.percentile
-    assert ls._core.RECOMMEND_CHOICES["strategy"] == ("cost", "speed", "balanced", "knee")
+    assert ls._core.RECOMMEND_CHOICES["strategy"] == (
+        "cost",
+        "speed",
+        "balanced",
+        "knee",
+    )
     with pytest.raises(TypeError, match="unknown recommend option 'max_warm'"):
         ls.recommend(api, max_warm=100)
 
@@ -96,7 +116,9 @@ def test_unknown_speed_ratio_is_said(api):
 
 def test_impossible_constraint_is_a_value_error(api):
     # the fastest is 800 ms of single-threaded CPU at one vCPU + 120 ms = 920 ms
-    with pytest.raises(ValueError, match="max_warm_ms = 100: .*fastest warm duration is 920 ms"):
+    with pytest.raises(
+        ValueError, match="max_warm_ms = 100: .*fastest warm duration is 920 ms"
+    ):
         ls.recommend(api, max_warm_ms=100)
 
 
@@ -124,18 +146,42 @@ def test_result_protocol(api):
 
 
 def test_fit_result_brings_its_band():
-    s = ls.Sweep.from_powertuning(ls.data_path("powertuning", "aws_docs_prime_example.json"))
+    s = ls.Sweep.from_powertuning(
+        ls.data_path("powertuning", "aws_docs_prime_example.json")
+    )
     f = ls.fit(s)
     r = ls.recommend(f, arch="x86_64", band=0.5)
     assert r.within_uncertainty  # a 50 % band overlaps the runners-up
 
 
 def test_cli_json(profile_file, capsys):
-    assert main(["recommend", str(profile_file), "--format", "json", "--arch", "x86_64",
-                 "--strategy", "cost", "--requests-per-month", "1e6"]) == 0
+    assert (
+        main(
+            [
+                "recommend",
+                str(profile_file),
+                "--format",
+                "json",
+                "--arch",
+                "x86_64",
+                "--strategy",
+                "cost",
+                "--requests-per-month",
+                "1e6",
+            ]
+        )
+        == 0
+    )
     doc = json.loads(capsys.readouterr().out)
-    for key in ("memory_mb", "arch", "warm_ms", "cost_usd", "monthly_usd", "reason",
-                "runners_up"):
+    for key in (
+        "memory_mb",
+        "arch",
+        "warm_ms",
+        "cost_usd",
+        "monthly_usd",
+        "reason",
+        "runners_up",
+    ):
         assert key in doc
     assert doc["arch"] == "x86_64"
     assert isinstance(doc["runners_up"], list) and doc["runners_up"]
@@ -146,8 +192,21 @@ def test_cli_json(profile_file, capsys):
 
 
 def test_cli_json_without_requests_has_no_monthly(profile_file, capsys):
-    assert main(["recommend", str(profile_file), "--format", "json", "--strategy", "speed",
-                 "--arch", "x86_64"]) == 0
+    assert (
+        main(
+            [
+                "recommend",
+                str(profile_file),
+                "--format",
+                "json",
+                "--strategy",
+                "speed",
+                "--arch",
+                "x86_64",
+            ]
+        )
+        == 0
+    )
     doc = json.loads(capsys.readouterr().out)
     assert "monthly_usd" not in doc
     assert doc["memory_mb"] == 1769  # 1000 ms of one thread: fastest from one vCPU on
@@ -162,11 +221,16 @@ def test_cli_impossible_constraint_exits_2(profile_file, capsys):
 
 
 def test_cli_table_and_powertuning_url(profile_file, capsys):
-    assert main(["recommend", str(profile_file), "--current", "512", "--powertuning-url"]) == 0
+    assert (
+        main(["recommend", str(profile_file), "--current", "512", "--powertuning-url"])
+        == 0
+    )
     out = capsys.readouterr().out
     assert out.startswith("Recommended: ")
     assert "From the current 512 MB" in out
-    url = next(ln for ln in out.splitlines() if ln.startswith("Power Tuning chart")).split(": ", 1)[1]
+    url = next(
+        ln for ln in out.splitlines() if ln.startswith("Power Tuning chart")
+    ).split(": ", 1)[1]
     assert url.startswith("https://")
     d = ls.decode_visualization(url)
     sizes = [int(s) for s in d["memory_mb"]]
@@ -178,7 +242,9 @@ def test_cli_table_and_powertuning_url(profile_file, capsys):
 def test_plots_have_their_labels(api):
     import matplotlib.pyplot as plt
 
-    s = ls.Sweep.from_powertuning(ls.data_path("powertuning", "aws_docs_prime_example.json"))
+    s = ls.Sweep.from_powertuning(
+        ls.data_path("powertuning", "aws_docs_prime_example.json")
+    )
     r = ls.recommend(api, requests_per_month=3e6, band=0.05, sweep=s)
     ax_d, ax_c = r.plot()
     assert "recommended" in ax_d.get_title()
@@ -202,8 +268,12 @@ def test_plots_have_their_labels(api):
     assert ax.get_legend_handles_labels()[1][0] == "compute"
     from lambdasim._plot import plot_provisioned
 
-    ax_c, ax_l = plot_provisioned(ls.Profile(name="io", io_ms=1000), 1024, provisioned=2,
-                                  requests_per_month=np.logspace(5, 8, 6))
+    ax_c, ax_l = plot_provisioned(
+        ls.Profile(name="io", io_ms=1000),
+        1024,
+        provisioned=2,
+        requests_per_month=np.logspace(5, 8, 6),
+    )
     assert any(t.get_text().startswith("break-even") for t in ax_c.texts)
     assert "p99" in ax_l.get_ylabel()
     plt.close("all")

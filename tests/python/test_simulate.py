@@ -7,11 +7,10 @@ from __future__ import annotations
 import json
 import math
 
+import lambdasim as ls
 import numpy as np
 import pandas as pd
 import pytest
-
-import lambdasim as ls
 from lambdasim.cli import main
 
 TRACE = [0, 0.1, 0.2, 0.3, 0.4, 10]  # five 1 s requests overlap, then one more at 10 s
@@ -39,27 +38,43 @@ def test_hand_made_trace(one_second):
 
 def test_closed_form_cold_probability():
     assert ls.cold_probability(1 / 640, 640) == pytest.approx(math.exp(-1))
-    assert ls.cold_probability(0.01, ls.KeepAlive.fixed(100)) == pytest.approx(math.exp(-1))
+    assert ls.cold_probability(0.01, ls.KeepAlive.fixed(100)) == pytest.approx(
+        math.exp(-1)
+    )
     with pytest.raises(ValueError, match="keep_alive_s = 0"):
         ls.cold_probability(1, 0)
     # Poisson, one instance, recycling off: exp(-r K) within 4 standard errors
     r = 1 / 640
-    res = ls.simulate(ls.Profile(io_ms=1), 1024, rate=r, duration_s=100_000 / r,
-                      keep_alive=640, max_lifetime=0, seed=1)
+    res = ls.simulate(
+        ls.Profile(io_ms=1),
+        1024,
+        rate=r,
+        duration_s=100_000 / r,
+        keep_alive=640,
+        max_lifetime=0,
+        seed=1,
+    )
     p = math.exp(-1)
     assert abs(res.cold_fraction - p) < 4 * math.sqrt(p * (1 - p) / res.served)
 
 
 def test_defaults_come_from_cpp(one_second):
     o = ls.SimulateOptions()
-    assert o.keep_alive is None and o.recycling is None and o.reserved_concurrency is None
+    assert (
+        o.keep_alive is None and o.recycling is None and o.reserved_concurrency is None
+    )
     r = ls.simulate(one_second, 1024, trace=TRACE)
     pool = ls.PoolModel.named("aws-lambda")
     assert r.keep_alive.idle_s == pool.keep_alive.idle_s
     assert r.recycling.max_lifetime_max_s == pool.recycling.max_lifetime_max_s
-    r20 = ls.simulate(one_second, 128, trace=TRACE, platform=ls.Platform.named("aws-lambda-2020"))
+    r20 = ls.simulate(
+        one_second, 128, trace=TRACE, platform=ls.Platform.named("aws-lambda-2020")
+    )
     assert r20.keep_alive.fixed_s == 640  # models/instance-pool-aws-lambda-2020.json
-    assert ls.simulate(one_second, 1024, trace=TRACE, max_lifetime=0).recycling.enabled is False
+    assert (
+        ls.simulate(one_second, 1024, trace=TRACE, max_lifetime=0).recycling.enabled
+        is False
+    )
 
 
 def test_recorded_trace_loads_as_is():
@@ -67,15 +82,24 @@ def test_recorded_trace_loads_as_is():
     recorded = pd.read_csv(path)
     a = ls.Arrivals.load_csv(str(path))
     assert len(a.times_s) == len(recorded)
-    assert a.period_s() == pytest.approx(recorded.client_start_time.iloc[-1]
-                                         - recorded.client_start_time.iloc[0])
+    assert a.period_s() == pytest.approx(
+        recorded.client_start_time.iloc[-1] - recorded.client_start_time.iloc[0]
+    )
     assert a.warm_at_start == int(not recorded.is_cold.iloc[0])
     # replay with the trace's own durations (see the C++ suite for all four files)
     warm = recorded.loc[~recorded.is_cold, "aws_duration"].median()
-    extra = (recorded.loc[recorded.is_cold, "client_elapsed_time"].median()
-             - recorded.loc[~recorded.is_cold, "client_elapsed_time"].median()) * 1000
-    r = ls.simulate(ls.Profile(io_ms=warm, init_ms=extra), 128, trace=path, keep_alive=640,
-                    replications=100, platform=ls.Platform.named("aws-lambda-2020"))
+    extra = (
+        recorded.loc[recorded.is_cold, "client_elapsed_time"].median()
+        - recorded.loc[~recorded.is_cold, "client_elapsed_time"].median()
+    ) * 1000
+    r = ls.simulate(
+        ls.Profile(io_ms=warm, init_ms=extra),
+        128,
+        trace=path,
+        keep_alive=640,
+        replications=100,
+        platform=ls.Platform.named("aws-lambda-2020"),
+    )
     assert abs(r.cold_fraction - recorded.is_cold.mean()) < 0.015
 
 
@@ -90,12 +114,24 @@ def test_same_seed_same_result_any_threads():
 
 
 def test_result_object(one_second):
-    r = ls.simulate(ls.Profile(io_ms=100, init_ms=300, cv=0.3), 1024, rate=5, days=0.5,
-                    timeline_bins=12)
+    r = ls.simulate(
+        ls.Profile(io_ms=100, init_ms=300, cv=0.3),
+        1024,
+        rate=5,
+        days=0.5,
+        timeline_bins=12,
+    )
     df = r.to_dataframe()
     assert len(df) == 1
-    for key in ("requests", "cold_starts", "cold_fraction", "p50_ms", "p99_ms", "throttled",
-                "total_usd"):
+    for key in (
+        "requests",
+        "cold_starts",
+        "cold_fraction",
+        "p50_ms",
+        "p99_ms",
+        "throttled",
+        "total_usd",
+    ):
         assert key in df.columns
     lat = r.latency()
     assert list(lat.index) == ["warm", "cold", "all"]
@@ -123,7 +159,9 @@ def test_plots(one_second):
 
 def test_hourly_rates():
     rates = [0] * 12 + [1] * 12  # quiet mornings
-    r = ls.simulate(ls.Profile(io_ms=10), 1024, hourly_rates=rates, days=1, timeline_bins=24)
+    r = ls.simulate(
+        ls.Profile(io_ms=10), 1024, hourly_rates=rates, days=1, timeline_bins=24
+    )
     tl = r.timeline()
     assert tl["arrivals"][:12].sum() == 0
     assert abs(r.requests - 12 * 3600) < 4 * math.sqrt(12 * 3600)
@@ -148,9 +186,13 @@ def test_bad_input(one_second):
 
 def test_progress_bar(capsys):
     calls = []
-    r = ls._core.simulate(ls.Profile(io_ms=10), ls.Platform.aws_lambda(),
-                          ls.Arrivals.poisson(100, 100), _options(progress_every=1000),
-                          calls.append)
+    r = ls._core.simulate(
+        ls.Profile(io_ms=10),
+        ls.Platform.aws_lambda(),
+        ls.Arrivals.poisson(100, 100),
+        _options(progress_every=1000),
+        calls.append,
+    )
     assert calls and calls[-1] == r.requests
     ls.simulate(ls.Profile(io_ms=10), 1024, rate=100, duration_s=100, progress=True)
     assert "simulate" in capsys.readouterr().err
@@ -165,11 +207,35 @@ def _options(**kw) -> ls.SimulateOptions:
 
 
 def test_cli_json(profile_file, capsys):
-    assert main(["simulate", str(profile_file), "--memory", "1769", "--rate", "2", "--days",
-                 "0.5", "--seed", "3", "--format", "json"]) == 0
+    assert (
+        main(
+            [
+                "simulate",
+                str(profile_file),
+                "--memory",
+                "1769",
+                "--rate",
+                "2",
+                "--days",
+                "0.5",
+                "--seed",
+                "3",
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
     doc = json.loads(capsys.readouterr().out)
-    for key in ("requests", "cold_starts", "cold_fraction", "p50_ms", "p99_ms", "throttled",
-                "total_usd"):
+    for key in (
+        "requests",
+        "cold_starts",
+        "cold_fraction",
+        "p50_ms",
+        "p99_ms",
+        "throttled",
+        "total_usd",
+    ):
         assert key in doc
     # profile_file: 1000 ms CPU + 100 ms I/O at one vCPU, 200 ms INIT
     assert doc["warm_ms"] == 1100
@@ -178,16 +244,61 @@ def test_cli_json(profile_file, capsys):
 
 
 def test_cli_trace_and_errors(profile_file, repo, capsys):
-    trace = repo / "data" / "coldstarts" / "traces_2020" / "res-01-2020-05-28_01-57-40.csv"
-    assert main(["simulate", str(profile_file), "--memory", "128", "--trace", str(trace),
-                 "--keep-alive", "640", "--max-lifetime", "0", "--format", "table"]) == 0
+    trace = (
+        repo / "data" / "coldstarts" / "traces_2020" / "res-01-2020-05-28_01-57-40.csv"
+    )
+    assert (
+        main(
+            [
+                "simulate",
+                str(profile_file),
+                "--memory",
+                "128",
+                "--trace",
+                str(trace),
+                "--keep-alive",
+                "640",
+                "--max-lifetime",
+                "0",
+                "--format",
+                "table",
+            ]
+        )
+        == 0
+    )
     assert "cold_fraction" in capsys.readouterr().out
-    assert main(["simulate", str(profile_file), "--memory", "128", "--rate", "-1",
-                 "--days", "1"]) == 2
+    assert (
+        main(
+            [
+                "simulate",
+                str(profile_file),
+                "--memory",
+                "128",
+                "--rate",
+                "-1",
+                "--days",
+                "1",
+            ]
+        )
+        == 2
+    )
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "rate_per_s = -1" in err
     assert main(["simulate", str(profile_file), "--memory", "128", "--rate", "1"]) == 2
     assert "--days" in capsys.readouterr().err
-    assert main(["simulate", str(profile_file), "--memory", "128", "--trace", str(trace),
-                 "--keep-alive", "0"]) == 2
+    assert (
+        main(
+            [
+                "simulate",
+                str(profile_file),
+                "--memory",
+                "128",
+                "--trace",
+                str(trace),
+                "--keep-alive",
+                "0",
+            ]
+        )
+        == 2
+    )
     assert "keep_alive_s = 0" in capsys.readouterr().err

@@ -11,13 +11,12 @@ import numpy as np
 
 from . import _core
 from ._columns import MemoryColumns
-from ._result import Result
 from ._defaults import resolve_platform, resolve_prices
+from ._result import Result
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    import pandas as pd
     from matplotlib.axes import Axes
     from numpy.typing import ArrayLike, NDArray
 
@@ -83,7 +82,9 @@ class Curve(MemoryColumns):
         if not self.feasible.any():
             msg = "no feasible memory size on this curve (all below peak_memory_mb)"
             raise ValueError(msg)
-        order = np.lexsort((self.warm_ms, np.where(self.feasible, self.cost_usd, np.inf)))
+        order = np.lexsort(
+            (self.warm_ms, np.where(self.feasible, self.cost_usd, np.inf))
+        )
         return self.at(self.memory_mb[order[0]])
 
     def plot(self, ax: Sequence[Axes] | None = None, **kwargs: Any) -> Sequence[Axes]:
@@ -202,7 +203,9 @@ class FleetCurve(Result):
     def _html_title(self) -> str:
         return repr(self)
 
-    def plot(self, ax: Axes | None = None, max_profiles: int = 20, **kwargs: Any) -> Axes:
+    def plot(
+        self, ax: Axes | None = None, max_profiles: int = 20, **kwargs: Any
+    ) -> Axes:
         """Cost per million warm invocations against memory, one line per profile (the
         first ``max_profiles``). Returns the matplotlib Axes."""
         import matplotlib.pyplot as plt
@@ -311,7 +314,11 @@ def curve(
     if isinstance(profile, _core.Profile):
         cols = _core.curve_profiles([profile], platform, prices, grid, threads=1)
         return Curve(
-            {k: (v[0] if np.ndim(v) == 2 else v) for k, v in cols.items() if k != "name"},
+            {
+                k: (v[0] if np.ndim(v) == 2 else v)
+                for k, v in cols.items()
+                if k != "name"
+            },
             profile,
             platform,
             prices,

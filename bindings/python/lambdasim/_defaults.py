@@ -22,7 +22,9 @@ def resolve_platform(platform: Any = None) -> _core.Platform:
     return platform
 
 
-def resolve_prices(prices: _core.PriceTable | None, region: str, arch: str) -> _core.PriceTable:
+def resolve_prices(
+    prices: _core.PriceTable | None, region: str, arch: str
+) -> _core.PriceTable:
     """``None`` -> ``PriceTable.aws(region, arch)``."""
     return _core.PriceTable.aws(region, arch) if prices is None else prices
 
@@ -32,7 +34,11 @@ def set_fields(options: T, kwargs: dict[str, Any], unknown: str) -> T:
     field raises ``TypeError(unknown.format(key=name))``; ``None`` keeps the field's
     default (so ``fit(s, sizes=None)`` fits every size)."""
     for key, value in kwargs.items():
-        if key.startswith("_") or not hasattr(options, key) or callable(getattr(options, key)):
+        if (
+            key.startswith("_")
+            or not hasattr(options, key)
+            or callable(getattr(options, key))
+        ):
             raise TypeError(unknown.format(key=key))
         if value is not None:
             setattr(options, key, value)

@@ -66,8 +66,12 @@ class LmiBill(Result):
     (``management_usd``), requests (``requests_usd``) and ``total_usd``; with
     ``instance_hours``, and the capacity plan behind them when priced from traffic."""
 
-    def __init__(self, bill: _core.LmiBill, config: _core.LmiConfig,
-                 plan: _core.LmiPlan | None = None) -> None:
+    def __init__(
+        self,
+        bill: _core.LmiBill,
+        config: _core.LmiConfig,
+        plan: _core.LmiPlan | None = None,
+    ) -> None:
         self._bill = bill
         self._config = config
         self._plan = plan
@@ -174,14 +178,17 @@ def lmi_bill(
     (48.96, 20.0, 160.35)
     """
     config = lmi_config(instance_type, **options)
-    hours = _core.LmiModel.aws().month_hours if month_hours is None else float(month_hours)
+    hours = (
+        _core.LmiModel.aws().month_hours if month_hours is None else float(month_hours)
+    )
     given = [x is not None for x in (instances, instance_hours, profile)]
     if sum(given) != 1:
         msg = "give exactly one of instances=, instance_hours= or profile="
         raise ValueError(msg)
     if profile is not None:
-        plan = _core.plan_lmi(profile, config, float(requests_per_month), float(peak_to_mean),
-                              hours)
+        plan = _core.plan_lmi(
+            profile, config, float(requests_per_month), float(peak_to_mean), hours
+        )
         return LmiBill(plan.bill, config, plan)
     if instances is not None:
         if instances < 0:
@@ -189,8 +196,12 @@ def lmi_bill(
             raise ValueError(msg)
         instance_hours = float(instances) * hours
     assert instance_hours is not None
-    return LmiBill(_core.compute_lmi_bill(config, float(instance_hours),
-                                          float(requests_per_month)), config)
+    return LmiBill(
+        _core.compute_lmi_bill(
+            config, float(instance_hours), float(requests_per_month)
+        ),
+        config,
+    )
 
 
 class LmiSimulation(Result):
@@ -200,7 +211,9 @@ class LmiSimulation(Result):
 
     def __init__(self, result: _core.LmiSimulationResult, month_hours: float) -> None:
         self._result = result
-        self.bill = LmiBill(_core.simulated_lmi_bill(result, month_hours), result.config)
+        self.bill = LmiBill(
+            _core.simulated_lmi_bill(result, month_hours), result.config
+        )
 
     @property
     def requests(self) -> int:
@@ -285,10 +298,25 @@ class LmiSimulation(Result):
         return self._result
 
     def to_dict(self) -> dict[str, Any]:
-        keys = ("requests", "served", "throttled", "throttled_fraction", "p50_ms", "p90_ms",
-                "p99_ms", "p999_ms", "mean_ms", "mean_environments", "peak_environments",
-                "mean_instances", "peak_instances", "instance_hours", "cpu_utilisation",
-                "mean_concurrency", "period_s")
+        keys = (
+            "requests",
+            "served",
+            "throttled",
+            "throttled_fraction",
+            "p50_ms",
+            "p90_ms",
+            "p99_ms",
+            "p999_ms",
+            "mean_ms",
+            "mean_environments",
+            "peak_environments",
+            "mean_instances",
+            "peak_instances",
+            "instance_hours",
+            "cpu_utilisation",
+            "mean_concurrency",
+            "period_s",
+        )
         d = {k: getattr(self, k) for k in keys}
         d["total_usd"] = self.bill.total_usd
         return d
@@ -299,15 +327,17 @@ class LmiSimulation(Result):
         import pandas as pd
 
         r = self._result
-        return pd.DataFrame({
-            "t_s": np.asarray(r.timeline_t_s),
-            "environments": np.asarray(r.timeline_environments),
-            "pending": np.asarray(r.timeline_pending),
-            "instances": np.asarray(r.timeline_instances),
-            "arrivals": np.asarray(r.timeline_arrivals),
-            "throttled": np.asarray(r.timeline_throttled),
-            "cpu_utilisation": np.asarray(r.timeline_cpu_utilisation),
-        })
+        return pd.DataFrame(
+            {
+                "t_s": np.asarray(r.timeline_t_s),
+                "environments": np.asarray(r.timeline_environments),
+                "pending": np.asarray(r.timeline_pending),
+                "instances": np.asarray(r.timeline_instances),
+                "arrivals": np.asarray(r.timeline_arrivals),
+                "throttled": np.asarray(r.timeline_throttled),
+                "cpu_utilisation": np.asarray(r.timeline_cpu_utilisation),
+            }
+        )
 
     def plot(self, ax: Axes | None = None) -> Axes:
         """Environments and instances over time, throttles on a second axis."""
@@ -323,8 +353,15 @@ class LmiSimulation(Result):
         ax.set_ylabel("count")
         if t["throttled"].sum() > 0:
             ax2 = ax.twinx()
-            ax2.bar(minutes, t["throttled"], width=self._result.interval_s / 60, align="edge",
-                    alpha=0.3, color="tab:red", label="throttled")
+            ax2.bar(
+                minutes,
+                t["throttled"],
+                width=self._result.interval_s / 60,
+                align="edge",
+                alpha=0.3,
+                color="tab:red",
+                label="throttled",
+            )
             ax2.set_ylabel("throttled per interval")
         ax.legend(loc="upper left")
         return ax
@@ -373,10 +410,18 @@ def simulate_lmi(
     """
     config = lmi_config(instance_type, **options)
     arrivals = _arrivals(rate, hourly_rates, trace, trace_column, days, duration_s)
-    o = set_fields(_core.LmiSimulateOptions(),
-                   {"seed": seed, "initial_environments": initial_environments,
-                    "autoscale": autoscale}, "unknown option '{key}'")
-    hours = _core.LmiModel.aws().month_hours if month_hours is None else float(month_hours)
+    o = set_fields(
+        _core.LmiSimulateOptions(),
+        {
+            "seed": seed,
+            "initial_environments": initial_environments,
+            "autoscale": autoscale,
+        },
+        "unknown option '{key}'",
+    )
+    hours = (
+        _core.LmiModel.aws().month_hours if month_hours is None else float(month_hours)
+    )
     return LmiSimulation(_core.simulate_lmi(profile, arrivals, config, o), hours)
 
 
@@ -432,8 +477,12 @@ class ComputeComparison(Result):
         bars = ax.bar(d["compute"], d["total_usd"], color=colors)
         q = f"p{self.percentile * 100:g}"
         for bar, ms in zip(bars, d["latency_ms"]):
-            ax.annotate(f"{q} {ms:.0f} ms", (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-                        ha="center", va="bottom")
+            ax.annotate(
+                f"{q} {ms:.0f} ms",
+                (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                ha="center",
+                va="bottom",
+            )
         ax.set_ylabel("USD per month")
         ax.set_title(f"winner: {self.winner}")
         return ax
@@ -484,15 +533,30 @@ def compare_compute(
     from ._bill import bill_options as make_bill_options
 
     config = lmi_config(instance_type, **options)
-    o = set_fields(_core.CompareOptions(), {
-        "requests_per_month": float(requests_per_month), "computes": computes,
-        "peak_to_mean": peak_to_mean, "percentile": percentile,
-        "max_latency_ms": max_latency_ms, "max_throttled_fraction": max_throttled_fraction,
-        "simulate_s": simulate_s, "seed": seed}, "unknown option '{key}'")
+    o = set_fields(
+        _core.CompareOptions(),
+        {
+            "requests_per_month": float(requests_per_month),
+            "computes": computes,
+            "peak_to_mean": peak_to_mean,
+            "percentile": percentile,
+            "max_latency_ms": max_latency_ms,
+            "max_throttled_fraction": max_throttled_fraction,
+            "simulate_s": simulate_s,
+            "seed": seed,
+        },
+        "unknown option '{key}'",
+    )
     bo = make_bill_options(**(bill_options or {}))
-    result = _core.compare_compute(profile, resolve_platform(platform),
-                                   resolve_prices(prices, region, arch), float(memory_mb),
-                                   config, o, bo)
+    result = _core.compare_compute(
+        profile,
+        resolve_platform(platform),
+        resolve_prices(prices, region, arch),
+        float(memory_mb),
+        config,
+        o,
+        bo,
+    )
     return ComputeComparison(result)
 
 
@@ -534,8 +598,12 @@ class BreakEven(Result):
         return list(self._result.lmi_provisioned_crossovers)
 
     def to_dict(self) -> dict[str, Any]:
-        return {self.x_name: self.x, "on_demand_usd": self.on_demand_usd,
-                "provisioned_usd": self.provisioned_usd, "lmi_usd": self.lmi_usd}
+        return {
+            self.x_name: self.x,
+            "on_demand_usd": self.on_demand_usd,
+            "provisioned_usd": self.provisioned_usd,
+            "lmi_usd": self.lmi_usd,
+        }
 
     def plot(self, ax: Axes | None = None) -> Axes:
         """Cost of each option against x (log-log for requests), crossovers marked."""
@@ -549,8 +617,13 @@ class BreakEven(Result):
         ax.step(x, self.lmi_usd, where="post", label="LMI")
         for c in self.lmi_on_demand_crossovers:
             ax.axvline(c, color="k", ls=":", lw=1)
-            ax.annotate(f"LMI = on-demand\n{c:.3g}", (c, ax.get_ylim()[1]), ha="left",
-                        va="top", fontsize=8)
+            ax.annotate(
+                f"LMI = on-demand\n{c:.3g}",
+                (c, ax.get_ylim()[1]),
+                ha="left",
+                va="top",
+                fontsize=8,
+            )
         if self.x_name == "requests_per_month":
             ax.set_xscale("log")
             ax.set_yscale("log")
@@ -608,13 +681,25 @@ def break_even(
             msg = "with a peak_to_mean grid, give requests_per_month as one number"
             raise ValueError(msg)
         grid = np.asarray(peak_to_mean, dtype=np.float64)
-        return BreakEven(_core.break_even_peak(profile, platform_, prices_, float(memory_mb),
-                                               config, float(requests_per_month),  # type: ignore[arg-type]
-                                               grid, bo))
+        return BreakEven(
+            _core.break_even_peak(
+                profile,
+                platform_,
+                prices_,
+                float(memory_mb),
+                config,
+                float(requests_per_month),  # type: ignore[arg-type]
+                grid,
+                bo,
+            )
+        )
     if requests_per_month is None or np.ndim(requests_per_month) != 1:
         msg = "give requests_per_month as a 1-D grid (or peak_to_mean as one)"
         raise ValueError(msg)
     grid = np.asarray(requests_per_month, dtype=np.float64)
     ratio = 1.0 if peak_to_mean is None else float(peak_to_mean)  # type: ignore[arg-type]
-    return BreakEven(_core.break_even_requests(profile, platform_, prices_, float(memory_mb),
-                                               config, grid, ratio, bo))
+    return BreakEven(
+        _core.break_even_requests(
+            profile, platform_, prices_, float(memory_mb), config, grid, ratio, bo
+        )
+    )

@@ -16,7 +16,10 @@ if TYPE_CHECKING:
 
 
 def plot_curve(
-    curve: Curve, ax: Sequence[Axes] | None = None, label: str | None = None, **kwargs: Any
+    curve: Curve,
+    ax: Sequence[Axes] | None = None,
+    label: str | None = None,
+    **kwargs: Any,
 ) -> Sequence[Axes]:
     """Duration (warm and cold) and cost per million warm invocations against memory."""
     import matplotlib.pyplot as plt
@@ -37,7 +40,9 @@ def plot_curve(
     ax_c.plot(m, cost, color=line.get_color(), label=cost_label)
     if curve.feasible.any():
         best = curve.cheapest()
-        ax_c.plot(best["memory_mb"], best["cost_usd"] * 1e6, "o", color=line.get_color())
+        ax_c.plot(
+            best["memory_mb"], best["cost_usd"] * 1e6, "o", color=line.get_color()
+        )
         ax_c.annotate(
             f"cheapest {int(best['memory_mb'])} MB",
             (best["memory_mb"], best["cost_usd"] * 1e6),
@@ -52,7 +57,9 @@ def plot_curve(
     lo, hi = plat.min_memory_mb, plat.max_memory_mb
     marks = {lo, int(plat.mb_per_vcpu), hi}
     powers = (2**k for k in range(hi.bit_length()) if lo <= 2**k <= hi)
-    ticks = sorted(marks | {t for t in powers if all(abs(t / m - 1) > 0.3 for m in marks)})
+    ticks = sorted(
+        marks | {t for t in powers if all(abs(t / m - 1) > 0.3 for m in marks)}
+    )
     ax_c.set_xticks(ticks, [str(t) for t in ticks])
     ax_c.grid(True, alpha=0.3)
     ax_c.legend()
@@ -91,8 +98,14 @@ def plot_concurrency(result: Any, ax: Axes | None = None, **kwargs: Any) -> Axes
     ax.set_ylabel("concurrent requests")
     ax.grid(True, alpha=0.3)
     ax2 = ax.twinx()
-    ax2.step(hours, tl["cold_starts"], where="post", color="tab:red", alpha=0.6,
-             label="cold starts")
+    ax2.step(
+        hours,
+        tl["cold_starts"],
+        where="post",
+        color="tab:red",
+        alpha=0.6,
+        label="cold starts",
+    )
     ax2.set_ylabel("cold starts per bin")
     lines = ax.get_legend_handles_labels()
     lines2 = ax2.get_legend_handles_labels()
@@ -117,7 +130,9 @@ def memory_ticks(platform: Any) -> list[int]:
     lo, hi = int(platform.min_memory_mb), int(platform.max_memory_mb)
     marks = {lo, round(platform.mb_per_vcpu), hi}
     powers = (2**k for k in range(hi.bit_length()) if lo <= 2**k <= hi)
-    return sorted(marks | {t for t in powers if all(abs(t / m - 1) > 0.3 for m in marks)})
+    return sorted(
+        marks | {t for t in powers if all(abs(t / m - 1) > 0.3 for m in marks)}
+    )
 
 
 def format_ms(x: float, _pos: Any = None) -> str:
@@ -191,11 +206,19 @@ def plot_recommendation(rec: Any, ax: Sequence[Axes] | None = None) -> Sequence[
         # the band: relative, or arrays on the grid for the profile's architecture
         if opts.band_relative > 0:
             lo, hi = warm * (1 - opts.band_relative), warm * (1 + opts.band_relative)
-            ax_d.fill_between(m, lo, hi, color=color, alpha=0.2, lw=0,
-                              label=f"{a} prediction band")
+            ax_d.fill_between(
+                m, lo, hi, color=color, alpha=0.2, lw=0, label=f"{a} prediction band"
+            )
         elif len(opts.band_lo_ms) == len(m) and a == opts.profile_architecture:
-            ax_d.fill_between(m, np.asarray(opts.band_lo_ms), np.asarray(opts.band_hi_ms),
-                              color=color, alpha=0.2, lw=0, label=f"{a} prediction band")
+            ax_d.fill_between(
+                m,
+                np.asarray(opts.band_lo_ms),
+                np.asarray(opts.band_hi_ms),
+                color=color,
+                alpha=0.2,
+                lw=0,
+                label=f"{a} prediction band",
+            )
         del feasible
     # shade sizes no on-demand configuration of any architecture may use
     first = od & (t["arch"] == archs[0])
@@ -211,49 +234,87 @@ def plot_recommendation(rec: Any, ax: Sequence[Axes] | None = None) -> Sequence[
         label = f"excluded: {reason}" if reason not in shaded else None
         shaded.add(reason)
         for axis in (ax_d, ax_c):
-            axis.axvspan(m0[start], m0[end], color="0.6", alpha=0.25, lw=0,
-                         label=label if axis is ax_d else None)
+            axis.axvspan(
+                m0[start],
+                m0[end],
+                color="0.6",
+                alpha=0.25,
+                lw=0,
+                label=label if axis is ax_d else None,
+            )
     if rec.sweep is not None:
         s = rec.sweep.summarize()
         mm, med = np.asarray(s.memory_mb), np.asarray(s.duration_ms)
         lo, hi = np.asarray(s.p5_ms), np.asarray(s.p95_ms)
         yerr = np.vstack([np.clip(med - lo, 0, None), np.clip(hi - med, 0, None)])
-        ax_d.errorbar(mm, med, yerr=yerr, fmt="o", color="black", ms=4, capsize=3,
-                      label="measured (median, p5..p95)")
+        ax_d.errorbar(
+            mm,
+            med,
+            yerr=yerr,
+            fmt="o",
+            color="black",
+            ms=4,
+            capsize=3,
+            label="measured (median, p5..p95)",
+        )
     # the choice and the runners-up
     chosen = rec.to_dict()
     marks = [("recommended", chosen, "")] + [
-        (r["role"], r, versus(r, {**chosen, "monthly_usd": rec.monthly_usd or np.nan}, monthly))
+        (
+            r["role"],
+            r,
+            versus(r, {**chosen, "monthly_usd": rec.monthly_usd or np.nan}, monthly),
+        )
         for r in rec.runners_up
     ]
     for k, (role, c, vs) in enumerate(marks):
         star = k == 0
-        style = {"marker": "*" if star else "o", "ms": 14 if star else 7,
-                 "color": "crimson" if star else "black", "ls": "none", "zorder": 5}
+        style = {
+            "marker": "*" if star else "o",
+            "ms": 14 if star else 7,
+            "color": "crimson" if star else "black",
+            "ls": "none",
+            "zorder": 5,
+        }
         y_cost = (c[cost_key] if c[cost_key] is not None else np.nan) * scale
         ax_d.plot(c["memory_mb"], c["warm_ms"], **style)
         ax_c.plot(c["memory_mb"], y_cost, **style)
         pc = f" +{c['provisioned']} PC" if c["provisioned"] else ""
-        text = (f"recommended: {int(c['memory_mb'])} MB {c['arch']}{pc}" if star
-                else f"{role}: {int(c['memory_mb'])} MB {c['arch']}{pc}\n{vs}")
-        ax_d.annotate(text, (c["memory_mb"], c["warm_ms"]), textcoords="offset points",
-                      xytext=(8, 10 + 4 * k if star else -22 - 6 * k), fontsize=8,
-                      color=style["color"],
-                      arrowprops={"arrowstyle": "-", "color": "0.5", "lw": 0.5})
+        text = (
+            f"recommended: {int(c['memory_mb'])} MB {c['arch']}{pc}"
+            if star
+            else f"{role}: {int(c['memory_mb'])} MB {c['arch']}{pc}\n{vs}"
+        )
+        ax_d.annotate(
+            text,
+            (c["memory_mb"], c["warm_ms"]),
+            textcoords="offset points",
+            xytext=(8, 10 + 4 * k if star else -22 - 6 * k),
+            fontsize=8,
+            color=style["color"],
+            arrowprops={"arrowstyle": "-", "color": "0.5", "lw": 0.5},
+        )
     ax_d.set_yscale("log")
     readable_log_axis(ax_d.yaxis, format_ms)
     ax_d.set_ylabel("warm duration")
     ax_d.grid(True, which="major", alpha=0.3)
     ax_d.legend(fontsize=8, loc="upper right")
     pc = f" with {rec.provisioned} provisioned" if rec.provisioned else ""
-    title = (f"{rec.profile.name or 'profile'}: recommended {rec.memory_mb} MB {rec.arch}{pc} "
-             f"({rec.strategy}), {format_ms(rec.warm_ms)}")
+    title = (
+        f"{rec.profile.name or 'profile'}: recommended {rec.memory_mb} MB {rec.arch}{pc} "
+        f"({rec.strategy}), {format_ms(rec.warm_ms)}"
+    )
     if rec.speed_ratio == 1.0 and any("speed ratio" in c for c in rec.caveats):
         title += "\n(arm64 assumed as fast as x86_64: no speed ratio given)"
     ax_d.set_title(title)
-    ax_c.set_ylabel(f"USD a month at {rec.requests_per_month:,.0f} requests" if monthly
-                    else "USD per million warm invocations")
-    ax_c.yaxis.set_major_formatter(__import__("matplotlib.ticker", fromlist=["x"]).FuncFormatter(_usd))
+    ax_c.set_ylabel(
+        f"USD a month at {rec.requests_per_month:,.0f} requests"
+        if monthly
+        else "USD per million warm invocations"
+    )
+    ax_c.yaxis.set_major_formatter(
+        __import__("matplotlib.ticker", fromlist=["x"]).FuncFormatter(_usd)
+    )
     ax_c.set_xlabel("memory [MB]")
     ax_c.set_xscale("log")
     ticks = memory_ticks(rec.platform)
@@ -278,19 +339,41 @@ def plot_pareto(rec: Any, ax: Axes | None = None) -> Axes:
     ok = t["excluded_by"] == "none"
     for a in dict.fromkeys(t["arch"].tolist()):
         sel = ok & (t["arch"] == a)
-        ax.scatter(t["latency_ms"][sel], t[cost_key][sel] * scale, s=3, alpha=0.3,
-                   color=_ARCH_COLORS.get(a), label=f"{a} (feasible)")
+        ax.scatter(
+            t["latency_ms"][sel],
+            t[cost_key][sel] * scale,
+            s=3,
+            alpha=0.3,
+            color=_ARCH_COLORS.get(a),
+            label=f"{a} (feasible)",
+        )
     f = rec.pareto()
-    ax.step(f["latency_ms"], f[cost_key] * scale, where="post", color="black", lw=1.2,
-            label="Pareto front")
+    ax.step(
+        f["latency_ms"],
+        f[cost_key] * scale,
+        where="post",
+        color="black",
+        lw=1.2,
+        label="Pareto front",
+    )
     y = (rec.monthly_usd if monthly else rec.cost_usd) * scale
-    ax.plot(rec.latency_ms, y, "*", color="crimson", ms=14, label="recommended", zorder=5)
-    ax.annotate(f"{rec.memory_mb} MB {rec.arch}", (rec.latency_ms, y), textcoords="offset points",
-                xytext=(8, 8), fontsize=8)
+    ax.plot(
+        rec.latency_ms, y, "*", color="crimson", ms=14, label="recommended", zorder=5
+    )
+    ax.annotate(
+        f"{rec.memory_mb} MB {rec.arch}",
+        (rec.latency_ms, y),
+        textcoords="offset points",
+        xytext=(8, 8),
+        fontsize=8,
+    )
     ax.set_xscale("log")
     readable_log_axis(ax.xaxis, format_ms)
-    ax.set_xlabel(f"p{rec.percentile:g} latency of all requests" if monthly
-                  else f"p{rec.percentile:g} warm duration")
+    ax.set_xlabel(
+        f"p{rec.percentile:g} latency of all requests"
+        if monthly
+        else f"p{rec.percentile:g} warm duration"
+    )
     ax.set_ylabel("USD a month" if monthly else "USD per million warm invocations")
     ax.set_title("Pareto front: cost against latency")
     ax.grid(True, which="major", alpha=0.3)
@@ -327,9 +410,16 @@ def plot_provisioned(
     ax_c, ax_l = ax[0], ax[1]
     od_cost, pc_cost, od_lat, pc_lat = [], [], [], []
     for n_req in traffic:  # one recommendation per traffic level (not per size)
-        r = recommend(profile, platform, arch=arch, memory_mb=[memory_mb],
-                      requests_per_month=float(n_req), max_provisioned=provisioned,
-                      percentile=percentile, strategy="cost")
+        r = recommend(
+            profile,
+            platform,
+            arch=arch,
+            memory_mb=[memory_mb],
+            requests_per_month=float(n_req),
+            max_provisioned=provisioned,
+            percentile=percentile,
+            strategy="cost",
+        )
         t = r.candidates()
         od = t["provisioned"] == 0
         pcn = t["provisioned"] == provisioned
@@ -342,18 +432,28 @@ def plot_provisioned(
     ax_l.plot(traffic, od_lat, label="on demand")
     ax_l.plot(traffic, pc_lat, label=f"{provisioned} provisioned")
     prices = _core.PriceTable.aws("us-east-1", arch)
-    be = _core.provisioned_break_even(profile, platform, prices, float(memory_mb), provisioned)
+    be = _core.provisioned_break_even(
+        profile, platform, prices, float(memory_mb), provisioned
+    )
     if np.isfinite(be):
         for axis in (ax_c, ax_l):
             axis.axvline(be, color="crimson", ls="--", lw=1)
-        ax_c.annotate(f"break-even: {be:,.3g} requests a month", (be, ax_c.get_ylim()[1]),
-                      textcoords="offset points", xytext=(4, -14), fontsize=8, color="crimson")
+        ax_c.annotate(
+            f"break-even: {be:,.3g} requests a month",
+            (be, ax_c.get_ylim()[1]),
+            textcoords="offset points",
+            xytext=(4, -14),
+            fontsize=8,
+            color="crimson",
+        )
     ax_c.set_xscale("log")
     ax_c.set_yscale("log")
     ax_c.yaxis.set_major_formatter(FuncFormatter(_usd))
     ax_c.set_ylabel("USD a month")
-    ax_c.set_title(f"{profile.name or 'profile'} at {memory_mb:g} MB {arch}: "
-                   f"is provisioned concurrency worth it?")
+    ax_c.set_title(
+        f"{profile.name or 'profile'} at {memory_mb:g} MB {arch}: "
+        f"is provisioned concurrency worth it?"
+    )
     ax_c.legend(fontsize=8)
     ax_c.grid(True, which="major", alpha=0.3)
     ax_l.set_yscale("log")
@@ -390,10 +490,18 @@ def plot_bill_options(rec: Any, ax: Axes | None = None) -> Axes:
         pc = f"\n+{c.provisioned} PC" if c.provisioned else ""
         labels.append(f"{role}\n{c.memory_mb:g} MB {c.arch}{pc}")
     for i, total in enumerate(bottom):
-        ax.annotate(_usd(total), (i, total), textcoords="offset points", xytext=(0, 3),
-                    ha="center", fontsize=8)
+        ax.annotate(
+            _usd(total),
+            (i, total),
+            textcoords="offset points",
+            xytext=(0, 3),
+            ha="center",
+            fontsize=8,
+        )
     ax.set_xticks(range(len(raw)), labels, fontsize=8)
-    ax.yaxis.set_major_formatter(__import__("matplotlib.ticker", fromlist=["x"]).FuncFormatter(_usd))
+    ax.yaxis.set_major_formatter(
+        __import__("matplotlib.ticker", fromlist=["x"]).FuncFormatter(_usd)
+    )
     ax.set_ylabel(f"USD a month at {rec.requests_per_month:,.0f} requests")
     ax.set_title("The month's bill of each option")
     ax.legend(fontsize=8)

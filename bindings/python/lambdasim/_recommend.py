@@ -106,7 +106,11 @@ class Recommendation(Result):
         self.sweep = sweep
         self._chosen = _candidate(result.chosen)
         self._runners = [
-            {**_candidate(c), "role": c.role, "within_uncertainty": c.within_uncertainty}
+            {
+                **_candidate(c),
+                "role": c.role,
+                "within_uncertainty": c.within_uncertainty,
+            }
             for c in result.runners_up
         ]
         t = result.candidates
@@ -260,7 +264,11 @@ class Recommendation(Result):
     def to_dict(self) -> dict[str, Any]:
         """The choice and the reason as a flat record."""
         return {
-            **{k: self._chosen[k] for k in CANDIDATE_FIELDS if k not in ("band_lo_ms", "band_hi_ms")},
+            **{
+                k: self._chosen[k]
+                for k in CANDIDATE_FIELDS
+                if k not in ("band_lo_ms", "band_hi_ms")
+            },
             "memory_mb": self.memory_mb,
             "monthly_usd": self.monthly_usd,
             "percentile": self.percentile,
@@ -290,9 +298,20 @@ class Recommendation(Result):
         out = [html_table(self.to_dict(), self._html_title())]
         if self._runners:
             df = self.to_dataframe()
-            cols = {c: df[c].to_numpy() for c in
-                    ("role", "memory_mb", "arch", "provisioned", "warm_ms", "cost_usd",
-                     "monthly_usd", "latency_ms", "versus_choice")}
+            cols = {
+                c: df[c].to_numpy()
+                for c in (
+                    "role",
+                    "memory_mb",
+                    "arch",
+                    "provisioned",
+                    "warm_ms",
+                    "cost_usd",
+                    "monthly_usd",
+                    "latency_ms",
+                    "versus_choice",
+                )
+            }
             out.append(html_table(cols, "Runners-up"))
         if self.caveats:
             items = "".join(f"<li>{html.escape(c)}</li>" for c in self.caveats)
@@ -339,12 +358,38 @@ class Recommendation(Result):
 
         plat = self.platform
         if sizes is None:
-            sizes = [s for s in (128, 256, 512, 1024, 1536, 2048, 3008, 4096, 6144, 8192, 10240)
-                     if plat.min_memory_mb <= s <= plat.max_memory_mb]
-        c = curve(self.profile, plat, arch=self.arch, region=self.options.region, memory_mb=sizes)
+            sizes = [
+                s
+                for s in (
+                    128,
+                    256,
+                    512,
+                    1024,
+                    1536,
+                    2048,
+                    3008,
+                    4096,
+                    6144,
+                    8192,
+                    10240,
+                )
+                if plat.min_memory_mb <= s <= plat.max_memory_mb
+            ]
+        c = curve(
+            self.profile,
+            plat,
+            arch=self.arch,
+            region=self.options.region,
+            memory_mb=sizes,
+        )
         keep = c.feasible
-        return str(_core.encode_visualization(
-            c.memory_mb[keep].tolist(), c.warm_ms[keep].tolist(), c.cost_usd[keep].tolist()))
+        return str(
+            _core.encode_visualization(
+                c.memory_mb[keep].tolist(),
+                c.warm_ms[keep].tolist(),
+                c.cost_usd[keep].tolist(),
+            )
+        )
 
 
 def recommend(
@@ -387,13 +432,25 @@ def recommend(
     fit_result = None
     if isinstance(profile, _core.FitResult):
         fit_result, profile = profile, profile.profile
-    o = set_fields(_core.RecommendOptions(), options, "unknown recommend option '{key}'")
+    o = set_fields(
+        _core.RecommendOptions(), options, "unknown recommend option '{key}'"
+    )
     if arch is not None:
         choices = _core.RECOMMEND_CHOICES["arch"]
-        o.architectures = list(choices) if arch == "both" else ([arch] if isinstance(arch, str) else list(arch))
-    if band is None and fit_result is not None and len(fit_result.bootstrap_profiles) > 0:
+        o.architectures = (
+            list(choices)
+            if arch == "both"
+            else ([arch] if isinstance(arch, str) else list(arch))
+        )
+    if (
+        band is None
+        and fit_result is not None
+        and len(fit_result.bootstrap_profiles) > 0
+    ):
         grid = o.memory_mb if len(o.memory_mb) else platform.memory_grid()
-        lo, hi = fit_result.prediction_band(platform, np.asarray(grid, dtype=np.float64))
+        lo, hi = fit_result.prediction_band(
+            platform, np.asarray(grid, dtype=np.float64)
+        )
         band = (lo, hi)
     if band is not None:
         if np.ndim(band) == 0:

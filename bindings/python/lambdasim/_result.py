@@ -80,7 +80,9 @@ def html_table(data: Mapping[str, Any], title: str, max_rows: int = 12) -> str:
         out.append("<tr>" + "".join(f"<th>{esc(k)}</th>" for k in names) + "</tr>")
         for i in rows:
             if i < 0:
-                out.append(f'<tr><td colspan="{len(names)}">… {n - max_rows} more rows …</td></tr>')
+                out.append(
+                    f'<tr><td colspan="{len(names)}">… {n - max_rows} more rows …</td></tr>'
+                )
                 continue
             cells = "".join(f"<td>{esc(format_value(data[k][i]))}</td>" for k in names)
             out.append(f"<tr>{cells}</tr>")

@@ -65,7 +65,9 @@ class SimulationResult:
     available.
     """
 
-    def __init__(self, result: _core.SimulationResult, bill: Bill, arrivals: _core.Arrivals) -> None:
+    def __init__(
+        self, result: _core.SimulationResult, bill: Bill, arrivals: _core.Arrivals
+    ) -> None:
         self._result = result
         self.bill = bill
         self.arrivals = arrivals
@@ -116,9 +118,20 @@ class SimulationResult:
         """Latency statistics (ms), one row each for warm, cold and all requests."""
         import pandas as pd
 
-        cols = ("count", "mean_ms", "p50_ms", "p90_ms", "p99_ms", "p999_ms", "min_ms", "max_ms")
-        rows = {k: [getattr(getattr(self._result, k), c) for c in cols]
-                for k in ("warm", "cold", "all")}
+        cols = (
+            "count",
+            "mean_ms",
+            "p50_ms",
+            "p90_ms",
+            "p99_ms",
+            "p999_ms",
+            "min_ms",
+            "max_ms",
+        )
+        rows = {
+            k: [getattr(getattr(self._result, k), c) for c in cols]
+            for k in ("warm", "cold", "all")
+        }
         return pd.DataFrame.from_dict(rows, orient="index", columns=list(cols))
 
     def timeline(self) -> pd.DataFrame:
@@ -129,16 +142,21 @@ class SimulationResult:
         r = self._result
         n = len(r.timeline_arrivals)
         reps = r.replications
-        return pd.DataFrame({
-            "t_s": np.arange(n) * r.bin_s,
-            "arrivals": np.asarray(r.timeline_arrivals) / reps,
-            "cold_starts": np.asarray(r.timeline_cold_starts) / reps,
-            "throttled": np.asarray(r.timeline_throttled) / reps,
-            "concurrency": np.asarray(r.timeline_busy_s) / (r.bin_s * reps) if r.bin_s > 0
-            else np.zeros(n),
-        })
+        return pd.DataFrame(
+            {
+                "t_s": np.arange(n) * r.bin_s,
+                "arrivals": np.asarray(r.timeline_arrivals) / reps,
+                "cold_starts": np.asarray(r.timeline_cold_starts) / reps,
+                "throttled": np.asarray(r.timeline_throttled) / reps,
+                "concurrency": np.asarray(r.timeline_busy_s) / (r.bin_s * reps)
+                if r.bin_s > 0
+                else np.zeros(n),
+            }
+        )
 
-    def latency_cdf(self, kind: str = "all") -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    def latency_cdf(
+        self, kind: str = "all"
+    ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """``(ms, fraction)``: the empirical CDF of ``kind`` (warm, cold or all) at the
         upper edge of every occupied histogram bucket."""
         if kind not in ("warm", "cold", "all"):
@@ -298,19 +316,29 @@ def simulate(
     o = _core.SimulateOptions()
     o.memory_mb = float(memory_mb)
     if keep_alive is not None:
-        o.keep_alive = (keep_alive if isinstance(keep_alive, _core.KeepAlive)
-                        else _core.KeepAlive.fixed(float(keep_alive)))
+        o.keep_alive = (
+            keep_alive
+            if isinstance(keep_alive, _core.KeepAlive)
+            else _core.KeepAlive.fixed(float(keep_alive))
+        )
     if max_lifetime is not None:
-        o.recycling = (max_lifetime if isinstance(max_lifetime, _core.Recycling)
-                       else _core.Recycling.fixed(float(max_lifetime)))
+        o.recycling = (
+            max_lifetime
+            if isinstance(max_lifetime, _core.Recycling)
+            else _core.Recycling.fixed(float(max_lifetime))
+        )
     if provisioned is not None:
         o.provisioned_concurrency = provisioned
     if reserved is not None:
         o.reserved_concurrency = reserved
     if initial_warm is not None:
         o.initial_instances = initial_warm
-    for name, value in (("seed", seed), ("replications", replications), ("threads", threads),
-                        ("timeline_bins", timeline_bins)):
+    for name, value in (
+        ("seed", seed),
+        ("replications", replications),
+        ("threads", threads),
+        ("timeline_bins", timeline_bins),
+    ):
         if value is not None:
             setattr(o, name, value)
     o.validate()
@@ -320,12 +348,17 @@ def simulate(
     if show:
         from tqdm.auto import tqdm
 
-        with tqdm(total=round(expected), unit="req", unit_scale=True, desc="simulate") as bar:
+        with tqdm(
+            total=round(expected), unit="req", unit_scale=True, desc="simulate"
+        ) as bar:
+
             def update(done: int) -> None:
                 bar.update(min(done, bar.total) - bar.n)
 
             result = _core.simulate(profile, platform, arrivals, o, update)
     else:
         result = _core.simulate(profile, platform, arrivals, o)
-    b = _core.simulated_bill(result, profile, platform, prices, bill_options(**(bill or {})))
+    b = _core.simulated_bill(
+        result, profile, platform, prices, bill_options(**(bill or {}))
+    )
     return SimulationResult(result, Bill(b, prices), arrivals)

@@ -89,15 +89,28 @@ def fit(sweep: _core.Sweep, platform: Any = None, **options: Any) -> _core.FitRe
     >>> f.structure, round(f.mape_holdout, 3)
     ('io_cpu', 0.049)
     """
-    opts = set_fields(_core.FitOptions(), options, "fit() got an unexpected keyword argument \'{key}\'")
+    opts = set_fields(
+        _core.FitOptions(), options, "fit() got an unexpected keyword argument '{key}'"
+    )
     return _core.fit(sweep, resolve_platform(platform), opts)
 
 
 def fit_table(result: _core.FitResult) -> dict[str, Any]:
     """Per-size table of a fit: memory, observed, predicted, error, band, fitted or not."""
-    return _columns(result, ("memory_mb", "observed_ms", "predicted_ms", "rel_error",
-                             "band_lo_ms", "band_hi_ms", "spread_lo_ms", "spread_hi_ms",
-                             "used_in_fit"))
+    return _columns(
+        result,
+        (
+            "memory_mb",
+            "observed_ms",
+            "predicted_ms",
+            "rel_error",
+            "band_lo_ms",
+            "band_hi_ms",
+            "spread_lo_ms",
+            "spread_hi_ms",
+            "used_in_fit",
+        ),
+    )
 
 
 def check(
@@ -117,12 +130,27 @@ def check(
     >>> r.passed, r.failures
     (True, 0)
     """
-    opts = set_fields(_core.CheckOptions(), options, "check() got an unexpected keyword argument \'{key}\'")
+    opts = set_fields(
+        _core.CheckOptions(),
+        options,
+        "check() got an unexpected keyword argument '{key}'",
+    )
     return _core.check(profile, sweep, resolve_platform(platform), opts)
 
 
 def check_table(result: _core.CheckResult) -> dict[str, Any]:
     """Per-size table of a check."""
-    return _columns(result, ("memory_mb", "predicted_ms", "observed_ms", "rel_error",
-                             "p5_ms", "p95_ms", "in_band", "within_tolerance",
-                             "outside_band"))
+    return _columns(
+        result,
+        (
+            "memory_mb",
+            "predicted_ms",
+            "observed_ms",
+            "rel_error",
+            "p5_ms",
+            "p95_ms",
+            "in_band",
+            "within_tolerance",
+            "outside_band",
+        ),
+    )

@@ -27,7 +27,8 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._curve import FLEET_COLUMNS, curve as _curve
+from ._curve import FLEET_COLUMNS
+from ._curve import curve as _curve
 from ._defaults import resolve_platform, resolve_prices
 
 if TYPE_CHECKING:
@@ -93,7 +94,10 @@ def curve(
             "name": pd.Series([], dtype=object),
             "memory_mb": pd.Series([], dtype="int64"),
             "vcpu": pd.Series([], dtype="float64"),
-            **{c: pd.Series([], dtype=bool if c == "feasible" else "float64") for c in FLEET_COLUMNS},
+            **{
+                c: pd.Series([], dtype=bool if c == "feasible" else "float64")
+                for c in FLEET_COLUMNS
+            },
         }
     )
     return profiles.map_partitions(_long, platform, prices, grid, threads, meta=meta)
@@ -115,7 +119,10 @@ def cheapest(
     prices = resolve_prices(prices, region, arch)
     grid = _grid(platform, memory_mb)
     meta = pd.DataFrame(
-        {c: pd.Series([], dtype="float64") for c in ("memory_mb", "warm_ms", "cost_usd")},
+        {
+            c: pd.Series([], dtype="float64")
+            for c in ("memory_mb", "warm_ms", "cost_usd")
+        },
         index=pd.Index([], dtype=profiles.index.dtype),
     )
     return profiles.map_partitions(_best, platform, prices, grid, threads, meta=meta)

@@ -15,7 +15,11 @@ from ._sweep import check
 
 
 def assert_sweep_matches(
-    profile: Any, sweep: Any, rtol: float | None = None, platform: Any = None, **options: Any
+    profile: Any,
+    sweep: Any,
+    rtol: float | None = None,
+    platform: Any = None,
+    **options: Any,
 ) -> None:
     """Raise ``AssertionError`` with a size-by-size diff when a profile's predicted warm
     duration is off a recorded sweep: by more than ``rtol`` (relative) at any size when

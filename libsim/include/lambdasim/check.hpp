@@ -18,9 +18,10 @@ namespace lambdasim {
 /// How a check judges drift (docs/accuracy.md, "The regression check").
 /// By default the whole curve: the shift is the median over sizes of ln(observed /
 /// predicted), its interval comes from the sizes' own scatter around it (Student t on
-/// the robust spread) and the profile's own level error, and the check fails when the interval lies wholly beyond
-/// +-shift_tolerance. Single sizes outside their band are warnings. With `rtol` set, the
-/// per-size rule of earlier releases applies instead: every size within rtol.
+/// the robust spread) and the profile's own level error, and the check fails when the
+/// interval lies wholly beyond
+/// +-shift_tolerance. Single sizes outside their band are warnings. With `rtol` set,
+/// the per-size rule of earlier releases applies instead: every size within rtol.
 struct check_options {
   /// Per-size rule: largest accepted |predicted - observed| / observed at every size.
   /// NaN (default): judge by the shift of the whole curve.
@@ -44,8 +45,8 @@ struct check_result {
   Eigen::VectorXd observed_ms;   ///< the size's aggregate
   Eigen::VectorXd p5_ms;         ///< recorded band (NaN when the sweep does not say)
   Eigen::VectorXd p95_ms;
-  Eigen::VectorXd rel_error;     ///< (predicted - observed) / observed
-  std::vector<bool> in_band;     ///< p5 <= predicted <= p95 (false when unknown)
+  Eigen::VectorXd rel_error;           ///< (predicted - observed) / observed
+  std::vector<bool> in_band;           ///< p5 <= predicted <= p95 (false when unknown)
   std::vector<bool> within_tolerance;  ///< per-size rule (all true when rtol is NaN)
   /// Outside predicted x exp(shift +- t s): beyond the scatter of the other sizes
   /// (a warning under the shift rule).

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /// @file curve.hpp
-/// Duration and cost curves over a memory grid: the batch form of predict + billing, for
-/// one profile or a fleet of them (profiles x sizes).
+/// Duration and cost curves over a memory grid: the batch form of predict + billing,
+/// for one profile or a fleet of them (profiles x sizes).
 #pragma once
 
 #include <Eigen/Core>
@@ -10,16 +10,19 @@
 #include <string_view>
 #include <vector>
 
-#include "lambdasim/prices.hpp"
 #include "lambdasim/platform.hpp"
+#include "lambdasim/prices.hpp"
 #include "lambdasim/workload.hpp"
 
 namespace lambdasim {
 
 using bool_vector = Eigen::Matrix<bool, Eigen::Dynamic, 1>;
-/// Row-major matrices (profiles x sizes): C-ordered numpy arrays map onto them uncopied.
-using row_matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-using bool_row_matrix = Eigen::Matrix<bool, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+/// Row-major matrices (profiles x sizes): C-ordered numpy arrays map onto them
+/// uncopied.
+using row_matrix =
+    Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using bool_row_matrix =
+    Eigen::Matrix<bool, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 /// One row per memory size. Sizes below the profile's peak_memory_mb are infeasible:
 /// feasible is false and warm_billed_ms, gb_s and cost_usd are NaN there (not priced);
@@ -43,14 +46,14 @@ curve_result curve(const profile& w, const platform& p, const price_table& price
 
 /// Many profiles in columns, one row per profile, named as Profile()'s shorthand:
 /// cpu_ms (+ threads), io_ms, scaled_io_ms (+ knee_vcpu), gc_ms (+ ref_mb), init_ms,
-/// first_call_cpu_ms, peak_memory_mb, cv. Row i is the profile Profile(**row) builds: one
-/// component per work column present, in the order cpu, io, scaled_io, gc; an absent
-/// column takes the default of the profile's field. The columns are views: the data must
-/// outlive the table.
+/// first_call_cpu_ms, peak_memory_mb, cv. Row i is the profile Profile(**row) builds:
+/// one component per work column present, in the order cpu, io, scaled_io, gc; an
+/// absent column takes the default of the profile's field. The columns are views: the
+/// data must outlive the table.
 struct profile_columns {
   std::size_t rows = 0;
-  std::span<const double> cpu_ms, threads, io_ms, scaled_io_ms, knee_vcpu, gc_ms, ref_mb,
-      init_ms, first_call_cpu_ms, peak_memory_mb, cv;
+  std::span<const double> cpu_ms, threads, io_ms, scaled_io_ms, knee_vcpu, gc_ms,
+      ref_mb, init_ms, first_call_cpu_ms, peak_memory_mb, cv;
 
   /// Sets the column `name`; the first column sets `rows`.
   /// @throws std::invalid_argument for an unknown name (listing the known ones) or a
@@ -59,8 +62,8 @@ struct profile_columns {
   /// The known column names, in the order above.
   static std::vector<std::string_view> names();
   /// @throws std::invalid_argument naming the row and field ("profiles[3].cpu_ms = -1:
-  ///         must be finite and >= 0"), a knob without its work column, or threads not a
-  ///         whole number
+  ///         must be finite and >= 0"), a knob without its work column, or threads not
+  ///         a whole number
   void validate() const;
   /// The profile of row i (no name). @throws std::out_of_range unless i < rows
   profile row(std::size_t i) const;
@@ -90,16 +93,20 @@ struct fleet_curve_view {
 /// @throws std::invalid_argument naming the profile ("profiles[3]: ...") or the size
 fleet_curve_result curve(std::span<const profile> profiles, const platform& p,
                          const price_table& prices,
-                         const Eigen::Ref<const Eigen::VectorXd>& memory_mb, int threads = 0);
+                         const Eigen::Ref<const Eigen::VectorXd>& memory_mb,
+                         int threads = 0);
 fleet_curve_result curve(const profile_columns& profiles, const platform& p,
                          const price_table& prices,
-                         const Eigen::Ref<const Eigen::VectorXd>& memory_mb, int threads = 0);
+                         const Eigen::Ref<const Eigen::VectorXd>& memory_mb,
+                         int threads = 0);
 /// The same into caller-provided buffers. @throws std::invalid_argument on a shape
 /// mismatch
-void curve(std::span<const profile> profiles, const platform& p, const price_table& prices,
+void curve(std::span<const profile> profiles, const platform& p,
+           const price_table& prices,
            const Eigen::Ref<const Eigen::VectorXd>& memory_mb, fleet_curve_view out,
            int threads = 0);
-void curve(const profile_columns& profiles, const platform& p, const price_table& prices,
+void curve(const profile_columns& profiles, const platform& p,
+           const price_table& prices,
            const Eigen::Ref<const Eigen::VectorXd>& memory_mb, fleet_curve_view out,
            int threads = 0);
 

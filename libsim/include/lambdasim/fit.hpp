@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /// @file fit.hpp
 /// Fitting a workload profile to a recorded sweep (DESIGN.md, "Fitting and regression
-/// checks"): robust per-size aggregate, non-negative least squares on relative error for
-/// the work terms, a small grid over the nonlinear knobs (threads, knee_vcpu), the
+/// checks"): robust per-size aggregate, non-negative least squares on relative error
+/// for the work terms, a small grid over the nonlinear knobs (threads, knee_vcpu), the
 /// structure chosen by an information criterion on the fitting sizes only, parameter
 /// uncertainty and a prediction band by bootstrap over the raw samples.
 #pragma once
@@ -26,8 +26,8 @@ enum class fit_structure {
   threaded_cpu,  ///< io + cpu on `threads` threads (2 work terms + threads)
   scaled_io,     ///< io + cpu + scaled_io saturating at knee_vcpu (3 work terms + knee)
   gc_cpu,        ///< io + cpu + gc (3 work terms); automatic only under memory pressure
-  amdahl,        ///< io + serial cpu (1 thread) + parallel cpu on k threads (3 work terms
-                 ///< + k); the baseline when a fitting size exceeds one vCPU
+  amdahl,  ///< io + serial cpu (1 thread) + parallel cpu on k threads (3 work terms
+           ///< + k); the baseline when a fitting size exceeds one vCPU
 };
 std::string_view to_string(fit_structure s);
 /// @throws std::invalid_argument for a name other than auto, io_cpu, threaded_cpu,
@@ -44,13 +44,13 @@ struct fit_options {
   /// the information criterion: a structure with more terms must lower chi^2 by more
   /// than 2 per extra parameter, in units of this noise.
   double model_error = 0.03;
-  /// Width (natural-log units) of the prior on knee_vcpu, centred on 1 vCPU (plain cpu):
-  /// among equally good fits the one closest to the plain structure wins.
+  /// Width (natural-log units) of the prior on knee_vcpu, centred on 1 vCPU (plain
+  /// cpu): among equally good fits the one closest to the plain structure wins.
   double knee_prior_width = 1.0;
   /// The automatic choice tries gc_cpu only when the smallest fitting size's Max Memory
   /// Used is at least this fraction of it: a collector needs a heap of about twice the
-  /// live data before its work stops mattering (Jones & Lins, "Garbage Collection", 1996,
-  /// ch. 1 and 6). Without Max Memory Used, gc_cpu is never tried automatically.
+  /// live data before its work stops mattering (Jones & Lins, "Garbage Collection",
+  /// 1996, ch. 1 and 6). Without Max Memory Used, gc_cpu is never tried automatically.
   double gc_pressure = 0.5;
   /// Threads or processes the function's code runs in parallel, when the user knows it
   /// (0: unknown). 1 fits single-threaded structures only; k >= 2 fixes the parallel
@@ -75,12 +75,13 @@ struct fit_options {
 /// One structure tried on the fitting sizes.
 struct fit_candidate {
   fit_structure structure = fit_structure::io_cpu;
-  int threads = 1;      ///< threaded_cpu: threads; amdahl: k of the parallel part
+  int threads = 1;  ///< threaded_cpu: threads; amdahl: k of the parallel part
   double knee_vcpu = 1;
-  int parameters = 0;   ///< work terms + knobs
-  bool admissible = true;  ///< false: bends below one vCPU without evidence (see reason)
-  double chi2 = 0;      ///< sum of squared relative residuals / noise^2
-  double score = 0;     ///< chi2 + 2 parameters + knee prior (lower is better)
+  int parameters = 0;  ///< work terms + knobs
+  bool admissible =
+      true;          ///< false: bends below one vCPU without evidence (see reason)
+  double chi2 = 0;   ///< sum of squared relative residuals / noise^2
+  double score = 0;  ///< chi2 + 2 parameters + knee prior (lower is better)
   double io_ms = 0, cpu_ms = 0, scaled_io_ms = 0, gc_ms = 0;
   double parallel_ms = 0;  ///< amdahl: the parallel part (cpu_ms is the serial part)
 };
@@ -97,7 +98,7 @@ struct fit_result {
   Eigen::VectorXd observed_ms;   ///< the size's aggregate (warm rows)
   Eigen::VectorXd predicted_ms;  ///< T_warm of the fitted profile
   Eigen::VectorXd rel_error;     ///< (predicted - observed) / observed
-  Eigen::VectorXd noise;         ///< relative noise used for the size (sampling + model)
+  Eigen::VectorXd noise;  ///< relative noise used for the size (sampling + model)
   /// Prediction band at band_level: where a held-out size's aggregate is expected to
   /// fall (model error, the parameters' spread and every plausible structure and
   /// thread count included; see prediction_interval).
@@ -121,9 +122,10 @@ struct fit_result {
   double mape_fit = 0;      ///< over the fitting sizes
   double mape_holdout = 0;  ///< over the other sizes (NaN if none)
 
-  /// io_ms, cpu_ms, scaled_io_ms, gc_ms (at 1,024 MB), init_ms, first_call_cpu_ms and the bootstrap
-  /// standard deviations of the work terms (NaN without per-invocation samples; always
-  /// NaN for init_ms and first_call_cpu_ms, which are medians of the cold rows).
+  /// io_ms, cpu_ms, scaled_io_ms, gc_ms (at 1,024 MB), init_ms, first_call_cpu_ms and
+  /// the bootstrap standard deviations of the work terms (NaN without per-invocation
+  /// samples; always NaN for init_ms and first_call_cpu_ms, which are medians of the
+  /// cold rows).
   std::vector<std::string> param_names;
   Eigen::VectorXd param_values;
   Eigen::VectorXd param_sd;
@@ -148,16 +150,18 @@ fit_result fit(const sweep& s, const platform& p, const fit_options& opt = {});
 /// @throws std::invalid_argument for a level outside (0, 1), a size mismatch or a size
 ///         off the grid
 void prediction_interval(const fit_result& f, const platform& p,
-                         const Eigen::Ref<const Eigen::VectorXd>& memory_mb, double level,
-                         Eigen::Ref<Eigen::VectorXd> lo, Eigen::Ref<Eigen::VectorXd> hi);
+                         const Eigen::Ref<const Eigen::VectorXd>& memory_mb,
+                         double level, Eigen::Ref<Eigen::VectorXd> lo,
+                         Eigen::Ref<Eigen::VectorXd> hi);
 
-/// The parameters' spread: quantiles q_lo, q_hi of the bootstrap profiles' warm duration
-/// at each size (batch). Not a prediction interval (see prediction_interval).
+/// The parameters' spread: quantiles q_lo, q_hi of the bootstrap profiles' warm
+/// duration at each size (batch). Not a prediction interval (see prediction_interval).
 /// @throws std::invalid_argument without bootstrap profiles, on a size mismatch or a
 ///         size off the grid
 void prediction_band(const fit_result& f, const platform& p,
                      const Eigen::Ref<const Eigen::VectorXd>& memory_mb, double q_lo,
-                     double q_hi, Eigen::Ref<Eigen::VectorXd> lo, Eigen::Ref<Eigen::VectorXd> hi);
+                     double q_hi, Eigen::Ref<Eigen::VectorXd> lo,
+                     Eigen::Ref<Eigen::VectorXd> hi);
 
 namespace detail {
 /// Non-negative least squares min ||A x - b||, x >= 0, for a few columns (exact, by

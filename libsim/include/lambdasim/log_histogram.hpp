@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /// @file log_histogram.hpp
 /// A streaming, fixed-size, log-bucketed histogram for latency percentiles: memory does
-/// not grow with the number of samples, and every percentile is within a stated relative
-/// error of the exact one.
+/// not grow with the number of samples, and every percentile is within a stated
+/// relative error of the exact one.
 #pragma once
 
 #include <bit>
@@ -17,16 +17,16 @@ namespace lambdasim {
 /// and maximum are kept as well.
 ///
 /// Error bound: quantile(q) returns the midpoint of the bucket holding the nearest-rank
-/// order statistic (the ceil(q n)-th smallest sample), clamped to [min, max]; it is within
-/// a relative 2^-9 = 0.196 % of that sample. Values below 2^-20 (including 0) share one
-/// underflow bucket and values from 2^44 up one overflow bucket; their quantiles are
-/// reported as the exact min or max.
+/// order statistic (the ceil(q n)-th smallest sample), clamped to [min, max]; it is
+/// within a relative 2^-9 = 0.196 % of that sample. Values below 2^-20 (including 0)
+/// share one underflow bucket and values from 2^44 up one overflow bucket; their
+/// quantiles are reported as the exact min or max.
 class log_histogram {
  public:
-  static constexpr int sub_bits = 8;                        ///< 256 buckets per octave
-  static constexpr int min_exponent = -20;                  ///< first octave 2^-20
-  static constexpr int octaves = 64;                        ///< up to 2^44
-  static constexpr int buckets = octaves << sub_bits;       ///< regular buckets
+  static constexpr int sub_bits = 8;                   ///< 256 buckets per octave
+  static constexpr int min_exponent = -20;             ///< first octave 2^-20
+  static constexpr int octaves = 64;                   ///< up to 2^44
+  static constexpr int buckets = octaves << sub_bits;  ///< regular buckets
   static constexpr double relative_error = 1.0 / (1 << (sub_bits + 1));  ///< 2^-9
 
   log_histogram();
@@ -64,10 +64,12 @@ class log_histogram {
     // (bits >> (52 - sub_bits)) is a log-linear bucket number with no log() call.
     const auto bits = std::bit_cast<std::uint64_t>(x);
     const auto key = static_cast<std::int64_t>(bits >> (52 - sub_bits));
-    const std::int64_t first = static_cast<std::int64_t>(1023 + min_exponent) << sub_bits;
+    const std::int64_t first = static_cast<std::int64_t>(1023 + min_exponent)
+                               << sub_bits;
     const std::int64_t i = key - first + 1;
-    if (i < 1) return 0;  // also 0.0 (and negative values, which have the sign bit set
-                          // and land in overflow below; callers only add x >= 0)
+    if (i < 1)
+      return 0;  // also 0.0 (and negative values, which have the sign bit set
+                 // and land in overflow below; callers only add x >= 0)
     if (i > buckets) return buckets + 1;
     return static_cast<int>(i);
   }

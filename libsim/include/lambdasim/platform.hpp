@@ -19,18 +19,18 @@ namespace lambdasim {
 
 /// How CPU time below the share is delivered.
 enum class throttling {
-  smooth,       ///< fluid share: t = C / s
-  cfs,          ///< CFS bandwidth control, expected over a uniformly random period phase
-  cfs_aligned,  ///< CFS staircase with the task starting at a period boundary (Lin et al.)
+  smooth,  ///< fluid share: t = C / s
+  cfs,     ///< CFS bandwidth control, expected over a uniformly random period phase
+  cfs_aligned,  ///< CFS staircase with the task starting at a period boundary (Lin et
+                ///< al.)
 };
 template <>
 struct enum_traits<throttling> {
   static constexpr std::string_view field = "throttling";
   static constexpr std::array<std::pair<throttling, std::string_view>, 3> names{
-      {
-            {throttling::smooth, "smooth"},
-            {throttling::cfs, "cfs"},
-            {throttling::cfs_aligned, "cfs_aligned"}}};
+      {{throttling::smooth, "smooth"},
+       {throttling::cfs, "cfs"},
+       {throttling::cfs_aligned, "cfs_aligned"}}};
 };
 
 std::string_view to_string(throttling t);
@@ -50,8 +50,8 @@ struct platform {
   int min_memory_mb = 0;
   int max_memory_mb = 0;
   int memory_step_mb = 0;
-  double mb_per_vcpu = 0;  ///< memory that buys one full vCPU of CPU time
-  double max_vcpu = 0;     ///< cap on the CPU share
+  double mb_per_vcpu = 0;                ///< memory that buys one full vCPU of CPU time
+  double max_vcpu = 0;                   ///< cap on the CPU share
   std::vector<vcpu_tier> visible_vcpus;  ///< ascending from_mb, first == min_memory_mb
   throttling throttle = throttling::cfs;
   double cfs_period_ms = 0;
@@ -67,7 +67,8 @@ struct platform {
   /// The one way every layer (CLI, Python) turns what a user wrote into a platform: a
   /// compiled-in model name (names()), else a path to a platform JSON file (a name with
   /// '/' or ending in ".json").
-  /// @throws std::invalid_argument "platform = '<spec>': ..." listing the known names for
+  /// @throws std::invalid_argument "platform = '<spec>': ..." listing the known names
+  /// for
   ///         anything else; config_error naming the file for an unreadable or bad file
   static platform resolve(std::string_view name_or_path);
 

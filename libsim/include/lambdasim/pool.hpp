@@ -18,14 +18,15 @@ namespace lambdasim {
 /// piecewise linear between points, S(0) = 1, reaching 0. A fresh keep-alive is drawn
 /// for every idle period. An instance idle for longer than its keep-alive is reclaimed.
 struct keep_alive_model {
-  double fixed_s = 0;             ///< > 0: a fixed keep-alive; 0: use the table
-  std::vector<double> idle_s;     ///< ascending, > 0
-  std::vector<double> survival;   ///< non-increasing in [0, 1], last == 0
+  double fixed_s = 0;            ///< > 0: a fixed keep-alive; 0: use the table
+  std::vector<double> idle_s;    ///< ascending, > 0
+  std::vector<double> survival;  ///< non-increasing in [0, 1], last == 0
 
   /// @throws std::invalid_argument unless seconds > 0 and finite
   static keep_alive_model fixed(double seconds);
   /// From warm/trials counts per idle time (e.g. data/coldstarts/keep_alive): the
-  /// warm fractions made non-increasing by pool-adjacent-violators (weighted by trials).
+  /// warm fractions made non-increasing by pool-adjacent-violators (weighted by
+  /// trials).
   /// @throws std::invalid_argument for mismatched sizes, unsorted idle times, warm >
   ///         trials, or a last point still warm (the keep-alive must end)
   static keep_alive_model empirical(const std::vector<double>& idle_s,
@@ -41,9 +42,9 @@ struct keep_alive_model {
 };
 
 /// Recycling of warm instances: an instance lives min(E, C) s after its cold start, E
-/// exponential with rate early_per_s (early recycling), C uniform in [max_lifetime_min_s,
-/// max_lifetime_max_s] (the platform's maximum lifetime). A recycled instance finishes
-/// the request it is running, then is gone.
+/// exponential with rate early_per_s (early recycling), C uniform in
+/// [max_lifetime_min_s, max_lifetime_max_s] (the platform's maximum lifetime). A
+/// recycled instance finishes the request it is running, then is gone.
 struct recycling_model {
   double early_per_s = 0;         ///< constant hazard of early recycling; 0 = none
   double max_lifetime_min_s = 0;  ///< 0 (with max 0) = no maximum lifetime
@@ -69,7 +70,8 @@ struct pool_model {
   /// @throws std::invalid_argument for a platform without pool data
   static pool_model named(std::string_view platform_name);
   /// @throws config_error with origin and JSON pointer
-  static pool_model from_json(std::string_view text, std::string_view origin = "<json>");
+  static pool_model from_json(std::string_view text,
+                              std::string_view origin = "<json>");
   static pool_model load(const std::string& path);
 };
 
@@ -77,7 +79,8 @@ struct pool_model {
 /// E[exp(-rate * K)] over the keep-alive K: exp(-rate * K) for a fixed K.
 /// @throws std::invalid_argument unless rate_per_s >= 0
 double cold_probability(double rate_per_s, const keep_alive_model& keep_alive);
-/// exp(-rate_per_s * keep_alive_s). @throws std::invalid_argument unless both >= 0 / > 0
+/// exp(-rate_per_s * keep_alive_s). @throws std::invalid_argument unless both >= 0 / >
+/// 0
 double cold_probability(double rate_per_s, double keep_alive_s);
 
 }  // namespace lambdasim

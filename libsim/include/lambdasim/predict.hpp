@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /// @file predict.hpp
 /// Duration of one invocation at a memory size: the duration equation of DESIGN.md.
-/// Scalar forms for one size, batch forms (Eigen in, Eigen out, no per-point allocation)
-/// for grids and fleets.
+/// Scalar forms for one size, batch forms (Eigen in, Eigen out, no per-point
+/// allocation) for grids and fleets.
 #pragma once
 
 #include <Eigen/Core>
@@ -14,8 +14,8 @@ namespace lambdasim {
 
 /// Wall time of `work_ms` of CPU at one vCPU, run on `parallelism` threads with a CPU
 /// share `share` (vCPUs), under the platform's throttling rule.
-/// smooth: work / min(share, parallelism). cfs / cfs_aligned: CFS bandwidth control with
-/// quota share * period per period (see docs/model.md).
+/// smooth: work / min(share, parallelism). cfs / cfs_aligned: CFS bandwidth control
+/// with quota share * period per period (see docs/model.md).
 double cpu_time_ms(double work_ms, double share, double parallelism, const platform& p);
 
 /// Time of one component at memory_mb. Checks memory_mb.

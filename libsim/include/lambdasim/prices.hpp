@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /// @file prices.hpp
 /// Prices and billing rules (from models/prices-aws-lambda.json, or a negotiated price
-/// document in its schema) and the per-invocation arithmetic: billed duration, GB-seconds
-/// and dollars. The monthly bill is bill.hpp.
+/// document in its schema) and the per-invocation arithmetic: billed duration,
+/// GB-seconds and dollars. The monthly bill is bill.hpp.
 #pragma once
 
 #include <array>
@@ -22,9 +22,7 @@ template <>
 struct enum_traits<architecture> {
   static constexpr std::string_view field = "arch";
   static constexpr std::array<std::pair<architecture, std::string_view>, 2> names{
-      {
-            {architecture::x86_64, "x86_64"},
-            {architecture::arm64, "arm64"}}};
+      {{architecture::x86_64, "x86_64"}, {architecture::arm64, "arm64"}}};
 };
 
 std::string_view to_string(architecture a);
@@ -41,9 +39,7 @@ template <>
 struct enum_traits<package_type> {
   static constexpr std::string_view field = "package";
   static constexpr std::array<std::pair<package_type, std::string_view>, 2> names{
-      {
-            {package_type::zip, "zip"},
-            {package_type::image, "image"}}};
+      {{package_type::zip, "zip"}, {package_type::image, "image"}}};
 };
 std::string_view to_string(package_type p);
 /// @throws std::invalid_argument for anything but "zip" or "image"
@@ -56,15 +52,15 @@ struct granularity_step {
 };
 
 /// Billing rules (the "billing_rules" object of a price document, schema of
-/// models/prices-aws-lambda.json): no built-in defaults, the values come from the document.
-/// A price_table carries its own (AWS's unless its document states others).
+/// models/prices-aws-lambda.json): no built-in defaults, the values come from the
+/// document. A price_table carries its own (AWS's unless its document states others).
 struct billing_rules {
   std::vector<granularity_step> granularity;  ///< ascending `from`
-  std::string init_billed_for_all_from;       ///< INIT billed for every package from then
-  double provisioned_increment_s = 0;         ///< enabled time rounded up to this
-  double free_tier_requests = 0;              ///< per month
-  double free_tier_gb_s = 0;                  ///< per month
-  double storage_free_mb = 0;                 ///< ephemeral storage included in the price
+  std::string init_billed_for_all_from;  ///< INIT billed for every package from then
+  double provisioned_increment_s = 0;    ///< enabled time rounded up to this
+  double free_tier_requests = 0;         ///< per month
+  double free_tier_gb_s = 0;             ///< per month
+  double storage_free_mb = 0;            ///< ephemeral storage included in the price
   double storage_min_mb = 0;
   double storage_max_mb = 0;
 
@@ -76,7 +72,8 @@ struct billing_rules {
   /// Whether the INIT phase of an on-demand cold start is billed on `date` ("" = the
   /// current rule): always from init_billed_for_all_from on; before, only for container
   /// images and custom (OS-only) runtimes.
-  bool init_billed(std::string_view date, package_type package, bool custom_runtime) const;
+  bool init_billed(std::string_view date, package_type package,
+                   bool custom_runtime) const;
 };
 
 /// Duration price for monthly usage up to `up_to_gb_s` (infinity for the last tier).
@@ -104,9 +101,9 @@ struct price_table {
   std::optional<double> snapstart_restore_usd_per_gb;
   std::string source;          ///< where the figures come from (models/)
   std::string effective_date;  ///< "YYYY-MM-DD"
-  /// The billing rules these prices come with: free tier, storage range, granularity, INIT
-  /// and provisioned increment. A document's own "billing_rules" when it has them, else
-  /// AWS's (models/prices-aws-lambda.json).
+  /// The billing rules these prices come with: free tier, storage range, granularity,
+  /// INIT and provisioned increment. A document's own "billing_rules" when it has them,
+  /// else AWS's (models/prices-aws-lambda.json).
   billing_rules rules = billing_rules::aws();
 
   /// The AWS price table of a region and architecture (compiled-in models/ data).
@@ -115,8 +112,8 @@ struct price_table {
   /// Regions with AWS price data, sorted.
   static std::vector<std::string> aws_regions();
   /// A price table from a document in the schema of models/prices-aws-lambda.json (for
-  /// negotiated or unlisted prices): the table of `region` and `arch`, with the document's
-  /// "billing_rules" when it has them (else AWS's).
+  /// negotiated or unlisted prices): the table of `region` and `arch`, with the
+  /// document's "billing_rules" when it has them (else AWS's).
   /// @throws config_error with origin and JSON pointer for a malformed document;
   ///         std::invalid_argument for a region or arch it lacks, listing its regions
   static price_table from_json(std::string_view text, std::string_view region,
@@ -147,6 +144,7 @@ double billed_ms(double duration_ms, double granularity_ms);
 double gb_seconds(double billed_ms, double memory_mb);
 
 /// Cost of one invocation at the first-tier price: duration charge + request charge.
-double invocation_cost_usd(double billed_ms, double memory_mb, const price_table& prices);
+double invocation_cost_usd(double billed_ms, double memory_mb,
+                           const price_table& prices);
 
 }  // namespace lambdasim

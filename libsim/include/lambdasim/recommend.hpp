@@ -5,11 +5,11 @@
 /// "Recommendation"; docs/choosing.md explains every rule with a worked example).
 ///
 /// Candidates are (memory size, architecture, concurrency option). Each is priced with
-/// the month's bill (bill.hpp: free tier, tiers, INIT, provisioned concurrency enabled and
-/// executing) when a monthly request count is given, and per warm invocation (as
-/// curve.hpp) otherwise. The objective's duration is the warm duration (as Power Tuning's
-/// average duration); the latency constraint and the Pareto front use a percentile of
-/// all requests, cold starts included.
+/// the month's bill (bill.hpp: free tier, tiers, INIT, provisioned concurrency enabled
+/// and executing) when a monthly request count is given, and per warm invocation (as
+/// curve.hpp) otherwise. The objective's duration is the warm duration (as Power
+/// Tuning's average duration); the latency constraint and the Pareto front use a
+/// percentile of all requests, cold starts included.
 #pragma once
 
 #include <Eigen/Core>
@@ -20,8 +20,8 @@
 #include <vector>
 
 #include "lambdasim/bill.hpp"
-#include "lambdasim/compute.hpp"
 #include "lambdasim/billing.hpp"
+#include "lambdasim/compute.hpp"
 #include "lambdasim/curve.hpp"
 #include "lambdasim/platform.hpp"
 #include "lambdasim/simulate.hpp"
@@ -57,14 +57,15 @@ std::string_view to_string(latency_method m);
 /// A constraint a candidate can fail (the first one it fails, in this order).
 enum class constraint {
   none,
-  memory,        ///< below peak_memory_mb * (1 + headroom)
+  memory,  ///< below peak_memory_mb * (1 + headroom)
   max_warm_ms,
   max_latency_ms,
   budget_usd,
 };
 std::string_view to_string(constraint c);
 
-/// Options of a recommendation. C++ owns the defaults; Python and the CLI only override.
+/// Options of a recommendation. C++ owns the defaults; Python and the CLI only
+/// override.
 struct recommend_options {
   recommend_strategy strategy = recommend_strategy::balanced;
   double weight = 0.5;  ///< balanced: weight of cost, in [0, 1]
@@ -74,9 +75,9 @@ struct recommend_options {
   std::vector<architecture> architectures{architecture::x86_64, architecture::arm64};
   /// The architecture the profile was measured on.
   architecture profile_architecture = architecture::x86_64;
-  /// How many times faster the other architecture runs the profile's CPU work (cpu and gc
-  /// components and first_call_cpu_ms; io, scaled_io and init_ms unchanged). Unset: 1.0,
-  /// and the result's caveats say so.
+  /// How many times faster the other architecture runs the profile's CPU work (cpu and
+  /// gc components and first_call_cpu_ms; io, scaled_io and init_ms unchanged).
+  /// Unset: 1.0, and the result's caveats say so.
   std::optional<double> speed_ratio;
   std::string region = "us-east-1";
   /// Concurrency options to consider; provisioned needs max_provisioned > 0.
@@ -96,14 +97,14 @@ struct recommend_options {
   // Constraints.
   std::optional<double> max_warm_ms;
   std::optional<double> max_latency_ms;
-  /// Percentile of all requests (cold starts included) for max_latency_ms and the Pareto
-  /// front, in (0, 100).
+  /// Percentile of all requests (cold starts included) for max_latency_ms and the
+  /// Pareto front, in (0, 100).
   double percentile = 99;
   std::optional<double> budget_usd;  ///< monthly; needs requests_per_month > 0
-  /// Memory headroom over the profile's peak_memory_mb: sizes below peak * (1 + headroom)
-  /// are excluded. 20 % is DESIGN.md's default, the safety margin right-sizing guides
-  /// commonly quote; it is a guide's rule of thumb, not a platform limit, and no AWS
-  /// document we found states the figure (docs/choosing.md says so).
+  /// Memory headroom over the profile's peak_memory_mb: sizes below peak * (1 +
+  /// headroom) are excluded. 20 % is DESIGN.md's default, the safety margin
+  /// right-sizing guides commonly quote; it is a guide's rule of thumb, not a platform
+  /// limit, and no AWS document we found states the figure (docs/choosing.md says so).
   double headroom = 0.2;
 
   // The current configuration, for "what changes".
@@ -111,19 +112,20 @@ struct recommend_options {
   std::optional<architecture> current_architecture;  ///< default: profile_architecture
   int current_provisioned = 0;
 
-  // The model's uncertainty: a relative half-width of the warm-duration prediction band,
-  // or band arrays on the memory grid for profile_architecture (both empty/0: none).
+  // The model's uncertainty: a relative half-width of the warm-duration prediction
+  // band, or band arrays on the memory grid for profile_architecture (both empty/0:
+  // none).
   double band_relative = 0;
   Eigen::VectorXd band_lo_ms, band_hi_ms;
 
   int runners_up = 4;  ///< at most this many runners-up
 
   // Latency model.
-  /// Closed form while the expected on-demand concurrency (arrival rate x cold duration)
-  /// is below this; the simulator otherwise.
+  /// Closed form while the expected on-demand concurrency (arrival rate x cold
+  /// duration) is below this; the simulator otherwise.
   double closed_form_max_load = 0.05;
-  int simulated_sizes = 9;         ///< sizes simulated per group when simulating
-  double simulated_hours = 24;     ///< simulated period for Poisson traffic (at least)
+  int simulated_sizes = 9;      ///< sizes simulated per group when simulating
+  double simulated_hours = 24;  ///< simulated period for Poisson traffic (at least)
   /// Poisson traffic: the period is lengthened (up to 744 h) until it holds this many
   /// requests, so low rates are not judged from a handful of cold starts.
   double simulated_requests = 1e5;
@@ -141,13 +143,14 @@ struct recommend_candidate {
   int provisioned = 0;
   double warm_ms = 0;
   double cold_ms = 0;
-  double cost_usd = 0;      ///< one warm invocation, first-tier price (as curve)
-  double monthly_usd = 0;   ///< the month's bill (NaN without requests_per_month)
-  double latency_ms = 0;    ///< the percentile of all requests
-  double cold_fraction = 0; ///< of all requests
-  double band_lo_ms = 0, band_hi_ms = 0;  ///< warm-duration band (= warm_ms without one)
+  double cost_usd = 0;       ///< one warm invocation, first-tier price (as curve)
+  double monthly_usd = 0;    ///< the month's bill (NaN without requests_per_month)
+  double latency_ms = 0;     ///< the percentile of all requests
+  double cold_fraction = 0;  ///< of all requests
+  double band_lo_ms = 0,
+         band_hi_ms = 0;  ///< warm-duration band (= warm_ms without one)
   latency_method method = latency_method::warm_only;
-  std::string role;         ///< runners-up: why it is listed ("cheapest", "arm64", ...)
+  std::string role;  ///< runners-up: why it is listed ("cheapest", "arm64", ...)
   bool within_uncertainty = false;  ///< runners-up: band overlaps the choice's
   /// The month's itemised bill (the choice, runners-up and the current configuration
   /// only; zero without requests_per_month).
@@ -168,9 +171,9 @@ struct recommend_table {
 /// What changes from the current configuration to the chosen one.
 struct recommend_change {
   recommend_candidate current;
-  double cost_change = 0;      ///< relative change of the cost measure (0.1 = +10 %)
-  double duration_change = 0;  ///< relative change of the warm duration
-  double latency_change = 0;   ///< relative change of the latency percentile
+  double cost_change = 0;         ///< relative change of the cost measure (0.1 = +10 %)
+  double duration_change = 0;     ///< relative change of the warm duration
+  double latency_change = 0;      ///< relative change of the latency percentile
   double monthly_usd_change = 0;  ///< dollars a month (NaN without requests_per_month)
 };
 
@@ -207,16 +210,17 @@ recommendation recommend(const profile& w, const platform& p,
 /// (1 - cold_fraction) F_warm(x) + cold_fraction F_cold(x) >= q.
 /// @throws std::invalid_argument unless 0 < q < 1, 0 <= cold_fraction <= 1, cv >= 0,
 ///         0 < warm_ms <= cold_ms
-double mixture_percentile(double q, double warm_ms, double cold_ms, double cold_fraction,
-                          double cv);
+double mixture_percentile(double q, double warm_ms, double cold_ms,
+                          double cold_fraction, double cv);
 
 /// Cold fraction of Poisson arrivals at rate_per_s served by one instance (short
 /// requests), with the pool's keep-alive and recycling: 1 / E[requests per instance
-/// life], where the instance serves the i-th later arrival if each idle gap stayed within
-/// a fresh keep-alive (probability (1 - P_ka)^i, P_ka = cold_probability) and its age,
-/// Gamma(i, rate), is below its lifetime min(Exp(early), U[min, max]); summed in closed
-/// form. Without recycling this is cold_probability. Approximate in that the ages use
-/// unconditioned gaps (gaps that ended warm are shorter: slightly conservative).
+/// life], where the instance serves the i-th later arrival if each idle gap stayed
+/// within a fresh keep-alive (probability (1 - P_ka)^i, P_ka = cold_probability) and
+/// its age, Gamma(i, rate), is below its lifetime min(Exp(early), U[min, max]); summed
+/// in closed form. Without recycling this is cold_probability. Approximate in that the
+/// ages use unconditioned gaps (gaps that ended warm are shorter: slightly
+/// conservative).
 /// @throws std::invalid_argument for a negative rate
 double single_instance_cold_fraction(double rate_per_s, const pool_model& pool);
 
@@ -233,11 +237,12 @@ double closed_form_cold_fraction(double rate_per_s, double mean_ms, int provisio
 /// with n servers and offered load rate * mean (1 for n = 0).
 double overflow_fraction(double rate_per_s, double mean_ms, int provisioned);
 
-/// Monthly requests at which n provisioned instances (enabled all month) cost the same as
-/// on demand at memory_mb, with cold fractions from closed_form_cold_fraction; NaN when
-/// provisioned never pays below 1e12 requests a month.
+/// Monthly requests at which n provisioned instances (enabled all month) cost the same
+/// as on demand at memory_mb, with cold fractions from closed_form_cold_fraction; NaN
+/// when provisioned never pays below 1e12 requests a month.
 /// @throws as compute_bill
-double provisioned_break_even(const profile& w, const platform& p, const price_table& prices,
-                              double memory_mb, int provisioned, const bill_options& base = {});
+double provisioned_break_even(const profile& w, const platform& p,
+                              const price_table& prices, double memory_mb,
+                              int provisioned, const bill_options& base = {});
 
 }  // namespace lambdasim

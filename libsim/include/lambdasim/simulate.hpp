@@ -23,22 +23,22 @@
 
 namespace lambdasim {
 
-/// Options of one simulation. Unset keep_alive / recycling come from the platform's pool
-/// model (pool_model::named(platform.name)).
+/// Options of one simulation. Unset keep_alive / recycling come from the platform's
+/// pool model (pool_model::named(platform.name)).
 struct simulate_options {
-  double memory_mb = 0;                         ///< required: a size on the platform grid
-  std::optional<keep_alive_model> keep_alive;   ///< default: the platform's
-  std::optional<recycling_model> recycling;     ///< default: the platform's
-  std::optional<int> reserved_concurrency;      ///< cap on running requests; none = no cap
-  int provisioned_concurrency = 0;              ///< instances always warm
+  double memory_mb = 0;  ///< required: a size on the platform grid
+  std::optional<keep_alive_model> keep_alive;  ///< default: the platform's
+  std::optional<recycling_model> recycling;    ///< default: the platform's
+  std::optional<int> reserved_concurrency;  ///< cap on running requests; none = no cap
+  int provisioned_concurrency = 0;          ///< instances always warm
   /// On-demand instances already warm and idle at t = 0 (as if a request had just
   /// ended; fresh lifetimes). Unset: arrivals::warm_at_start (a recorded trace that
   /// started warm starts warm; 0 otherwise).
   std::optional<int> initial_instances;
   std::uint64_t seed = 0;
-  int replications = 1;    ///< independent runs, merged; stream i seeded from (seed, i)
-  int threads = 0;         ///< 0 = hardware threads; results never depend on it
-  int timeline_bins = 200; ///< resolution of the timeline over the period (0 = none)
+  int replications = 1;  ///< independent runs, merged; stream i seeded from (seed, i)
+  int threads = 0;       ///< 0 = hardware threads; results never depend on it
+  int timeline_bins = 200;  ///< resolution of the timeline over the period (0 = none)
   std::uint64_t progress_every = 1u << 20;  ///< requests between progress callbacks
 
   /// @throws std::invalid_argument naming the bad field
@@ -57,8 +57,8 @@ struct latency_stats {
 /// Totals are over all replications; period_s is one replication's period;
 /// mean_* are time averages over all replications.
 struct simulation_result {
-  std::uint64_t requests = 0;            ///< arrivals
-  std::uint64_t served = 0;              ///< requests - throttled
+  std::uint64_t requests = 0;  ///< arrivals
+  std::uint64_t served = 0;    ///< requests - throttled
   std::uint64_t cold_starts = 0;
   std::uint64_t throttled = 0;           ///< rejected at the reserved-concurrency cap
   std::uint64_t provisioned_served = 0;  ///< served by provisioned instances
@@ -66,22 +66,22 @@ struct simulation_result {
   std::uint64_t expired = 0;             ///< instances reclaimed after their keep-alive
   double cold_fraction = 0;              ///< cold_starts / served (NaN if none served)
   latency_stats warm, cold, all;
-  double mean_concurrency = 0;           ///< time-average of running requests
-  int peak_concurrency = 0;              ///< most requests running at once
-  double mean_instances = 0;             ///< time-average of live instances (incl. provisioned)
+  double mean_concurrency = 0;  ///< time-average of running requests
+  int peak_concurrency = 0;     ///< most requests running at once
+  double mean_instances = 0;    ///< time-average of live instances (incl. provisioned)
   int peak_instances = 0;
-  double instance_seconds = 0;           ///< live instance time within the period(s)
-  double busy_seconds = 0;               ///< sum of request durations
+  double instance_seconds = 0;  ///< live instance time within the period(s)
+  double busy_seconds = 0;      ///< sum of request durations
   double period_s = 0;
   int replications = 1;
-  double warm_ms = 0;                    ///< model warm duration at memory_mb
-  double cold_ms = 0;                    ///< model cold duration at memory_mb
+  double warm_ms = 0;  ///< model warm duration at memory_mb
+  double cold_ms = 0;  ///< model cold duration at memory_mb
   double memory_mb = 0;
   int provisioned_concurrency = 0;
   std::uint64_t seed = 0;
-  keep_alive_model keep_alive;           ///< as used
-  recycling_model recycling;             ///< as used
-  log_histogram warm_hist, cold_hist;    ///< latency histograms (ms)
+  keep_alive_model keep_alive;         ///< as used
+  recycling_model recycling;           ///< as used
+  log_histogram warm_hist, cold_hist;  ///< latency histograms (ms)
   /// Timeline: bins of bin_s over the period; per bin, summed over replications:
   /// arrivals, cold starts, throttles, and busy seconds of requests starting in the bin
   /// (mean concurrency = busy_s / (bin_s * replications)).
@@ -101,10 +101,11 @@ using progress_callback = std::function<void(std::uint64_t done)>;
 /// the thread count.
 /// @throws std::invalid_argument for an invalid profile, platform, arrivals or option
 simulation_result simulate(const profile& w, const platform& p, const arrivals& a,
-                           const simulate_options& opt, const progress_callback& progress = {});
+                           const simulate_options& opt,
+                           const progress_callback& progress = {});
 
-/// Hours in a month for scaling a simulated period to a month: the mean Gregorian month,
-/// 365.2425 * 24 / 12 = 730.485 h (calendar, not AWS).
+/// Hours in a month for scaling a simulated period to a month: the mean Gregorian
+/// month, 365.2425 * 24 / 12 = 730.485 h (calendar, not AWS).
 inline constexpr double mean_month_hours = 365.2425 * 24 / 12;
 
 /// The month's bill (bill.hpp) of what was simulated: the served requests per period
@@ -113,8 +114,8 @@ inline constexpr double mean_month_hours = 365.2425 * 24 / 12;
 /// served. Every other bill option (free tier, storage, date, ...) is taken from `o`.
 /// Throttled requests are not billed.
 /// @throws std::invalid_argument as compute_bill, or unless 0 < month_hours <= 744
-monthly_bill simulated_bill(const simulation_result& r, const profile& w, const platform& p,
-                            const price_table& prices, bill_options o = {},
-                            double month_hours = mean_month_hours);
+monthly_bill simulated_bill(const simulation_result& r, const profile& w,
+                            const platform& p, const price_table& prices,
+                            bill_options o = {}, double month_hours = mean_month_hours);
 
 }  // namespace lambdasim

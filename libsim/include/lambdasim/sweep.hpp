@@ -24,15 +24,17 @@ namespace lambdasim {
 struct sweep_row {
   static constexpr double unknown = std::numeric_limits<double>::quiet_NaN();
   double memory_mb = unknown;
-  double duration_ms = unknown;  ///< handler Duration (REPORT); per size: the size's aggregate
+  double duration_ms =
+      unknown;  ///< handler Duration (REPORT); per size: the size's aggregate
   double billed_ms = unknown;
   double init_ms = unknown;     ///< Init Duration (cold starts only)
   double restore_ms = unknown;  ///< SnapStart Restore Duration
   double max_memory_used_mb = unknown;
-  double cost_usd = unknown;  ///< per invocation, as the source reports it (Power Tuning)
-  double p5_ms = unknown;     ///< per-size rows only: recorded 5th percentile
-  double p95_ms = unknown;    ///< per-size rows only: recorded 95th percentile
-  bool is_cold = false;       ///< Init Duration present (or Restore Duration)
+  double cost_usd =
+      unknown;              ///< per invocation, as the source reports it (Power Tuning)
+  double p5_ms = unknown;   ///< per-size rows only: recorded 5th percentile
+  double p95_ms = unknown;  ///< per-size rows only: recorded 95th percentile
+  bool is_cold = false;     ///< Init Duration present (or Restore Duration)
   /// Invocations the row stands for: 1 for a per-invocation row, the count of a
   /// per-size row (0 when the source does not say).
   double n = 1;
@@ -58,10 +60,9 @@ template <>
 struct enum_traits<aggregation> {
   static constexpr std::string_view field = "aggregation";
   static constexpr std::array<std::pair<aggregation, std::string_view>, 3> names{
-      {
-            {aggregation::median, "median"},
-            {aggregation::trimmed_mean, "trimmed_mean"},
-            {aggregation::mean, "mean"}}};
+      {{aggregation::median, "median"},
+       {aggregation::trimmed_mean, "trimmed_mean"},
+       {aggregation::mean, "mean"}}};
 };
 std::string_view to_string(aggregation a);
 /// @throws std::invalid_argument for a name other than median, trimmed_mean, mean
@@ -70,13 +71,14 @@ aggregation aggregation_from_string(std::string_view name);
 /// One row per recorded size, ascending memory_mb.
 struct sweep_summary {
   Eigen::VectorXd memory_mb;
-  Eigen::VectorXd n;            ///< invocations recorded at the size (0 = unknown)
-  Eigen::VectorXd n_cold;       ///< of which cold starts
-  Eigen::VectorXd duration_ms;  ///< aggregate of the warm rows (all rows if none is warm)
-  Eigen::VectorXd p5_ms;        ///< 5th/95th percentile of the same rows (NaN if unknown)
+  Eigen::VectorXd n;       ///< invocations recorded at the size (0 = unknown)
+  Eigen::VectorXd n_cold;  ///< of which cold starts
+  Eigen::VectorXd
+      duration_ms;        ///< aggregate of the warm rows (all rows if none is warm)
+  Eigen::VectorXd p5_ms;  ///< 5th/95th percentile of the same rows (NaN if unknown)
   Eigen::VectorXd p95_ms;
-  Eigen::VectorXd billed_ms;           ///< aggregate billed duration (NaN if unknown)
-  Eigen::VectorXd init_ms;             ///< median Init Duration of cold rows (NaN if none)
+  Eigen::VectorXd billed_ms;  ///< aggregate billed duration (NaN if unknown)
+  Eigen::VectorXd init_ms;    ///< median Init Duration of cold rows (NaN if none)
   Eigen::VectorXd cold_duration_ms;    ///< median Duration of cold rows (NaN if none)
   Eigen::VectorXd max_memory_used_mb;  ///< largest Max Memory Used (NaN if unknown)
   /// Per-size rows, or sizes with only cold rows: the aggregate includes cold starts.
@@ -93,7 +95,8 @@ struct sweep {
   /// Lines or records that were not REPORT records and were skipped (REPORT logs).
   int skipped_lines = 0;
 
-  /// True when any row is a single invocation (so a bootstrap over samples is possible).
+  /// True when any row is a single invocation (so a bootstrap over samples is
+  /// possible).
   bool has_invocations() const;
   /// Distinct memory sizes, ascending.
   std::vector<double> sizes() const;

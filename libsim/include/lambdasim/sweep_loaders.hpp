@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 /// @file sweep_loaders.hpp
-/// Reading recorded sweeps: CloudWatch REPORT lines (text and JSON), per-invocation REPORT
-/// metrics JSON, CSV, and any format by content. The Power Tuning readers (output JSON and
-/// visualization URL) are in powertuning.hpp, included here.
-/// Every loader throws config_error naming the origin (file) and the line or JSON pointer.
+/// Reading recorded sweeps: CloudWatch REPORT lines (text and JSON), per-invocation
+/// REPORT metrics JSON, CSV, and any format by content. The Power Tuning readers
+/// (output JSON and visualization URL) are in powertuning.hpp, included here. Every
+/// loader throws config_error naming the origin (file) and the line or JSON pointer.
 #pragma once
 
 #include <string>
@@ -16,13 +16,14 @@
 
 namespace lambdasim {
 
-// ---- CloudWatch REPORT lines ----------------------------------------------------------
+// ---- CloudWatch REPORT lines
+// ----------------------------------------------------------
 
 /// REPORT lines, text ("REPORT RequestId: ...<TAB>Duration: 469.40 ms<TAB>...", tab- or
 /// space-separated; a line that starts with "Duration:" is a REPORT body without its
 /// prefix) or JSON ({"type": "platform.report", "record": {"metrics": {...}}}). Init
-/// Duration marks a cold start; Restore Duration is SnapStart's. Other lines are skipped
-/// and counted in skipped_lines.
+/// Duration marks a cold start; Restore Duration is SnapStart's. Other lines are
+/// skipped and counted in skipped_lines.
 /// @throws config_error "<origin>:<line>: ..." for a truncated or malformed REPORT line
 sweep report_from_text(std::string_view text, std::string_view origin = "<text>");
 sweep load_report(const std::string& path);
@@ -40,7 +41,8 @@ std::vector<std::string> report_metrics_series(std::string_view text,
                                                std::string_view origin = "<json>");
 std::vector<std::string> load_report_metrics_series(const std::string& path);
 
-// ---- CSV ------------------------------------------------------------------------------
+// ---- CSV
+// ------------------------------------------------------------------------------
 
 /// CSV reading options. Canonical columns: memory_mb, duration_ms, billed_duration_ms,
 /// init_duration_ms, restore_duration_ms, max_memory_used_mb, n (per-size rows), p5_ms,
@@ -60,7 +62,8 @@ sweep csv_from_text(std::string_view text, std::string_view origin = "<csv>",
                     const csv_options& opt = {});
 sweep load_csv(const std::string& path, const csv_options& opt = {});
 
-// ---- any format ------------------------------------------------------------------------
+// ---- any format
+// ------------------------------------------------------------------------
 
 /// Options of load_sweep.
 struct load_options {

@@ -18,17 +18,17 @@ namespace lambdasim {
 
 enum class arrival_kind {
   poisson,    ///< constant rate
-  piecewise,  ///< rate constant within segments of segment_s, cycling through rates_per_s
+  piecewise,  ///< rate constant within segments of segment_s, cycling through
+              ///< rates_per_s
   trace,      ///< recorded timestamps
 };
 template <>
 struct enum_traits<arrival_kind> {
   static constexpr std::string_view field = "kind";
   static constexpr std::array<std::pair<arrival_kind, std::string_view>, 3> names{
-      {
-            {arrival_kind::poisson, "poisson"},
-            {arrival_kind::piecewise, "piecewise"},
-            {arrival_kind::trace, "trace"}}};
+      {{arrival_kind::poisson, "poisson"},
+       {arrival_kind::piecewise, "piecewise"},
+       {arrival_kind::trace, "trace"}}};
 };
 
 std::string_view to_string(arrival_kind k);
@@ -41,7 +41,7 @@ struct arrivals {
   std::vector<double> rates_per_s;  ///< piecewise: one rate per segment, repeated
   double segment_s = 0;             ///< piecewise: length of one segment
   double duration_s = 0;            ///< poisson, piecewise: the simulated period
-  std::vector<double> times_s;      ///< trace: seconds since the first timestamp, sorted
+  std::vector<double> times_s;  ///< trace: seconds since the first timestamp, sorted
   /// trace: instances recorded warm at the start (1 when the CSV has an is_cold column
   /// and its first request was warm, else 0); the simulation starts from this state
   /// unless simulate_options::initial_instances says otherwise
@@ -65,7 +65,8 @@ struct arrivals {
   /// seconds. The default "" means timestamp_s, or client_start_time when the file has
   /// no timestamp_s but that column (the recorded traces of Mahmoudi & Khazaei in
   /// data/coldstarts/traces_2020 load as is). Quoted fields with commas are handled.
-  /// A column is_cold (True/False, true/false, 1/0) sets warm_at_start from its first row.
+  /// A column is_cold (True/False, true/false, 1/0) sets warm_at_start from its first
+  /// row.
   /// @throws config_error naming the file and line: a missing file or column (listing
   ///         the columns), a value that is not a number, an unsorted timestamp
   static arrivals load_csv(const std::string& path, std::string_view column = "");

@@ -25,11 +25,10 @@ template <>
 struct enum_traits<component_kind> {
   static constexpr std::string_view field = "kind";
   static constexpr std::array<std::pair<component_kind, std::string_view>, 4> names{
-      {
-            {component_kind::cpu, "cpu"},
-            {component_kind::io, "io"},
-            {component_kind::scaled_io, "scaled_io"},
-            {component_kind::gc, "gc"}}};
+      {{component_kind::cpu, "cpu"},
+       {component_kind::io, "io"},
+       {component_kind::scaled_io, "scaled_io"},
+       {component_kind::gc, "gc"}}};
 };
 
 std::string_view to_string(component_kind k);
@@ -39,10 +38,10 @@ component_kind component_kind_from_string(std::string_view name);
 /// One line of the duration equation.
 struct component {
   component_kind kind = component_kind::cpu;
-  double work_ms = 0;       ///< CPU ms at one vCPU (cpu), wait ms (io), I/O ms at the knee
-  int threads = 1;          ///< cpu only
-  double knee_vcpu = 1;     ///< scaled_io only: share at which the I/O saturates
-  double ref_mb = 1024;     ///< gc only: memory size at which the CPU work is work_ms
+  double work_ms = 0;    ///< CPU ms at one vCPU (cpu), wait ms (io), I/O ms at the knee
+  int threads = 1;       ///< cpu only
+  double knee_vcpu = 1;  ///< scaled_io only: share at which the I/O saturates
+  double ref_mb = 1024;  ///< gc only: memory size at which the CPU work is work_ms
 
   static component cpu(double work_ms, int threads = 1);
   static component io(double ms);
@@ -65,7 +64,7 @@ struct profile {
   double init_ms = 0;            ///< INIT phase; does not scale with memory
   double first_call_cpu_ms = 0;  ///< lazy CPU work of the first invocation
   double peak_memory_mb = 0;     ///< 0 = unknown (every size feasible)
-  double cv = 0;                 ///< relative variability of a warm duration (lognormal)
+  double cv = 0;  ///< relative variability of a warm duration (lognormal)
   /// Architecture the profile was measured on: "x86_64" (default) or "arm64". Pricing
   /// it on the other needs a speed ratio (on_architecture).
   std::string architecture = "x86_64";
@@ -74,7 +73,8 @@ struct profile {
   /// Sweep the profile was fitted to (file and series; empty: written by hand).
   std::string source;
 
-  /// @throws std::invalid_argument naming the field, e.g. "components[1].work_ms = -5: ..."
+  /// @throws std::invalid_argument naming the field, e.g. "components[1].work_ms = -5:
+  /// ..."
   void validate() const;
   /// Sum of the work of components of one kind (ms).
   double total(component_kind k) const;
@@ -84,24 +84,26 @@ struct profile {
   /// [{"kind": "cpu", "work_ms": 1000, "threads": 1}, {"kind": "io", "ms": 100},
   /// {"kind": "scaled_io", "work_ms": 50, "knee_vcpu": 0.5},
   /// {"kind": "gc", "work_ms": 30, "ref_mb": 1024}], "init_ms": ...,
-  /// "first_call_cpu_ms": ..., "peak_memory_mb": ..., "cv": ..., "architecture": "x86_64",
-  /// "platform": "", "source": ""}; unknown keys are an error; the last three are optional
-  /// (files written before them load as x86_64, platform and source unknown).
+  /// "first_call_cpu_ms": ..., "peak_memory_mb": ..., "cv": ..., "architecture":
+  /// "x86_64", "platform": "", "source": ""}; unknown keys are an error; the last three
+  /// are optional (files written before them load as x86_64, platform and source
+  /// unknown).
   /// @throws config_error with origin and JSON pointer
   static profile from_json(std::string_view text, std::string_view origin = "<json>");
   static profile load(const std::string& path);
   /// The same function on another architecture: CPU work (cpu, gc, first-call CPU)
-  /// times `speed_ratio` (duration there / duration here for the same CPU work); I/O and
-  /// INIT unchanged. The same architecture returns a copy (ratio must then be 1).
+  /// times `speed_ratio` (duration there / duration here for the same CPU work); I/O
+  /// and INIT unchanged. The same architecture returns a copy (ratio must then be 1).
   /// @throws std::invalid_argument for an unknown architecture or a ratio not > 0
   profile on_architecture(std::string_view arch, double speed_ratio) const;
   std::string to_json() const;
   void save(const std::string& path) const;
 };
 
-/// The documented arm64/x86_64 speed ratio of a runtime (models/architecture-speed.json):
-/// the factor by which CPU work's duration changes moving from `from` to `to`. A runtime
-/// without data gives 1.0 and sets `note` (when given) to say so.
+/// The documented arm64/x86_64 speed ratio of a runtime
+/// (models/architecture-speed.json): the factor by which CPU work's duration changes
+/// moving from `from` to `to`. A runtime without data gives 1.0 and sets `note` (when
+/// given) to say so.
 /// @throws std::invalid_argument for an unknown architecture
 double architecture_speed_ratio(std::string_view runtime, std::string_view from,
                                 std::string_view to, std::string* note = nullptr);

@@ -19,12 +19,12 @@ namespace lambdasim::detail {
 /// of each size and the relative noise of every size.
 struct fit_data {
   sweep_summary sum;
-  std::vector<bool> used;              ///< per recorded size: a fitting size
-  std::vector<Eigen::Index> fit_idx;   ///< indices of the fitting sizes in sum
+  std::vector<bool> used;             ///< per recorded size: a fitting size
+  std::vector<Eigen::Index> fit_idx;  ///< indices of the fitting sizes in sum
   std::map<double, std::vector<double>> samples;  ///< warm durations per size
-  Eigen::VectorXd noise;               ///< every size: hypot(model_error, sampling)
-  Eigen::VectorXd m, y, sigma;         ///< fitting sizes: memory, aggregate, noise
-  bool noise_known = true;             ///< every fitting size has >= 3 samples
+  Eigen::VectorXd noise;        ///< every size: hypot(model_error, sampling)
+  Eigen::VectorXd m, y, sigma;  ///< fitting sizes: memory, aggregate, noise
+  bool noise_known = true;      ///< every fitting size has >= 3 samples
 };
 
 /// Validates the options, summarises the sweep and estimates each size's noise (the
@@ -61,9 +61,11 @@ struct fit_solution {
 };
 
 /// Weighted relative NNLS for fixed knobs: minimise sum(((A x - y) / (y sigma))^2),
-/// x >= 0, with the CFS-dependent cpu (and gc) columns refined by fixed-point iteration.
-fit_solution solve_candidate(const fit_knobs& k, const platform& p, const Eigen::VectorXd& m,
-                             const Eigen::VectorXd& y, const Eigen::VectorXd& sigma);
+/// x >= 0, with the CFS-dependent cpu (and gc) columns refined by fixed-point
+/// iteration.
+fit_solution solve_candidate(const fit_knobs& k, const platform& p,
+                             const Eigen::VectorXd& m, const Eigen::VectorXd& y,
+                             const Eigen::VectorXd& sigma);
 
 /// The profile of knobs k with work terms x (io, cpu, then scaled_io, gc or the
 /// parallel cpu of amdahl).
@@ -87,7 +89,8 @@ fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform
 
 /// Largest relative departure of w's curve (smooth throttling) from a straight line in
 /// 1/s between adjacent fitting sizes that are both at or below one vCPU, compared with
-/// the larger noise of the pair; returns departure / noise (<= 1: no bend) and the pair.
+/// the larger noise of the pair; returns departure / noise (<= 1: no bend) and the
+/// pair.
 double bend_below_one_vcpu(const profile& w, const platform& p, const fit_data& d,
                            double& from_mb, double& to_mb);
 

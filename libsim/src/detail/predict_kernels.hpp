@@ -15,18 +15,20 @@
 #include "lambdasim/platform.hpp"
 #include "lambdasim/workload.hpp"
 
-// The fused loops are compiled twice, for baseline x86-64 and for AVX2 (vector division,
-// min and ceil), and the loader picks one for the CPU. AVX2 alone does not enable FMA,
-// so no multiply-add is contracted: both clones round exactly as the scalar forms do.
-#if defined(__x86_64__) && defined(__GNUC__) && defined(__linux__) && !defined(__SANITIZE_ADDRESS__)
+// The fused loops are compiled twice, for baseline x86-64 and for AVX2 (vector
+// division, min and ceil), and the loader picks one for the CPU. AVX2 alone does not
+// enable FMA, so no multiply-add is contracted: both clones round exactly as the scalar
+// forms do.
+#if defined(__x86_64__) && defined(__GNUC__) && defined(__linux__) && \
+    !defined(__SANITIZE_ADDRESS__)
 #define LAMBDASIM_KERNEL __attribute__((target_clones("avx2", "default")))
 #else
 #define LAMBDASIM_KERNEL
 #endif
 
 namespace lambdasim::detail {
-double component_time(const component& c, const platform& p, double memory_mb, double share,
-                      int visible);
+double component_time(const component& c, const platform& p, double memory_mb,
+                      double share, int visible);
 double warm_time(const profile& w, const platform& p, double memory_mb, double share,
                  int visible);
 /// init_ms + first-call CPU (at most one vCPU): what a cold start adds to T_warm.
@@ -43,20 +45,23 @@ struct size_grid {
 /// @throws std::invalid_argument for the first size off the platform's grid
 void fill_grid(const platform& p, const double* m, Eigen::Index n, double* share,
                double* visible);
-/// A grid over memory_mb with the visible counts (and the shares unless `share` is given)
-/// in this thread's scratch buffers, valid until the thread's next call.
-size_grid scratch_grid(const platform& p, const Eigen::Ref<const Eigen::VectorXd>& memory_mb,
+/// A grid over memory_mb with the visible counts (and the shares unless `share` is
+/// given) in this thread's scratch buffers, valid until the thread's next call.
+size_grid scratch_grid(const platform& p,
+                       const Eigen::Ref<const Eigen::VectorXd>& memory_mb,
                        double* share);
 /// A grid that owns its storage (fleets: computed once, read by every thread).
 struct owned_grid {
   Eigen::VectorXd memory_mb, share, visible;
   owned_grid(const platform& p, const Eigen::Ref<const Eigen::VectorXd>& memory_mb);
-  size_grid view() const { return {memory_mb.data(), share.data(), visible.data(), memory_mb.size()}; }
+  size_grid view() const {
+    return {memory_mb.data(), share.data(), visible.data(), memory_mb.size()};
+  }
 };
 
 /// out[i] = T_warm at size i of a profile given as nc components (unchecked).
-void warm_into(const component* c, std::size_t nc, const platform& p, const size_grid& g,
-               double* out);
+void warm_into(const component* c, std::size_t nc, const platform& p,
+               const size_grid& g, double* out);
 /// out[i] = init_ms + first-call CPU at size i (unchecked).
 void cold_extra_into(double init_ms, double first_call_cpu_ms, const platform& p,
                      const size_grid& g, double* out);
@@ -82,8 +87,10 @@ struct curve_columns {
   bool* feasible;
 };
 
-/// Every column of a curve of one profile (unchecked: the caller validated the profile).
-void curve_into(const component* c, std::size_t nc, double init_ms, double first_call_cpu_ms,
-                double peak_memory_mb, const platform& p, const size_grid& g,
-                const curve_prices& prices, const curve_columns& out);
+/// Every column of a curve of one profile (unchecked: the caller validated the
+/// profile).
+void curve_into(const component* c, std::size_t nc, double init_ms,
+                double first_call_cpu_ms, double peak_memory_mb, const platform& p,
+                const size_grid& g, const curve_prices& prices,
+                const curve_columns& out);
 }  // namespace lambdasim::detail

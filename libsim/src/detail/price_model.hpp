@@ -22,11 +22,13 @@ const json& price_model();
 /// Checks that a rule object has a "source" string and an "effective_date" YYYY-MM-DD.
 void read_provenance(object_reader& r);
 
-/// @throws std::invalid_argument unless `date` is "YYYY-MM-DD" with month 1..12, day 1..31
+/// @throws std::invalid_argument unless `date` is "YYYY-MM-DD" with month 1..12,
+/// day 1..31
 void check_date(std::string_view field, std::string_view date);
 
 /// Duration charge over [offset, offset + gb_s] on validated tiers (no checks: the hot
 /// path of bill_curve; price_table::duration_usd is the checked form).
-double tiered_usd(const std::vector<price_tier>& tiers, double gb_s, double offset_gb_s);
+double tiered_usd(const std::vector<price_tier>& tiers, double gb_s,
+                  double offset_gb_s);
 
 }  // namespace lambdasim::detail

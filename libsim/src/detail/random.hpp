@@ -47,7 +47,8 @@ struct ziggurat {
 
 inline const ziggurat& normal_table() {
   static const ziggurat z(
-      3.6541528853610088, 4.92867323399e-3, [](double t) { return std::exp(-0.5 * t * t); },
+      3.6541528853610088, 4.92867323399e-3,
+      [](double t) { return std::exp(-0.5 * t * t); },
       [](double y) { return std::sqrt(-2 * std::log(y)); });
   return z;
 }
@@ -80,7 +81,8 @@ struct rng {
         shift += ze.x[1];
         continue;
       }
-      if (ze.f[i] + uniform() * (ze.f[i + 1] - ze.f[i]) < std::exp(-x)) return shift + x;
+      if (ze.f[i] + uniform() * (ze.f[i + 1] - ze.f[i]) < std::exp(-x))
+        return shift + x;
     }
   }
   /// N(0, 1)

@@ -12,12 +12,12 @@ import sys
 from typing import TYPE_CHECKING
 
 from . import bill as _bill
+from . import check as _check
 from . import curve as _curve
 from . import demo as _demo
-from . import simulate as _simulate
-from . import check as _check
 from . import fit as _fit
 from . import recommend as _recommend
+from . import simulate as _simulate
 from . import sweep as _sweep
 
 if TYPE_CHECKING:
@@ -35,7 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="lambdasim",
         description="Predict AWS Lambda duration and cost across memory sizes, offline.",
     )
-    parser.add_argument("--version", action="version", version=f"lambdasim {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"lambdasim {__version__}"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in COMMANDS:
         module.register(sub)

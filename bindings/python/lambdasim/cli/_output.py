@@ -57,7 +57,14 @@ def write_table(
         w = csv.writer(out, lineterminator="\n")
         w.writerow(list(columns))
         for r in rows:
-            w.writerow(["" if v is None else ("true" if v is True else "false" if v is False else v) for v in r.values()])
+            w.writerow(
+                [
+                    ""
+                    if v is None
+                    else ("true" if v is True else "false" if v is False else v)
+                    for v in r.values()
+                ]
+            )
     elif fmt == "json":
         json.dump({**(meta or {}), "rows": rows}, out, indent=1)
         out.write("\n")
@@ -65,7 +72,9 @@ def write_table(
         formats = formats or {}
         cells = [[_text(v, formats.get(k)) for k, v in r.items()] for r in rows]
         header = list(columns)
-        widths = [max([len(h)] + [len(c[i]) for c in cells]) for i, h in enumerate(header)]
+        widths = [
+            max([len(h)] + [len(c[i]) for c in cells]) for i, h in enumerate(header)
+        ]
         out.write("  ".join(h.rjust(w) for h, w in zip(header, widths)) + "\n")
         for c in cells:
             out.write("  ".join(v.rjust(w) for v, w in zip(c, widths)) + "\n")
@@ -84,4 +93,6 @@ def write_object(obj: dict[str, Any], fmt: str, out: IO[str] | None = None) -> N
     else:
         width = max(len(k) for k in plain)
         for k, v in plain.items():
-            out.write(f"{k.ljust(width)}  {_text(v, '.6g' if isinstance(v, float) else None)}\n")
+            out.write(
+                f"{k.ljust(width)}  {_text(v, '.6g' if isinstance(v, float) else None)}\n"
+            )

@@ -15,54 +15,127 @@ from .curve import load_platform
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("bill", help="the month's AWS bill at one memory size, itemised")
     p.add_argument("profile", metavar="PROFILE.json", help="workload profile JSON")
-    p.add_argument("--memory", metavar="MB", type=float,
-                   help="memory size (required for on-demand)")
+    p.add_argument(
+        "--memory",
+        metavar="MB",
+        type=float,
+        help="memory size (required for on-demand)",
+    )
     p.add_argument("--requests-per-month", metavar="N", type=float, required=True)
-    p.add_argument("--platform", default="aws-lambda",
-                   help="platform model (aws-lambda, aws-lambda-2020) or a JSON file")
+    p.add_argument(
+        "--platform",
+        default="aws-lambda",
+        help="platform model (aws-lambda, aws-lambda-2020) or a JSON file",
+    )
     p.add_argument("--arch", choices=["x86_64", "arm64"], default="x86_64")
     p.add_argument("--region", default="us-east-1")
-    p.add_argument("--cold-fraction", metavar="F", type=float,
-                   help="fraction of on-demand requests that are cold, in [0, 1]")
-    p.add_argument("--free-tier", action="store_true",
-                   help="apply the monthly free tier")
-    p.add_argument("--storage-mb", metavar="MB", type=float,
-                   help="configured ephemeral storage (default: the free amount)")
-    p.add_argument("--provisioned", metavar="N", type=int,
-                   help="provisioned concurrency (instances)")
-    p.add_argument("--provisioned-hours", metavar="H", type=float,
-                   help="hours per month provisioned concurrency is enabled")
-    p.add_argument("--provisioned-request-fraction", metavar="F", type=float,
-                   help="fraction of requests served by provisioned instances")
-    p.add_argument("--date", metavar="YYYY-MM-DD",
-                   help="billing rules in force on this date (granularity, INIT)")
-    p.add_argument("--package", choices=["zip", "image"],
-                   help="deployment package type")
+    p.add_argument(
+        "--cold-fraction",
+        metavar="F",
+        type=float,
+        help="fraction of on-demand requests that are cold, in [0, 1]",
+    )
+    p.add_argument(
+        "--free-tier", action="store_true", help="apply the monthly free tier"
+    )
+    p.add_argument(
+        "--storage-mb",
+        metavar="MB",
+        type=float,
+        help="configured ephemeral storage (default: the free amount)",
+    )
+    p.add_argument(
+        "--provisioned",
+        metavar="N",
+        type=int,
+        help="provisioned concurrency (instances)",
+    )
+    p.add_argument(
+        "--provisioned-hours",
+        metavar="H",
+        type=float,
+        help="hours per month provisioned concurrency is enabled",
+    )
+    p.add_argument(
+        "--provisioned-request-fraction",
+        metavar="F",
+        type=float,
+        help="fraction of requests served by provisioned instances",
+    )
+    p.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="billing rules in force on this date (granularity, INIT)",
+    )
+    p.add_argument(
+        "--package", choices=["zip", "image"], help="deployment package type"
+    )
     p.add_argument("--custom-runtime", action="store_true", help="OS-only runtime")
-    p.add_argument("--account-gb-s", metavar="GB_S", type=float,
-                   help="GB-s the rest of the account uses this month (tier offset)")
-    p.add_argument("--savings-plan-discount", metavar="F", type=float,
-                   help="Compute Savings Plan discount on duration and provisioned "
-                        "concurrency (0.12 to 0.17)")
+    p.add_argument(
+        "--account-gb-s",
+        metavar="GB_S",
+        type=float,
+        help="GB-s the rest of the account uses this month (tier offset)",
+    )
+    p.add_argument(
+        "--savings-plan-discount",
+        metavar="F",
+        type=float,
+        help="Compute Savings Plan discount on duration and provisioned "
+        "concurrency (0.12 to 0.17)",
+    )
     lmi = p.add_argument_group("Lambda Managed Instances (--compute lmi)")
-    lmi.add_argument("--compute", choices=["on-demand", "lmi"], default="on-demand",
-                     help="how the function runs (default on-demand)")
-    lmi.add_argument("--instance-type", metavar="T", help="EC2 instance type, e.g. m7g.large")
-    lmi.add_argument("--instances", metavar="K", type=int,
-                     help="instances all month (default: planned from the profile)")
-    lmi.add_argument("--memory-per-vcpu", metavar="GIB", type=float,
-                     help="environment memory per vCPU (2 to 8 GiB)")
-    lmi.add_argument("--environment-memory", metavar="GIB", type=float,
-                     help="memory of one execution environment")
-    lmi.add_argument("--concurrency", metavar="C", type=int,
-                     help="requests one environment runs at once")
-    lmi.add_argument("--runtime", metavar="NAME",
-                     help="runtime for the default concurrency (python, nodejs, java, ...)")
-    lmi.add_argument("--ec2-discount", metavar="D", type=float,
-                     help="Savings Plan / RI discount on the EC2 part (the fee is never "
-                          "discounted)")
-    lmi.add_argument("--peak-to-mean", metavar="R", type=float, default=1.0,
-                     help="capacity is planned for the mean rate times this")
+    lmi.add_argument(
+        "--compute",
+        choices=["on-demand", "lmi"],
+        default="on-demand",
+        help="how the function runs (default on-demand)",
+    )
+    lmi.add_argument(
+        "--instance-type", metavar="T", help="EC2 instance type, e.g. m7g.large"
+    )
+    lmi.add_argument(
+        "--instances",
+        metavar="K",
+        type=int,
+        help="instances all month (default: planned from the profile)",
+    )
+    lmi.add_argument(
+        "--memory-per-vcpu",
+        metavar="GIB",
+        type=float,
+        help="environment memory per vCPU (2 to 8 GiB)",
+    )
+    lmi.add_argument(
+        "--environment-memory",
+        metavar="GIB",
+        type=float,
+        help="memory of one execution environment",
+    )
+    lmi.add_argument(
+        "--concurrency",
+        metavar="C",
+        type=int,
+        help="requests one environment runs at once",
+    )
+    lmi.add_argument(
+        "--runtime",
+        metavar="NAME",
+        help="runtime for the default concurrency (python, nodejs, java, ...)",
+    )
+    lmi.add_argument(
+        "--ec2-discount",
+        metavar="D",
+        type=float,
+        help="Savings Plan / RI discount on the EC2 part (the fee is never discounted)",
+    )
+    lmi.add_argument(
+        "--peak-to-mean",
+        metavar="R",
+        type=float,
+        default=1.0,
+        help="capacity is planned for the mean rate times this",
+    )
     p.add_argument("--format", choices=["json", "table"], default="table")
     p.set_defaults(func=run)
 
@@ -97,17 +170,33 @@ def run_lmi(args: argparse.Namespace) -> int:
 
     if not args.instance_type:
         raise ValueError("--compute lmi requires --instance-type (e.g. m7g.large)")
-    options = {field: getattr(args, dest) for dest, field in _LMI_OPTIONS.items()
-               if getattr(args, dest) is not None}
+    options = {
+        field: getattr(args, dest)
+        for dest, field in _LMI_OPTIONS.items()
+        if getattr(args, dest) is not None
+    }
     profile = Profile.load(args.profile)
     if args.instances is not None:
-        b = lmi_bill(args.instance_type, instances=args.instances,
-                     requests_per_month=args.requests_per_month, **options)
+        b = lmi_bill(
+            args.instance_type,
+            instances=args.instances,
+            requests_per_month=args.requests_per_month,
+            **options,
+        )
     else:
-        b = lmi_bill(args.instance_type, profile=profile, peak_to_mean=args.peak_to_mean,
-                     requests_per_month=args.requests_per_month, **options)
-    out = {"profile": profile.name, "region": "us-east-1", **b.to_dict(),
-           "assumptions": "; ".join(b.assumptions)}
+        b = lmi_bill(
+            args.instance_type,
+            profile=profile,
+            peak_to_mean=args.peak_to_mean,
+            requests_per_month=args.requests_per_month,
+            **options,
+        )
+    out = {
+        "profile": profile.name,
+        "region": "us-east-1",
+        **b.to_dict(),
+        "assumptions": "; ".join(b.assumptions),
+    }
     write_object(out, args.format)
     return 0
 
@@ -120,16 +209,20 @@ def run(args: argparse.Namespace) -> int:
     if args.memory is None:
         raise ValueError("--memory is required with --compute on-demand")
 
-    options = {field: getattr(args, dest) for dest, field in _OPTIONS.items()
-               if getattr(args, dest) is not None}
+    options = {
+        field: getattr(args, dest)
+        for dest, field in _OPTIONS.items()
+        if getattr(args, dest) is not None
+    }
     if args.free_tier:
         options["free_tier"] = True
     if args.custom_runtime:
         options["custom_runtime"] = True
     profile = Profile.load(args.profile)
     platform = load_platform(args.platform)
-    b = bill(profile, args.memory, platform, arch=args.arch, region=args.region,
-             **options)
+    b = bill(
+        profile, args.memory, platform, arch=args.arch, region=args.region, **options
+    )
     meta = {"profile": profile.name, "arch": args.arch, "region": args.region}
     out = {**meta, **b.to_dict()}
     write_object(out, args.format)

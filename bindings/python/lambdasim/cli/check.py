@@ -19,13 +19,25 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("check", help="compare a profile with a recorded sweep")
     p.add_argument("profile", metavar="PROFILE.json")
     add_sweep_args(p)
-    p.add_argument("--rtol", type=float,
-                   help="per-size rule: fail when any size is off by more than this")
-    p.add_argument("--shift-tolerance", type=float, metavar="X",
-                   help="largest accepted shift of the whole curve (default 0.1)")
-    p.add_argument("--platform", default="aws-lambda",
-                   help="aws-lambda, aws-lambda-2020 (data before Dec 2020) or a JSON file")
-    p.add_argument("--aggregate", default="median", choices=["median", "trimmed_mean", "mean"])
+    p.add_argument(
+        "--rtol",
+        type=float,
+        help="per-size rule: fail when any size is off by more than this",
+    )
+    p.add_argument(
+        "--shift-tolerance",
+        type=float,
+        metavar="X",
+        help="largest accepted shift of the whole curve (default 0.1)",
+    )
+    p.add_argument(
+        "--platform",
+        default="aws-lambda",
+        help="aws-lambda, aws-lambda-2020 (data before Dec 2020) or a JSON file",
+    )
+    p.add_argument(
+        "--aggregate", default="median", choices=["median", "trimmed_mean", "mean"]
+    )
     p.add_argument("--format", choices=["csv", "json", "table"], default="table")
     p.set_defaults(func=run)
 
@@ -44,10 +56,18 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "table":
         sys.stdout.write(result.report())
     else:
-        write_table(check_table(result), args.format,
-                    meta={"passed": result.passed, "rtol": result.rtol,
-                          "failures": result.failures, "rule": result.rule,
-                          "shift": result.shift, "detectable_shift": result.detectable_shift})
+        write_table(
+            check_table(result),
+            args.format,
+            meta={
+                "passed": result.passed,
+                "rtol": result.rtol,
+                "failures": result.failures,
+                "rule": result.rule,
+                "shift": result.shift,
+                "detectable_shift": result.detectable_shift,
+            },
+        )
     for w in result.warnings:
         print(f"lambdasim check: warning: {w}", file=sys.stderr)
     return 0 if result.passed else 1

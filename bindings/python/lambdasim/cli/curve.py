@@ -28,7 +28,7 @@ def add_platform_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--region", default="us-east-1")
 
 
-def load_platform(spec: str):  # noqa: ANN201 - returns _core.Platform
+def load_platform(spec: str):
     """A platform by model name or from a JSON file (``Platform.resolve``)."""
     from .. import Platform
 
@@ -61,7 +61,11 @@ def run(args: argparse.Namespace) -> int:
         c.to_dict(),
         args.format,
         formats=TABLE_FORMATS,
-        meta={"profile": profile.name, "platform": platform.name, "arch": args.arch,
-              "region": args.region},
+        meta={
+            "profile": profile.name,
+            "platform": platform.name,
+            "arch": args.arch,
+            "region": args.region,
+        },
     )
     return 0

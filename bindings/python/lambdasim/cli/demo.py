@@ -13,16 +13,22 @@ from ._output import write_table
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("demo", help="what-if demo: a table, a recommendation and a plot "
-                       "for an example profile")
+    p = sub.add_parser(
+        "demo",
+        help="what-if demo: a table, a recommendation and a plot "
+        "for an example profile",
+    )
     p.add_argument("--plot", default="lambdasim-demo.png", help="PNG file to write")
-    p.add_argument("--memory", metavar="SPEC",
-                   help="sizes for the table (default: the platform's powers of two, one "
-                   "full vCPU and the largest size)")
+    p.add_argument(
+        "--memory",
+        metavar="SPEC",
+        help="sizes for the table (default: the platform's powers of two, one "
+        "full vCPU and the largest size)",
+    )
     p.set_defaults(func=run)
 
 
-def example_profile():  # noqa: ANN201 - returns Profile
+def example_profile():
     """An API handler: 800 ms of single-threaded CPU (at one vCPU), 120 ms of network
     waits, 250 ms INIT, 180 MB peak memory."""
     from .. import Profile
@@ -44,8 +50,11 @@ def run(args: argparse.Namespace) -> int:
 
     profile = example_profile()
     aws = Platform.aws_lambda()
-    sizes = (aws.parse_memory_spec(args.memory) if args.memory
-             else np.asarray(memory_ticks(aws), dtype=np.float64))
+    sizes = (
+        aws.parse_memory_spec(args.memory)
+        if args.memory
+        else np.asarray(memory_ticks(aws), dtype=np.float64)
+    )
     x86 = curve(profile, aws, PriceTable.aws("us-east-1", "x86_64"), memory_mb=sizes)
     arm = curve(profile, aws, PriceTable.aws("us-east-1", "arm64"), memory_mb=sizes)
     print(f"What-if: {profile!r} on AWS Lambda, us-east-1\n")
@@ -69,15 +78,19 @@ def run(args: argparse.Namespace) -> int:
         },
     )
     r = recommend(profile, aws)
-    print(f"\nRecommended over all {len(aws.memory_grid()):,} sizes and both architectures "
-          f"({r.strategy} strategy): {r.memory_mb} MB {r.arch}, {r.warm_ms:,.0f} ms, "
-          f"${r.cost_usd * 1e6:,.2f} per million")
+    print(
+        f"\nRecommended over all {len(aws.memory_grid()):,} sizes and both architectures "
+        f"({r.strategy} strategy): {r.memory_mb} MB {r.arch}, {r.warm_ms:,.0f} ms, "
+        f"${r.cost_usd * 1e6:,.2f} per million"
+    )
     print(f"  why: {r.reason}")
     chosen = r.to_dict()
     for ru in r.runners_up:
-        print(f"  {ru['role']:>9}: {int(ru['memory_mb'])} MB {ru['arch']}, "
-              f"{ru['warm_ms']:,.0f} ms, ${ru['cost_usd'] * 1e6:,.2f}/M "
-              f"({versus(ru, chosen, False)})")
+        print(
+            f"  {ru['role']:>9}: {int(ru['memory_mb'])} MB {ru['arch']}, "
+            f"{ru['warm_ms']:,.0f} ms, ${ru['cost_usd'] * 1e6:,.2f}/M "
+            f"({versus(ru, chosen, False)})"
+        )
     for c in r.caveats:
         print(f"  note: {c}")
     ax = r.plot()

@@ -43,36 +43,85 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "naming an impossible constraint and the best value any configuration reaches.",
     )
     p.add_argument("profile", metavar="PROFILE.json", help="workload profile JSON")
-    p.add_argument("--strategy", choices=list(choices["strategy"]),
-                   help=f"objective (default: {d.strategy})")
-    p.add_argument("--weight", metavar="W", type=float,
-                   help=f"balanced: weight of cost in [0, 1] (default: {d.weight})")
-    p.add_argument("--arch", choices=[*choices["arch"], "both"],
-                   help="architectures to consider (default: both)")
-    p.add_argument("--speed-ratio", metavar="R", type=float,
-                   help="how many times faster the other architecture runs the profile's "
-                   "CPU work (default: unknown, assumed 1.0 and said so)")
-    p.add_argument("--memory", metavar="SPEC",
-                   help="sizes: a list 128,512,1769 or a range 128:10240:64 (default: all)")
-    p.add_argument("--max-warm-ms", metavar="X", type=float, help="maximum warm duration")
-    p.add_argument("--max-latency-ms", metavar="X", type=float,
-                   help="maximum latency percentile of all requests, cold starts included")
-    p.add_argument("--percentile", metavar="P", type=float,
-                   help=f"the latency percentile (default: {d.percentile:g})")
-    p.add_argument("--requests-per-month", metavar="N", type=float,
-                   help="monthly requests: price the month's bill, include cold starts")
+    p.add_argument(
+        "--strategy",
+        choices=list(choices["strategy"]),
+        help=f"objective (default: {d.strategy})",
+    )
+    p.add_argument(
+        "--weight",
+        metavar="W",
+        type=float,
+        help=f"balanced: weight of cost in [0, 1] (default: {d.weight})",
+    )
+    p.add_argument(
+        "--arch",
+        choices=[*choices["arch"], "both"],
+        help="architectures to consider (default: both)",
+    )
+    p.add_argument(
+        "--speed-ratio",
+        metavar="R",
+        type=float,
+        help="how many times faster the other architecture runs the profile's "
+        "CPU work (default: unknown, assumed 1.0 and said so)",
+    )
+    p.add_argument(
+        "--memory",
+        metavar="SPEC",
+        help="sizes: a list 128,512,1769 or a range 128:10240:64 (default: all)",
+    )
+    p.add_argument(
+        "--max-warm-ms", metavar="X", type=float, help="maximum warm duration"
+    )
+    p.add_argument(
+        "--max-latency-ms",
+        metavar="X",
+        type=float,
+        help="maximum latency percentile of all requests, cold starts included",
+    )
+    p.add_argument(
+        "--percentile",
+        metavar="P",
+        type=float,
+        help=f"the latency percentile (default: {d.percentile:g})",
+    )
+    p.add_argument(
+        "--requests-per-month",
+        metavar="N",
+        type=float,
+        help="monthly requests: price the month's bill, include cold starts",
+    )
     p.add_argument("--budget-usd", metavar="B", type=float, help="monthly budget")
-    p.add_argument("--headroom", metavar="F", type=float,
-                   help=f"memory headroom over peak_memory_mb (default: {d.headroom:g})")
-    p.add_argument("--max-provisioned", metavar="N", type=int,
-                   help="also consider 1..N provisioned instances")
-    p.add_argument("--current", metavar="MB", type=float,
-                   help="current memory size: report what changes")
-    p.add_argument("--platform", default="aws-lambda",
-                   help="platform model (aws-lambda, aws-lambda-2020) or a JSON file")
+    p.add_argument(
+        "--headroom",
+        metavar="F",
+        type=float,
+        help=f"memory headroom over peak_memory_mb (default: {d.headroom:g})",
+    )
+    p.add_argument(
+        "--max-provisioned",
+        metavar="N",
+        type=int,
+        help="also consider 1..N provisioned instances",
+    )
+    p.add_argument(
+        "--current",
+        metavar="MB",
+        type=float,
+        help="current memory size: report what changes",
+    )
+    p.add_argument(
+        "--platform",
+        default="aws-lambda",
+        help="platform model (aws-lambda, aws-lambda-2020) or a JSON file",
+    )
     p.add_argument("--region", help=f"price region (default: {d.region})")
-    p.add_argument("--powertuning-url", action="store_true",
-                   help="also print a Power Tuning visualization URL of the predicted curve")
+    p.add_argument(
+        "--powertuning-url",
+        action="store_true",
+        help="also print a Power Tuning visualization URL of the predicted curve",
+    )
     p.add_argument("--format", choices=["json", "table"], default="table")
     p.set_defaults(func=run)
 
@@ -91,11 +140,14 @@ def as_json(r: Any) -> dict[str, Any]:
     out["caveats"] = r.caveats
     out["runners_up"] = []
     for ru in r.runners_up:
-        row = {k: _plain(v) for k, v in ru.items() if k not in ("band_lo_ms", "band_hi_ms")}
+        row = {
+            k: _plain(v) for k, v in ru.items() if k not in ("band_lo_ms", "band_hi_ms")
+        }
         if not monthly:
             row.pop("monthly_usd", None)
-        row["versus_choice"] = versus(ru, {**chosen, "monthly_usd": r.monthly_usd or math.nan},
-                                      monthly)
+        row["versus_choice"] = versus(
+            ru, {**chosen, "monthly_usd": r.monthly_usd or math.nan}, monthly
+        )
         out["runners_up"].append(row)
     if r.change is not None:
         out["change"] = {k: _plain(v) for k, v in r.change.items()}
@@ -111,25 +163,36 @@ def write_text(r: Any, out: Any) -> None:
     monthly = r.requests_per_month > 0
     pc = f" with {r.provisioned} provisioned instances" if r.provisioned else ""
     out.write(f"Recommended: {r.memory_mb} MB {r.arch}{pc}\n")
-    out.write(f"  warm {_ms(r.warm_ms)}, p{r.percentile:g} {_ms(r.latency_ms)}, "
-              f"${r.cost_usd * 1e6:,.2f} per million warm invocations")
+    out.write(
+        f"  warm {_ms(r.warm_ms)}, p{r.percentile:g} {_ms(r.latency_ms)}, "
+        f"${r.cost_usd * 1e6:,.2f} per million warm invocations"
+    )
     if monthly:
-        out.write(f", ${r.monthly_usd:,.2f} a month at {r.requests_per_month:,.0f} requests")
+        out.write(
+            f", ${r.monthly_usd:,.2f} a month at {r.requests_per_month:,.0f} requests"
+        )
     out.write(f"\n  why: {r.reason}\n  latency: {r.method_detail}\n")
     if r.runners_up:
         out.write("Runners-up:\n")
         df = r.to_dataframe().iloc[1:]
         for _, row in df.iterrows():
             pcs = f" +{row['provisioned']} PC" if row["provisioned"] else ""
-            money = (f"${row['monthly_usd']:,.2f}/month" if monthly
-                     else f"${row['cost_usd'] * 1e6:,.2f}/M")
-            out.write(f"  {row['role']:<22} {int(row['memory_mb']):>6} MB {row['arch']:<7}{pcs} "
-                      f"{_ms(row['warm_ms']):>10} {money:>14}  ({row['versus_choice']})\n")
+            money = (
+                f"${row['monthly_usd']:,.2f}/month"
+                if monthly
+                else f"${row['cost_usd'] * 1e6:,.2f}/M"
+            )
+            out.write(
+                f"  {row['role']:<22} {int(row['memory_mb']):>6} MB {row['arch']:<7}{pcs} "
+                f"{_ms(row['warm_ms']):>10} {money:>14}  ({row['versus_choice']})\n"
+            )
     ch = r.change
     if ch is not None:
-        out.write(f"From the current {ch['current_memory_mb']} MB {ch['current_arch']}: cost "
-                  f"{ch['cost_change'] * 100:+.1f} %, warm duration "
-                  f"{ch['duration_change'] * 100:+.1f} %")
+        out.write(
+            f"From the current {ch['current_memory_mb']} MB {ch['current_arch']}: cost "
+            f"{ch['cost_change'] * 100:+.1f} %, warm duration "
+            f"{ch['duration_change'] * 100:+.1f} %"
+        )
         if ch["monthly_usd_change"] is not None:
             out.write(f", {ch['monthly_usd_change']:+,.2f} USD a month")
         out.write("\n")
@@ -140,8 +203,11 @@ def write_text(r: Any, out: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from .. import Profile, recommend
 
-    options = {field: getattr(args, dest) for dest, field in _OPTIONS.items()
-               if getattr(args, dest) is not None}
+    options = {
+        field: getattr(args, dest)
+        for dest, field in _OPTIONS.items()
+        if getattr(args, dest) is not None
+    }
     profile = Profile.load(args.profile)
     platform = load_platform(args.platform)
     if args.memory is not None:

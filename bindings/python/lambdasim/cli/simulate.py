@@ -12,41 +12,82 @@ from .curve import load_platform
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
-        "simulate", help="simulate the instance pool: cold starts, latency, concurrency, bill"
+        "simulate",
+        help="simulate the instance pool: cold starts, latency, concurrency, bill",
     )
     p.add_argument("profile", metavar="PROFILE.json", help="workload profile JSON")
-    p.add_argument("--memory", metavar="MB", type=float, required=True, help="memory size")
+    p.add_argument(
+        "--memory", metavar="MB", type=float, required=True, help="memory size"
+    )
     traffic = p.add_mutually_exclusive_group(required=True)
-    traffic.add_argument("--rate", metavar="PER_SECOND", type=float,
-                         help="Poisson arrivals, requests per second")
-    traffic.add_argument("--hourly-rates", metavar="R0,R1,...",
-                         help="requests per second for each hour, repeated (24 for a day)")
-    traffic.add_argument("--trace", metavar="FILE",
-                         help="CSV of request timestamps in epoch seconds")
-    p.add_argument("--days", metavar="D", type=float,
-                   help="simulated period for --rate / --hourly-rates")
-    p.add_argument("--column", default="",
-                   help="timestamp column of --trace (default timestamp_s, or "
-                        "client_start_time in a file without timestamp_s)")
-    p.add_argument("--keep-alive", metavar="S", type=float,
-                   help="seconds an idle instance stays warm (default: the platform's data)")
-    p.add_argument("--max-lifetime", metavar="S", type=float,
-                   help="fixed maximum instance lifetime; 0 turns recycling off "
-                        "(default: the platform's fitted recycling model)")
-    p.add_argument("--provisioned", metavar="N", type=int, help="provisioned concurrency")
-    p.add_argument("--reserved", metavar="N", type=int, help="reserved concurrency (a cap)")
-    p.add_argument("--initial-warm", metavar="N", type=int,
-                   help="instances already warm at the start (default: a trace's "
-                        "is_cold column says whether its first request was warm, else 0)")
+    traffic.add_argument(
+        "--rate",
+        metavar="PER_SECOND",
+        type=float,
+        help="Poisson arrivals, requests per second",
+    )
+    traffic.add_argument(
+        "--hourly-rates",
+        metavar="R0,R1,...",
+        help="requests per second for each hour, repeated (24 for a day)",
+    )
+    traffic.add_argument(
+        "--trace", metavar="FILE", help="CSV of request timestamps in epoch seconds"
+    )
+    p.add_argument(
+        "--days",
+        metavar="D",
+        type=float,
+        help="simulated period for --rate / --hourly-rates",
+    )
+    p.add_argument(
+        "--column",
+        default="",
+        help="timestamp column of --trace (default timestamp_s, or "
+        "client_start_time in a file without timestamp_s)",
+    )
+    p.add_argument(
+        "--keep-alive",
+        metavar="S",
+        type=float,
+        help="seconds an idle instance stays warm (default: the platform's data)",
+    )
+    p.add_argument(
+        "--max-lifetime",
+        metavar="S",
+        type=float,
+        help="fixed maximum instance lifetime; 0 turns recycling off "
+        "(default: the platform's fitted recycling model)",
+    )
+    p.add_argument(
+        "--provisioned", metavar="N", type=int, help="provisioned concurrency"
+    )
+    p.add_argument(
+        "--reserved", metavar="N", type=int, help="reserved concurrency (a cap)"
+    )
+    p.add_argument(
+        "--initial-warm",
+        metavar="N",
+        type=int,
+        help="instances already warm at the start (default: a trace's "
+        "is_cold column says whether its first request was warm, else 0)",
+    )
     p.add_argument("--seed", metavar="S", type=int)
     p.add_argument("--replications", metavar="N", type=int)
     p.add_argument("--threads", metavar="N", type=int)
-    p.add_argument("--platform", default="aws-lambda",
-                   help="platform model name (aws-lambda, aws-lambda-2020) or a JSON file")
+    p.add_argument(
+        "--platform",
+        default="aws-lambda",
+        help="platform model name (aws-lambda, aws-lambda-2020) or a JSON file",
+    )
     p.add_argument("--arch", choices=["x86_64", "arm64"], default="x86_64")
     p.add_argument("--region", default="us-east-1")
-    p.add_argument("--free-tier", action="store_true", help="apply the free tier to the bill")
-    p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    p.add_argument(
+        "--free-tier", action="store_true", help="apply the free tier to the bill"
+    )
+    p.add_argument(
+        "--no-progress", action="store_true", help="never show a progress bar"
+    )
     p.add_argument("--format", choices=["json", "table"], default="table")
     p.set_defaults(func=run)
 
@@ -65,7 +106,9 @@ def run(args: argparse.Namespace) -> int:
         try:
             hourly = [float(x) for x in args.hourly_rates.split(",")]
         except ValueError:
-            msg = f"--hourly-rates = '{args.hourly_rates}': expected numbers like 1,2.5,0"
+            msg = (
+                f"--hourly-rates = '{args.hourly_rates}': expected numbers like 1,2.5,0"
+            )
             raise ValueError(msg) from None
     profile = Profile.load(args.profile)
     platform = load_platform(args.platform)

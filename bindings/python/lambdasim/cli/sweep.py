@@ -11,14 +11,23 @@ import numpy as np
 from ._output import write_table
 from ._sweepargs import add_sweep_args, load_sweep
 
-TABLE_FORMATS = {"duration_ms": ".1f", "p5_ms": ".1f", "p95_ms": ".1f", "init_ms": ".1f",
-                 "billed_ms": ".1f", "max_memory_used_mb": ".0f", "n": ".0f"}
+TABLE_FORMATS = {
+    "duration_ms": ".1f",
+    "p5_ms": ".1f",
+    "p95_ms": ".1f",
+    "init_ms": ".1f",
+    "billed_ms": ".1f",
+    "max_memory_used_mb": ".0f",
+    "n": ".0f",
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("sweep", help="a recorded sweep, one row per size")
     add_sweep_args(p)
-    p.add_argument("--aggregate", default="median", choices=["median", "trimmed_mean", "mean"])
+    p.add_argument(
+        "--aggregate", default="median", choices=["median", "trimmed_mean", "mean"]
+    )
     p.add_argument("--format", choices=["csv", "json", "table"], default="table")
     p.set_defaults(func=run)
 
@@ -34,7 +43,14 @@ def run(args: argparse.Namespace) -> int:
             cols[k] = t[k]
     for d in s.diagnostics:
         print(f"lambdasim sweep: note: {d}", file=sys.stderr)
-    write_table(cols, args.format, formats=TABLE_FORMATS,
-                meta={"source": s.meta.source, "format": s.meta.format,
-                      "aggregate": args.aggregate})
+    write_table(
+        cols,
+        args.format,
+        formats=TABLE_FORMATS,
+        meta={
+            "source": s.meta.source,
+            "format": s.meta.format,
+            "aggregate": args.aggregate,
+        },
+    )
     return 0
