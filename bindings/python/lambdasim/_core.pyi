@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['Arrivals', 'BillCurveResult', 'BillOptions', 'BillingRules', 'BreakEvenResult', 'CheckOptions', 'CheckResult', 'CompareOptions', 'Component', 'ComputeComparison', 'ComputeEstimate', 'ConfigError', 'ConvergenceError', 'CurveResult', 'Ec2InstanceType', 'FitCandidate', 'FitOptions', 'FitResult', 'KeepAlive', 'LatencyStats', 'LmiBill', 'LmiConfig', 'LmiLayout', 'LmiModel', 'LmiPlan', 'LmiRequestWork', 'LmiSimulateOptions', 'LmiSimulationResult', 'LogHistogram', 'MonthlyBill', 'PROFILE_COLUMNS', 'Platform', 'PoolModel', 'PowertuningStats', 'PriceTable', 'PriceTier', 'Profile', 'RECOMMEND_CHOICES', 'RecommendCandidate', 'RecommendChange', 'RecommendOptions', 'RecommendTable', 'Recommendation', 'Recycling', 'SimulateOptions', 'SimulationResult', 'Sweep', 'SweepMetadata', 'SweepSummary', 'VcpuTier', 'architecture_speed_ratio', 'bill_curve', 'billed_ms', 'break_even_peak', 'break_even_requests', 'check', 'cold_ms', 'cold_probability', 'compare_compute', 'compute_bill', 'compute_lmi_bill', 'cpu_time_ms', 'curve', 'curve_columns', 'curve_profiles', 'decode_visualization', 'encode_visualization', 'fit', 'gb_seconds', 'lmi_assumptions', 'lmi_instances_for', 'lmi_resolve', 'lmi_work_of', 'mean_month_hours', 'mixture_percentile', 'overflow_fraction', 'plan_lmi', 'platform_in_force', 'powertuning_base_usd_per_ms', 'powertuning_min_ram_mb', 'powertuning_price', 'powertuning_statistics', 'powertuning_trimmed_mean', 'provisioned_break_even', 'provisioned_for_peak', 'recommend', 'simulate', 'simulate_lmi', 'simulated_bill', 'simulated_lmi_bill', 'warm_ms']
+__all__: list[str] = ['Arrivals', 'BillCurveResult', 'BillOptions', 'BillingRules', 'BreakEvenResult', 'CheckOptions', 'CheckResult', 'CompareOptions', 'Component', 'ComputeComparison', 'ComputeEstimate', 'ConfigError', 'ConvergenceError', 'CurveResult', 'Ec2InstanceType', 'FitCandidate', 'FitOptions', 'FitResult', 'KeepAlive', 'LatencyStats', 'LmiBill', 'LmiConfig', 'LmiLayout', 'LmiModel', 'LmiPlan', 'LmiRequestWork', 'LmiSimulateOptions', 'LmiSimulationResult', 'LogHistogram', 'MonthlyBill', 'PROFILE_COLUMNS', 'Platform', 'PoolModel', 'PowertuningStats', 'PriceTable', 'PriceTier', 'Profile', 'RECOMMEND_CHOICES', 'RecommendCandidate', 'RecommendChange', 'RecommendOptions', 'RecommendTable', 'Recommendation', 'Recycling', 'SimulateOptions', 'SimulationResult', 'Sweep', 'SweepMetadata', 'SweepSummary', 'VcpuTier', 'architecture_speed_ratio', 'bill_curve', 'billed_ms', 'break_even_peak', 'break_even_requests', 'check', 'cold_ms', 'cold_probability', 'compare_compute', 'compute_bill', 'compute_lmi_bill', 'cpu_time_ms', 'curve', 'curve_columns', 'curve_profiles', 'decode_visualization', 'encode_visualization', 'enum_names', 'fit', 'fit_batch', 'gb_seconds', 'lmi_assumptions', 'lmi_instances_for', 'lmi_resolve', 'lmi_work_of', 'mean_month_hours', 'mixture_percentile', 'overflow_fraction', 'plan_lmi', 'platform_in_force', 'powertuning_base_usd_per_ms', 'powertuning_min_ram_mb', 'powertuning_price', 'powertuning_statistics', 'powertuning_trimmed_mean', 'provisioned_break_even', 'provisioned_for_peak', 'recommend', 'simulate', 'simulate_batch', 'simulate_lmi', 'simulated_bill', 'simulated_lmi_bill', 'warm_ms']
 class ConfigError(ValueError):
     pass
 class ConvergenceError(RuntimeError):
@@ -772,6 +772,19 @@ class PoolModel:
     @property
     def recycling(self) -> Recycling:
         ...
+class LogHistogram:
+    relative_error: typing.ClassVar[float] = 0.001953125
+    @staticmethod
+    def edges() -> numpy.typing.NDArray[numpy.float64]:
+        ...
+    def quantile(self, q: typing.SupportsFloat | typing.SupportsIndex) -> float:
+        ...
+    @property
+    def count(self) -> int:
+        ...
+    @property
+    def counts(self) -> numpy.typing.NDArray[numpy.uint64]:
+        ...
 class SimulateOptions:
     keep_alive: KeepAlive | None
     recycling: Recycling | None
@@ -840,19 +853,6 @@ class SimulateOptions:
         ...
     @timeline_bins.setter
     def timeline_bins(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
-        ...
-class LogHistogram:
-    relative_error: typing.ClassVar[float] = 0.001953125
-    @staticmethod
-    def edges() -> numpy.typing.NDArray[numpy.float64]:
-        ...
-    def quantile(self, q: typing.SupportsFloat | typing.SupportsIndex) -> float:
-        ...
-    @property
-    def count(self) -> int:
-        ...
-    @property
-    def counts(self) -> numpy.typing.NDArray[numpy.uint64]:
         ...
 class LatencyStats:
     @property
@@ -1925,7 +1925,7 @@ class RecommendOptions:
     bill: BillOptions
     current_architecture: str | None
     lmi: LmiConfig | None
-    profile_architecture: str
+    profile_architecture: str | None
     region: str
     strategy: str
     def __init__(self) -> None:
@@ -2269,8 +2269,16 @@ def decode_visualization(url: str) -> dict:
     ...
 def encode_visualization(memory_mb: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], duration_ms: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], cost_usd: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> str:
     ...
+def enum_names() -> dict:
+    """
+    The canonical names of every named enum (C++ enum_traits tables), by enum: what the command line offers as choices.
+    """
 def fit(sweep: Sweep, platform: Platform, options: FitOptions = ...) -> FitResult:
     ...
+def fit_batch(sweeps: collections.abc.Sequence[Sweep], platform: Platform, options: FitOptions = ..., threads: typing.SupportsInt | typing.SupportsIndex = 0) -> list[FitResult]:
+    """
+    fit() of each sweep, split over threads (0 = every core).
+    """
 def gb_seconds(billed_ms: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> typing.Any:
     ...
 def lmi_assumptions(config: LmiConfig) -> list[str]:
@@ -2307,6 +2315,10 @@ def recommend(profile: Profile, platform: Platform, options: RecommendOptions) -
     ...
 def simulate(profile: Profile, platform: Platform, arrivals: Arrivals, options: SimulateOptions, progress: collections.abc.Callable | None = None) -> SimulationResult:
     ...
+def simulate_batch(profile: Profile, platform: Platform, arrivals: collections.abc.Sequence[Arrivals], options: collections.abc.Sequence[SimulateOptions], threads: typing.SupportsInt | typing.SupportsIndex = 0) -> list[SimulationResult]:
+    """
+    simulate() of each (arrivals, options) pair, split over threads (0 = every core).
+    """
 def simulate_lmi(profile: Profile, arrivals: Arrivals, config: LmiConfig, options: LmiSimulateOptions = ...) -> LmiSimulationResult:
     ...
 def simulated_bill(result: SimulationResult, profile: Profile, platform: Platform, prices: PriceTable, options: BillOptions = ..., month_hours: typing.SupportsFloat | typing.SupportsIndex = 730.485) -> MonthlyBill:
