@@ -161,12 +161,12 @@ def main() -> None:
     print(f"fits, threads=0: three sizes {n / t3p:,.0f} fits/s")
 
     # 5. simulation: 10 M requests, and the fixed cost of one call
-    o = ls.SimulateOptions()
+    o = ls.primitives.SimulateOptions()
     o.memory_mb, o.threads, o.timeline_bins = 1024, 1, 0
     short = ls.Profile(cpu_ms=20, io_ms=5, init_ms=200, cv=0.2)
-    heavy = ls.Arrivals.poisson(100.0, 100_000.0)
+    heavy = ls.primitives.Arrivals.poisson(100.0, 100_000.0)
     t_sim = once(lambda: ls._core.simulate(short, smooth, heavy, o), 1)
-    tiny = ls.Arrivals.poisson(1.0, 1.0)
+    tiny = ls.primitives.Arrivals.poisson(1.0, 1.0)
     t_fix = statistics.median(
         _time(lambda: ls._core.simulate(short, smooth, tiny, o)) for _ in range(200)
     )

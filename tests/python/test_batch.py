@@ -30,9 +30,9 @@ def test_simulate_many_equals_simulate() -> None:
     aws = ls.Platform.aws_lambda()
     arrivals, options = [], []
     for i, (m, rate) in enumerate([(512, 0.05), (1769, 0.05), (512, 2.0), (1769, 2.0)]):
-        o = ls.SimulateOptions()
+        o = ls.primitives.SimulateOptions()
         o.memory_mb, o.seed = m, i
-        arrivals.append(ls.Arrivals.poisson(rate, 5000.0))
+        arrivals.append(ls.primitives.Arrivals.poisson(rate, 5000.0))
         options.append(o)
     one = [ls._core.simulate(p, aws, a, o) for a, o in zip(arrivals, options)]
     for threads in (1, 2):
