@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: MIT
 """lambdasim against a plain NumPy implementation of the same equations, in one process.
 
-Run: ``PYTHONPATH=build/py/python python benchmarks/bench_python.py`` (under
-``lbuild run`` on a shared machine). Both sides are timed interleaved (A, B, A, B, ...)
+Run: ``PYTHONPATH=build/py/python python benchmarks/bench_python.py`` (on an otherwise
+idle machine). Both sides are timed interleaved (A, B, A, B, ...)
 and the ratio of the medians is reported: absolute times depend on the machine and its
 load, the ratio much less. No thresholds: speed is reported, never asserted in tests.
 """
