@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 
+#include "detail/arrival_stream.hpp"
 #include "detail/json_reader.hpp"
 #include "lambdasim/error.hpp"
 
@@ -546,29 +547,9 @@ struct arrival_source {
         if (t >= a.duration_s) return false;
         out = t;
         return true;
-      case arrival_kind::piecewise: {
-        if (t >= a.duration_s) return false;
-        double e = r.exponential();
-        const std::size_t n = a.rates_per_s.size();
-        while (true) {
-          const double seg_end = static_cast<double>(k + 1) * a.segment_s;
-          const double rate = a.rates_per_s[k % n];
-          if (rate > 0) {
-            const double dt = e / rate;
-            if (t + dt < seg_end) {
-              t += dt;
-              break;
-            }
-            e -= rate * (seg_end - t);
-          }
-          t = seg_end;
-          ++k;
-          if (t >= a.duration_s) return false;
-        }
-        if (t >= a.duration_s) return false;
-        out = t;
-        return true;
-      }
+      case arrival_kind::piecewise:
+        return detail::next_piecewise_arrival(r, a.rates_per_s, a.segment_s,
+                                              a.duration_s, t, k, out);
       case arrival_kind::trace:
         if (i == a.times_s.size()) return false;
         out = a.times_s[i++];

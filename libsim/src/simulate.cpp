@@ -10,6 +10,7 @@
 #include <random>
 #include <thread>
 
+#include "detail/arrival_stream.hpp"
 #include "detail/json_reader.hpp"
 #include "detail/random.hpp"
 #include "lambdasim/error.hpp"
@@ -360,28 +361,7 @@ struct piecewise_source {
   double seg, end, t = 0;
   std::size_t k = 0;
   bool next(rng& r, double& out) {
-    if (t >= end) return false;
-    // time change: Exp(1) worth of integrated rate, walked through the segments
-    double e = r.exponential();
-    const std::size_t n = rates.size();
-    while (true) {
-      const double seg_end = static_cast<double>(k + 1) * seg;
-      const double rate = rates[k % n];
-      if (rate > 0) {
-        const double dt = e / rate;
-        if (t + dt < seg_end) {
-          t += dt;
-          break;
-        }
-        e -= rate * (seg_end - t);
-      }
-      t = seg_end;
-      ++k;
-      if (t >= end) return false;
-    }
-    if (t >= end) return false;
-    out = t;
-    return true;
+    return detail::next_piecewise_arrival(r, rates, seg, end, t, k, out);
   }
 };
 
