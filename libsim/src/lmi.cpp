@@ -590,7 +590,7 @@ class lmi_engine {
 
   void run(const arrivals& a) {
     arrival_source src{a};
-    double next_arrival;
+    double next_arrival = 0;  // read only while src.next() returned true
     bool more = src.next(rng_, next_arrival);
     while (true) {
       const double te = events_.empty() ? inf : events_.front().t;
