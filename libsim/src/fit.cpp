@@ -17,34 +17,10 @@
 
 namespace lambdasim {
 
-std::string_view to_string(fit_structure s) {
-  switch (s) {
-    case fit_structure::automatic:
-      return "auto";
-    case fit_structure::io_cpu:
-      return "io_cpu";
-    case fit_structure::threaded_cpu:
-      return "threaded_cpu";
-    case fit_structure::scaled_io:
-      return "scaled_io";
-    case fit_structure::gc_cpu:
-      return "gc_cpu";
-    case fit_structure::amdahl:
-      return "amdahl";
-  }
-  return "?";
-}
+std::string_view to_string(fit_structure s) { return enum_name(s); }
 
 fit_structure fit_structure_from_string(std::string_view name) {
-  if (name == "auto" || name == "automatic") return fit_structure::automatic;
-  if (name == "io_cpu") return fit_structure::io_cpu;
-  if (name == "threaded_cpu") return fit_structure::threaded_cpu;
-  if (name == "scaled_io") return fit_structure::scaled_io;
-  if (name == "gc_cpu") return fit_structure::gc_cpu;
-  if (name == "amdahl") return fit_structure::amdahl;
-  detail::throw_invalid(
-      "structure", name,
-      "expected auto, io_cpu, threaded_cpu, scaled_io, gc_cpu or amdahl");
+  return enum_from_name<fit_structure>(name);
 }
 
 namespace detail {

@@ -29,6 +29,18 @@ enum class fit_structure {
   amdahl,  ///< io + serial cpu (1 thread) + parallel cpu on k threads (3 work terms
            ///< + k); the baseline when a fitting size exceeds one vCPU
 };
+template <>
+struct enum_traits<fit_structure> {
+  static constexpr std::string_view field = "structure";
+  static constexpr std::array<std::pair<fit_structure, std::string_view>, 7> names{
+      {{fit_structure::automatic, "auto"},
+       {fit_structure::io_cpu, "io_cpu"},
+       {fit_structure::threaded_cpu, "threaded_cpu"},
+       {fit_structure::scaled_io, "scaled_io"},
+       {fit_structure::gc_cpu, "gc_cpu"},
+       {fit_structure::amdahl, "amdahl"},
+       {fit_structure::automatic, "automatic"}}};
+};
 std::string_view to_string(fit_structure s);
 /// @throws std::invalid_argument for a name other than auto, io_cpu, threaded_cpu,
 ///         scaled_io, gc_cpu, amdahl
