@@ -99,7 +99,8 @@ struct fit_candidate {
 };
 
 struct fit_result {
-  profile fitted;
+  /// The fitted profile (Python FitResult.profile).
+  lambdasim::profile profile;
   std::string platform_name;  ///< the platform the fit used (see fit_options::date)
   fit_structure structure = fit_structure::io_cpu;
   std::string reason;  ///< why this structure (scores of the alternatives)
@@ -128,7 +129,7 @@ struct fit_result {
   std::vector<int> plausible_threads;
   /// Curves the data cannot tell from the chosen one (other thread counts, structures
   /// within 2 of the best score); the band covers them.
-  std::vector<profile> plausible_profiles;
+  std::vector<lambdasim::profile> plausible_profiles;
   std::vector<bool> used_in_fit;
   double mape = 0;          ///< mean |rel_error| over every recorded size
   double mape_fit = 0;      ///< over the fitting sizes
@@ -142,7 +143,7 @@ struct fit_result {
   Eigen::VectorXd param_values;
   Eigen::VectorXd param_sd;
   /// The profiles fitted to each bootstrap resample (same structure and knobs).
-  std::vector<profile> bootstrap_profiles;
+  std::vector<lambdasim::profile> bootstrap_profiles;
   std::vector<std::string> diagnostics;
 };
 
