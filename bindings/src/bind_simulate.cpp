@@ -22,6 +22,9 @@ void bind_simulate(py::module_& m) {
       .def_readwrite("max_requests", &simulate_options::max_requests,
                      "Guard: simulate() refuses more expected requests (over all "
                      "replications), with an estimate of the time they would take.")
+      .def_readwrite("cold_fraction_level", &simulate_options::cold_fraction_level,
+                     "Confidence of the interval around the simulated cold fraction "
+                     "(SimulationResult.cold_fraction_lo/hi), in (0, 1).")
       .def("validate", &simulate_options::validate);
   py::class_<latency_stats>(m, "LatencyStats")
       .def_readonly("count", &latency_stats::count)
@@ -41,6 +44,9 @@ void bind_simulate(py::module_& m) {
       .def_readonly("recycled", &simulation_result::recycled)
       .def_readonly("expired", &simulation_result::expired)
       .def_readonly("cold_fraction", &simulation_result::cold_fraction)
+      .def_readonly("cold_fraction_lo", &simulation_result::cold_fraction_lo)
+      .def_readonly("cold_fraction_hi", &simulation_result::cold_fraction_hi)
+      .def_readonly("cold_fraction_level", &simulation_result::cold_fraction_level)
       .def_readonly("warm", &simulation_result::warm)
       .def_readonly("cold", &simulation_result::cold)
       .def_readonly("all", &simulation_result::all)
@@ -67,6 +73,15 @@ void bind_simulate(py::module_& m) {
       .def_readonly("timeline_cold_starts", &simulation_result::timeline_cold_starts)
       .def_readonly("timeline_throttled", &simulation_result::timeline_throttled)
       .def_readonly("timeline_busy_s", &simulation_result::timeline_busy_s);
+  m.def(
+      "clopper_pearson",
+      [](std::uint64_t x, std::uint64_t n, double level) {
+        const auto ci = clopper_pearson(x, n, level);
+        return py::make_tuple(ci.lo, ci.hi);
+      },
+      "x"_a, "n"_a, "level"_a,
+      "Exact (Clopper-Pearson) two-sided interval (lo, hi) of a binomial proportion: "
+      "x successes in n trials at confidence level (beta quantiles; NaN for n = 0).");
   m.def(
       "simulate",
       [](const profile& w, const platform& p, const arrivals& a,
