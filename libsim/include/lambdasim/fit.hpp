@@ -77,7 +77,9 @@ struct fit_options {
   std::string date;
   /// Coverage the prediction band promises on sizes not fitted (band_lo_ms/band_hi_ms).
   double band_level = 0.9;
-  /// Bootstrap resamples over raw samples (0: none). Needs per-invocation rows.
+  /// Bootstrap resamples over raw samples (0: none). Needs per-invocation rows at every
+  /// fitting size; without them none is drawn, silently (bootstrap_profiles empty,
+  /// spread_* and the work terms' param_sd NaN; prediction_band refuses).
   int bootstrap = 200;
   std::uint64_t seed = 0;
   /// Name of the fitted profile.
