@@ -209,8 +209,8 @@ TEST_CASE(
   CHECK(f.used_in_fit == std::vector<bool>{true, true, false, true});
   CHECK(std::isnan(f.param_sd[1]));  // no samples, no bootstrap
   CHECK(f.bootstrap_profiles.empty());
-  CHECK(
-      f.diagnostics.empty());  // not a diagnostic: only a band that needs them says so
+  // not a diagnostic: only a band that needs the samples says so
+  CHECK(f.diagnostics.empty());
   Eigen::VectorXd m(1), lo(1), hi(1);
   m << 512;
   CHECK_THROWS_WITH_AS(prediction_band(f, p, m, 0.05, 0.95, lo, hi),
