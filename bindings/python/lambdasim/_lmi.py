@@ -151,7 +151,7 @@ def lmi_bill(
     instances: int | None = None,
     instance_hours: float | None = None,
     profile: _core.Profile | None = None,
-    peak_to_mean: float = 1.0,
+    peak_to_mean: float | None = None,
     month_hours: float | None = None,
     **options: Any,
 ) -> LmiBill:
@@ -159,7 +159,8 @@ def lmi_bill(
 
     Give the capacity as ``instances`` (held all month) or ``instance_hours``, or give
     a ``profile``: the capacity is then planned for ``requests_per_month`` at a peak of
-    ``peak_to_mean`` times the mean rate (``LmiPlan``). ``**options`` are ``LmiConfig``
+    ``peak_to_mean`` times the mean rate (``LmiPlan``; default: ``plan_lmi``'s, the
+    mean rate itself). ``**options`` are ``LmiConfig``
     fields (``ec2_discount``, ``memory_per_vcpu_gib``, ``concurrency_per_environment``, ...).
 
     Examples
@@ -186,8 +187,9 @@ def lmi_bill(
         msg = "give exactly one of instances=, instance_hours= or profile="
         raise ValueError(msg)
     if profile is not None:
+        peak = {} if peak_to_mean is None else {"peak_to_mean": float(peak_to_mean)}
         plan = _core.plan_lmi(
-            profile, config, float(requests_per_month), float(peak_to_mean), hours
+            profile, config, float(requests_per_month), month_hours=hours, **peak
         )
         return LmiBill(plan.bill, config, plan)
     if instances is not None:

@@ -32,9 +32,27 @@ def add_parser(
     )
 
 
+# option-struct field -> its enum in ``_core.enum_names()`` (the C++ enum_traits tables)
+_FIELD_ENUMS = {
+    "package": "package_type",
+    "aggregate": "aggregation",
+    "aggregation": "aggregation",
+    "structure": "fit_structure",
+    "strategy": "recommend_strategy",
+    "source": "powertuning_source",
+    "arch": "architecture",
+}
+
+
 def enum_names(obj: Any, field: str) -> list[str]:
-    """The names a bound enum field accepts, read from libsim's own error message
-    ("<field> = '?': expected a, b or c"): the C++ from_string is their one source."""
+    """The names a bound enum field accepts: libsim's enum table (``_core.enum_names``),
+    or, for an enum not in it, libsim's own error message ("<field> = '?': expected a,
+    b or c"). Either way the C++ table is their one source."""
+    from .. import _core
+
+    table = _core.enum_names().get(_FIELD_ENUMS.get(field, field))
+    if table:
+        return list(table)
     try:
         setattr(obj, field, "?")
     except ValueError as err:
@@ -52,7 +70,7 @@ def default(obj: Any, field: str) -> Any:
 def add_platform_args(p: argparse.ArgumentParser, prices: bool = True) -> None:
     """--platform (and --arch/--region when the command prices), shared by the commands
     that need a platform."""
-    from .. import Platform, PriceTable
+    from .. import Platform, PriceTable, _core
 
     names = Platform.names()
     p.add_argument(
@@ -67,11 +85,13 @@ def add_platform_args(p: argparse.ArgumentParser, prices: bool = True) -> None:
             "--arch",
             default="x86_64",
             metavar="ARCH",
-            help="architecture priced: x86_64 or arm64 (default: %(default)s)",
+            help="architecture priced: "
+            + " or ".join(_core.enum_names()["architecture"])
+            + " (default: %(default)s)",
         )
         p.add_argument(
             "--region",
-            default="us-east-1",
+            default=_core.RecommendOptions().region,
             metavar="REGION",
             help="AWS region priced, one of: "
             f"{', '.join(PriceTable.aws_regions())} (default: %(default)s)",

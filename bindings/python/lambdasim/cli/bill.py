@@ -123,8 +123,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     lmi = p.add_argument_group("Lambda Managed Instances (--compute lmi)")
     lmi.add_argument(
         "--compute",
-        choices=["on-demand", "lmi"],
-        default="on-demand",
+        choices=[c for c in _core.RECOMMEND_CHOICES["compute"] if c != "provisioned"],
+        default=_core.RECOMMEND_CHOICES["compute"][0],
         help="how the function runs: on-demand Lambda or Lambda Managed Instances "
         "(default: %(default)s)",
     )
@@ -177,9 +177,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--peak-to-mean",
         metavar="R",
         type=float,
-        default=1.0,
         help="capacity is planned for the mean rate times this ratio "
-        "(default: %(default)g)",
+        "(default: the mean rate itself)",
     )
     p.add_argument(
         "--format",
@@ -239,7 +238,7 @@ def run_lmi(args: argparse.Namespace) -> int:
         b = lmi_bill(
             args.instance_type,
             profile=profile,
-            peak_to_mean=args.peak_to_mean,
+            peak_to_mean=args.peak_to_mean,  # None: the library's default
             requests_per_month=args.requests_per_month,
             **options,
         )
