@@ -275,12 +275,6 @@ def run(args: argparse.Namespace) -> int:
         profile, args.memory, platform, arch=args.arch, region=args.region, **options
     )
     meta = {"profile": profile.name, "arch": args.arch, "region": args.region}
-    out = {**meta, **b.to_dict()}
-    if args.format == "table":
-        # figures people read: the month's money lines in cents
-        from .._bill import ITEMS
-
-        money = {*ITEMS, "total_usd"}
-        out = {k: (round(v, 2) if k in money else v) for k, v in out.items()}
-    write_object(out, args.format)
+    # --format table prints figures people read (USD in cents: write_object)
+    write_object({**meta, **b.to_dict()}, args.format)
     return 0
