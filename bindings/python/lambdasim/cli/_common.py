@@ -5,7 +5,6 @@ the bound C++ option structs (never restated here)."""
 from __future__ import annotations
 
 import argparse
-import re
 import textwrap
 from typing import Any
 
@@ -32,34 +31,12 @@ def add_parser(
     )
 
 
-# option-struct field -> its enum in ``_core.enum_names()`` (the C++ enum_traits tables)
-_FIELD_ENUMS = {
-    "package": "package_type",
-    "aggregate": "aggregation",
-    "aggregation": "aggregation",
-    "structure": "fit_structure",
-    "strategy": "recommend_strategy",
-    "source": "powertuning_source",
-    "arch": "architecture",
-}
-
-
-def enum_names(obj: Any, field: str) -> list[str]:
-    """The names a bound enum field accepts: libsim's enum table (``_core.enum_names``),
-    or, for an enum not in it, libsim's own error message ("<field> = '?': expected a,
-    b or c"). Either way the C++ table is their one source."""
+def enum_names(enum: str) -> list[str]:
+    """The names of a libsim enum (``fit_structure``, ``aggregation``, ...) from its one
+    table in C++ (``enum_names.hpp``, bound as ``_core.enum_names()``)."""
     from .. import _core
 
-    table = _core.enum_names().get(_FIELD_ENUMS.get(field, field))
-    if table:
-        return list(table)
-    try:
-        setattr(obj, field, "?")
-    except ValueError as err:
-        m = re.search(r"expected (.*)$", str(err))
-        if m:
-            return [x.strip() for x in re.split(r",| or ", m.group(1)) if x.strip()]
-    return []
+    return list(_core.enum_names()[enum])
 
 
 def default(obj: Any, field: str) -> Any:
@@ -86,7 +63,7 @@ def add_platform_args(p: argparse.ArgumentParser, prices: bool = True) -> None:
             default="x86_64",
             metavar="ARCH",
             help="architecture priced: "
-            + " or ".join(_core.enum_names()["architecture"])
+            + " or ".join(enum_names("architecture"))
             + " (default: %(default)s)",
         )
         p.add_argument(

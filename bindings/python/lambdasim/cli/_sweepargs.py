@@ -24,7 +24,7 @@ def _pair(text: str, what: str) -> tuple[str, str]:
 
 def add_sweep_args(p: argparse.ArgumentParser) -> None:
     """FILE plus the loader options."""
-    from .. import _core
+    from ._common import enum_names
 
     p.add_argument("file", metavar="FILE|URL", help=SWEEP_HELP)
     p.add_argument(
@@ -40,7 +40,7 @@ def add_sweep_args(p: argparse.ArgumentParser) -> None:
         "lists the runs) or which series of a REPORT metrics file (e.g. "
         "python311/x86_64) (default: the only run or series)",
     )
-    sources = _core.enum_names()["powertuning_source"]
+    sources = enum_names("powertuning_source")
     p.add_argument(
         "--source",
         metavar="SOURCE",

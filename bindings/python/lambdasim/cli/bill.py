@@ -96,7 +96,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--package",
         metavar="TYPE",
         help="deployment package: "
-        + " or ".join(enum_names(d, "package"))
+        + " or ".join(enum_names("package_type"))
         + f" (default: {default(d, 'package')})",
     )
     p.add_argument(
@@ -123,10 +123,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     lmi = p.add_argument_group("Lambda Managed Instances (--compute lmi)")
     lmi.add_argument(
         "--compute",
-        choices=[c for c in _core.RECOMMEND_CHOICES["compute"] if c != "provisioned"],
-        default=_core.RECOMMEND_CHOICES["compute"][0],
+        choices=[c for c in enum_names("compute_kind") if c != "provisioned"],
         help="how the function runs: on-demand Lambda or Lambda Managed Instances "
-        "(default: %(default)s)",
+        "(default: on-demand Lambda)",
     )
     lmi.add_argument(
         "--instance-type",

@@ -10,7 +10,7 @@ import math
 import sys
 from typing import Any
 
-from ._common import add_parser
+from ._common import add_parser, enum_names
 from ._output import _plain
 from .curve import PROFILE_HELP, load_platform
 
@@ -35,7 +35,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     from .. import Platform, _core
 
     d = _core.RecommendOptions()
-    choices = _core.RECOMMEND_CHOICES
     p = add_parser(
         sub,
         "recommend",
@@ -56,7 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("profile", metavar="PROFILE.json", help=PROFILE_HELP)
     p.add_argument(
         "--strategy",
-        choices=list(choices["strategy"]),
+        choices=enum_names("recommend_strategy"),
         help="objective: cost (cheapest), speed (fastest), balanced (Power "
         f"Tuning's weighted score) or knee (default: {d.strategy})",
     )
@@ -68,7 +67,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument(
         "--arch",
-        choices=[*choices["arch"], "both"],
+        choices=[*enum_names("architecture"), "both"],
         help="architectures to consider (default: both)",
     )
     p.add_argument(
@@ -157,7 +156,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--compute",
         metavar="LIST",
         help="compute options to consider, comma-separated: "
-        f"{','.join(choices['compute'])} (default: on-demand, plus provisioned "
+        f"{','.join(enum_names('compute_kind'))} (default: on-demand, plus provisioned "
         "with --max-provisioned)",
     )
     p.add_argument(
