@@ -223,16 +223,21 @@ def write_text(r: Any, out: Any) -> None:
     if r.runners_up:
         out.write("Runners-up:\n")
         df = r.to_dataframe().iloc[1:]
-        for _, row in df.iterrows():
-            pcs = f" +{row['provisioned']} PC" if row["provisioned"] else ""
-            money = (
-                f"${row['monthly_usd']:,.2f}/month"
-                if monthly
-                else f"${row['cost_usd'] * 1e6:,.2f}/M"
-            )
+        # columns aligned however long a role, a provisioned count or a bill is
+        money = [
+            f"${row['monthly_usd']:,.2f}/month"
+            if monthly
+            else f"${row['cost_usd'] * 1e6:,.2f}/M"
+            for _, row in df.iterrows()
+        ]
+        pcs = [f" +{p} PC" if p else "" for p in df["provisioned"]]
+        role_w = max(len(str(x)) for x in df["role"])
+        pc_w, money_w = max(map(len, pcs)), max(map(len, money))
+        for (_, row), pc, usd in zip(df.iterrows(), pcs, money):
             out.write(
-                f"  {row['role']:<22} {int(row['memory_mb']):>6} MB {row['arch']:<7}{pcs} "
-                f"{_ms(row['warm_ms']):>10} {money:>14}  ({row['versus_choice']})\n"
+                f"  {row['role']:<{role_w}} {int(row['memory_mb']):>6} MB "
+                f"{row['arch']:<7}{pc:<{pc_w}} "
+                f"{_ms(row['warm_ms']):>10} {usd:>{money_w}}  ({row['versus_choice']})\n"
             )
     ch = r.change
     if ch is not None:
