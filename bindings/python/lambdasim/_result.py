@@ -44,7 +44,7 @@ def format_value(value: Any, key: str = "") -> str:
     """A number as people read it: integers with thousands separators, floats to 4
     significant digits, NaN as a dash, booleans as yes/no; with the ``key`` it names,
     USD in cents, durations (``*_ms``) to the millisecond from 100 ms (the model's
-    percentiles are within 0.2 %) and to 0.1 ms below."""
+    percentiles are within 0.2 %) and to 0.1 ms below, relative errors in percent."""
     if value is None:
         return "-"
     if isinstance(value, (bool, np.bool_)):
@@ -55,6 +55,8 @@ def format_value(value: Any, key: str = "") -> str:
             return "-"
         if key.endswith("_usd") and (f == 0 or abs(f) >= 0.01):
             return f"{f:,.2f}"
+        if key.endswith("rel_error") and math.isfinite(f):
+            return f"{100 * f:+.1f} %"
         if key.endswith("_ms") and math.isfinite(f):
             return f"{f:,.0f}" if abs(f) >= 100 else f"{f:.1f}"
         if isinstance(value, (int, np.integer)) or (f.is_integer() and abs(f) < 1e15):
@@ -65,14 +67,19 @@ def format_value(value: Any, key: str = "") -> str:
     return str(value)
 
 
+#: Costs of one invocation, and the names they are shown under per million invocations.
+PER_INVOCATION = {
+    "cost_usd": "usd_per_million",
+    "powertuning_usd": "powertuning_usd_per_million",
+}
+
+
 def per_million(data: Mapping[str, Any]) -> dict[str, Any]:
     """For display: the cost of one invocation (``cost_usd``, e.g. 3.676e-05) as
     ``usd_per_million`` (36.76), the figure people compare."""
-    if "cost_usd" not in data:
-        return dict(data)
     return {
-        ("usd_per_million" if k == "cost_usd" else k): (
-            np.asarray(v, dtype=np.float64) * 1e6 if k == "cost_usd" else v
+        PER_INVOCATION.get(k, k): (
+            np.asarray(v, dtype=np.float64) * 1e6 if k in PER_INVOCATION else v
         )
         for k, v in data.items()
     }
