@@ -147,3 +147,73 @@ def arrival_kwargs(args: argparse.Namespace) -> dict[str, Any]:
         "trace_column": args.column,
         "days": args.days,
     }
+
+
+def add_lmi_args(group: Any) -> None:
+    """The Lambda Managed Instances options of a command with ``--compute lmi``
+    (``lmi_options`` turns them into ``LmiConfig`` fields; unset ones keep libsim's
+    defaults from models/lmi-aws.json)."""
+    from .. import _core
+
+    c = _core.LmiConfig()
+    group.add_argument(
+        "--instance-type",
+        metavar="T",
+        help="EC2 instance type, e.g. m7g.large (required with --compute lmi)",
+    )
+    group.add_argument(
+        "--memory-per-vcpu",
+        metavar="GIB",
+        type=float,
+        help="environment memory per vCPU, GiB (2 to 8; default: "
+        f"{default(c, 'memory_per_vcpu_gib'):g}, an assumption AWS does not publish)",
+    )
+    group.add_argument(
+        "--environment-memory",
+        metavar="GIB",
+        type=float,
+        help="memory of one execution environment, GiB (default: the smallest "
+        "valid environment at --memory-per-vcpu)",
+    )
+    group.add_argument(
+        "--concurrency",
+        metavar="C",
+        type=int,
+        help="requests one environment runs at once (default: the runtime's "
+        "concurrency per vCPU times the environment's vCPUs)",
+    )
+    group.add_argument(
+        "--runtime",
+        metavar="NAME",
+        help="runtime for the default concurrency (python, nodejs, java, ...; "
+        f"default: {default(c, 'runtime') or 'none'})",
+    )
+    group.add_argument(
+        "--ec2-discount",
+        metavar="D",
+        type=float,
+        help="Savings Plan / RI discount on the EC2 part, a fraction (the fee is "
+        f"never discounted; default: {default(c, 'ec2_discount'):g})",
+    )
+
+
+# argparse destination -> LmiConfig field
+_LMI_OPTIONS = {
+    "memory_per_vcpu": "memory_per_vcpu_gib",
+    "environment_memory": "environment_memory_gib",
+    "concurrency": "concurrency_per_environment",
+    "runtime": "runtime",
+    "ec2_discount": "ec2_discount",
+}
+
+
+def lmi_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The LMI options given, as ``LmiConfig`` fields, and ``--instance-type`` checked."""
+    if not args.instance_type:
+        msg = "--compute lmi requires --instance-type (e.g. m7g.large)"
+        raise ValueError(msg)
+    return {
+        field: getattr(args, dest)
+        for dest, field in _LMI_OPTIONS.items()
+        if getattr(args, dest) is not None
+    }
