@@ -74,3 +74,12 @@ def test_lmi_refuses_what_does_not_apply(capsys, repo, extra, named):
     assert main([*argv, *extra, "--rate", "1", "--days", "0.01"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and named in err
+
+
+def test_lmi_refuses_a_run_too_long_before_it_starts(capsys, repo):
+    # 1e9 requests/s for a day: 8.64e13 expected, above the 1e9 guard
+    argv = ["simulate", str(repo / "examples" / "api.json"), "--compute", "lmi"]
+    argv += ["--instance-type", "m7g.large", "--rate", "1e9", "--days", "1"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "8.64e+13" in err and "max_requests" in err

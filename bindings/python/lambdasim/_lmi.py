@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _core
-from ._defaults import resolve_platform, resolve_prices, set_fields
+from ._defaults import (
+    OptionError,
+    as_number,
+    resolve_platform,
+    resolve_prices,
+    set_fields,
+)
 from ._result import Result
 from ._simulate import _arrivals
 
@@ -393,6 +399,7 @@ def simulate_lmi(
     initial_environments: int | None = None,
     autoscale: bool | None = None,
     month_hours: float | None = None,
+    max_requests: float | None = None,
     **options: Any,
 ) -> LmiSimulation:
     """Simulate ``profile`` on LMI (processor sharing in each environment, throttles at
@@ -400,7 +407,8 @@ def simulate_lmi(
 
     Arrivals as for :func:`simulate`: exactly one of ``rate=`` (Poisson, per second),
     ``hourly_rates=`` or ``trace=``, over ``days=`` or ``duration_s=``. ``**options`` are
-    ``LmiConfig`` fields.
+    ``LmiConfig`` fields. A run expecting more than ``max_requests`` requests (default:
+    ``SimulateOptions``' guard) is refused before it starts.
 
     Examples
     --------
@@ -412,6 +420,18 @@ def simulate_lmi(
     """
     config = lmi_config(instance_type, **options)
     arrivals = _arrivals(rate, hourly_rates, trace, trace_column, days, duration_s)
+    limit = (
+        _core.SimulateOptions().max_requests
+        if max_requests is None
+        else as_number("max_requests", max_requests)
+    )
+    expected = arrivals.expected_requests()
+    if expected > limit:
+        msg = (
+            f"expected requests = {expected:.3g}: above max_requests = {limit:.3g}; "
+            "shorten the period, lower the rate or raise max_requests"
+        )
+        raise OptionError(msg)
     o = set_fields(
         _core.LmiSimulateOptions(),
         {

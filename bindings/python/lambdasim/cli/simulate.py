@@ -173,6 +173,7 @@ def run_lmi(args: argparse.Namespace) -> int:
         args.instance_type,
         **arrival_kwargs(args),
         seed=args.seed,
+        max_requests=args.max_requests,
         **lmi_options(args),
     )
     out = {
