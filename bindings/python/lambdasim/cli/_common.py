@@ -149,13 +149,20 @@ def arrival_kwargs(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def add_lmi_args(group: Any) -> None:
-    """The Lambda Managed Instances options of a command with ``--compute lmi``
-    (``lmi_options`` turns them into ``LmiConfig`` fields; unset ones keep libsim's
-    defaults from models/lmi-aws.json)."""
+def add_lmi_args(p: argparse.ArgumentParser) -> Any:
+    """--compute and the Lambda Managed Instances options of a command that runs on
+    either, in a group it returns (``lmi_options`` turns them into ``LmiConfig``
+    fields; unset ones keep libsim's defaults from models/lmi-aws.json)."""
     from .. import _core
 
     c = _core.LmiConfig()
+    group = p.add_argument_group("Lambda Managed Instances (--compute lmi)")
+    group.add_argument(
+        "--compute",
+        choices=[k for k in enum_names("compute_kind") if k != "provisioned"],
+        help="how the function runs: on-demand Lambda or Lambda Managed Instances "
+        "(default: on-demand Lambda)",
+    )
     group.add_argument(
         "--instance-type",
         metavar="T",
@@ -195,6 +202,7 @@ def add_lmi_args(group: Any) -> None:
         help="Savings Plan / RI discount on the EC2 part, a fraction (the fee is "
         f"never discounted; default: {default(c, 'ec2_discount'):g})",
     )
+    return group
 
 
 # argparse destination -> LmiConfig field

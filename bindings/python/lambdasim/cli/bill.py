@@ -127,14 +127,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "concurrency, a fraction (0.12 to 0.17; default: "
         f"{default(d, 'savings_plan_discount'):g}, none)",
     )
-    lmi = p.add_argument_group("Lambda Managed Instances (--compute lmi)")
-    lmi.add_argument(
-        "--compute",
-        choices=[c for c in enum_names("compute_kind") if c != "provisioned"],
-        help="how the function runs: on-demand Lambda or Lambda Managed Instances "
-        "(default: on-demand Lambda)",
-    )
-    add_lmi_args(lmi)
+    lmi = add_lmi_args(p)
     lmi.add_argument(
         "--instances",
         metavar="K",

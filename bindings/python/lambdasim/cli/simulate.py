@@ -13,7 +13,6 @@ from ._common import (
     add_platform_args,
     arrival_kwargs,
     default,
-    enum_names,
     lmi_options,
     load_platform,
 )
@@ -130,14 +129,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--no-progress", action="store_true", help="never show a progress bar"
     )
-    lmi = p.add_argument_group("Lambda Managed Instances (--compute lmi)")
-    lmi.add_argument(
-        "--compute",
-        choices=[c for c in enum_names("compute_kind") if c != "provisioned"],
-        help="how the function runs: on-demand Lambda (with provisioned "
-        "concurrency) or Lambda Managed Instances (default: on-demand Lambda)",
-    )
-    add_lmi_args(lmi)
+    add_lmi_args(p)
     p.add_argument(
         "--format",
         choices=["json", "table"],
