@@ -723,8 +723,8 @@ void bootstrap_fit(const fit_data& d, const fit_knobs& chosen, const platform& p
   for (Eigen::Index i = 0; i < n_all; ++i) {
     for (Eigen::Index k = 0; k < b; ++k) v[static_cast<std::size_t>(k)] = pred(k, i);
     std::sort(v.begin(), v.end());
-    f.spread_lo_ms[i] = detail::percentile_sorted(v, 0.05);
-    f.spread_hi_ms[i] = detail::percentile_sorted(v, 0.95);
+    f.spread_lo_ms[i] = detail::percentile_sorted(v, spread_q_lo);
+    f.spread_hi_ms[i] = detail::percentile_sorted(v, spread_q_hi);
   }
 }
 
