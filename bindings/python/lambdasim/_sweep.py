@@ -342,22 +342,30 @@ class FitResult(Result):
         return self._c["used_in_fit"]
 
     def prediction_band(
-        self, platform: Any, memory_mb: Any, q_lo: float = 0.05, q_hi: float = 0.95
+        self,
+        platform: Any,
+        memory_mb: Any,
+        q_lo: float | None = None,
+        q_hi: float | None = None,
     ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """The ``q_lo``..``q_hi`` band of predicted warm durations at ``memory_mb``
-        (``platform`` None: the one fitted on)."""
+        (``platform`` None: the one fitted on; quantiles None: those of
+        ``spread_lo_ms``/``spread_hi_ms``, C++ ``spread_q_lo``/``spread_q_hi``)."""
         plat = self.platform if platform is None else resolve_platform(platform)
         grid = np.atleast_1d(np.asarray(memory_mb, dtype=np.float64))
-        return self._r.prediction_band(plat, grid, q_lo, q_hi)
+        given = {k: v for k, v in (("q_lo", q_lo), ("q_hi", q_hi)) if v is not None}
+        return self._r.prediction_band(plat, grid, **given)
 
     def prediction_interval(
-        self, platform: Any, memory_mb: Any, level: float = 0.9
+        self, platform: Any, memory_mb: Any, level: float | None = None
     ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """The ``level`` prediction interval of a warm duration at ``memory_mb``
-        (``platform`` None: the one fitted on)."""
+        (``platform`` None: the one fitted on; ``level`` None: the fit's
+        ``band_level``)."""
         plat = self.platform if platform is None else resolve_platform(platform)
         grid = np.atleast_1d(np.asarray(memory_mb, dtype=np.float64))
-        return self._r.prediction_interval(plat, grid, level)
+        lvl = self._r.band_level if level is None else level
+        return self._r.prediction_interval(plat, grid, lvl)
 
     def to_dict(self) -> dict[str, NDArray[Any]]:
         """The per-size table as a dict of 1-D arrays."""
