@@ -18,17 +18,10 @@ void bind_recommend(py::module_& m) {
   using namespace lambdasim;
   // The choices every layer offers (the CLI's --strategy, --arch ...).
   py::dict choices;
-  choices["strategy"] = py::make_tuple("cost", "speed", "balanced", "knee");
-  choices["compute"] = py::make_tuple(std::string(to_string(compute_kind::on_demand)),
-                                      std::string(to_string(compute_kind::provisioned)),
-                                      std::string(to_string(compute_kind::lmi)));
-  choices["arch"] = py::make_tuple(std::string(to_string(architecture::x86_64)),
-                                   std::string(to_string(architecture::arm64)));
-  // names checked against the enums at import: a new enum value without a name fails
-  // here
-  for (auto s : {recommend_strategy::cost, recommend_strategy::speed,
-                 recommend_strategy::balanced, recommend_strategy::knee})
-    (void)recommend_strategy_from_string(to_string(s));
+  // (the enum_traits tables; also in enum_names())
+  choices["strategy"] = py::tuple(py::cast(enum_names<recommend_strategy>()));
+  choices["compute"] = py::tuple(py::cast(enum_names<compute_kind>()));
+  choices["arch"] = py::tuple(py::cast(enum_names<architecture>()));
   m.attr("RECOMMEND_CHOICES") = choices;
 
   py::class_<recommend_options>(m, "RecommendOptions")

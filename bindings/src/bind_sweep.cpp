@@ -252,7 +252,7 @@ void bind_sweep(py::module_& m) {
 
   py::class_<fit_result>(m, "FitResult")
       .def(py::init<>())
-      .def_readonly("profile", &fit_result::fitted)
+      .def_readonly("profile", &fit_result::profile)
       .def_property_readonly(
           "structure",
           [](const fit_result& f) { return std::string(to_string(f.structure)); })

@@ -83,3 +83,70 @@ def load_platform(spec: str) -> Any:
     from .. import Platform
 
     return Platform.resolve(spec)
+
+
+def add_arrival_args(p: argparse.ArgumentParser) -> None:
+    """The arrival options, one source for every command that simulates traffic:
+    exactly one of --rate, --hourly-rates or --trace, with --days for the first two
+    (``arrival_kwargs`` turns them into the keywords of ``simulate``/``simulate_lmi``)."""
+    traffic = p.add_mutually_exclusive_group(required=True)
+    traffic.add_argument(
+        "--rate",
+        metavar="PER_SECOND",
+        type=float,
+        help="Poisson arrivals, requests per second (one of --rate, "
+        "--hourly-rates, --trace is required)",
+    )
+    traffic.add_argument(
+        "--hourly-rates",
+        metavar="R0,R1,...",
+        help="requests per second for each hour, repeated (24 for a day; one of "
+        "the three arrival options is required)",
+    )
+    traffic.add_argument(
+        "--trace",
+        metavar="FILE",
+        help="CSV of request timestamps in epoch seconds (one of the three arrival "
+        "options is required)",
+    )
+    p.add_argument(
+        "--days",
+        metavar="D",
+        type=float,
+        help="simulated period in days for --rate / --hourly-rates (required "
+        "with them)",
+    )
+    p.add_argument(
+        "--column",
+        default="",
+        metavar="NAME",
+        help="timestamp column of --trace (default: timestamp_s, or "
+        "client_start_time in a file without timestamp_s)",
+    )
+
+
+def arrival_kwargs(args: argparse.Namespace) -> dict[str, Any]:
+    """The parsed arrival options as keywords: rate, hourly_rates, trace, trace_column,
+    days. Errors name the option and the value."""
+    if args.trace is None and args.days is None:
+        msg = "--days is required with --rate or --hourly-rates"
+        raise ValueError(msg)
+    if args.trace is not None and args.days is not None:
+        msg = "--days does not apply to --trace (the trace sets its own period)"
+        raise ValueError(msg)
+    hourly = None
+    if args.hourly_rates is not None:
+        try:
+            hourly = [float(x) for x in args.hourly_rates.split(",")]
+        except ValueError:
+            msg = (
+                f"--hourly-rates = '{args.hourly_rates}': expected numbers like 1,2.5,0"
+            )
+            raise ValueError(msg) from None
+    return {
+        "rate": args.rate,
+        "hourly_rates": hourly,
+        "trace": args.trace,
+        "trace_column": args.column,
+        "days": args.days,
+    }

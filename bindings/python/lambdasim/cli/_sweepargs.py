@@ -36,7 +36,7 @@ def add_sweep_args(p: argparse.ArgumentParser) -> None:
         default="",
         help="which run of a Power Tuning array (its index; without it the error "
         "lists the runs) or which series of a REPORT metrics file (e.g. "
-        "python311/x86_64)",
+        "python311/x86_64) (default: the only run or series)",
     )
     p.add_argument(
         "--source",
@@ -51,7 +51,9 @@ def add_sweep_args(p: argparse.ArgumentParser) -> None:
         default=[],
         metavar="CANONICAL=HEADER",
         help="CSV: map a canonical column to a header, e.g. "
-        "memory_mb='Memory Size' (repeatable)",
+        "memory_mb='Memory Size' (repeatable; default: the canonical names "
+        "memory_mb, duration_ms, billed_duration_ms, init_duration_ms, "
+        "max_memory_used_mb, n)",
     )
     p.add_argument(
         "--where",
@@ -59,7 +61,7 @@ def add_sweep_args(p: argparse.ArgumentParser) -> None:
         default=[],
         metavar="COLUMN=VALUE",
         help="CSV: keep only rows whose COLUMN equals VALUE, e.g. "
-        "function_name=api (repeatable)",
+        "function_name=api (repeatable; default: every row)",
     )
 
 

@@ -14,9 +14,10 @@ from .curve import PROFILE_HELP
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from .. import primitives
+    from .. import _core, primitives
 
     d = primitives.BillOptions()
+    c = _core.LmiConfig()
     p = add_parser(
         sub,
         "bill",
@@ -116,17 +117,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         metavar="F",
         type=float,
         help="Compute Savings Plan discount on duration and provisioned "
-        "concurrency (0.12 to 0.17)",
+        "concurrency, a fraction (0.12 to 0.17; default: "
+        f"{default(d, 'savings_plan_discount'):g}, none)",
     )
     lmi = p.add_argument_group("Lambda Managed Instances (--compute lmi)")
     lmi.add_argument(
         "--compute",
         choices=["on-demand", "lmi"],
         default="on-demand",
-        help="how the function runs (default on-demand)",
+        help="how the function runs: on-demand Lambda or Lambda Managed Instances "
+        "(default: %(default)s)",
     )
     lmi.add_argument(
-        "--instance-type", metavar="T", help="EC2 instance type, e.g. m7g.large"
+        "--instance-type",
+        metavar="T",
+        help="EC2 instance type, e.g. m7g.large (required with --compute lmi)",
     )
     lmi.add_argument(
         "--instances",
@@ -138,37 +143,43 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--memory-per-vcpu",
         metavar="GIB",
         type=float,
-        help="environment memory per vCPU (2 to 8 GiB)",
+        help="environment memory per vCPU, GiB (2 to 8; default: "
+        f"{default(c, 'memory_per_vcpu_gib'):g}, an assumption AWS does not publish)",
     )
     lmi.add_argument(
         "--environment-memory",
         metavar="GIB",
         type=float,
-        help="memory of one execution environment",
+        help="memory of one execution environment, GiB (default: the smallest "
+        "valid environment at --memory-per-vcpu)",
     )
     lmi.add_argument(
         "--concurrency",
         metavar="C",
         type=int,
-        help="requests one environment runs at once",
+        help="requests one environment runs at once (default: the runtime's "
+        "concurrency per vCPU times the environment's vCPUs)",
     )
     lmi.add_argument(
         "--runtime",
         metavar="NAME",
-        help="runtime for the default concurrency (python, nodejs, java, ...)",
+        help="runtime for the default concurrency (python, nodejs, java, ...; "
+        f"default: {default(c, 'runtime') or 'none'})",
     )
     lmi.add_argument(
         "--ec2-discount",
         metavar="D",
         type=float,
-        help="Savings Plan / RI discount on the EC2 part (the fee is never discounted)",
+        help="Savings Plan / RI discount on the EC2 part, a fraction (the fee is "
+        f"never discounted; default: {default(c, 'ec2_discount'):g})",
     )
     lmi.add_argument(
         "--peak-to-mean",
         metavar="R",
         type=float,
         default=1.0,
-        help="capacity is planned for the mean rate times this",
+        help="capacity is planned for the mean rate times this ratio "
+        "(default: %(default)g)",
     )
     p.add_argument(
         "--format",

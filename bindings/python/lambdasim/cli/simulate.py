@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import add_parser, add_platform_args, default, load_platform
+from ._common import (
+    add_arrival_args,
+    add_parser,
+    add_platform_args,
+    arrival_kwargs,
+    default,
+    load_platform,
+)
 from ._output import write_object
 from .curve import PROFILE_HELP
 
@@ -38,34 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         required=True,
         help="memory size in MB (required)",
     )
-    traffic = p.add_mutually_exclusive_group(required=True)
-    traffic.add_argument(
-        "--rate",
-        metavar="PER_SECOND",
-        type=float,
-        help="Poisson arrivals, requests per second",
-    )
-    traffic.add_argument(
-        "--hourly-rates",
-        metavar="R0,R1,...",
-        help="requests per second for each hour, repeated (24 for a day)",
-    )
-    traffic.add_argument(
-        "--trace", metavar="FILE", help="CSV of request timestamps in epoch seconds"
-    )
-    p.add_argument(
-        "--days",
-        metavar="D",
-        type=float,
-        help="simulated period in days for --rate / --hourly-rates (required "
-        "with them)",
-    )
-    p.add_argument(
-        "--column",
-        default="",
-        help="timestamp column of --trace (default: timestamp_s, or "
-        "client_start_time in a file without timestamp_s)",
-    )
+    add_arrival_args(p)
     p.add_argument(
         "--keep-alive",
         metavar="S",
@@ -157,31 +137,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     from .. import Profile, __version__, simulate
 
-    if args.trace is None and args.days is None:
-        msg = "--days is required with --rate or --hourly-rates"
-        raise ValueError(msg)
-    if args.trace is not None and args.days is not None:
-        msg = "--days does not apply to --trace (the trace sets its own period)"
-        raise ValueError(msg)
-    hourly = None
-    if args.hourly_rates is not None:
-        try:
-            hourly = [float(x) for x in args.hourly_rates.split(",")]
-        except ValueError:
-            msg = (
-                f"--hourly-rates = '{args.hourly_rates}': expected numbers like 1,2.5,0"
-            )
-            raise ValueError(msg) from None
     profile = Profile.load(args.profile)
     platform = load_platform(args.platform)
     r = simulate(
         profile,
         args.memory,
-        rate=args.rate,
-        hourly_rates=hourly,
-        trace=args.trace,
-        trace_column=args.column,
-        days=args.days,
+        **arrival_kwargs(args),
         platform=platform,
         arch=args.arch,
         region=args.region,
