@@ -313,13 +313,13 @@ TEST_CASE("amdahl: a sustained-load (throughput) sweep recovers a hand-solved sp
   const fit_result f = fit(s, p, o);
   CHECK(f.structure == fit_structure::amdahl);
   CHECK(f.threads == 6);
-  CHECK(f.fitted.total(component_kind::io) == doctest::Approx(0).epsilon(1e-6));
+  CHECK(f.profile.total(component_kind::io) == doctest::Approx(0).epsilon(1e-6));
   REQUIRE(f.param_names[6] == "parallel_ms");
   CHECK(f.param_values[6] == doctest::Approx(20).epsilon(1e-6));
-  CHECK(f.fitted.total(component_kind::cpu) == doctest::Approx(48).epsilon(1e-6));
+  CHECK(f.profile.total(component_kind::cpu) == doctest::Approx(48).epsilon(1e-6));
   // Between the fitting sizes: 2,048 MB (2 visible vCPUs, share 1.1577) by hand
   // 28 / 1 + 20 / 1.157715 = 45.2754 ms.
-  CHECK(warm_ms(f.fitted, p, 2048) ==
+  CHECK(warm_ms(f.profile, p, 2048) ==
         doctest::Approx(28 + 20 / (2048 / 1769.0)).epsilon(1e-6));
 }
 
