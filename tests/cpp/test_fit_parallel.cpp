@@ -379,3 +379,31 @@ TEST_CASE(
   CHECK(below.structure == fit_structure::amdahl);
   CHECK(below.reason.find("more than one thread allows") != std::string::npos);
 }
+
+TEST_CASE("amdahl: per-size figures on three vCPU tiers identify the thread count") {
+  // Sustained load (smooth), 1,000 ms of parallel work on 3 threads. By hand, s = m /
+  // 1769 and the visible vCPUs are 2, 2, 3, 4, 6:
+  //   T = 1000 / min(s, 3, visible) = 6910.16, 1727.54, 431.88 (s 2.3155), 333.33
+  //   (s 3.473, 3 threads bind) and 333.33 ms at 256, 1,024, 4,096, 6,144, 10,240 MB.
+  // Four threads would give 287.9 and 250 ms at the two largest sizes, two 500 ms.
+  platform p = platform::aws_lambda();
+  p.throttle = throttling::smooth;
+  sweep s;
+  for (double m : {256.0, 1024.0, 4096.0, 6144.0, 10240.0}) {
+    sweep_row r;
+    r.memory_mb = m;
+    const double visible = m <= 3008 ? 2 : m <= 5307 ? 3 : m <= 7076 ? 4 : 6;
+    r.duration_ms = 1000 / std::min({m / 1769, 3.0, visible});
+    r.per_size = true;
+    s.rows.push_back(r);
+  }
+  CHECK(s.rows[3].duration_ms == doctest::Approx(1000.0 / 3));
+  fit_options o;
+  o.bootstrap = 0;
+  const fit_result f = fit(s, p, o);
+  CHECK((f.structure == fit_structure::amdahl ||
+         f.structure == fit_structure::threaded_cpu));
+  CHECK(f.threads == 3);
+  CHECK(f.threads_identified);
+  CHECK(f.mape < 1e-6);
+}
