@@ -5,6 +5,7 @@ option (with its default where it has one) and, where it can exit 1, the exit co
 from __future__ import annotations
 
 import argparse
+import re
 
 import pytest
 from lambdasim.cli import COMMANDS, build_parser
@@ -39,9 +40,8 @@ def test_help_teaches(name):
             missing.append(f"{flag}: no help")
         # An option that takes a value says what happens without it.
         takes_value = action.option_strings and action.nargs != 0
-        if takes_value and not action.required and not {"default", "required"} & set(
-            text.replace("(", " ").replace(")", " ").replace(",", " ").replace(":", " ").split()
-        ):
+        said = set(re.sub(r"[(),:;]", " ", text).split())
+        if takes_value and not action.required and not {"default", "required"} & said:
             missing.append(f"{flag}: default not stated")
     assert not missing, f"{name}: " + "; ".join(missing)
 

@@ -24,6 +24,8 @@ def _pair(text: str, what: str) -> tuple[str, str]:
 
 def add_sweep_args(p: argparse.ArgumentParser) -> None:
     """FILE plus the loader options."""
+    from ._common import enum_names
+
     p.add_argument("file", metavar="FILE|URL", help=SWEEP_HELP)
     p.add_argument(
         "--input-format",
@@ -38,12 +40,12 @@ def add_sweep_args(p: argparse.ArgumentParser) -> None:
         "lists the runs) or which series of a REPORT metrics file (e.g. "
         "python311/x86_64) (default: the only run or series)",
     )
+    sources = enum_names("powertuning_source")
     p.add_argument(
         "--source",
-        default="auto",
         metavar="SOURCE",
         help="Power Tuning: take the curve from 'stats' or the 'visualization' "
-        "URL; auto prefers stats (default: %(default)s)",
+        f"URL ({', '.join(sources)}; default: the loader's, stats when present)",
     )
     p.add_argument(
         "--column",
@@ -69,11 +71,13 @@ def load_sweep(args: argparse.Namespace) -> Any:
     """The sweep named by the arguments."""
     from .. import Sweep
 
+    # an option left unset keeps the C++ loader's default
+    source = {} if args.source is None else {"source": args.source}
     return Sweep.load(
         args.file,
         format=args.input_format,
         select=args.select,
-        source=args.source,
+        **source,
         columns=[_pair(c, "--column") for c in args.column],
         where=[_pair(w, "--where") for w in args.where],
     )

@@ -57,7 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         default=default(d, "structure"),
         metavar="NAME",
         help="model structure: "
-        + ", ".join(enum_names(d, "structure"))
+        + ", ".join(enum_names("fit_structure"))
         + " (default: %(default)s, chosen by an information criterion)",
     )
     add_platform_args(p, prices=False)

@@ -10,7 +10,7 @@ import math
 import sys
 from typing import Any
 
-from ._common import add_parser
+from ._common import add_parser, enum_names
 from ._output import _plain
 from .curve import PROFILE_HELP, load_platform
 
@@ -35,7 +35,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     from .. import Platform, _core
 
     d = _core.RecommendOptions()
-    choices = _core.RECOMMEND_CHOICES
     p = add_parser(
         sub,
         "recommend",
@@ -56,7 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("profile", metavar="PROFILE.json", help=PROFILE_HELP)
     p.add_argument(
         "--strategy",
-        choices=list(choices["strategy"]),
+        choices=enum_names("recommend_strategy"),
         help="objective: cost (cheapest), speed (fastest), balanced (Power "
         f"Tuning's weighted score) or knee (default: {d.strategy})",
     )
@@ -68,7 +67,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument(
         "--arch",
-        choices=[*choices["arch"], "both"],
+        choices=[*enum_names("architecture"), "both"],
         help="architectures to consider (default: both)",
     )
     p.add_argument(
@@ -157,7 +156,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--compute",
         metavar="LIST",
         help="compute options to consider, comma-separated: "
-        f"{','.join(choices['compute'])} (default: on-demand, plus provisioned "
+        f"{','.join(enum_names('compute_kind'))} (default: on-demand, plus provisioned "
         "with --max-provisioned)",
     )
     p.add_argument(
@@ -224,16 +223,21 @@ def write_text(r: Any, out: Any) -> None:
     if r.runners_up:
         out.write("Runners-up:\n")
         df = r.to_dataframe().iloc[1:]
-        for _, row in df.iterrows():
-            pcs = f" +{row['provisioned']} PC" if row["provisioned"] else ""
-            money = (
-                f"${row['monthly_usd']:,.2f}/month"
-                if monthly
-                else f"${row['cost_usd'] * 1e6:,.2f}/M"
-            )
+        # columns aligned however long a role, a provisioned count or a bill is
+        money = [
+            f"${row['monthly_usd']:,.2f}/month"
+            if monthly
+            else f"${row['cost_usd'] * 1e6:,.2f}/M"
+            for _, row in df.iterrows()
+        ]
+        pcs = [f" +{p} PC" if p else "" for p in df["provisioned"]]
+        role_w = max(len(str(x)) for x in df["role"])
+        pc_w, money_w = max(map(len, pcs)), max(map(len, money))
+        for (_, row), pc, usd in zip(df.iterrows(), pcs, money):
             out.write(
-                f"  {row['role']:<22} {int(row['memory_mb']):>6} MB {row['arch']:<7}{pcs} "
-                f"{_ms(row['warm_ms']):>10} {money:>14}  ({row['versus_choice']})\n"
+                f"  {row['role']:<{role_w}} {int(row['memory_mb']):>6} MB "
+                f"{row['arch']:<7}{pc:<{pc_w}} "
+                f"{_ms(row['warm_ms']):>10} {usd:>{money_w}}  ({row['versus_choice']})\n"
             )
     ch = r.change
     if ch is not None:
