@@ -43,6 +43,9 @@ void bind_simulate(py::module_& m) {
       .def_readwrite("max_requests", &simulate_options::max_requests,
                      "Guard: simulate() refuses more expected requests (over all "
                      "replications), with an estimate of the time they would take.")
+      .def_readwrite("cold_fraction_level", &simulate_options::cold_fraction_level,
+                     "Confidence of the interval around the simulated cold fraction "
+                     "(SimulationResult.cold_fraction_lo/hi), in (0, 1).")
       .def("validate", &simulate_options::validate,
            "Raises ValueError naming the bad field");
   py::class_<latency_stats>(
@@ -79,6 +82,14 @@ void bind_simulate(py::module_& m) {
                     "Instances reclaimed after their keep-alive")
       .def_readonly("cold_fraction", &simulation_result::cold_fraction,
                     "Cold_starts / served (NaN if none served)")
+      .def_readonly("cold_fraction_lo", &simulation_result::cold_fraction_lo,
+                    "Lower end of the exact (Clopper-Pearson) interval of the cold "
+                    "fraction at cold_fraction_level.")
+      .def_readonly("cold_fraction_hi", &simulation_result::cold_fraction_hi,
+                    "Upper end of the exact (Clopper-Pearson) interval of the cold "
+                    "fraction at cold_fraction_level.")
+      .def_readonly("cold_fraction_level", &simulation_result::cold_fraction_level,
+                    "Confidence level of cold_fraction_lo/hi.")
       .def_readonly("warm", &simulation_result::warm,
                     "Latency statistics of the warm requests (LatencyStats, ms).")
       .def_readonly(
@@ -144,6 +155,15 @@ void bind_simulate(py::module_& m) {
           "Timeline: bins of bin_s over the period; per bin, summed over replications: "
           "arrivals, cold starts, throttles, and busy seconds of requests starting in "
           "the bin (mean concurrency = busy_s / (bin_s * replications)).");
+  m.def(
+      "clopper_pearson",
+      [](std::uint64_t x, std::uint64_t n, double level) {
+        const auto ci = clopper_pearson(x, n, level);
+        return py::make_tuple(ci.lo, ci.hi);
+      },
+      "x"_a, "n"_a, "level"_a,
+      "Exact (Clopper-Pearson) two-sided interval (lo, hi) of a binomial proportion: "
+      "x successes in n trials at confidence level (beta quantiles; NaN for n = 0).");
   m.def(
       "simulate",
       [](const profile& w, const platform& p, const arrivals& a,

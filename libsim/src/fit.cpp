@@ -17,7 +17,9 @@
 
 namespace lambdasim {
 
-std::string_view to_string(fit_structure s) { return enum_name(s); }
+std::string_view to_string(fit_structure s) {
+  return enum_name(s);
+}
 
 fit_structure fit_structure_from_string(std::string_view name) {
   return enum_from_name<fit_structure>(name);
@@ -668,8 +670,8 @@ void bootstrap_fit(const fit_data& d, const fit_knobs& chosen, const platform& p
   f.param_values.resize(7);
   f.param_values << f.profile.total(component_kind::io),
       f.profile.total(component_kind::cpu), f.profile.total(component_kind::scaled_io),
-      f.profile.total(component_kind::gc), f.profile.init_ms, f.profile.first_call_cpu_ms,
-      parallel;
+      f.profile.total(component_kind::gc), f.profile.init_ms,
+      f.profile.first_call_cpu_ms, parallel;
   f.param_sd.setConstant(7, nan);
   f.spread_lo_ms.setConstant(n_all, nan);
   f.spread_hi_ms.setConstant(n_all, nan);

@@ -50,15 +50,21 @@ std::string fmt_ms(double x) {
 }
 }  // namespace
 
-std::string_view to_string(recommend_strategy s) { return enum_name(s); }
+std::string_view to_string(recommend_strategy s) {
+  return enum_name(s);
+}
 
 recommend_strategy recommend_strategy_from_string(std::string_view name) {
   return enum_from_name<recommend_strategy>(name);
 }
 
-std::string_view to_string(latency_method m) { return enum_name(m); }
+std::string_view to_string(latency_method m) {
+  return enum_name(m);
+}
 
-std::string_view to_string(constraint c) { return enum_name(c); }
+std::string_view to_string(constraint c) {
+  return enum_name(c);
+}
 
 void recommend_options::validate() const {
   if (!(weight >= 0 && weight <= 1))

@@ -45,8 +45,8 @@ TEST_CASE("enum names: one table gives names, parsing, aliases and the error tex
 TEST_CASE("enum names: fit, compute and recommend enums read their tables") {
   // the spellings docs/vocabulary.md and docs/cli.md document
   CHECK(enum_names<fit_structure>() ==
-        std::vector<std::string>{"auto", "io_cpu", "threaded_cpu", "scaled_io", "gc_cpu",
-                                 "amdahl"});
+        std::vector<std::string>{"auto", "io_cpu", "threaded_cpu", "scaled_io",
+                                 "gc_cpu", "amdahl"});
   CHECK(fit_structure_from_string("automatic") == fit_structure::automatic);
   CHECK(to_string(fit_structure::automatic) == "auto");
   CHECK_THROWS_WITH_AS(
@@ -72,9 +72,9 @@ TEST_CASE("enum names: fit, compute and recommend enums read their tables") {
   CHECK(to_string(constraint::max_latency_ms) == "max_latency_ms");
   CHECK(enum_names<constraint>().size() == 5);
   // every value has a name (a value added to an enum without one shows as "?")
-  for (auto v : {fit_structure::automatic, fit_structure::io_cpu,
-                 fit_structure::threaded_cpu, fit_structure::scaled_io,
-                 fit_structure::gc_cpu, fit_structure::amdahl})
+  for (auto v :
+       {fit_structure::automatic, fit_structure::io_cpu, fit_structure::threaded_cpu,
+        fit_structure::scaled_io, fit_structure::gc_cpu, fit_structure::amdahl})
     CHECK(enum_name(v) != "?");
 }
 

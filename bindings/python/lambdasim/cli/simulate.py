@@ -122,6 +122,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="refuse a run expecting more requests than this, with an estimate "
         "of its time (default: %(default)g, about 1.5 minutes)",
     )
+    p.add_argument(
+        "--cold-fraction-level",
+        metavar="L",
+        type=float,
+        default=default(d, "cold_fraction_level"),
+        help="confidence of the cold fraction's interval, cold_fraction_lo/hi, in (0, 1) "
+        "(default: %(default)g)",
+    )
     add_platform_args(p)
     p.add_argument(
         "--free-tier", action="store_true", help="apply the free tier to the bill"
@@ -207,6 +215,7 @@ def run(args: argparse.Namespace) -> int:
         replications=args.replications,
         threads=args.threads,
         max_requests=args.max_requests,
+        cold_fraction_level=args.cold_fraction_level,
         progress=False if args.no_progress else None,
         bill={"free_tier": True} if args.free_tier else None,
     )
