@@ -101,9 +101,10 @@ void bind_recommend(py::module_& m) {
                      "account offset); requests, cold fraction and provisioned fields "
                      "are set per candidate.")
       .def_readwrite("max_warm_ms", &recommend_options::max_warm_ms,
-                     "Max warm (ms) of the RecommendOptions.")
+                     "Largest warm duration (ms; None: no limit).")
       .def_readwrite("max_latency_ms", &recommend_options::max_latency_ms,
-                     "Max latency (ms) of the RecommendOptions.")
+                     "Largest latency at the percentile of all requests, cold starts "
+                     "included (ms; None: no limit).")
       .def_readwrite("percentile", &recommend_options::percentile,
                      "Percentile of all requests (cold starts included) for "
                      "max_latency_ms and the Pareto front, in (0, 100).")
@@ -116,7 +117,8 @@ void bind_recommend(py::module_& m) {
                      "guide's rule of thumb, not a platform limit, and no AWS document "
                      "we found states the figure (docs/choosing.md says so).")
       .def_readwrite("current_memory_mb", &recommend_options::current_memory_mb,
-                     "Current memory (MB) of the RecommendOptions.")
+                     "Memory size of the current configuration (MB); the result says "
+                     "what changes (None: no current configuration).")
       .def_property(
           "current_architecture",
           [](const recommend_options& o) -> std::optional<std::string> {
@@ -199,7 +201,7 @@ void bind_recommend(py::module_& m) {
       .def_property_readonly(
           "method",
           [](const recommend_candidate& c) { return std::string(to_string(c.method)); },
-          "Method of the RecommendCandidate.")
+          "How the latency was obtained: warm_only, closed_form or simulation.")
       .def_readonly("role", &recommend_candidate::role,
                     "Runners-up: why it is listed (\"cheapest\", \"arm64\", ...)")
       .def_readonly("within_uncertainty", &recommend_candidate::within_uncertainty,
@@ -243,7 +245,7 @@ void bind_recommend(py::module_& m) {
       m, "RecommendChange",
       "What changes from the current configuration to the chosen one.")
       .def_readonly("current", &recommend_change::current,
-                    "Current of the RecommendChange.")
+                    "The current configuration (RecommendCandidate).")
       .def_readonly("cost_change", &recommend_change::cost_change,
                     "Relative change of the cost measure (0.1 = +10 %)")
       .def_readonly("duration_change", &recommend_change::duration_change,

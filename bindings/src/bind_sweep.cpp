@@ -98,7 +98,9 @@ void bind_sweep(py::module_& m) {
 
   py::class_<sweep>(m, "Sweep", "A recorded sweep.")
       .def(py::init<>())
-      .def_readwrite("meta", &sweep::meta, "Meta of the Sweep.")
+      .def_readwrite(
+          "meta", &sweep::meta,
+          "Where the sweep came from and how it was recorded (SweepMetadata).")
       .def_readonly("diagnostics", &sweep::diagnostics,
                     "Soft issues met while loading (lines skipped, visualization not "
                     "decodable, ...).")
@@ -349,7 +351,7 @@ void bind_sweep(py::module_& m) {
       .def_readonly("threads", &fit_candidate::threads,
                     "Threaded_cpu: threads; amdahl: k of the parallel part")
       .def_readonly("knee_vcpu", &fit_candidate::knee_vcpu,
-                    "Knee vcpu of the FitCandidate.")
+                    "vCPUs at which the scaled I/O saturates.")
       .def_readonly("parameters", &fit_candidate::parameters, "Work terms + knobs")
       .def_readonly("chi2", &fit_candidate::chi2,
                     "Sum of squared relative residuals / noise^2")
@@ -359,8 +361,9 @@ void bind_sweep(py::module_& m) {
                     "I/O time, constant in memory (ms).")
       .def_readonly("cpu_ms", &fit_candidate::cpu_ms, "CPU work at one full vCPU (ms).")
       .def_readonly("scaled_io_ms", &fit_candidate::scaled_io_ms,
-                    "Scaled io (ms) of the FitCandidate.")
-      .def_readonly("gc_ms", &fit_candidate::gc_ms, "Gc (ms) of the FitCandidate.")
+                    "I/O work that needs CPU up to a knee (ms at one vCPU).")
+      .def_readonly("gc_ms", &fit_candidate::gc_ms,
+                    "Memory-management CPU work at 1,024 MB (ms at one vCPU).")
       .def_readonly("parallel_ms", &fit_candidate::parallel_ms,
                     "Amdahl: the parallel part (cpu_ms is the serial part)")
       .def_readonly("admissible", &fit_candidate::admissible,
@@ -617,7 +620,9 @@ void bind_sweep(py::module_& m) {
       },
       "profile"_a, "sweep"_a, "platform"_a,
       py::arg_v("options", check_options{}, "CheckOptions()"),
-      "Raises ValueError for an invalid profile, an empty sweep, rtol set and not > 0, "
-      "shift_tolerance or profile_error < 0, level outside (0, 1), or a recorded size "
-      "off the platform's grid");
+      "Compares a profile's predictions with a recorded sweep: the whole curve's shift "
+      "against shift_tolerance (or each size against rtol), with per-size warnings "
+      "(CheckResult). Raises ValueError for an invalid profile, an empty sweep, rtol "
+      "set and not > 0, shift_tolerance or profile_error < 0, level outside (0, 1), or "
+      "a recorded size off the platform's grid");
 }
