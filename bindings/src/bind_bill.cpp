@@ -46,8 +46,7 @@ void bind_bill(py::module_& m) {
           [](bill_options& o, const std::string& p) {
             o.package = package_type_from_string(p);
           },
-          "Billing rules in force on this date (\"YYYY-MM-DD\"): granularity and INIT. "
-          "Empty: the platform's billing granularity and the current INIT rule.")
+          "Deployment package: zip or image (image INIT is always billed).")
       .def_readwrite("custom_runtime", &bill_options::custom_runtime,
                      "OS-only runtime (provided.al2023...): INIT always billed")
       .def_readwrite(

@@ -232,7 +232,8 @@ void bind_lmi(py::module_& m) {
                     "Mean request rate planned for (requests per second).")
       .def_readonly("peak_rate_per_s", &lmi_plan::peak_rate_per_s,
                     "Peak request rate planned for (requests per second).")
-      .def_readonly("work", &lmi_plan::work, "Work at one full vCPU (ms).")
+      .def_readonly("work", &lmi_plan::work,
+                    "The work of one request in an environment (LmiRequestWork).")
       .def_readonly(
           "layout", &lmi_plan::layout,
           "What the configuration resolves to on its instance type (LmiLayout).")
@@ -243,12 +244,11 @@ void bind_lmi(py::module_& m) {
           "bound", &lmi_plan::bound,
           "What set the environment count: \"minimum\", \"cpu\" or \"concurrency\"")
       .def_readonly("cpu_utilisation", &lmi_plan::cpu_utilisation,
-                    "At the peak, of the planned environments")
+                    "CPU utilisation at the peak, of the planned environments.")
       .def_readonly("concurrency_utilisation", &lmi_plan::concurrency_utilisation,
-                    "At the peak (Little's law, no contention)")
-      .def_readonly(
-          "bill", &lmi_plan::bill,
-          "What set the environment count: \"minimum\", \"cpu\" or \"concurrency\"");
+                    "Concurrency utilisation at the peak, of the planned environments "
+                    "(Little's law, no contention).")
+      .def_readonly("bill", &lmi_plan::bill, "The month's bill of the plan (LmiBill).");
   m.def("plan_lmi", &plan_lmi, "profile"_a, "config"_a, "requests_per_month"_a,
         "peak_to_mean"_a = 1.0, "month_hours"_a = lmi_model::aws().month_hours,
         "The LMI capacity plan for a month of traffic: environments and instances for "
@@ -495,8 +495,8 @@ void bind_lmi(py::module_& m) {
                     "on_demand, refined by bisection), ascending")
       .def_readonly("lmi_provisioned_crossovers",
                     &break_even_result::lmi_provisioned_crossovers,
-                    "X where LMI and on-demand cost the same (sign changes of lmi - "
-                    "on_demand, refined by bisection), ascending");
+                    "X where LMI and provisioned concurrency cost the same (sign "
+                    "changes of lmi - provisioned, refined by bisection), ascending");
   m.def(
       "break_even_requests",
       [](const profile& w, const platform& p, const price_table& prices,

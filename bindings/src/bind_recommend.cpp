@@ -69,13 +69,8 @@ void bind_recommend(py::module_& m) {
           "architecture, as profile::on_architecture and architecture_speed_ratio: "
           "1.25 means it takes 0.8 of the time there. Unset: 1.0, and the result's "
           "caveats say so.")
-      .def_readwrite(
-          "region", &recommend_options::region,
-          "How many times faster the profile's CPU work (cpu and gc components and "
-          "first_call_cpu_ms; io, scaled_io and init_ms unchanged) runs on the other "
-          "architecture, as profile::on_architecture and architecture_speed_ratio: "
-          "1.25 means it takes 0.8 of the time there. Unset: 1.0, and the result's "
-          "caveats say so.")
+      .def_readwrite("region", &recommend_options::region,
+                     "AWS region priced, e.g. us-east-1.")
       .def_property(
           "compute", [](const recommend_options& o) { return names(o.compute); },
           [](recommend_options& o, const std::vector<std::string>& v) {
@@ -157,11 +152,9 @@ void bind_recommend(py::module_& m) {
                      "least simulated_hours, at most 744 h), so low rates are not "
                      "judged from a handful of cold starts and high rates do not "
                      "simulate tens of millions of requests per size.")
-      .def_readwrite("seed", &recommend_options::seed,
-                     "Poisson traffic: the period holds about this many requests (at "
-                     "least simulated_hours, at most 744 h), so low rates are not "
-                     "judged from a handful of cold starts and high rates do not "
-                     "simulate tens of millions of requests per size.")
+      .def_readwrite(
+          "seed", &recommend_options::seed,
+          "Seed of the simulations behind the cold fraction (when simulated).")
       .def("validate", &recommend_options::validate,
            "Raises ValueError naming the field and the value");
 
@@ -283,14 +276,14 @@ void bind_recommend(py::module_& m) {
                     "Which constraint decided it (none: the objective alone) and the "
                     "reason in words.")
       .def_readonly("runners_up", &recommendation::runners_up,
-                    "Which constraint decided it (none: the objective alone) and the "
-                    "reason in words.")
+                    "The runners-up (cheapest, fastest, knee, the best of the other "
+                    "architecture ...), each a RecommendCandidate with its role.")
       .def_readonly("candidates", &recommendation::candidates,
-                    "Which constraint decided it (none: the objective alone) and the "
-                    "reason in words.")
+                    "Every candidate configuration as a RecommendTable (columns of "
+                    "equal length).")
       .def_readonly("change", &recommendation::change,
-                    "Which constraint decided it (none: the objective alone) and the "
-                    "reason in words.")
+                    "From the current configuration to the choice (RecommendChange), "
+                    "None without one.")
       .def_property_readonly(
           "method",
           [](const recommendation& r) { return std::string(to_string(r.method)); },
@@ -300,12 +293,11 @@ void bind_recommend(py::module_& m) {
       .def_readonly("within_uncertainty", &recommendation::within_uncertainty,
                     "A runner-up's band overlaps the choice's")
       .def_readonly("caveats", &recommendation::caveats,
-                    "Which constraint decided it (none: the objective alone) and the "
-                    "reason in words.")
+                    "What the recommendation assumes, one line each (e.g. an unknown "
+                    "arm64 speed ratio).")
       .def_readonly("speed_ratio", &recommendation::speed_ratio, "Speed ratio: as used")
       .def_readonly("feasible_count", &recommendation::feasible_count,
-                    "Which constraint decided it (none: the objective alone) and the "
-                    "reason in words.")
+                    "Number of configurations meeting every constraint.")
       .def_readonly(
           "lmi", &recommendation::lmi,
           "When compute includes lmi: its capacity plan and bill (chosen or not).");

@@ -731,7 +731,7 @@ class BillOptions:
     @property
     def package(self) -> str:
         """
-        Billing rules in force on this date ("YYYY-MM-DD"): granularity and INIT. Empty: the platform's billing granularity and the current INIT rule.
+        Deployment package: zip or image (image INIT is always billed).
         """
     @package.setter
     def package(self, arg1: str) -> None:
@@ -1387,7 +1387,7 @@ class SimulateOptions:
     @property
     def seed(self) -> int:
         """
-        On-demand instances already warm and idle at t = 0 (as if a request had just ended; fresh lifetimes). Unset: arrivals::warm_at_start (a recorded trace that started warm starts warm; 0 otherwise).
+        Random seed (an integer >= 0): the same seed gives the same numbers on every machine.
         """
     @seed.setter
     def seed(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -1918,7 +1918,7 @@ class FitOptions:
     @property
     def seed(self) -> int:
         """
-        Bootstrap resamples over raw samples (0: none). Needs per-invocation rows.
+        Seed of the bootstrap resampling.
         """
     @seed.setter
     def seed(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -1934,7 +1934,7 @@ class FitOptions:
     @property
     def structure(self) -> str:
         """
-        Fit on these recorded sizes only (empty: every size). The others are predicted.
+        Model structure: auto (chosen by an information criterion), io_cpu, threaded_cpu, scaled_io, gc_cpu or amdahl.
         """
     @structure.setter
     def structure(self, arg1: str) -> None:
@@ -2035,7 +2035,7 @@ class FitResult:
     @property
     def band_level(self) -> float:
         """
-        5th/95th percentile of the bootstrap predictions: the parameters' spread only, far narrower than the band (NaN without per-invocation samples).
+        Coverage of the prediction band (band_lo_ms/band_hi_ms), e.g. 0.9.
         """
     @property
     def band_lo_ms(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -2055,7 +2055,7 @@ class FitResult:
     @property
     def diagnostics(self) -> list[str]:
         """
-        The profiles fitted to each bootstrap resample (same structure and knobs).
+        Soft diagnostics of the fit, one line each (also raised as LambdasimWarning in Python).
         """
     @property
     def mape(self) -> float:
@@ -2150,7 +2150,7 @@ class FitResult:
     @property
     def structure(self) -> str:
         """
-        The fitted profile (Python FitResult.profile).
+        The structure chosen: io_cpu, threaded_cpu, scaled_io, gc_cpu or amdahl.
         """
     @property
     def threads(self) -> int:
@@ -2165,7 +2165,7 @@ class FitResult:
     @property
     def used_in_fit(self) -> numpy.typing.NDArray[numpy.bool]:
         """
-        Curves the data cannot tell from the chosen one (other thread counts, structures within 2 of the best score); the band covers them.
+        Per size: True where the size was fitted, False where it was held out.
         """
 class CheckOptions:
     """
@@ -2176,7 +2176,7 @@ class CheckOptions:
     @property
     def aggregate(self) -> str:
         """
-        Two-sided level of the shift's interval and of the per-size bands.
+        How each size's durations are summarised: median, trimmed_mean or mean.
         """
     @aggregate.setter
     def aggregate(self, arg1: str) -> None:
@@ -2241,7 +2241,7 @@ class CheckResult:
     @property
     def max_abs_rel_error(self) -> float:
         """
-        Outside predicted x exp(shift +- t s): beyond the scatter of the other sizes (a warning under the shift rule).
+        Largest |rel_error| over the sizes.
         """
     @property
     def memory_mb(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -2271,7 +2271,7 @@ class CheckResult:
     @property
     def passed(self) -> bool:
         """
-        The whole curve's relative shift exp(median ln(observed / predicted)) - 1, its interval at level, and the smallest shift beyond the tolerance this sweep detects with 95 % power (tolerance + 2 t SE; infinite with one size).
+        True when the sweep matches the profile under the rule applied.
         """
     @property
     def predicted_ms(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -2316,7 +2316,7 @@ class CheckResult:
     @property
     def warnings(self) -> list[str]:
         """
-        The whole curve's relative shift exp(median ln(observed / predicted)) - 1, its interval at level, and the smallest shift beyond the tolerance this sweep detects with 95 % power (tolerance + 2 t SE; infinite with one size).
+        Single sizes outside their band and other soft findings, one line each.
         """
     @property
     def within_tolerance(self) -> numpy.typing.NDArray[numpy.bool]:
@@ -2805,7 +2805,7 @@ class LmiPlan:
     @property
     def bill(self) -> LmiBill:
         """
-        What set the environment count: "minimum", "cpu" or "concurrency"
+        The month's bill of the plan (LmiBill).
         """
     @property
     def bound(self) -> str:
@@ -2815,12 +2815,12 @@ class LmiPlan:
     @property
     def concurrency_utilisation(self) -> float:
         """
-        At the peak (Little's law, no contention)
+        Concurrency utilisation at the peak, of the planned environments (Little's law, no contention).
         """
     @property
     def cpu_utilisation(self) -> float:
         """
-        At the peak, of the planned environments
+        CPU utilisation at the peak, of the planned environments.
         """
     @property
     def environments(self) -> int:
@@ -2850,7 +2850,7 @@ class LmiPlan:
     @property
     def work(self) -> LmiRequestWork:
         """
-        Work at one full vCPU (ms).
+        The work of one request in an environment (LmiRequestWork).
         """
 class LmiSimulateOptions:
     """
@@ -3425,7 +3425,7 @@ class RecommendOptions:
     @property
     def region(self) -> str:
         """
-        How many times faster the profile's CPU work (cpu and gc components and first_call_cpu_ms; io, scaled_io and init_ms unchanged) runs on the other architecture, as profile::on_architecture and architecture_speed_ratio: 1.25 means it takes 0.8 of the time there. Unset: 1.0, and the result's caveats say so.
+        AWS region priced, e.g. us-east-1.
         """
     @region.setter
     def region(self, arg0: str) -> None:
@@ -3449,7 +3449,7 @@ class RecommendOptions:
     @property
     def seed(self) -> int:
         """
-        Poisson traffic: the period holds about this many requests (at least simulated_hours, at most 744 h), so low rates are not judged from a handful of cold starts and high rates do not simulate tens of millions of requests per size.
+        Seed of the simulations behind the cold fraction (when simulated).
         """
     @seed.setter
     def seed(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -3686,17 +3686,17 @@ class Recommendation:
     @property
     def candidates(self) -> RecommendTable:
         """
-        Which constraint decided it (none: the objective alone) and the reason in words.
+        Every candidate configuration as a RecommendTable (columns of equal length).
         """
     @property
     def caveats(self) -> list[str]:
         """
-        Which constraint decided it (none: the objective alone) and the reason in words.
+        What the recommendation assumes, one line each (e.g. an unknown arm64 speed ratio).
         """
     @property
     def change(self) -> RecommendChange | None:
         """
-        Which constraint decided it (none: the objective alone) and the reason in words.
+        From the current configuration to the choice (RecommendChange), None without one.
         """
     @property
     def chosen(self) -> RecommendCandidate:
@@ -3716,7 +3716,7 @@ class Recommendation:
     @property
     def feasible_count(self) -> int:
         """
-        Which constraint decided it (none: the objective alone) and the reason in words.
+        Number of configurations meeting every constraint.
         """
     @property
     def lmi(self) -> LmiPlan | None:
@@ -3751,7 +3751,7 @@ class Recommendation:
     @property
     def runners_up(self) -> list[RecommendCandidate]:
         """
-        Which constraint decided it (none: the objective alone) and the reason in words.
+        The runners-up (cheapest, fastest, knee, the best of the other architecture ...), each a RecommendCandidate with its role.
         """
     @property
     def speed_ratio(self) -> float:
