@@ -3225,7 +3225,7 @@ class BreakEvenResult:
     @property
     def lmi_provisioned_crossovers(self) -> list[float]:
         """
-        X where LMI and on-demand cost the same (sign changes of lmi - on_demand, refined by bisection), ascending
+        X where LMI and provisioned concurrency cost the same (sign changes of lmi - provisioned, refined by bisection), ascending
         """
     @property
     def lmi_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
