@@ -458,13 +458,12 @@ def fit(sweep: _core.Sweep, platform: Any = None, **options: Any) -> FitResult:
     warn_all(result.diagnostics)
     if opts.bootstrap > 0 and "bootstrap" in options and not result.bootstrap_profiles:
         # asked for by name, and the data cannot give it (per-size aggregates)
-        warn_all(
-            [
-                f"bootstrap = {opts.bootstrap}: no per-invocation samples at every "
-                "fitting size, so no resample was drawn (spread_lo_ms/spread_hi_ms and "
-                "param_sd are NaN)"
-            ]
+        msg = (
+            f"bootstrap = {opts.bootstrap}: no per-invocation samples at every "
+            "fitting size, so no resample was drawn (spread_lo_ms/spread_hi_ms and "
+            "param_sd are NaN)"
         )
+        warn_all([msg])
     return FitResult(result, plat)
 
 
