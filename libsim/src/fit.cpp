@@ -18,33 +18,11 @@
 namespace lambdasim {
 
 std::string_view to_string(fit_structure s) {
-  switch (s) {
-    case fit_structure::automatic:
-      return "auto";
-    case fit_structure::io_cpu:
-      return "io_cpu";
-    case fit_structure::threaded_cpu:
-      return "threaded_cpu";
-    case fit_structure::scaled_io:
-      return "scaled_io";
-    case fit_structure::gc_cpu:
-      return "gc_cpu";
-    case fit_structure::amdahl:
-      return "amdahl";
-  }
-  return "?";
+  return enum_name(s);
 }
 
 fit_structure fit_structure_from_string(std::string_view name) {
-  if (name == "auto" || name == "automatic") return fit_structure::automatic;
-  if (name == "io_cpu") return fit_structure::io_cpu;
-  if (name == "threaded_cpu") return fit_structure::threaded_cpu;
-  if (name == "scaled_io") return fit_structure::scaled_io;
-  if (name == "gc_cpu") return fit_structure::gc_cpu;
-  if (name == "amdahl") return fit_structure::amdahl;
-  detail::throw_invalid(
-      "structure", name,
-      "expected auto, io_cpu, threaded_cpu, scaled_io, gc_cpu or amdahl");
+  return enum_from_name<fit_structure>(name);
 }
 
 namespace detail {
@@ -448,10 +426,11 @@ fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform
     c.parallel_ms = k.structure == fit_structure::amdahl ? r.x[2] : 0;
     // Below one vCPU a structure must not bend where the fitting points are straight:
     // with only two fitting sizes there, a curve that departs from a straight line in
-    // 1/s between them by more than their noise needs evidence (a third size, or memory
-    // pressure for gc_cpu, the baseline then), not just a lower residual.
+    // 1/s between them by more than their noise needs evidence (a third size, memory
+    // pressure for gc_cpu, the baseline then, or per-invocation samples, whose known
+    // noise lets the score reject the straight curves), not just a lower residual.
     if (opt.structure == fit_structure::automatic && !is_base &&
-        std::isfinite(c.score) && below == 2) {
+        std::isfinite(c.score) && below == 2 && !d.noise_known) {
       double from = 0, to = 0;
       const double bend =
           bend_below_one_vcpu(candidate_profile(k, r.x), p, d, from, to);
@@ -469,9 +448,33 @@ fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform
     sc.solutions.push_back(std::move(r));
   }
   // Without per-invocation samples a parallel part is still admitted when the data
-  // demand it: a drop above one vCPU that one thread cannot produce is a gross effect,
-  // judged by AIC with the model error as the noise, relative to the baseline.
+  // demand it: a drop above one vCPU that one thread cannot produce is a gross effect.
+  // Any single-threaded curve (io, cpu >= 0) has T(m2) / T(m1) >= min(s1, 1) /
+  // min(s2, 1) for m1 < m2 (smooth throttling; CFS only shortens the smaller size's
+  // time), so the gate is a pair of fitting sizes below that bound by more than twice
+  // their combined noise. Passed, amdahl is judged by AIC with the model error as the
+  // noise, relative to the baseline.
   if (!d.noise_known) {
+    bool gross = false;
+    for (Eigen::Index j = 0; j < d.m.size(); ++j)
+      for (Eigen::Index l = 0; l < d.m.size(); ++l) {
+        const double sj = p.cpu_share(d.m[j]), sl = p.cpu_share(d.m[l]);
+        if (!(d.m[j] < d.m[l]) || !(sl > 1)) continue;
+        const double bound = std::min(sj, 1.0) / std::min(sl, 1.0);
+        const double tol = std::exp(-2 * std::hypot(d.sigma[j], d.sigma[l]));
+        if (d.y[l] / d.y[j] < bound * tol) gross = true;
+      }
+    if (!gross && g.baseline != fit_structure::amdahl &&
+        opt.structure == fit_structure::automatic)
+      for (auto& c : sc.candidates)
+        if (c.structure == fit_structure::amdahl && c.admissible) {
+          c.admissible = false;
+          c.score = INFINITY;
+          sc.parallel_note =
+              "amdahl not admitted: no fitting size above one vCPU is faster than one "
+              "thread allows (T(m2)/T(m1) >= min(s1,1)/min(s2,1), beyond twice the "
+              "noise)";
+        }
     const fit_candidate* base = nullptr;
     for (const auto& c : sc.candidates)
       if (c.structure == g.baseline) base = &c;
@@ -590,7 +593,8 @@ std::string explain_choice(const fit_data& d, const fit_grid& g, const fit_score
   else if (chosen.structure == fit_structure::amdahl && !d.noise_known)
     why << "; without per-invocation samples amdahl is admitted by AIC with the "
         << fmt(100 * opt.model_error)
-        << " % model error as the noise: the drop above one vCPU is more than noise";
+        << " % model error as the noise: the drop above one vCPU is more than one "
+           "thread allows and more than noise";
   if (opt.threads == 1 && g.above_one_vcpu)
     why << "; threads = 1 given: single-threaded structures only";
   if (opt.threads >= 2)
@@ -609,6 +613,7 @@ std::string explain_choice(const fit_data& d, const fit_grid& g, const fit_score
     why << "; thread count " << chosen.threads
         << " identified by the score (every other count more than 2 worse)";
   if (!sc.bend_note.empty()) why << "; " << sc.bend_note;
+  if (!sc.parallel_note.empty()) why << "; " << sc.parallel_note;
   return why.str();
 }
 
@@ -661,7 +666,7 @@ void per_size_report(const fit_data& d, const platform& p, fit_result& f) {
   f.observed_ms = d.sum.duration_ms;
   f.noise = d.noise;
   f.predicted_ms.resize(n_all);
-  warm_ms(f.fitted, p, f.memory_mb, f.predicted_ms);
+  warm_ms(f.profile, p, f.memory_mb, f.predicted_ms);
   f.rel_error = (f.predicted_ms - f.observed_ms).cwiseQuotient(f.observed_ms);
   f.used_in_fit = d.used;
   double a = 0, af = 0, ah = 0;
@@ -687,13 +692,13 @@ void bootstrap_fit(const fit_data& d, const fit_knobs& chosen, const platform& p
                    "gc_ms",      "init_ms", "first_call_cpu_ms",
                    "parallel_ms"};
   double parallel = 0;
-  for (const auto& c : f.fitted.components)
+  for (const auto& c : f.profile.components)
     if (c.kind == component_kind::cpu && c.threads > 1) parallel += c.work_ms;
   f.param_values.resize(7);
-  f.param_values << f.fitted.total(component_kind::io),
-      f.fitted.total(component_kind::cpu), f.fitted.total(component_kind::scaled_io),
-      f.fitted.total(component_kind::gc), f.fitted.init_ms, f.fitted.first_call_cpu_ms,
-      parallel;
+  f.param_values << f.profile.total(component_kind::io),
+      f.profile.total(component_kind::cpu), f.profile.total(component_kind::scaled_io),
+      f.profile.total(component_kind::gc), f.profile.init_ms,
+      f.profile.first_call_cpu_ms, parallel;
   f.param_sd.setConstant(7, nan);
   f.spread_lo_ms.setConstant(n_all, nan);
   f.spread_hi_ms.setConstant(n_all, nan);
@@ -789,11 +794,11 @@ fit_result fit(const sweep& s, const platform& given, const fit_options& opt) {
   f.reason = detail::explain_choice(d, g, sc, opt);
   if (!opt.date.empty())
     f.reason += "; platform " + p.name + " (in force on " + opt.date + ")";
-  f.fitted = detail::candidate_profile(chosen, sc.solutions[sc.best].x);
-  f.fitted.name = opt.name;
-  f.fitted.platform = p.name;
-  f.fitted.source = s.meta.source;
-  detail::fit_cold_part(s, d, p, f.fitted, f.diagnostics);
+  f.profile = detail::candidate_profile(chosen, sc.solutions[sc.best].x);
+  f.profile.name = opt.name;
+  f.profile.platform = p.name;
+  f.profile.source = s.meta.source;
+  detail::fit_cold_part(s, d, p, f.profile, f.diagnostics);
   detail::per_size_report(d, p, f);
   detail::bootstrap_fit(d, chosen, p, opt, f);
   f.threads = chosen.structure == fit_structure::amdahl ||
@@ -824,7 +829,7 @@ void prediction_interval(const fit_result& f, const platform& p,
         "prediction_interval: lo and hi must have memory_mb's size");
   const Eigen::Index n = memory_mb.size();
   Eigen::VectorXd center(n), t(n);
-  warm_ms(f.fitted, p, memory_mb, center);
+  warm_ms(f.profile, p, memory_mb, center);
   Eigen::VectorXd env_lo = center, env_hi = center;
   for (const auto& w : f.plausible_profiles) {
     warm_ms(w, p, memory_mb, t);

@@ -83,6 +83,9 @@ struct fit_scores {
   std::vector<int> plausible_threads;
   bool threads_identified = true;
   std::string bend_note;  ///< candidates ruled out by the bend rule
+  /// amdahl ruled out without samples: no drop above one vCPU that one thread cannot
+  /// produce.
+  std::string parallel_note;
 };
 fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform& p,
                             const fit_options& opt);
@@ -108,7 +111,7 @@ std::string explain_choice(const fit_data& d, const fit_grid& g, const fit_score
 void fit_cold_part(const sweep& s, const fit_data& d, const platform& p, profile& w,
                    std::vector<std::string>& diagnostics);
 
-/// Fills the per-size report of f (predicted, rel_error, MAPEs) from f.fitted.
+/// Fills the per-size report of f (predicted, rel_error, MAPEs) from f.profile.
 void per_size_report(const fit_data& d, const platform& p, fit_result& f);
 
 /// Resamples each fitting size's invocations, refits the chosen knobs: parameter SDs,

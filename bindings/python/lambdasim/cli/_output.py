@@ -11,6 +11,8 @@ from typing import IO, Any
 
 import numpy as np
 
+from .._result import format_value
+
 
 def _plain(v: Any) -> Any:
     if isinstance(v, (np.bool_, bool)):
@@ -50,7 +52,8 @@ def write_table(
     meta: dict[str, Any] | None = None,
 ) -> None:
     """Write columns as ``csv`` (header + rows), ``json`` (rows, with ``meta`` keys) or
-    ``table`` (aligned text; ``formats`` maps a column to a format spec)."""
+    ``table`` (aligned text; ``formats`` maps a column to a format spec, the others
+    are written as ``format_value`` reads them)."""
     out = sys.stdout if out is None else out
     rows = rows_of(columns)
     if fmt == "csv":
@@ -70,7 +73,14 @@ def write_table(
         out.write("\n")
     elif fmt == "table":
         formats = formats or {}
-        cells = [[_text(v, formats.get(k)) for k, v in r.items()] for r in rows]
+        # a column's format if given, else a figure as people read it (format_value)
+        cells = [
+            [
+                _text(v, formats[k]) if k in formats else format_value(v, k)
+                for k, v in r.items()
+            ]
+            for r in rows
+        ]
         header = list(columns)
         widths = [
             max([len(h)] + [len(c[i]) for c in cells]) for i, h in enumerate(header)
@@ -84,7 +94,8 @@ def write_table(
 
 
 def write_object(obj: dict[str, Any], fmt: str, out: IO[str] | None = None) -> None:
-    """Write one flat object as json or as a two-column table."""
+    """Write one flat object as json or as a two-column table of figures people read
+    (``format_value``: USD in cents, durations to what the model can tell)."""
     out = sys.stdout if out is None else out
     plain = {k: _plain(v) for k, v in obj.items()}
     if fmt == "json":
@@ -93,6 +104,4 @@ def write_object(obj: dict[str, Any], fmt: str, out: IO[str] | None = None) -> N
     else:
         width = max(len(k) for k in plain)
         for k, v in plain.items():
-            out.write(
-                f"{k.ljust(width)}  {_text(v, '.6g' if isinstance(v, float) else None)}\n"
-            )
+            out.write(f"{k.ljust(width)}  {format_value(v, k)}\n")

@@ -9,16 +9,30 @@ from pathlib import Path
 
 import numpy as np
 
+from ._common import enum_names
 from ._output import write_table
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser(
+    from ._common import add_parser
+
+    p = add_parser(
+        sub,
         "demo",
-        help="what-if demo: a table, a recommendation and a plot "
-        "for an example profile",
+        "what-if demo: a table, a recommendation and a plot for an example profile",
+        "A what-if study of an example API handler (800 ms of single-threaded CPU at one "
+        "vCPU, 120 ms of network waits, 250 ms INIT, 180 MB peak memory; "
+        "examples/api.json): its duration and cost per million invocations on x86_64 "
+        "and arm64 at the platform's landmark sizes, the recommended configuration with "
+        "its reason and runners-up, and a picture of the curve. Nothing runs on AWS.",
+        "lambdasim demo --plot demo.png\nlambdasim demo --memory 128,1024,1769,3008",
     )
-    p.add_argument("--plot", default="lambdasim-demo.png", help="PNG file to write")
+    p.add_argument(
+        "--plot",
+        default="lambdasim-demo.png",
+        metavar="FILE.png",
+        help="PNG file to write the picture to (default: %(default)s)",
+    )
     p.add_argument(
         "--memory",
         metavar="SPEC",
@@ -44,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from .. import Platform, PriceTable, curve, recommend
+    from .. import Platform, PriceTable, _core, curve, recommend
     from .._plot import memory_ticks
     from .._recommend import versus
 
@@ -55,27 +69,26 @@ def run(args: argparse.Namespace) -> int:
         if args.memory
         else np.asarray(memory_ticks(aws), dtype=np.float64)
     )
-    x86 = curve(profile, aws, PriceTable.aws("us-east-1", "x86_64"), memory_mb=sizes)
-    arm = curve(profile, aws, PriceTable.aws("us-east-1", "arm64"), memory_mb=sizes)
-    print(f"What-if: {profile!r} on AWS Lambda, us-east-1\n")
+    region = _core.RecommendOptions().region
+    # one curve per architecture, in the order of libsim's table (x86_64, arm64)
+    curves = {
+        arch: curve(profile, aws, PriceTable.aws(region, arch), memory_mb=sizes)
+        for arch in enum_names("architecture")
+    }
+    first = next(iter(curves.values()))
+    print(f"What-if: {profile!r} on AWS Lambda, {region}\n")
+    per_million = {f"usd_per_M_{a}": c.cost_usd * 1e6 for a, c in curves.items()}
     write_table(
         {
-            "memory_mb": x86.memory_mb,
-            "vcpu": x86.vcpu,
-            "warm_ms": x86.warm_ms,
-            "cold_ms": x86.cold_ms,
-            "usd_per_M_x86": x86.cost_usd * 1e6,
-            "usd_per_M_arm64": arm.cost_usd * 1e6,
-            "feasible": x86.feasible,
+            "memory_mb": first.memory_mb,
+            "vcpu": first.vcpu,
+            "warm_ms": first.warm_ms,
+            "cold_ms": first.cold_ms,
+            **per_million,
+            "feasible": first.feasible,
         },
         "table",
-        formats={
-            "vcpu": ".3f",
-            "warm_ms": ".1f",
-            "cold_ms": ".1f",
-            "usd_per_M_x86": ".2f",
-            "usd_per_M_arm64": ".2f",
-        },
+        formats={"vcpu": ".3f", **dict.fromkeys(per_million, ".2f")},
     )
     r = recommend(profile, aws)
     print(

@@ -11,15 +11,8 @@ from ._output import write_table
 from ._sweepargs import add_sweep_args, load_sweep
 from .sweep import add_aggregate_arg
 
-TABLE_FORMATS = {
-    "observed_ms": ".1f",
-    "predicted_ms": ".1f",
-    "rel_error": "+.3f",
-    "band_lo_ms": ".1f",
-    "band_hi_ms": ".1f",
-    "spread_lo_ms": ".1f",
-    "spread_hi_ms": ".1f",
-}
+# durations (*_ms) as format_value writes them: to the millisecond from 100 ms
+TABLE_FORMATS = {"rel_error": "+.1%"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -43,7 +36,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "-o",
         "--output",
         metavar="PROFILE.json",
-        help="write the fitted profile to this file",
+        help="write the fitted profile to this file (default: print the fit "
+        "table only)",
     )
     p.add_argument(
         "--sizes",
@@ -56,7 +50,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         default=default(d, "structure"),
         metavar="NAME",
         help="model structure: "
-        + ", ".join(enum_names(d, "structure"))
+        + ", ".join(enum_names("fit_structure"))
         + " (default: %(default)s, chosen by an information criterion)",
     )
     add_platform_args(p, prices=False)
@@ -66,12 +60,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         type=int,
         metavar="N",
         help="threads or processes your code runs in parallel, if known "
-        "(the fit then estimates the serial/parallel split)",
+        "(the fit then estimates the serial/parallel split; default: unknown, "
+        "the reason lists the plausible counts)",
     )
     p.add_argument(
         "--date",
         metavar="YYYY-MM-DD",
-        help="recording date: picks the platform in force that day",
+        help="recording date: picks the platform in force that day (default: "
+        "--platform as given)",
     )
     p.add_argument(
         "--seed",
