@@ -455,12 +455,17 @@ recommendation recommend(const profile& w_in, const platform& p,
     const profile wa = on_arch(w, a, out.speed_ratio);
     const price_table prices = price_table::aws(o.region, a);
     const curve_result c = curve(wa, p, prices, grid);
-    for (int n : pcs) {
-      group g{a, n, wa, prices, c, {}, {}, latency_method::warm_only};
-      traffic_model(g, p, o, pool, rate);
-      groups.push_back(std::move(g));
-    }
+    for (int n : pcs)
+      groups.push_back({a, n, wa, prices, c, {}, {}, latency_method::warm_only});
   }
+  // Each group's traffic model is independent (the simulator is seeded per call), so
+  // the groups run on every core; the result does not depend on the thread count. With
+  // provisioned levels and simulated traffic this is where the time goes.
+  detail::parallel_blocks(groups.size(), detail::resolve_threads(0), 1,
+                          [&](std::size_t b, std::size_t e) {
+                            for (std::size_t k = b; k < e; ++k)
+                              traffic_model(groups[k], p, o, pool, rate);
+                          });
 
   // Band of the profile's architecture, carried to the other by the duration ratio.
   auto band = [&](const group& g, Eigen::Index i, double warm) {
