@@ -12,6 +12,7 @@
 
 #include "detail/fit_steps.hpp"
 #include "detail/json_reader.hpp"
+#include "detail/small_lstsq.hpp"
 #include "lambdasim/error.hpp"
 #include "lambdasim/predict.hpp"
 
@@ -49,7 +50,23 @@ fit_structure fit_structure_from_string(std::string_view name) {
 
 namespace detail {
 
-Eigen::VectorXd nnls_small(const Eigen::MatrixXd& a, const Eigen::VectorXd& b) {
+namespace {
+
+// Least squares of b on the columns `cols` of a by Eigen's ColPivHouseholderQR: false
+// when rank-deficient.
+bool eigen_lstsq(const Eigen::MatrixXd& a, const Eigen::VectorXd& b,
+                 const std::vector<Eigen::Index>& cols, Eigen::VectorXd& xs) {
+  Eigen::MatrixXd sub(a.rows(), static_cast<Eigen::Index>(cols.size()));
+  for (std::size_t c = 0; c < cols.size(); ++c)
+    sub.col(static_cast<Eigen::Index>(c)) = a.col(cols[c]);
+  Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(sub);
+  if (qr.rank() < sub.cols()) return false;
+  xs = qr.solve(b);
+  return true;
+}
+
+// The general path: any number of rows and columns, Eigen throughout.
+Eigen::VectorXd nnls_general(const Eigen::MatrixXd& a, const Eigen::VectorXd& b) {
   const auto k = static_cast<int>(a.cols());
   Eigen::VectorXd best = Eigen::VectorXd::Zero(k);
   double best_r = b.squaredNorm();
@@ -58,13 +75,12 @@ Eigen::VectorXd nnls_small(const Eigen::MatrixXd& a, const Eigen::VectorXd& b) {
     for (int j = 0; j < k; ++j)
       if (mask & (1 << j)) cols.push_back(j);
     if (static_cast<Eigen::Index>(cols.size()) > a.rows()) continue;
+    Eigen::VectorXd xs;
+    if (!eigen_lstsq(a, b, cols, xs)) continue;
+    if ((xs.array() < 0).any()) continue;
     Eigen::MatrixXd sub(a.rows(), static_cast<Eigen::Index>(cols.size()));
     for (std::size_t c = 0; c < cols.size(); ++c)
       sub.col(static_cast<Eigen::Index>(c)) = a.col(cols[c]);
-    Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(sub);
-    if (qr.rank() < sub.cols()) continue;
-    const Eigen::VectorXd xs = qr.solve(b);
-    if ((xs.array() < 0).any()) continue;
     const double r = (sub * xs - b).squaredNorm();
     if (r < best_r - 1e-15 * std::max(1.0, best_r)) {
       best_r = r;
@@ -74,6 +90,59 @@ Eigen::VectorXd nnls_small(const Eigen::MatrixXd& a, const Eigen::VectorXd& b) {
     }
   }
   return best;
+}
+
+}  // namespace
+
+Eigen::VectorXd nnls_small(const Eigen::MatrixXd& a, const Eigen::VectorXd& b) {
+  const auto n = static_cast<int>(a.rows());
+  const auto k = static_cast<int>(a.cols());
+  if (k > 3 || n > small_lstsq_max_rows || n < 1) return nnls_general(a, b);
+  // Every subset of columns (the active sets), in the order of nnls_general, each
+  // solved on the stack by small_lstsq (Eigen's algorithm). Any decision that rounding
+  // could tip (a rank, a sign, which subset fits best) goes back to nnls_general, so
+  // the answer is the general path's to rounding.
+  double best[3] = {0, 0, 0};
+  double best_r = b.squaredNorm();
+  double sub[3 * small_lstsq_max_rows];
+  for (int mask = 1; mask < (1 << k); ++mask) {
+    int cols[3];
+    int q = 0;
+    for (int j = 0; j < k; ++j)
+      if (mask & (1 << j)) cols[q++] = j;
+    if (q > n) continue;
+    for (int c = 0; c < q; ++c)
+      std::copy_n(a.col(cols[c]).data(), n, sub + c * n);
+    double xs[3];
+    const lstsq_status st = small_lstsq(sub, n, q, b.data(), xs);
+    if (st == lstsq_status::uncertain) return nnls_general(a, b);
+    if (st == lstsq_status::rank_deficient) continue;
+    double xmax = 0;
+    for (int c = 0; c < q; ++c) xmax = std::max(xmax, std::abs(xs[c]));
+    bool negative = false;
+    for (int c = 0; c < q; ++c) {
+      if (std::abs(xs[c]) <= 1e-9 * xmax) return nnls_general(a, b);
+      negative = negative || xs[c] < 0;
+    }
+    if (negative) continue;
+    double r = 0;
+    for (int i = 0; i < n; ++i) {
+      double e = 0;
+      for (int c = 0; c < q; ++c) e += a(i, cols[c]) * xs[c];
+      e -= b[i];
+      r += e * e;
+    }
+    const double bar = best_r - 1e-15 * std::max(1.0, best_r);
+    if (std::abs(r - bar) <= 1e-9 * std::max(1.0, best_r)) return nnls_general(a, b);
+    if (r < bar) {
+      best_r = r;
+      best[0] = best[1] = best[2] = 0;
+      for (int c = 0; c < q; ++c) best[cols[c]] = xs[c];
+    }
+  }
+  Eigen::VectorXd out(k);
+  for (int j = 0; j < k; ++j) out[j] = best[j];
+  return out;
 }
 
 std::uint64_t uniform_index(std::mt19937_64& rng, std::uint64_t n) {
