@@ -190,33 +190,49 @@ int parameter_count(fit_structure s) {
 // cpu, gc and parallel columns depend on the work itself under CFS throttling (short
 // work is throttled less than C/s), so they are evaluated at the current work estimates
 // (gc_work is the parallel work for amdahl).
-Eigen::MatrixXd basis(const detail::fit_knobs& k, const platform& p,
-                      const Eigen::VectorXd& m, double cpu_work, double gc_work) {
-  Eigen::MatrixXd a(m.size(), work_terms(k.structure));
-  platform smooth = p;
-  smooth.throttle = throttling::smooth;
+// Per fitting size, what the design matrix needs from the platform: CPU share and
+// visible vCPUs, looked up once per solve rather than once per column and iteration.
+struct size_factors {
+  Eigen::VectorXd share;
+  Eigen::VectorXi visible;
+  size_factors(const platform& p, const Eigen::VectorXd& m)
+      : share(m.size()), visible(m.size()) {
+    for (Eigen::Index i = 0; i < m.size(); ++i) {
+      share[i] = p.cpu_share(m[i]);
+      visible[i] = p.visible_vcpu_count(m[i]);
+    }
+  }
+};
+
+// Design matrix, into a (sized by the caller): column j is the time of component j per
+// ms of work at each size. The cpu, gc and parallel columns depend on the work itself
+// under CFS throttling (short work is throttled less than C/s), so they are evaluated
+// at the current work estimates (gc_work is the parallel work for amdahl). With no
+// estimate yet, the smooth model: cpu_time_ms(1, s, par, smooth) = 1 / min(s, par).
+void basis(const detail::fit_knobs& k, const platform& p, const Eigen::VectorXd& m,
+           const size_factors& f, double cpu_work, double gc_work, Eigen::MatrixXd& a) {
+  const bool amdahl = k.structure == fit_structure::amdahl;
   for (Eigen::Index i = 0; i < m.size(); ++i) {
-    const double s = p.cpu_share(m[i]);
-    const bool amdahl = k.structure == fit_structure::amdahl;
-    const double par = std::min(amdahl ? 1 : k.threads, p.visible_vcpu_count(m[i]));
+    const double s = f.share[i];
+    const int visible = f.visible[i];
+    const double par = std::min(amdahl ? 1 : k.threads, visible);
     a(i, 0) = 1;
     a(i, 1) = cpu_work > 0 ? cpu_time_ms(cpu_work, s, par, p) / cpu_work
-                           : cpu_time_ms(1.0, s, par, smooth);
+                           : 1.0 / std::min(s, par);
     if (k.structure == fit_structure::scaled_io)
       a(i, 2) = 1.0 / std::min(s / k.knee, 1.0);
     if (amdahl) {
-      const double kp = std::min(k.threads, p.visible_vcpu_count(m[i]));
+      const double kp = std::min(k.threads, visible);
       a(i, 2) = gc_work > 0 ? cpu_time_ms(gc_work, s, kp, p) / gc_work
-                            : cpu_time_ms(1.0, s, kp, smooth);
+                            : 1.0 / std::min(s, kp);
     }
     if (k.structure == fit_structure::gc_cpu) {
       const component unit = component::gc(1.0);
       const double scale = unit.ref_mb / m[i];  // work at m per ms of work at ref_mb
       a(i, 2) = gc_work > 0 ? cpu_time_ms(gc_work * scale, s, 1.0, p) / gc_work
-                            : cpu_time_ms(scale, s, 1.0, smooth);
+                            : scale / std::min(s, 1.0);
     }
   }
-  return a;
 }
 
 std::string fmt(double x, int prec = 3) {
@@ -390,14 +406,17 @@ fit_solution solve_candidate(const fit_knobs& k, const platform& p,
                              const Eigen::VectorXd& m, const Eigen::VectorXd& y,
                              const Eigen::VectorXd& sigma) {
   const Eigen::VectorXd w = (y.array() * sigma.array()).inverse().matrix();
+  const Eigen::VectorXd yw = w.cwiseProduct(y);
+  const size_factors f(p, m);
   fit_solution r;
+  r.a.resize(m.size(), work_terms(k.structure));
+  Eigen::MatrixXd aw(r.a.rows(), r.a.cols());
   double cpu = 0, gc = 0;
   const bool has_gc =
       k.structure == fit_structure::gc_cpu || k.structure == fit_structure::amdahl;
   for (int it = 0; it < 4; ++it) {
-    r.a = basis(k, p, m, cpu, gc);
-    const Eigen::MatrixXd aw = w.asDiagonal() * r.a;
-    const Eigen::VectorXd yw = w.cwiseProduct(y);
+    basis(k, p, m, f, cpu, gc, r.a);
+    aw.noalias() = w.asDiagonal() * r.a;
     r.x = detail::nnls_small(aw, yw);
     const double new_gc = has_gc ? r.x[2] : 0;
     if (std::abs(r.x[1] - cpu) <= 1e-9 * std::max(1.0, cpu) &&
