@@ -28,4 +28,5 @@ PYBIND11_MODULE(_core, m) {
   bind_recommend(m);
   bind_fit_batch(m);
   bind_simulate_batch(m);
+  bind_pickle(m);  // last: adds pickling to classes registered above
 }

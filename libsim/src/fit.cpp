@@ -111,8 +111,7 @@ Eigen::VectorXd nnls_small(const Eigen::MatrixXd& a, const Eigen::VectorXd& b) {
     for (int j = 0; j < k; ++j)
       if (mask & (1 << j)) cols[q++] = j;
     if (q > n) continue;
-    for (int c = 0; c < q; ++c)
-      std::copy_n(a.col(cols[c]).data(), n, sub + c * n);
+    for (int c = 0; c < q; ++c) std::copy_n(a.col(cols[c]).data(), n, sub + c * n);
     double xs[3];
     const lstsq_status st = small_lstsq(sub, n, q, b.data(), xs);
     if (st == lstsq_status::uncertain) return nnls_general(a, b);

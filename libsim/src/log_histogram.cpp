@@ -49,12 +49,11 @@ log_histogram log_histogram::from_parts(int first_bucket,
                                         std::vector<std::uint64_t> counts,
                                         std::uint64_t n, double sum, double min,
                                         double max) {
-  if (first_bucket < 0 ||
-      static_cast<std::size_t>(first_bucket) + counts.size() >
-          static_cast<std::size_t>(total_buckets))
-    detail::throw_invalid("first_bucket", first_bucket,
-                          "with the counts, must lie within 0.." +
-                              std::to_string(total_buckets - 1));
+  if (first_bucket < 0 || static_cast<std::size_t>(first_bucket) + counts.size() >
+                              static_cast<std::size_t>(total_buckets))
+    detail::throw_invalid(
+        "first_bucket", first_bucket,
+        "with the counts, must lie within 0.." + std::to_string(total_buckets - 1));
   std::uint64_t total = 0;
   for (auto c : counts) total += c;
   if (total != n)

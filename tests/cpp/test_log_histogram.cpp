@@ -43,7 +43,8 @@ TEST_CASE("log histogram percentiles within the stated relative error") {
   CHECK(log_histogram::relative_error == 1.0 / 512);
 }
 
-TEST_CASE("log histogram stores only the buckets it needs: counts equal a dense tally") {
+TEST_CASE(
+    "log histogram stores only the buckets it needs: counts equal a dense tally") {
   // Values arriving in an order that grows the stored range down, up and across the
   // under/overflow buckets; the dense tally by index() is the reference.
   const std::vector<double> xs = {5.0, 5.1, 0.5, 2e4, 0.0, 3e-7, 1e15, 7.0, 5.0, 1e-3};
@@ -79,5 +80,6 @@ TEST_CASE("log histogram stores only the buckets it needs: counts equal a dense 
   CHECK(r.quantile(0.5) == h.quantile(0.5));
   CHECK_THROWS_AS(log_histogram::from_parts(0, {1, 2}, 4, 0, 0, 1),
                   std::invalid_argument);
-  CHECK_THROWS_AS(log_histogram::from_parts(-1, {1}, 1, 0, 0, 1), std::invalid_argument);
+  CHECK_THROWS_AS(log_histogram::from_parts(-1, {1}, 1, 0, 0, 1),
+                  std::invalid_argument);
 }

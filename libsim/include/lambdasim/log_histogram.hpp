@@ -25,8 +25,8 @@ namespace lambdasim {
 ///
 /// Storage: only the range of buckets between the smallest and largest value seen (plus
 /// slack) is allocated, on the first add, so an empty or narrow histogram costs a few
-/// hundred bytes instead of the 128 KiB of every bucket (which made each simulate() call
-/// pay for page faults). Counts and quantiles do not depend on it.
+/// hundred bytes instead of the 128 KiB of every bucket (which made each simulate()
+/// call pay for page faults). Counts and quantiles do not depend on it.
 class log_histogram {
  public:
   static constexpr int sub_bits = 8;                   ///< 256 buckets per octave
