@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['Arrivals', 'BillCurveResult', 'BillOptions', 'BillingRules', 'BreakEvenResult', 'CheckOptions', 'CheckResult', 'CompareOptions', 'Component', 'ComputeComparison', 'ComputeEstimate', 'ConfigError', 'ConvergenceError', 'CurveResult', 'Ec2InstanceType', 'FitCandidate', 'FitOptions', 'FitResult', 'KeepAlive', 'LatencyStats', 'LmiBill', 'LmiConfig', 'LmiLayout', 'LmiModel', 'LmiPlan', 'LmiRequestWork', 'LmiSimulateOptions', 'LmiSimulationResult', 'LogHistogram', 'MonthlyBill', 'PROFILE_COLUMNS', 'Platform', 'PoolModel', 'PowertuningStats', 'PriceTable', 'PriceTier', 'Profile', 'RECOMMEND_CHOICES', 'RecommendCandidate', 'RecommendChange', 'RecommendOptions', 'RecommendTable', 'Recommendation', 'Recycling', 'SimulateOptions', 'SimulationResult', 'Sweep', 'SweepMetadata', 'SweepSummary', 'VcpuTier', 'architecture_speed_ratio', 'bill_curve', 'billed_ms', 'break_even_peak', 'break_even_requests', 'check', 'cold_ms', 'cold_probability', 'compare_compute', 'compute_bill', 'compute_lmi_bill', 'cpu_time_ms', 'curve', 'curve_columns', 'curve_profiles', 'decode_visualization', 'encode_visualization', 'enum_names', 'fit', 'fit_batch', 'gb_seconds', 'lmi_assumptions', 'lmi_instances_for', 'lmi_resolve', 'lmi_work_of', 'mean_month_hours', 'mixture_percentile', 'overflow_fraction', 'plan_lmi', 'platform_in_force', 'powertuning_base_usd_per_ms', 'powertuning_min_ram_mb', 'powertuning_price', 'powertuning_statistics', 'powertuning_trimmed_mean', 'provisioned_break_even', 'provisioned_for_peak', 'recommend', 'simulate', 'simulate_batch', 'simulate_lmi', 'simulated_bill', 'simulated_lmi_bill', 'warm_ms']
+__all__: list[str] = ['Arrivals', 'BillCurveResult', 'BillOptions', 'BillingRules', 'BreakEvenResult', 'CheckOptions', 'CheckResult', 'CompareOptions', 'Component', 'ComputeComparison', 'ComputeEstimate', 'ConfigError', 'ConvergenceError', 'CurveResult', 'Ec2InstanceType', 'FitCandidate', 'FitOptions', 'FitResult', 'KeepAlive', 'LatencyStats', 'LmiBill', 'LmiConfig', 'LmiLayout', 'LmiModel', 'LmiPlan', 'LmiRequestWork', 'LmiSimulateOptions', 'LmiSimulationResult', 'LogHistogram', 'MonthlyBill', 'PROFILE_COLUMNS', 'Platform', 'PoolModel', 'PowertuningStats', 'PriceTable', 'PriceTier', 'Profile', 'RECOMMEND_CHOICES', 'RecommendCandidate', 'RecommendChange', 'RecommendOptions', 'RecommendTable', 'Recommendation', 'Recycling', 'SimulateOptions', 'SimulationResult', 'Sweep', 'SweepMetadata', 'SweepSummary', 'VcpuTier', 'architecture_speed_ratio', 'bill_curve', 'billed_ms', 'break_even_peak', 'break_even_requests', 'check', 'clopper_pearson', 'cold_ms', 'cold_probability', 'compare_compute', 'compute_bill', 'compute_lmi_bill', 'cpu_time_ms', 'curve', 'curve_columns', 'curve_profiles', 'decode_visualization', 'encode_visualization', 'enum_names', 'fit', 'fit_batch', 'gb_seconds', 'lmi_assumptions', 'lmi_instances_for', 'lmi_resolve', 'lmi_work_of', 'mean_month_hours', 'mixture_percentile', 'overflow_fraction', 'plan_lmi', 'platform_in_force', 'powertuning_base_usd_per_ms', 'powertuning_min_ram_mb', 'powertuning_price', 'powertuning_statistics', 'powertuning_trimmed_mean', 'provisioned_break_even', 'provisioned_for_peak', 'recommend', 'simulate', 'simulate_batch', 'simulate_lmi', 'simulated_bill', 'simulated_lmi_bill', 'warm_ms']
 class ConfigError(ValueError):
     pass
 class ConvergenceError(RuntimeError):
@@ -817,6 +817,14 @@ class SimulateOptions:
     def validate(self) -> None:
         ...
     @property
+    def cold_fraction_level(self) -> float:
+        """
+        Confidence of the interval around the simulated cold fraction (SimulationResult.cold_fraction_lo/hi), in (0, 1).
+        """
+    @cold_fraction_level.setter
+    def cold_fraction_level(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
     def initial_instances(self) -> int | None:
         ...
     @initial_instances.setter
@@ -926,6 +934,15 @@ class SimulationResult:
         ...
     @property
     def cold_fraction(self) -> float:
+        ...
+    @property
+    def cold_fraction_hi(self) -> float:
+        ...
+    @property
+    def cold_fraction_level(self) -> float:
+        ...
+    @property
+    def cold_fraction_lo(self) -> float:
         ...
     @property
     def cold_hist(self) -> LogHistogram:
@@ -2319,6 +2336,10 @@ def break_even_requests(profile: Profile, platform: Platform, prices: PriceTable
     ...
 def check(profile: Profile, sweep: Sweep, platform: Platform, options: CheckOptions = ...) -> CheckResult:
     ...
+def clopper_pearson(x: typing.SupportsInt | typing.SupportsIndex, n: typing.SupportsInt | typing.SupportsIndex, level: typing.SupportsFloat | typing.SupportsIndex) -> tuple[float, float]:
+    """
+    Exact (Clopper-Pearson) two-sided interval (lo, hi) of a binomial proportion: x successes in n trials at confidence level (beta quantiles; NaN for n = 0).
+    """
 def cold_ms(profile: Profile, platform: Platform, memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> typing.Any:
     ...
 @typing.overload
