@@ -34,7 +34,7 @@ void bind_pickle(py::module_& m) {
           &fit_candidate::gc_ms, &fit_candidate::parallel_ms));
   existing<fit_result>(m, "FitResult")
       .def(pickle_fields(
-          "FitResult", &fit_result::fitted, &fit_result::platform_name,
+          "FitResult", &fit_result::profile, &fit_result::platform_name,
           &fit_result::structure, &fit_result::reason, &fit_result::candidates,
           &fit_result::memory_mb, &fit_result::observed_ms, &fit_result::predicted_ms,
           &fit_result::rel_error, &fit_result::noise, &fit_result::band_lo_ms,
@@ -80,7 +80,9 @@ void bind_pickle(py::module_& m) {
           &simulation_result::cold_starts, &simulation_result::throttled,
           &simulation_result::provisioned_served, &simulation_result::recycled,
           &simulation_result::expired, &simulation_result::cold_fraction,
-          &simulation_result::warm, &simulation_result::cold, &simulation_result::all,
+          &simulation_result::cold_fraction_lo, &simulation_result::cold_fraction_hi,
+          &simulation_result::cold_fraction_level, &simulation_result::warm,
+          &simulation_result::cold, &simulation_result::all,
           &simulation_result::mean_concurrency, &simulation_result::peak_concurrency,
           &simulation_result::mean_instances, &simulation_result::peak_instances,
           &simulation_result::instance_seconds, &simulation_result::busy_seconds,
