@@ -12,6 +12,7 @@
 
 #include "detail/fit_steps.hpp"
 #include "detail/json_reader.hpp"
+#include "detail/predict_kernels.hpp"
 #include "detail/small_lstsq.hpp"
 #include "lambdasim/error.hpp"
 #include "lambdasim/predict.hpp"
@@ -423,21 +424,27 @@ double bend_below_one_vcpu(const profile& w, const platform& p, const fit_data& 
                            double& from_mb, double& to_mb) {
   platform smooth = p;
   smooth.throttle = throttling::smooth;
+  w.validate();  // once: each point below is warm_ms(w, smooth, m) without re-checking
+  const auto warm = [&](double m, double share) {
+    return detail::warm_time(w, smooth, m, share, smooth.visible_vcpu_count(m));
+  };
   double worst = 0;
   from_mb = to_mb = 0;
   const double step = p.memory_step_mb;
   for (Eigen::Index j = 0; j + 1 < d.m.size(); ++j) {
     const double ma = d.m[j], mb = d.m[j + 1];
-    if (p.cpu_share(mb) > 1) break;
-    const double ia = 1 / p.cpu_share(ma), ib = 1 / p.cpu_share(mb);
-    const double ta = warm_ms(w, smooth, ma), tb = warm_ms(w, smooth, mb);
+    const double sa = p.cpu_share(ma), sb = p.cpu_share(mb);
+    if (sb > 1) break;
+    const double ia = 1 / sa, ib = 1 / sb;
+    const double ta = warm(ma, sa), tb = warm(mb, sb);
     const double tol = std::max(d.sigma[j], d.sigma[j + 1]);
     for (int t = 1; t < 16; ++t) {
       double m = ma + (mb - ma) * t / 16.0;
       m = p.min_memory_mb + std::round((m - p.min_memory_mb) / step) * step;
       if (m <= ma || m >= mb) continue;
-      const double line = ta + (tb - ta) * (1 / p.cpu_share(m) - ia) / (ib - ia);
-      const double dev = std::abs(warm_ms(w, smooth, m) / line - 1) / tol;
+      const double sm = p.cpu_share(m);
+      const double line = ta + (tb - ta) * (1 / sm - ia) / (ib - ia);
+      const double dev = std::abs(warm(m, sm) / line - 1) / tol;
       if (dev > worst) worst = dev, from_mb = ma, to_mb = mb;
     }
   }
