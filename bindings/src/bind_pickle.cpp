@@ -6,12 +6,14 @@
 #include "pybind11.hpp"
 
 #include <lambdasim/bill.hpp>
+#include <lambdasim/check.hpp>
 #include <lambdasim/fit.hpp>
 #include <lambdasim/lmi.hpp>
 #include <lambdasim/log_histogram.hpp>
 #include <lambdasim/pool.hpp>
 #include <lambdasim/recommend.hpp>
 #include <lambdasim/simulate.hpp>
+#include <lambdasim/sweep.hpp>
 #include <lambdasim/traffic.hpp>
 
 namespace {
@@ -211,4 +213,59 @@ void bind_pickle(py::module_& m) {
           &recommendation::method_detail, &recommendation::within_uncertainty,
           &recommendation::caveats, &recommendation::speed_ratio,
           &recommendation::feasible_count, &recommendation::lmi));
+  existing<check_result>(m, "CheckResult")
+      .def(pickle_fields(
+          "CheckResult", &check_result::memory_mb, &check_result::predicted_ms,
+          &check_result::observed_ms, &check_result::p5_ms, &check_result::p95_ms,
+          &check_result::rel_error, &check_result::in_band,
+          &check_result::within_tolerance, &check_result::outside_band,
+          &check_result::rtol, &check_result::max_abs_rel_error,
+          &check_result::failures, &check_result::shift, &check_result::shift_lo,
+          &check_result::shift_hi, &check_result::shift_tolerance,
+          &check_result::detectable_shift, &check_result::rule, &check_result::passed,
+          &check_result::warnings));
+  existing<sweep_metadata>(m, "SweepMetadata")
+      .def(pickle_fields("SweepMetadata", &sweep_metadata::source,
+                         &sweep_metadata::format, &sweep_metadata::strategy,
+                         &sweep_metadata::region, &sweep_metadata::num));
+  // Sweep rows are not a bound type: each travels as a tuple of its members.
+  existing<sweep>(m, "Sweep")
+      .def(py::pickle(
+          [](const sweep& s) {
+            py::list rows;
+            for (const auto& r : s.rows)
+              rows.append(py::make_tuple(r.memory_mb, r.duration_ms, r.billed_ms,
+                                         r.init_ms, r.restore_ms, r.max_memory_used_mb,
+                                         r.cost_usd, r.p5_ms, r.p95_ms, r.is_cold, r.n,
+                                         r.per_size));
+            return py::make_tuple(rows, s.meta, s.diagnostics, s.skipped_lines);
+          },
+          [](const py::tuple& t) {
+            if (t.size() != 4)
+              throw std::invalid_argument("Sweep pickle: 4 fields expected");
+            sweep s;
+            for (const auto& x : t[0].cast<py::list>()) {
+              const auto r = x.cast<py::tuple>();
+              if (r.size() != 12)
+                throw std::invalid_argument("Sweep pickle: 12 fields per row expected");
+              sweep_row w;
+              w.memory_mb = r[0].cast<double>();
+              w.duration_ms = r[1].cast<double>();
+              w.billed_ms = r[2].cast<double>();
+              w.init_ms = r[3].cast<double>();
+              w.restore_ms = r[4].cast<double>();
+              w.max_memory_used_mb = r[5].cast<double>();
+              w.cost_usd = r[6].cast<double>();
+              w.p5_ms = r[7].cast<double>();
+              w.p95_ms = r[8].cast<double>();
+              w.is_cold = r[9].cast<bool>();
+              w.n = r[10].cast<double>();
+              w.per_size = r[11].cast<bool>();
+              s.rows.push_back(w);
+            }
+            s.meta = t[1].cast<sweep_metadata>();
+            s.diagnostics = t[2].cast<std::vector<std::string>>();
+            s.skipped_lines = t[3].cast<int>();
+            return s;
+          }));
 }

@@ -139,6 +139,22 @@ def test_recommendation_and_bill_pickle() -> None:
     assert_same(b.to_dict(), roundtrip(b).to_dict())
 
 
+def test_sweep_and_check_pickle() -> None:
+    s = ls.Sweep.from_powertuning(
+        ls.data_path("powertuning", "aws_docs_prime_example.json")
+    )
+    back = pickle.loads(pickle.dumps(s))
+    assert_same(ls.summarize(s).to_dict(), ls.summarize(back).to_dict())
+    assert_same(s.meta, back.meta)
+    assert back.sizes() == s.sizes()
+    f = ls.fit(s, sizes=[128, 256, 1024], bootstrap=0)
+    c = ls.check(f.profile, s)
+    assert_same(c.to_dict(), roundtrip(c).to_dict())
+    # a fit of the unpickled sweep is the fit of the sweep
+    f2 = ls.fit(back, sizes=[128, 256, 1024], bootstrap=0)
+    assert_same(f.to_dict(), f2.to_dict())
+
+
 @pytest.mark.parametrize("bad", [(), (1, 2)])
 def test_bad_state_is_a_clear_error(bad: tuple) -> None:
     with pytest.raises((ValueError, TypeError), match="pickle"):

@@ -1672,7 +1672,11 @@ class SweepMetadata:
     """
     Where a sweep came from and how it was recorded (Power Tuning execution input).
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
     def __init__(self) -> None:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
         ...
     @property
     def format(self) -> str:
@@ -1829,11 +1833,15 @@ class Sweep:
         """
         The series of a REPORT metrics JSON file, e.g. ['dotnet6/arm64', ...].
         """
+    def __getstate__(self) -> tuple[list, SweepMetadata, list[str], int]:
+        ...
     def __init__(self) -> None:
         ...
     def __len__(self) -> int:
         ...
     def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
         ...
     def columns(self) -> dict:
         """
@@ -2257,7 +2265,11 @@ class CheckResult:
     """
     One entry per recorded size, ascending.
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
     def __init__(self) -> None:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
         ...
     def report(self) -> str:
         """
