@@ -9,6 +9,7 @@
 #include <lambdasim/check.hpp>
 #include <lambdasim/fit.hpp>
 #include <lambdasim/lmi.hpp>
+#include <lambdasim/lmi_compare.hpp>
 #include <lambdasim/log_histogram.hpp>
 #include <lambdasim/pool.hpp>
 #include <lambdasim/recommend.hpp>
@@ -139,12 +140,18 @@ void bind_pickle(py::module_& m) {
           &lmi_config::os_reserve_gib, &lmi_config::startup_lag_s,
           &lmi_config::scaling_doubling_s, &lmi_config::scaling_interval_s,
           &lmi_config::scale_in_cooldown_s));
+  existing<ec2_instance_type>(m, "Ec2InstanceType")
+      .def(pickle_fields("Ec2InstanceType", &ec2_instance_type::name,
+                         &ec2_instance_type::arch, &ec2_instance_type::vcpu,
+                         &ec2_instance_type::memory_gib,
+                         &ec2_instance_type::on_demand_usd_per_hour,
+                         &ec2_instance_type::source, &ec2_instance_type::confidence));
   existing<lmi_layout>(m, "LmiLayout")
-      .def(pickle_fields("LmiLayout", &lmi_layout::environment_memory_gib,
-                         &lmi_layout::environment_vcpu, &lmi_layout::concurrency,
-                         &lmi_layout::environments_per_instance,
-                         &lmi_layout::management_usd_per_hour,
-                         &lmi_layout::ec2_usd_per_hour));
+      .def(pickle_fields(
+          "LmiLayout", &lmi_layout::instance, &lmi_layout::environment_memory_gib,
+          &lmi_layout::environment_vcpu, &lmi_layout::concurrency,
+          &lmi_layout::environments_per_instance, &lmi_layout::management_usd_per_hour,
+          &lmi_layout::ec2_usd_per_hour));
   existing<lmi_bill>(m, "LmiBill")
       .def(pickle_fields("LmiBill", &lmi_bill::instance_type, &lmi_bill::instance_hours,
                          &lmi_bill::requests, &lmi_bill::ec2_discount,
@@ -268,4 +275,46 @@ void bind_pickle(py::module_& m) {
             s.skipped_lines = t[3].cast<int>();
             return s;
           }));
+  existing<lmi_simulation_result>(m, "LmiSimulationResult")
+      .def(pickle_fields(
+          "LmiSimulationResult", &lmi_simulation_result::requests,
+          &lmi_simulation_result::served, &lmi_simulation_result::throttled,
+          &lmi_simulation_result::latency, &lmi_simulation_result::latency_hist,
+          &lmi_simulation_result::mean_environments,
+          &lmi_simulation_result::peak_environments,
+          &lmi_simulation_result::mean_instances,
+          &lmi_simulation_result::peak_instances,
+          &lmi_simulation_result::instance_seconds,
+          &lmi_simulation_result::cpu_utilisation,
+          &lmi_simulation_result::mean_concurrency,
+          &lmi_simulation_result::peak_concurrency, &lmi_simulation_result::period_s,
+          &lmi_simulation_result::seed, &lmi_simulation_result::work,
+          &lmi_simulation_result::layout, &lmi_simulation_result::config,
+          &lmi_simulation_result::assumptions, &lmi_simulation_result::interval_s,
+          &lmi_simulation_result::timeline_t_s,
+          &lmi_simulation_result::timeline_environments,
+          &lmi_simulation_result::timeline_pending,
+          &lmi_simulation_result::timeline_instances,
+          &lmi_simulation_result::timeline_arrivals,
+          &lmi_simulation_result::timeline_throttled,
+          &lmi_simulation_result::timeline_cpu_utilisation));
+  existing<compute_estimate>(m, "ComputeEstimate")
+      .def(pickle_fields(
+          "ComputeEstimate", &compute_estimate::compute, &compute_estimate::total_usd,
+          &compute_estimate::latency_ms, &compute_estimate::mean_latency_ms,
+          &compute_estimate::throttled_fraction, &compute_estimate::cold_fraction,
+          &compute_estimate::feasible, &compute_estimate::provisioned_concurrency,
+          &compute_estimate::environments, &compute_estimate::instances,
+          &compute_estimate::bill, &compute_estimate::lmi, &compute_estimate::detail));
+  existing<compute_comparison>(m, "ComputeComparison")
+      .def(pickle_fields("ComputeComparison", &compute_comparison::options,
+                         &compute_comparison::winner, &compute_comparison::reason,
+                         &compute_comparison::percentile,
+                         &compute_comparison::assumptions));
+  existing<break_even_result>(m, "BreakEvenResult")
+      .def(pickle_fields(
+          "BreakEvenResult", &break_even_result::x_name, &break_even_result::x,
+          &break_even_result::on_demand_usd, &break_even_result::provisioned_usd,
+          &break_even_result::lmi_usd, &break_even_result::lmi_on_demand_crossovers,
+          &break_even_result::lmi_provisioned_crossovers));
 }

@@ -155,6 +155,19 @@ def test_sweep_and_check_pickle() -> None:
     assert_same(f.to_dict(), f2.to_dict())
 
 
+def test_lmi_results_pickle() -> None:
+    q = ls.Profile(cpu_ms=10, io_ms=90)
+    for r in (
+        ls.lmi_bill("m6g.large", instances=3),
+        ls.simulate_lmi(q, "m7g.large", rate=5, duration_s=60, seed=1),
+        ls.compare_compute(q, 512, 1e6, "m7g.large", simulate_s=60),
+        ls.break_even(
+            q, 1769, "m7g.large", requests_per_month=np.geomspace(1e6, 1e9, 5)
+        ),
+    ):
+        assert_same(r.to_dict(), roundtrip(r).to_dict())
+
+
 @pytest.mark.parametrize("bad", [(), (1, 2)])
 def test_bad_state_is_a_clear_error(bad: tuple) -> None:
     with pytest.raises((ValueError, TypeError), match="pickle"):

@@ -2379,6 +2379,10 @@ class Ec2InstanceType:
     """
     One EC2 instance type LMI can run on, with its On-Demand price.
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     @property
     def arch(self) -> str:
         """
@@ -2754,7 +2758,7 @@ class LmiLayout:
     """
     What a configuration resolves to on its instance type.
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
         ...
     def __setstate__(self, arg0: tuple) -> None:
         ...
@@ -2970,6 +2974,10 @@ class LmiSimulationResult:
     """
     What an LMI simulation gave. Latency is arrival to completion of served requests.
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     @property
     def assumptions(self) -> list[str]:
         """
@@ -3191,6 +3199,10 @@ class ComputeEstimate:
     """
     One compute option at the user's traffic.
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     @property
     def bill(self) -> MonthlyBill:
         """
@@ -3260,6 +3272,10 @@ class ComputeComparison:
     """
     On-demand, provisioned concurrency and Lambda Managed Instances priced at one traffic: one ComputeEstimate per option, the winner and the reason it wins.
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     @property
     def assumptions(self) -> list[str]:
         """
@@ -3289,6 +3305,10 @@ class BreakEvenResult:
     """
     Monthly cost of each compute option over a grid (analytic: no simulation; on-demand with no cold starts, provisioned for the peak, LMI planned for the peak).
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     @property
     def lmi_on_demand_crossovers(self) -> list[float]:
         """
