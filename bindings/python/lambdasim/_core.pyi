@@ -31,7 +31,7 @@ class VcpuTier:
     @property
     def from_mb(self) -> int:
         """
-        From (MB) of the VcpuTier.
+        Memory size from which the tier's visible vCPUs apply (MB).
         """
     @from_mb.setter
     def from_mb(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -39,7 +39,7 @@ class VcpuTier:
     @property
     def vcpus(self) -> int:
         """
-        Vcpus of the VcpuTier.
+        Visible vCPUs from the tier's memory size on.
         """
     @vcpus.setter
     def vcpus(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -117,7 +117,7 @@ class Platform:
     @property
     def billing_granularity_ms(self) -> float:
         """
-        Billing granularity (ms) of the Platform.
+        Billed duration is rounded up to a multiple of this (ms; 1 since Dec 2020).
         """
     @billing_granularity_ms.setter
     def billing_granularity_ms(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
@@ -125,7 +125,7 @@ class Platform:
     @property
     def cfs_period_ms(self) -> float:
         """
-        Cfs period (ms) of the Platform.
+        CFS bandwidth period (ms) of the CPU throttling below one vCPU.
         """
     @cfs_period_ms.setter
     def cfs_period_ms(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
@@ -133,7 +133,7 @@ class Platform:
     @property
     def max_memory_mb(self) -> int:
         """
-        Max memory (MB) of the Platform.
+        Largest memory size (MB).
         """
     @max_memory_mb.setter
     def max_memory_mb(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -157,7 +157,7 @@ class Platform:
     @property
     def memory_step_mb(self) -> int:
         """
-        Memory step (MB) of the Platform.
+        Step between memory sizes (MB).
         """
     @memory_step_mb.setter
     def memory_step_mb(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -165,7 +165,7 @@ class Platform:
     @property
     def min_memory_mb(self) -> int:
         """
-        Min memory (MB) of the Platform.
+        Smallest memory size (MB).
         """
     @min_memory_mb.setter
     def min_memory_mb(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -449,7 +449,7 @@ class BillingRules:
     @property
     def storage_max_mb(self) -> float:
         """
-        Storage max (MB) of the BillingRules.
+        Largest configurable ephemeral storage (MB).
         """
     @storage_max_mb.setter
     def storage_max_mb(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
@@ -457,7 +457,7 @@ class BillingRules:
     @property
     def storage_min_mb(self) -> float:
         """
-        Storage min (MB) of the BillingRules.
+        Smallest configurable ephemeral storage (MB), the free amount.
         """
     @storage_min_mb.setter
     def storage_min_mb(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
@@ -473,7 +473,7 @@ class PriceTier:
     @property
     def up_to_gb_s(self) -> float:
         """
-        Up to (GB-seconds) of the PriceTier.
+        The tier applies up to this many GB-seconds a month.
         """
     @up_to_gb_s.setter
     def up_to_gb_s(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
@@ -481,7 +481,7 @@ class PriceTier:
     @property
     def usd_per_gb_s(self) -> float:
         """
-        Usd per (GB-seconds) of the PriceTier.
+        Price of one GB-second in the tier (USD).
         """
     @usd_per_gb_s.setter
     def usd_per_gb_s(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
@@ -682,11 +682,7 @@ class BillOptions:
     """
     What the month looks like. C++ owns the defaults; Python and the CLI only override.
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
-        ...
     def __init__(self) -> None:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
         ...
     def validate(self) -> None:
         """
@@ -735,7 +731,7 @@ class BillOptions:
     @property
     def package(self) -> str:
         """
-        Billing rules in force on this date ("YYYY-MM-DD"): granularity and INIT. Empty: the platform's billing granularity and the current INIT rule.
+        Deployment package: zip or image (image INIT is always billed).
         """
     @package.setter
     def package(self, arg1: str) -> None:
@@ -816,11 +812,7 @@ class MonthlyBill:
     """
     One month's bill, itemised (USD) with the quantities behind each line.
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
-        ...
     def __init__(self) -> None:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
         ...
     @property
     def billable_gb_s(self) -> float:
@@ -855,12 +847,12 @@ class MonthlyBill:
     @property
     def granularity_ms(self) -> float:
         """
-        Granularity (ms) of the MonthlyBill.
+        Billing granularity applied (ms).
         """
     @property
     def init_billed(self) -> bool:
         """
-        Init billed of the MonthlyBill.
+        True when INIT was billed under the rules in force.
         """
     @property
     def init_gb_s(self) -> float:
@@ -885,7 +877,7 @@ class MonthlyBill:
     @property
     def on_demand_requests(self) -> float:
         """
-        On demand requests of the MonthlyBill.
+        Requests served on demand (not by provisioned instances).
         """
     @property
     def powertuning_usd(self) -> float:
@@ -895,7 +887,7 @@ class MonthlyBill:
     @property
     def provisioned_enabled_gb_s(self) -> float:
         """
-        Provisioned enabled (GB-seconds) of the MonthlyBill.
+        GB-seconds of provisioned concurrency enabled.
         """
     @property
     def provisioned_gb_s(self) -> float:
@@ -905,7 +897,7 @@ class MonthlyBill:
     @property
     def provisioned_requests(self) -> float:
         """
-        Provisioned requests of the MonthlyBill.
+        Requests served by provisioned instances.
         """
     @property
     def provisioned_usd(self) -> float:
@@ -925,12 +917,12 @@ class MonthlyBill:
     @property
     def snapstart_cache_gb_s(self) -> float:
         """
-        Snapstart cache (GB-seconds) of the MonthlyBill.
+        GB-seconds of SnapStart snapshot cache.
         """
     @property
     def snapstart_restore_gb(self) -> float:
         """
-        Snapstart restore gb of the MonthlyBill.
+        GB of SnapStart restores.
         """
     @property
     def snapstart_usd(self) -> float:
@@ -964,12 +956,12 @@ class BillCurveResult:
     @property
     def billable_gb_s(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
-        Billable (GB-seconds) of the BillCurveResult.
+        GB-seconds billed after the free tier, per size.
         """
     @property
     def compute_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
-        Compute (USD) of the BillCurveResult.
+        On-demand duration charge per size (USD).
         """
     @property
     def feasible(self) -> typing.Annotated[numpy.typing.NDArray[numpy.bool], "[m, 1]"]:
@@ -984,7 +976,7 @@ class BillCurveResult:
     @property
     def init_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
-        Init (USD) of the BillCurveResult.
+        Billed INIT of on-demand cold starts per size (USD).
         """
     @property
     def memory_mb(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -994,7 +986,7 @@ class BillCurveResult:
     @property
     def powertuning_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
-        Powertuning (USD) of the BillCurveResult.
+        Cost of one invocation as AWS Lambda Power Tuning computes it, per size (USD).
         """
     @property
     def provisioned_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -1014,12 +1006,12 @@ class BillCurveResult:
     @property
     def snapstart_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
-        Snapstart (USD) of the BillCurveResult.
+        SnapStart cache and restore charge per size (USD).
         """
     @property
     def storage_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
-        Storage (USD) of the BillCurveResult.
+        Ephemeral storage charge per size (USD).
         """
     @property
     def total_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -1029,7 +1021,7 @@ class BillCurveResult:
     @property
     def warm_billed_ms(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
-        Warm billed (ms) of the BillCurveResult.
+        Billed duration of a warm invocation per size (ms).
         """
 class PowertuningStats:
     """
@@ -1081,11 +1073,7 @@ class Arrivals:
         """
         A recorded trace of timestamps in seconds (any epoch). The period runs from the first to the last timestamp. Raises ValueError for fewer than 2 timestamps, a NaN, a timestamp earlier than the one before it (naming both indices), or a zero period
         """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
-        ...
     def __repr__(self) -> str:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
         ...
     def expected_requests(self) -> float:
         """
@@ -1152,13 +1140,9 @@ class KeepAlive:
         """
         Raises ValueError unless seconds > 0 and finite
         """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any]:
-        ...
     def __init__(self) -> None:
         ...
     def __repr__(self) -> str:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
         ...
     def mean_s(self) -> float:
         """
@@ -1215,13 +1199,9 @@ class Recycling:
         """
         No recycling: instances live until their keep-alive runs out.
         """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any]:
-        ...
     def __init__(self) -> None:
         ...
     def __repr__(self) -> str:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
         ...
     def validate(self) -> None:
         """
@@ -1243,7 +1223,7 @@ class Recycling:
     @property
     def max_lifetime_max_s(self) -> float:
         """
-        Max lifetime max (seconds) of the Recycling.
+        Upper end of the range the maximum instance lifetime is drawn from (seconds; 0: no maximum).
         """
     @max_lifetime_max_s.setter
     def max_lifetime_max_s(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
@@ -1278,7 +1258,7 @@ class PoolModel:
     @property
     def keep_alive(self) -> KeepAlive:
         """
-        Keep alive of the PoolModel.
+        How long an idle instance stays warm (KeepAlive).
         """
     @property
     def name(self) -> str:
@@ -1288,7 +1268,7 @@ class PoolModel:
     @property
     def recycling(self) -> Recycling:
         """
-        Recycling of the PoolModel.
+        When instances are retired regardless of traffic (Recycling).
         """
 class LogHistogram:
     """
@@ -1300,10 +1280,6 @@ class LogHistogram:
         """
         Bin edges (ms), logarithmically spaced.
         """
-    def __getstate__(self) -> tuple[int, list[int], int, float, float, float]:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
-        ...
     def quantile(self, q: typing.SupportsFloat | typing.SupportsIndex) -> float:
         """
         Nearest-rank quantile, q in [0, 1], within relative_error (see above); NaN when empty. Raises ValueError unless 0 <= q <= 1
@@ -1411,7 +1387,7 @@ class SimulateOptions:
     @property
     def seed(self) -> int:
         """
-        On-demand instances already warm and idle at t = 0 (as if a request had just ended; fresh lifetimes). Unset: arrivals::warm_at_start (a recorded trace that started warm starts warm; 0 otherwise).
+        Random seed (an integer >= 0): the same seed gives the same numbers on every machine.
         """
     @seed.setter
     def seed(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -1436,10 +1412,6 @@ class LatencyStats:
     """
     Latency of one class of requests (ms, as the caller sees it: a cold request includes INIT). Percentiles within log_histogram::relative_error (0.2 %) of the exact nearest-rank percentile; NaN when count is 0.
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
-        ...
     @property
     def count(self) -> int:
         """
@@ -1484,10 +1456,6 @@ class SimulationResult:
     """
     Totals are over all replications; period_s is one replication's period; mean_* are time averages over all replications.
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
-        ...
     @property
     def all(self) -> LatencyStats:
         """
@@ -1672,11 +1640,7 @@ class SweepMetadata:
     """
     Where a sweep came from and how it was recorded (Power Tuning execution input).
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
-        ...
     def __init__(self) -> None:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
         ...
     @property
     def format(self) -> str:
@@ -1833,15 +1797,11 @@ class Sweep:
         """
         The series of a REPORT metrics JSON file, e.g. ['dotnet6/arm64', ...].
         """
-    def __getstate__(self) -> tuple[list, SweepMetadata, list[str], int]:
-        ...
     def __init__(self) -> None:
         ...
     def __len__(self) -> int:
         ...
     def __repr__(self) -> str:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
         ...
     def columns(self) -> dict:
         """
@@ -1875,7 +1835,7 @@ class Sweep:
     @property
     def meta(self) -> SweepMetadata:
         """
-        Meta of the Sweep.
+        Where the sweep came from and how it was recorded (SweepMetadata).
         """
     @meta.setter
     def meta(self, arg0: SweepMetadata) -> None:
@@ -1958,7 +1918,7 @@ class FitOptions:
     @property
     def seed(self) -> int:
         """
-        Bootstrap resamples over raw samples (0: none). Needs per-invocation rows.
+        Seed of the bootstrap resampling.
         """
     @seed.setter
     def seed(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -1974,7 +1934,7 @@ class FitOptions:
     @property
     def structure(self) -> str:
         """
-        Fit on these recorded sizes only (empty: every size). The others are predicted.
+        Model structure: auto (chosen by an information criterion), io_cpu, threaded_cpu, scaled_io, gc_cpu or amdahl.
         """
     @structure.setter
     def structure(self, arg1: str) -> None:
@@ -1991,11 +1951,7 @@ class FitCandidate:
     """
     One structure tried on the fitting sizes.
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
-        ...
     def __init__(self) -> None:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
         ...
     @property
     def admissible(self) -> bool:
@@ -2015,7 +1971,7 @@ class FitCandidate:
     @property
     def gc_ms(self) -> float:
         """
-        Gc (ms) of the FitCandidate.
+        Memory-management CPU work at 1,024 MB (ms at one vCPU).
         """
     @property
     def io_ms(self) -> float:
@@ -2025,7 +1981,7 @@ class FitCandidate:
     @property
     def knee_vcpu(self) -> float:
         """
-        Knee vcpu of the FitCandidate.
+        vCPUs at which the scaled I/O saturates.
         """
     @property
     def parallel_ms(self) -> float:
@@ -2040,7 +1996,7 @@ class FitCandidate:
     @property
     def scaled_io_ms(self) -> float:
         """
-        Scaled io (ms) of the FitCandidate.
+        I/O work that needs CPU up to a knee (ms at one vCPU).
         """
     @property
     def score(self) -> float:
@@ -2061,11 +2017,7 @@ class FitResult:
     """
     What fit() gave: the fitted profile, the structure chosen and why, per size the observed and predicted durations with the prediction band and the parameters' spread, the errors on the fitting and the held-out sizes, and diagnostics.
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
-        ...
     def __init__(self) -> None:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
         ...
     def prediction_band(self, platform: Platform, memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], q_lo: typing.SupportsFloat | typing.SupportsIndex = 0.05, q_hi: typing.SupportsFloat | typing.SupportsIndex = 0.95) -> tuple[typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"], typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]]:
         """
@@ -2083,7 +2035,7 @@ class FitResult:
     @property
     def band_level(self) -> float:
         """
-        5th/95th percentile of the bootstrap predictions: the parameters' spread only, far narrower than the band (NaN without per-invocation samples).
+        Coverage of the prediction band (band_lo_ms/band_hi_ms), e.g. 0.9.
         """
     @property
     def band_lo_ms(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -2103,7 +2055,7 @@ class FitResult:
     @property
     def diagnostics(self) -> list[str]:
         """
-        The profiles fitted to each bootstrap resample (same structure and knobs).
+        Soft diagnostics of the fit, one line each (also raised as LambdasimWarning in Python).
         """
     @property
     def mape(self) -> float:
@@ -2198,7 +2150,7 @@ class FitResult:
     @property
     def structure(self) -> str:
         """
-        The fitted profile (Python FitResult.profile).
+        The structure chosen: io_cpu, threaded_cpu, scaled_io, gc_cpu or amdahl.
         """
     @property
     def threads(self) -> int:
@@ -2213,7 +2165,7 @@ class FitResult:
     @property
     def used_in_fit(self) -> numpy.typing.NDArray[numpy.bool]:
         """
-        Curves the data cannot tell from the chosen one (other thread counts, structures within 2 of the best score); the band covers them.
+        Per size: True where the size was fitted, False where it was held out.
         """
 class CheckOptions:
     """
@@ -2224,7 +2176,7 @@ class CheckOptions:
     @property
     def aggregate(self) -> str:
         """
-        Two-sided level of the shift's interval and of the per-size bands.
+        How each size's durations are summarised: median, trimmed_mean or mean.
         """
     @aggregate.setter
     def aggregate(self, arg1: str) -> None:
@@ -2265,11 +2217,7 @@ class CheckResult:
     """
     One entry per recorded size, ascending.
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
-        ...
     def __init__(self) -> None:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
         ...
     def report(self) -> str:
         """
@@ -2293,7 +2241,7 @@ class CheckResult:
     @property
     def max_abs_rel_error(self) -> float:
         """
-        Outside predicted x exp(shift +- t s): beyond the scatter of the other sizes (a warning under the shift rule).
+        Largest |rel_error| over the sizes.
         """
     @property
     def memory_mb(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -2323,7 +2271,7 @@ class CheckResult:
     @property
     def passed(self) -> bool:
         """
-        The whole curve's relative shift exp(median ln(observed / predicted)) - 1, its interval at level, and the smallest shift beyond the tolerance this sweep detects with 95 % power (tolerance + 2 t SE; infinite with one size).
+        True when the sweep matches the profile under the rule applied.
         """
     @property
     def predicted_ms(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -2368,7 +2316,7 @@ class CheckResult:
     @property
     def warnings(self) -> list[str]:
         """
-        The whole curve's relative shift exp(median ln(observed / predicted)) - 1, its interval at level, and the smallest shift beyond the tolerance this sweep detects with 95 % power (tolerance + 2 t SE; infinite with one size).
+        Single sizes outside their band and other soft findings, one line each.
         """
     @property
     def within_tolerance(self) -> numpy.typing.NDArray[numpy.bool]:
@@ -2379,10 +2327,6 @@ class Ec2InstanceType:
     """
     One EC2 instance type LMI can run on, with its On-Demand price.
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
-        ...
     @property
     def arch(self) -> str:
         """
@@ -2447,17 +2391,17 @@ class LmiModel:
     @property
     def billing_granularity_s(self) -> float:
         """
-        Billing granularity (seconds) of the LmiModel.
+        LMI instance time is billed in steps of this (seconds).
         """
     @property
     def billing_minimum_s(self) -> float:
         """
-        Billing minimum (seconds) of the LmiModel.
+        Shortest billed LMI instance time (seconds).
         """
     @property
     def concurrency_per_environment_max(self) -> int:
         """
-        Concurrency per environment max of the LmiModel.
+        Most requests one LMI execution environment may run at once.
         """
     @property
     def concurrency_per_vcpu(self) -> list[tuple[str, int]]:
@@ -2467,17 +2411,17 @@ class LmiModel:
     @property
     def cpu_target(self) -> float:
         """
-        Cpu target of the LmiModel.
+        Default autoscaling CPU target, in (0, 1].
         """
     @property
     def default_min_environments(self) -> int:
         """
-        Default min environments of the LmiModel.
+        Execution environments LMI keeps at all times by default.
         """
     @property
     def default_min_instances(self) -> int:
         """
-        Default min instances of the LmiModel.
+        EC2 instances LMI keeps at all times by default.
         """
     @property
     def ec2_max_discount(self) -> float:
@@ -2487,7 +2431,7 @@ class LmiModel:
     @property
     def effective_date(self) -> str:
         """
-        Effective date of the LmiModel.
+        Date the LMI facts were recorded (YYYY-MM-DD).
         """
     @property
     def environment_memory_gib_max(self) -> float:
@@ -2497,7 +2441,7 @@ class LmiModel:
     @property
     def environment_memory_gib_min(self) -> float:
         """
-        Environment memory gib min of the LmiModel.
+        Smallest execution environment memory (GiB).
         """
     @property
     def environment_vcpu_max(self) -> float:
@@ -2507,12 +2451,12 @@ class LmiModel:
     @property
     def environment_vcpu_min(self) -> float:
         """
-        Environment vcpu min of the LmiModel.
+        Fewest vCPUs an execution environment may have.
         """
     @property
     def instance_types(self) -> list[Ec2InstanceType]:
         """
-        Instance types of the LmiModel.
+        The EC2 instance types LMI offers, with their prices.
         """
     @property
     def lambda_sp_max_discount(self) -> float:
@@ -2522,7 +2466,7 @@ class LmiModel:
     @property
     def lambda_sp_min_published_discount(self) -> float:
         """
-        Lambda sp min published discount of the LmiModel.
+        Smallest published Lambda Savings Plan discount, a fraction.
         """
     @property
     def management_fee_fraction(self) -> float:
@@ -2542,7 +2486,7 @@ class LmiModel:
     @property
     def memory_per_vcpu_gib_min(self) -> float:
         """
-        Memory per vcpu gib min of the LmiModel.
+        Smallest memory per vCPU an environment may have (GiB).
         """
     @property
     def month_hours(self) -> float:
@@ -2557,12 +2501,12 @@ class LmiModel:
     @property
     def os_reserve_gib(self) -> float:
         """
-        Os reserve (GiB) of the LmiModel.
+        Memory each instance keeps for the OS (GiB).
         """
     @property
     def os_reserve_vcpu(self) -> float:
         """
-        Os reserve vcpu of the LmiModel.
+        vCPUs each instance keeps for the OS.
         """
     @property
     def region(self) -> str:
@@ -2577,7 +2521,7 @@ class LmiModel:
     @property
     def runtime(self) -> str:
         """
-        Runtime of the LmiModel.
+        Default runtime for the concurrency per vCPU.
         """
     @property
     def scale_in_cooldown_s(self) -> float:
@@ -2602,17 +2546,13 @@ class LmiModel:
     @property
     def startup_lag_s(self) -> float:
         """
-        Startup lag (seconds) of the LmiModel.
+        Default delay before a new instance serves (seconds).
         """
 class LmiConfig:
     """
     An LMI capacity provider and function configuration. Defaults come from lmi_model::aws() (limits and assumptions); 0 means "derived" where stated.
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
-        ...
     def __init__(self) -> None:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
         ...
     def validate(self) -> None:
         """
@@ -2733,7 +2673,7 @@ class LmiConfig:
     @property
     def scaling_doubling_s(self) -> float:
         """
-        Scaling doubling (seconds) of the LmiConfig.
+        Time in which autoscaling can at most double the environments (seconds).
         """
     @scaling_doubling_s.setter
     def scaling_doubling_s(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
@@ -2758,10 +2698,6 @@ class LmiLayout:
     """
     What a configuration resolves to on its instance type.
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
-        ...
     @property
     def concurrency(self) -> int:
         """
@@ -2775,7 +2711,7 @@ class LmiLayout:
     @property
     def environment_memory_gib(self) -> float:
         """
-        Environment memory (GiB) of the LmiLayout.
+        Memory of one execution environment (GiB).
         """
     @property
     def environment_vcpu(self) -> float:
@@ -2785,12 +2721,12 @@ class LmiLayout:
     @property
     def environments_per_instance(self) -> int:
         """
-        Environments per instance of the LmiLayout.
+        Execution environments that fit on one instance.
         """
     @property
     def instance(self) -> Ec2InstanceType:
         """
-        Instance of the LmiLayout.
+        The EC2 instance type (Ec2InstanceType).
         """
     @property
     def management_usd_per_hour(self) -> float:
@@ -2801,16 +2737,12 @@ class LmiBill:
     """
     One month's LMI bill, itemised (USD).
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
-        ...
     def __init__(self) -> None:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
         ...
     @property
     def ec2_discount(self) -> float:
         """
-        Ec2 discount of the LmiBill.
+        Discount applied to the EC2 part, a fraction (the fee is never discounted).
         """
     @property
     def instance_hours(self) -> float:
@@ -2856,10 +2788,6 @@ class LmiRequestWork:
     """
     CPU and I/O of one request on LMI, from a profile: cpu and gc components are CPU (at one vCPU, single-threaded; gc at the environment's memory), io and scaled_io are waits (scaled_io at its knee or one vCPU, whichever is smaller).
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any]:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
-        ...
     @property
     def cpu_ms(self) -> float:
         """
@@ -2874,14 +2802,10 @@ class LmiPlan:
     """
     Steady-state capacity plan: environments for requests_per_month at a peak of peak_to_mean times the mean rate, kept all month (autoscaling cannot follow bursts faster than it grows, so capacity for the peak is held).
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
-        ...
     @property
     def bill(self) -> LmiBill:
         """
-        What set the environment count: "minimum", "cpu" or "concurrency"
+        The month's bill of the plan (LmiBill).
         """
     @property
     def bound(self) -> str:
@@ -2891,17 +2815,17 @@ class LmiPlan:
     @property
     def concurrency_utilisation(self) -> float:
         """
-        At the peak (Little's law, no contention)
+        Concurrency utilisation at the peak, of the planned environments (Little's law, no contention).
         """
     @property
     def cpu_utilisation(self) -> float:
         """
-        At the peak, of the planned environments
+        CPU utilisation at the peak, of the planned environments.
         """
     @property
     def environments(self) -> int:
         """
-        Environments of the LmiPlan.
+        Execution environments the plan needs.
         """
     @property
     def instances(self) -> int:
@@ -2916,17 +2840,17 @@ class LmiPlan:
     @property
     def mean_rate_per_s(self) -> float:
         """
-        Mean rate per (seconds) of the LmiPlan.
+        Mean request rate planned for (requests per second).
         """
     @property
     def peak_rate_per_s(self) -> float:
         """
-        Peak rate per (seconds) of the LmiPlan.
+        Peak request rate planned for (requests per second).
         """
     @property
     def work(self) -> LmiRequestWork:
         """
-        Work at one full vCPU (ms).
+        The work of one request in an environment (LmiRequestWork).
         """
 class LmiSimulateOptions:
     """
@@ -2974,10 +2898,6 @@ class LmiSimulationResult:
     """
     What an LMI simulation gave. Latency is arrival to completion of served requests.
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
-        ...
     @property
     def assumptions(self) -> list[str]:
         """
@@ -2986,7 +2906,7 @@ class LmiSimulationResult:
     @property
     def config(self) -> LmiConfig:
         """
-        Config of the LmiSimulationResult.
+        The LmiConfig simulated.
         """
     @property
     def cpu_utilisation(self) -> float:
@@ -3006,12 +2926,12 @@ class LmiSimulationResult:
     @property
     def latency(self) -> LatencyStats:
         """
-        Latency of the LmiSimulationResult.
+        Latency statistics of the served requests (LatencyStats, ms).
         """
     @property
     def latency_hist(self) -> LogHistogram:
         """
-        Latency hist of the LmiSimulationResult.
+        Histogram of the served requests' latencies (LogHistogram, ms).
         """
     @property
     def layout(self) -> LmiLayout:
@@ -3041,7 +2961,7 @@ class LmiSimulationResult:
     @property
     def peak_environments(self) -> int:
         """
-        Peak environments of the LmiSimulationResult.
+        Most execution environments at once.
         """
     @property
     def peak_instances(self) -> int:
@@ -3126,7 +3046,7 @@ class CompareOptions:
     @property
     def computes(self) -> list[str]:
         """
-        Computes of the CompareOptions.
+        The compute options compared: on-demand, provisioned, lmi.
         """
     @computes.setter
     def computes(self, arg1: collections.abc.Sequence[str]) -> None:
@@ -3150,7 +3070,7 @@ class CompareOptions:
     @property
     def month_hours(self) -> float:
         """
-        Month (hours) of the CompareOptions.
+        Hours in the month priced.
         """
     @month_hours.setter
     def month_hours(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
@@ -3199,10 +3119,6 @@ class ComputeEstimate:
     """
     One compute option at the user's traffic.
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
-        ...
     @property
     def bill(self) -> MonthlyBill:
         """
@@ -3251,7 +3167,7 @@ class ComputeEstimate:
     @property
     def mean_latency_ms(self) -> float:
         """
-        Mean latency (ms) of the ComputeEstimate.
+        Mean latency of the option (ms).
         """
     @property
     def provisioned_concurrency(self) -> int:
@@ -3261,7 +3177,7 @@ class ComputeEstimate:
     @property
     def throttled_fraction(self) -> float:
         """
-        Throttled fraction of the ComputeEstimate.
+        Fraction of requests throttled.
         """
     @property
     def total_usd(self) -> float:
@@ -3272,10 +3188,6 @@ class ComputeComparison:
     """
     On-demand, provisioned concurrency and Lambda Managed Instances priced at one traffic: one ComputeEstimate per option, the winner and the reason it wins.
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
-        ...
     @property
     def assumptions(self) -> list[str]:
         """
@@ -3305,10 +3217,6 @@ class BreakEvenResult:
     """
     Monthly cost of each compute option over a grid (analytic: no simulation; on-demand with no cold starts, provisioned for the peak, LMI planned for the peak).
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
-        ...
     @property
     def lmi_on_demand_crossovers(self) -> list[float]:
         """
@@ -3317,17 +3225,17 @@ class BreakEvenResult:
     @property
     def lmi_provisioned_crossovers(self) -> list[float]:
         """
-        X where LMI and on-demand cost the same (sign changes of lmi - on_demand, refined by bisection), ascending
+        X where LMI and provisioned concurrency cost the same (sign changes of lmi - provisioned, refined by bisection), ascending
         """
     @property
     def lmi_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
-        Lmi (USD) of the BreakEvenResult.
+        Monthly cost on Lambda Managed Instances at each traffic (USD).
         """
     @property
     def on_demand_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
-        On demand (USD) of the BreakEvenResult.
+        Monthly cost on demand at each traffic (USD).
         """
     @property
     def provisioned_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -3348,11 +3256,7 @@ class RecommendOptions:
     """
     Options of a recommendation. C++ owns the defaults; Python and the CLI only override.
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
-        ...
     def __init__(self) -> None:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
         ...
     def validate(self) -> None:
         """
@@ -3441,7 +3345,7 @@ class RecommendOptions:
     @property
     def current_memory_mb(self) -> float | None:
         """
-        Current memory (MB) of the RecommendOptions.
+        Memory size of the current configuration (MB); the result says what changes (None: no current configuration).
         """
     @current_memory_mb.setter
     def current_memory_mb(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
@@ -3473,7 +3377,7 @@ class RecommendOptions:
     @property
     def max_latency_ms(self) -> float | None:
         """
-        Max latency (ms) of the RecommendOptions.
+        Largest latency at the percentile of all requests, cold starts included (ms; None: no limit).
         """
     @max_latency_ms.setter
     def max_latency_ms(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
@@ -3489,7 +3393,7 @@ class RecommendOptions:
     @property
     def max_warm_ms(self) -> float | None:
         """
-        Max warm (ms) of the RecommendOptions.
+        Largest warm duration (ms; None: no limit).
         """
     @max_warm_ms.setter
     def max_warm_ms(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
@@ -3521,7 +3425,7 @@ class RecommendOptions:
     @property
     def region(self) -> str:
         """
-        How many times faster the profile's CPU work (cpu and gc components and first_call_cpu_ms; io, scaled_io and init_ms unchanged) runs on the other architecture, as profile::on_architecture and architecture_speed_ratio: 1.25 means it takes 0.8 of the time there. Unset: 1.0, and the result's caveats say so.
+        AWS region priced, e.g. us-east-1.
         """
     @region.setter
     def region(self, arg0: str) -> None:
@@ -3545,7 +3449,7 @@ class RecommendOptions:
     @property
     def seed(self) -> int:
         """
-        Poisson traffic: the period holds about this many requests (at least simulated_hours, at most 744 h), so low rates are not judged from a handful of cold starts and high rates do not simulate tens of millions of requests per size.
+        Seed of the simulations behind the cold fraction (when simulated).
         """
     @seed.setter
     def seed(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -3602,10 +3506,6 @@ class RecommendCandidate:
     """
     One configuration with its figures.
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
-        ...
     @property
     def arch(self) -> str:
         """
@@ -3659,7 +3559,7 @@ class RecommendCandidate:
     @property
     def method(self) -> str:
         """
-        Method of the RecommendCandidate.
+        How the latency was obtained: warm_only, closed_form or simulation.
         """
     @property
     def monthly_usd(self) -> float:
@@ -3690,10 +3590,6 @@ class RecommendTable:
     """
     Every candidate, one row each.
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
-        ...
     @property
     def arch(self) -> list:
         """
@@ -3758,10 +3654,6 @@ class RecommendChange:
     """
     What changes from the current configuration to the chosen one.
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
-        ...
     @property
     def cost_change(self) -> float:
         """
@@ -3770,7 +3662,7 @@ class RecommendChange:
     @property
     def current(self) -> RecommendCandidate:
         """
-        Current of the RecommendChange.
+        The current configuration (RecommendCandidate).
         """
     @property
     def duration_change(self) -> float:
@@ -3791,24 +3683,20 @@ class Recommendation:
     """
     A recommended configuration (memory size, architecture, concurrency option), the objective or constraint that decided it, the runners-up, the Pareto front and the caveats.
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
-        ...
-    def __setstate__(self, arg0: tuple) -> None:
-        ...
     @property
     def candidates(self) -> RecommendTable:
         """
-        Which constraint decided it (none: the objective alone) and the reason in words.
+        Every candidate configuration as a RecommendTable (columns of equal length).
         """
     @property
     def caveats(self) -> list[str]:
         """
-        Which constraint decided it (none: the objective alone) and the reason in words.
+        What the recommendation assumes, one line each (e.g. an unknown arm64 speed ratio).
         """
     @property
     def change(self) -> RecommendChange | None:
         """
-        Which constraint decided it (none: the objective alone) and the reason in words.
+        From the current configuration to the choice (RecommendChange), None without one.
         """
     @property
     def chosen(self) -> RecommendCandidate:
@@ -3828,7 +3716,7 @@ class Recommendation:
     @property
     def feasible_count(self) -> int:
         """
-        Which constraint decided it (none: the objective alone) and the reason in words.
+        Number of configurations meeting every constraint.
         """
     @property
     def lmi(self) -> LmiPlan | None:
@@ -3863,7 +3751,7 @@ class Recommendation:
     @property
     def runners_up(self) -> list[RecommendCandidate]:
         """
-        Which constraint decided it (none: the objective alone) and the reason in words.
+        The runners-up (cheapest, fastest, knee, the best of the other architecture ...), each a RecommendCandidate with its role.
         """
     @property
     def speed_ratio(self) -> float:
@@ -3891,7 +3779,7 @@ def architecture_speed_ratio(runtime: str, from_arch: str, to_arch: str) -> tupl
     """
 def bill_curve(profile: Profile, platform: Platform, prices: PriceTable, memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None, options: BillOptions) -> BillCurveResult:
     """
-    Raises compute_bill (options are checked once, before any size)
+    The month's bill at each memory size (batch): one BillCurveResult row per size. Raises as compute_bill (options are checked once, before any size)
     """
 def billed_ms(duration_ms: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], granularity_ms: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> typing.Any:
     """
@@ -3907,7 +3795,7 @@ def break_even_requests(profile: Profile, platform: Platform, prices: PriceTable
     """
 def check(profile: Profile, sweep: Sweep, platform: Platform, options: CheckOptions = ...) -> CheckResult:
     """
-    Raises ValueError for an invalid profile, an empty sweep, rtol set and not > 0, shift_tolerance or profile_error < 0, level outside (0, 1), or a recorded size off the platform's grid
+    Compares a profile's predictions with a recorded sweep: the whole curve's shift against shift_tolerance (or each size against rtol), with per-size warnings (CheckResult). Raises ValueError for an invalid profile, an empty sweep, rtol set and not > 0, shift_tolerance or profile_error < 0, level outside (0, 1), or a recorded size off the platform's grid
     """
 def clopper_pearson(x: typing.SupportsInt | typing.SupportsIndex, n: typing.SupportsInt | typing.SupportsIndex, level: typing.SupportsFloat | typing.SupportsIndex) -> tuple[float, float]:
     """
@@ -3945,7 +3833,7 @@ def cpu_time_ms(work_ms: typing.SupportsFloat | typing.SupportsIndex, share: typ
     """
 def curve(profile: Profile, platform: Platform, prices: PriceTable, memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None) -> CurveResult:
     """
-    Raises ValueError for an invalid profile or a size off the grid
+    Warm and cold duration, billed duration, GB-seconds and the cost of one warm invocation of a profile at each memory size (batch; every size of the platform when memory_mb is None). Raises ValueError for an invalid profile or a size off the grid
     """
 def curve_columns(columns: dict, platform: Platform, prices: PriceTable, memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
     """
@@ -3993,7 +3881,7 @@ def lmi_resolve(config: LmiConfig) -> LmiLayout:
     """
 def lmi_work_of(profile: Profile, config: LmiConfig) -> LmiRequestWork:
     """
-    Raises ValueError for an invalid profile
+    The CPU and I/O work of one request of the profile in an LMI execution environment (LmiRequestWork). Raises ValueError for an invalid profile
     """
 def mixture_percentile(q: typing.SupportsFloat | typing.SupportsIndex, warm_ms: typing.SupportsFloat | typing.SupportsIndex, cold_ms: typing.SupportsFloat | typing.SupportsIndex, cold_fraction: typing.SupportsFloat | typing.SupportsIndex, cv: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
@@ -4005,7 +3893,7 @@ def overflow_fraction(rate_per_s: typing.SupportsFloat | typing.SupportsIndex, m
     """
 def plan_lmi(profile: Profile, config: LmiConfig, requests_per_month: typing.SupportsFloat | typing.SupportsIndex, peak_to_mean: typing.SupportsFloat | typing.SupportsIndex = 1.0, month_hours: typing.SupportsFloat | typing.SupportsIndex = 730.0) -> LmiPlan:
     """
-    Raises ValueError unless requests_per_month >= 0, peak_to_mean >= 1, month_hours in (0, 744]; or as validate()
+    The LMI capacity plan for a month of traffic: environments and instances for peak_to_mean times the mean rate, bound by CPU or concurrency, and its bill (LmiPlan). Raises ValueError unless requests_per_month >= 0, peak_to_mean >= 1, month_hours in (0, 744]; or as validate()
     """
 def platform_in_force(date: str) -> Platform:
     """
@@ -4025,7 +3913,7 @@ def powertuning_price(average_billed_ms: typing.SupportsFloat | typing.SupportsI
     """
 def powertuning_statistics(duration_ms: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], billed_ms: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], memory_mb: typing.SupportsFloat | typing.SupportsIndex, base_usd_per_ms: typing.SupportsFloat | typing.SupportsIndex, discard_top_bottom: typing.SupportsFloat | typing.SupportsIndex) -> PowertuningStats:
     """
-    Raises ValueError on a size mismatch, a negative or non-finite value, or a discard_top_bottom outside [0, 0.4]
+    Power Tuning's statistics of a run (its averages and costs per size, computed as Power Tuning does). Raises ValueError on a size mismatch, a negative or non-finite value, or a discard_top_bottom outside [0, 0.4]
     """
 def powertuning_trimmed_mean(values: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], discard_top_bottom: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
