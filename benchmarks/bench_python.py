@@ -180,6 +180,7 @@ def main() -> None:
 
     # 6. fixed cost of one call of each verb (median of 500)
     one = np.array([1024.0])
+    fit3 = ls.fit(s3, bootstrap=0).profile
     verbs = {
         "curve (1 size)": lambda: ls.curve(p, smooth, prices, memory_mb=one),
         "fleet curve (1 profile, 1 size)": lambda: ls.curve(
@@ -189,6 +190,17 @@ def main() -> None:
         "Platform.aws_lambda()": ls.Platform.aws_lambda,
         "PriceTable.aws()": lambda: ls.PriceTable.aws("us-east-1", "x86_64"),
         "fit (3 sizes, no bootstrap)": lambda: ls.fit(s3, bootstrap=0),
+        "check (3 sizes)": lambda: ls.check(fit3, s3),
+        "bill_curve (1 size)": lambda: ls.bill_curve(
+            p, memory_mb=one, requests_per_month=1e6
+        ),
+        "simulate (1 s at 1 request/s)": lambda: ls._core.simulate(
+            short, smooth, tiny, o
+        ),
+        "simulate via ls.simulate (with its bill)": lambda: ls.simulate(
+            short, 1024, rate=1.0, duration_s=1.0, seed=1
+        ),
+        "recommend (every size, both architectures)": lambda: ls.recommend(p),
         "numpy: np.minimum on 1 element (yardstick)": lambda: np.minimum(one, 2.0),
     }
     print("\n| verb | fixed cost |\n|---|---|")

@@ -33,4 +33,5 @@ PYBIND11_MODULE(_core, m) {
   bind_fleet(m);  // bill_curve and recommend of many profiles
   bind_fit_batch(m);
   bind_simulate_batch(m);
+  bind_pickle(m);  // last: adds pickling to classes registered above
 }

@@ -52,3 +52,4 @@ void bind_recommend(py::module_& m);
 void bind_lmi(py::module_& m);
 void bind_fit_batch(py::module_& m);
 void bind_simulate_batch(py::module_& m);
+void bind_pickle(py::module_& m);

@@ -12,6 +12,8 @@
 
 #include "detail/fit_steps.hpp"
 #include "detail/json_reader.hpp"
+#include "detail/predict_kernels.hpp"
+#include "detail/small_lstsq.hpp"
 #include "lambdasim/error.hpp"
 #include "lambdasim/predict.hpp"
 
@@ -27,7 +29,23 @@ fit_structure fit_structure_from_string(std::string_view name) {
 
 namespace detail {
 
-Eigen::VectorXd nnls_small(const Eigen::MatrixXd& a, const Eigen::VectorXd& b) {
+namespace {
+
+// Least squares of b on the columns `cols` of a by Eigen's ColPivHouseholderQR: false
+// when rank-deficient.
+bool eigen_lstsq(const Eigen::MatrixXd& a, const Eigen::VectorXd& b,
+                 const std::vector<Eigen::Index>& cols, Eigen::VectorXd& xs) {
+  Eigen::MatrixXd sub(a.rows(), static_cast<Eigen::Index>(cols.size()));
+  for (std::size_t c = 0; c < cols.size(); ++c)
+    sub.col(static_cast<Eigen::Index>(c)) = a.col(cols[c]);
+  Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(sub);
+  if (qr.rank() < sub.cols()) return false;
+  xs = qr.solve(b);
+  return true;
+}
+
+// The general path: any number of rows and columns, Eigen throughout.
+Eigen::VectorXd nnls_general(const Eigen::MatrixXd& a, const Eigen::VectorXd& b) {
   const auto k = static_cast<int>(a.cols());
   Eigen::VectorXd best = Eigen::VectorXd::Zero(k);
   double best_r = b.squaredNorm();
@@ -36,13 +54,12 @@ Eigen::VectorXd nnls_small(const Eigen::MatrixXd& a, const Eigen::VectorXd& b) {
     for (int j = 0; j < k; ++j)
       if (mask & (1 << j)) cols.push_back(j);
     if (static_cast<Eigen::Index>(cols.size()) > a.rows()) continue;
+    Eigen::VectorXd xs;
+    if (!eigen_lstsq(a, b, cols, xs)) continue;
+    if ((xs.array() < 0).any()) continue;
     Eigen::MatrixXd sub(a.rows(), static_cast<Eigen::Index>(cols.size()));
     for (std::size_t c = 0; c < cols.size(); ++c)
       sub.col(static_cast<Eigen::Index>(c)) = a.col(cols[c]);
-    Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(sub);
-    if (qr.rank() < sub.cols()) continue;
-    const Eigen::VectorXd xs = qr.solve(b);
-    if ((xs.array() < 0).any()) continue;
     const double r = (sub * xs - b).squaredNorm();
     if (r < best_r - 1e-15 * std::max(1.0, best_r)) {
       best_r = r;
@@ -52,6 +69,58 @@ Eigen::VectorXd nnls_small(const Eigen::MatrixXd& a, const Eigen::VectorXd& b) {
     }
   }
   return best;
+}
+
+}  // namespace
+
+Eigen::VectorXd nnls_small(const Eigen::MatrixXd& a, const Eigen::VectorXd& b) {
+  const auto n = static_cast<int>(a.rows());
+  const auto k = static_cast<int>(a.cols());
+  if (k > 3 || n > small_lstsq_max_rows || n < 1) return nnls_general(a, b);
+  // Every subset of columns (the active sets), in the order of nnls_general, each
+  // solved on the stack by small_lstsq (Eigen's algorithm). Any decision that rounding
+  // could tip (a rank, a sign, which subset fits best) goes back to nnls_general, so
+  // the answer is the general path's to rounding.
+  double best[3] = {0, 0, 0};
+  double best_r = b.squaredNorm();
+  double sub[3 * small_lstsq_max_rows];
+  for (int mask = 1; mask < (1 << k); ++mask) {
+    int cols[3];
+    int q = 0;
+    for (int j = 0; j < k; ++j)
+      if (mask & (1 << j)) cols[q++] = j;
+    if (q > n) continue;
+    for (int c = 0; c < q; ++c) std::copy_n(a.col(cols[c]).data(), n, sub + c * n);
+    double xs[3];
+    const lstsq_status st = small_lstsq(sub, n, q, b.data(), xs);
+    if (st == lstsq_status::uncertain) return nnls_general(a, b);
+    if (st == lstsq_status::rank_deficient) continue;
+    double xmax = 0;
+    for (int c = 0; c < q; ++c) xmax = std::max(xmax, std::abs(xs[c]));
+    bool negative = false;
+    for (int c = 0; c < q; ++c) {
+      if (std::abs(xs[c]) <= 1e-9 * xmax) return nnls_general(a, b);
+      negative = negative || xs[c] < 0;
+    }
+    if (negative) continue;
+    double r = 0;
+    for (int i = 0; i < n; ++i) {
+      double e = 0;
+      for (int c = 0; c < q; ++c) e += a(i, cols[c]) * xs[c];
+      e -= b[i];
+      r += e * e;
+    }
+    const double bar = best_r - 1e-15 * std::max(1.0, best_r);
+    if (std::abs(r - bar) <= 1e-9 * std::max(1.0, best_r)) return nnls_general(a, b);
+    if (r < bar) {
+      best_r = r;
+      best[0] = best[1] = best[2] = 0;
+      for (int c = 0; c < q; ++c) best[cols[c]] = xs[c];
+    }
+  }
+  Eigen::VectorXd out(k);
+  for (int j = 0; j < k; ++j) out[j] = best[j];
+  return out;
 }
 
 std::uint64_t uniform_index(std::mt19937_64& rng, std::uint64_t n) {
@@ -99,33 +168,49 @@ int parameter_count(fit_structure s) {
 // cpu, gc and parallel columns depend on the work itself under CFS throttling (short
 // work is throttled less than C/s), so they are evaluated at the current work estimates
 // (gc_work is the parallel work for amdahl).
-Eigen::MatrixXd basis(const detail::fit_knobs& k, const platform& p,
-                      const Eigen::VectorXd& m, double cpu_work, double gc_work) {
-  Eigen::MatrixXd a(m.size(), work_terms(k.structure));
-  platform smooth = p;
-  smooth.throttle = throttling::smooth;
+// Per fitting size, what the design matrix needs from the platform: CPU share and
+// visible vCPUs, looked up once per solve rather than once per column and iteration.
+struct size_factors {
+  Eigen::VectorXd share;
+  Eigen::VectorXi visible;
+  size_factors(const platform& p, const Eigen::VectorXd& m)
+      : share(m.size()), visible(m.size()) {
+    for (Eigen::Index i = 0; i < m.size(); ++i) {
+      share[i] = p.cpu_share(m[i]);
+      visible[i] = p.visible_vcpu_count(m[i]);
+    }
+  }
+};
+
+// Design matrix, into a (sized by the caller): column j is the time of component j per
+// ms of work at each size. The cpu, gc and parallel columns depend on the work itself
+// under CFS throttling (short work is throttled less than C/s), so they are evaluated
+// at the current work estimates (gc_work is the parallel work for amdahl). With no
+// estimate yet, the smooth model: cpu_time_ms(1, s, par, smooth) = 1 / min(s, par).
+void basis(const detail::fit_knobs& k, const platform& p, const Eigen::VectorXd& m,
+           const size_factors& f, double cpu_work, double gc_work, Eigen::MatrixXd& a) {
+  const bool amdahl = k.structure == fit_structure::amdahl;
   for (Eigen::Index i = 0; i < m.size(); ++i) {
-    const double s = p.cpu_share(m[i]);
-    const bool amdahl = k.structure == fit_structure::amdahl;
-    const double par = std::min(amdahl ? 1 : k.threads, p.visible_vcpu_count(m[i]));
+    const double s = f.share[i];
+    const int visible = f.visible[i];
+    const double par = std::min(amdahl ? 1 : k.threads, visible);
     a(i, 0) = 1;
     a(i, 1) = cpu_work > 0 ? cpu_time_ms(cpu_work, s, par, p) / cpu_work
-                           : cpu_time_ms(1.0, s, par, smooth);
+                           : 1.0 / std::min(s, par);
     if (k.structure == fit_structure::scaled_io)
       a(i, 2) = 1.0 / std::min(s / k.knee, 1.0);
     if (amdahl) {
-      const double kp = std::min(k.threads, p.visible_vcpu_count(m[i]));
+      const double kp = std::min(k.threads, visible);
       a(i, 2) = gc_work > 0 ? cpu_time_ms(gc_work, s, kp, p) / gc_work
-                            : cpu_time_ms(1.0, s, kp, smooth);
+                            : 1.0 / std::min(s, kp);
     }
     if (k.structure == fit_structure::gc_cpu) {
       const component unit = component::gc(1.0);
       const double scale = unit.ref_mb / m[i];  // work at m per ms of work at ref_mb
       a(i, 2) = gc_work > 0 ? cpu_time_ms(gc_work * scale, s, 1.0, p) / gc_work
-                            : cpu_time_ms(scale, s, 1.0, smooth);
+                            : scale / std::min(s, 1.0);
     }
   }
-  return a;
 }
 
 std::string fmt(double x, int prec = 3) {
@@ -299,14 +384,17 @@ fit_solution solve_candidate(const fit_knobs& k, const platform& p,
                              const Eigen::VectorXd& m, const Eigen::VectorXd& y,
                              const Eigen::VectorXd& sigma) {
   const Eigen::VectorXd w = (y.array() * sigma.array()).inverse().matrix();
+  const Eigen::VectorXd yw = w.cwiseProduct(y);
+  const size_factors f(p, m);
   fit_solution r;
+  r.a.resize(m.size(), work_terms(k.structure));
+  Eigen::MatrixXd aw(r.a.rows(), r.a.cols());
   double cpu = 0, gc = 0;
   const bool has_gc =
       k.structure == fit_structure::gc_cpu || k.structure == fit_structure::amdahl;
   for (int it = 0; it < 4; ++it) {
-    r.a = basis(k, p, m, cpu, gc);
-    const Eigen::MatrixXd aw = w.asDiagonal() * r.a;
-    const Eigen::VectorXd yw = w.cwiseProduct(y);
+    basis(k, p, m, f, cpu, gc, r.a);
+    aw.noalias() = w.asDiagonal() * r.a;
     r.x = detail::nnls_small(aw, yw);
     const double new_gc = has_gc ? r.x[2] : 0;
     if (std::abs(r.x[1] - cpu) <= 1e-9 * std::max(1.0, cpu) &&
@@ -336,21 +424,27 @@ double bend_below_one_vcpu(const profile& w, const platform& p, const fit_data& 
                            double& from_mb, double& to_mb) {
   platform smooth = p;
   smooth.throttle = throttling::smooth;
+  w.validate();  // once: each point below is warm_ms(w, smooth, m) without re-checking
+  const auto warm = [&](double m, double share) {
+    return detail::warm_time(w, smooth, m, share, smooth.visible_vcpu_count(m));
+  };
   double worst = 0;
   from_mb = to_mb = 0;
   const double step = p.memory_step_mb;
   for (Eigen::Index j = 0; j + 1 < d.m.size(); ++j) {
     const double ma = d.m[j], mb = d.m[j + 1];
-    if (p.cpu_share(mb) > 1) break;
-    const double ia = 1 / p.cpu_share(ma), ib = 1 / p.cpu_share(mb);
-    const double ta = warm_ms(w, smooth, ma), tb = warm_ms(w, smooth, mb);
+    const double sa = p.cpu_share(ma), sb = p.cpu_share(mb);
+    if (sb > 1) break;
+    const double ia = 1 / sa, ib = 1 / sb;
+    const double ta = warm(ma, sa), tb = warm(mb, sb);
     const double tol = std::max(d.sigma[j], d.sigma[j + 1]);
     for (int t = 1; t < 16; ++t) {
       double m = ma + (mb - ma) * t / 16.0;
       m = p.min_memory_mb + std::round((m - p.min_memory_mb) / step) * step;
       if (m <= ma || m >= mb) continue;
-      const double line = ta + (tb - ta) * (1 / p.cpu_share(m) - ia) / (ib - ia);
-      const double dev = std::abs(warm_ms(w, smooth, m) / line - 1) / tol;
+      const double sm = p.cpu_share(m);
+      const double line = ta + (tb - ta) * (1 / sm - ia) / (ib - ia);
+      const double dev = std::abs(warm(m, sm) / line - 1) / tol;
       if (dev > worst) worst = dev, from_mb = ma, to_mb = mb;
     }
   }

@@ -682,7 +682,11 @@ class BillOptions:
     """
     What the month looks like. C++ owns the defaults; Python and the CLI only override.
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
     def __init__(self) -> None:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
         ...
     def validate(self) -> None:
         """
@@ -812,7 +816,11 @@ class MonthlyBill:
     """
     One month's bill, itemised (USD) with the quantities behind each line.
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
     def __init__(self) -> None:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
         ...
     @property
     def billable_gb_s(self) -> float:
@@ -1073,7 +1081,11 @@ class Arrivals:
         """
         A recorded trace of timestamps in seconds (any epoch). The period runs from the first to the last timestamp. Raises ValueError for fewer than 2 timestamps, a NaN, a timestamp earlier than the one before it (naming both indices), or a zero period
         """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
     def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
         ...
     def expected_requests(self) -> float:
         """
@@ -1140,9 +1152,13 @@ class KeepAlive:
         """
         Raises ValueError unless seconds > 0 and finite
         """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any]:
+        ...
     def __init__(self) -> None:
         ...
     def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
         ...
     def mean_s(self) -> float:
         """
@@ -1199,9 +1215,13 @@ class Recycling:
         """
         No recycling: instances live until their keep-alive runs out.
         """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any]:
+        ...
     def __init__(self) -> None:
         ...
     def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
         ...
     def validate(self) -> None:
         """
@@ -1280,6 +1300,10 @@ class LogHistogram:
         """
         Bin edges (ms), logarithmically spaced.
         """
+    def __getstate__(self) -> tuple[int, list[int], int, float, float, float]:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     def quantile(self, q: typing.SupportsFloat | typing.SupportsIndex) -> float:
         """
         Nearest-rank quantile, q in [0, 1], within relative_error (see above); NaN when empty. Raises ValueError unless 0 <= q <= 1
@@ -1412,6 +1436,10 @@ class LatencyStats:
     """
     Latency of one class of requests (ms, as the caller sees it: a cold request includes INIT). Percentiles within log_histogram::relative_error (0.2 %) of the exact nearest-rank percentile; NaN when count is 0.
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     @property
     def count(self) -> int:
         """
@@ -1456,6 +1484,10 @@ class SimulationResult:
     """
     Totals are over all replications; period_s is one replication's period; mean_* are time averages over all replications.
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     @property
     def all(self) -> LatencyStats:
         """
@@ -1640,7 +1672,11 @@ class SweepMetadata:
     """
     Where a sweep came from and how it was recorded (Power Tuning execution input).
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
     def __init__(self) -> None:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
         ...
     @property
     def format(self) -> str:
@@ -1797,11 +1833,15 @@ class Sweep:
         """
         The series of a REPORT metrics JSON file, e.g. ['dotnet6/arm64', ...].
         """
+    def __getstate__(self) -> tuple[list, SweepMetadata, list[str], int]:
+        ...
     def __init__(self) -> None:
         ...
     def __len__(self) -> int:
         ...
     def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
         ...
     def columns(self) -> dict:
         """
@@ -1951,7 +1991,11 @@ class FitCandidate:
     """
     One structure tried on the fitting sizes.
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
     def __init__(self) -> None:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
         ...
     @property
     def admissible(self) -> bool:
@@ -2017,7 +2061,11 @@ class FitResult:
     """
     What fit() gave: the fitted profile, the structure chosen and why, per size the observed and predicted durations with the prediction band and the parameters' spread, the errors on the fitting and the held-out sizes, and diagnostics.
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
     def __init__(self) -> None:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
         ...
     def prediction_band(self, platform: Platform, memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], q_lo: typing.SupportsFloat | typing.SupportsIndex = 0.05, q_hi: typing.SupportsFloat | typing.SupportsIndex = 0.95) -> tuple[typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"], typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]]:
         """
@@ -2217,7 +2265,11 @@ class CheckResult:
     """
     One entry per recorded size, ascending.
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
     def __init__(self) -> None:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
         ...
     def report(self) -> str:
         """
@@ -2327,6 +2379,10 @@ class Ec2InstanceType:
     """
     One EC2 instance type LMI can run on, with its On-Demand price.
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     @property
     def arch(self) -> str:
         """
@@ -2552,7 +2608,11 @@ class LmiConfig:
     """
     An LMI capacity provider and function configuration. Defaults come from lmi_model::aws() (limits and assumptions); 0 means "derived" where stated.
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
     def __init__(self) -> None:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
         ...
     def validate(self) -> None:
         """
@@ -2698,6 +2758,10 @@ class LmiLayout:
     """
     What a configuration resolves to on its instance type.
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     @property
     def concurrency(self) -> int:
         """
@@ -2737,7 +2801,11 @@ class LmiBill:
     """
     One month's LMI bill, itemised (USD).
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
     def __init__(self) -> None:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
         ...
     @property
     def ec2_discount(self) -> float:
@@ -2788,6 +2856,10 @@ class LmiRequestWork:
     """
     CPU and I/O of one request on LMI, from a profile: cpu and gc components are CPU (at one vCPU, single-threaded; gc at the environment's memory), io and scaled_io are waits (scaled_io at its knee or one vCPU, whichever is smaller).
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any]:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     @property
     def cpu_ms(self) -> float:
         """
@@ -2802,6 +2874,10 @@ class LmiPlan:
     """
     Steady-state capacity plan: environments for requests_per_month at a peak of peak_to_mean times the mean rate, kept all month (autoscaling cannot follow bursts faster than it grows, so capacity for the peak is held).
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     @property
     def bill(self) -> LmiBill:
         """
@@ -2898,6 +2974,10 @@ class LmiSimulationResult:
     """
     What an LMI simulation gave. Latency is arrival to completion of served requests.
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     @property
     def assumptions(self) -> list[str]:
         """
@@ -3119,6 +3199,10 @@ class ComputeEstimate:
     """
     One compute option at the user's traffic.
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     @property
     def bill(self) -> MonthlyBill:
         """
@@ -3188,6 +3272,10 @@ class ComputeComparison:
     """
     On-demand, provisioned concurrency and Lambda Managed Instances priced at one traffic: one ComputeEstimate per option, the winner and the reason it wins.
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     @property
     def assumptions(self) -> list[str]:
         """
@@ -3217,6 +3305,10 @@ class BreakEvenResult:
     """
     Monthly cost of each compute option over a grid (analytic: no simulation; on-demand with no cold starts, provisioned for the peak, LMI planned for the peak).
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     @property
     def lmi_on_demand_crossovers(self) -> list[float]:
         """
@@ -3256,7 +3348,11 @@ class RecommendOptions:
     """
     Options of a recommendation. C++ owns the defaults; Python and the CLI only override.
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
     def __init__(self) -> None:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
         ...
     def validate(self) -> None:
         """
@@ -3506,6 +3602,10 @@ class RecommendCandidate:
     """
     One configuration with its figures.
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     @property
     def arch(self) -> str:
         """
@@ -3590,6 +3690,10 @@ class RecommendTable:
     """
     Every candidate, one row each.
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     @property
     def arch(self) -> list:
         """
@@ -3654,6 +3758,10 @@ class RecommendChange:
     """
     What changes from the current configuration to the chosen one.
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     @property
     def cost_change(self) -> float:
         """
@@ -3683,6 +3791,10 @@ class Recommendation:
     """
     A recommended configuration (memory size, architecture, concurrency option), the objective or constraint that decided it, the runners-up, the Pareto front and the caveats.
     """
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     @property
     def candidates(self) -> RecommendTable:
         """

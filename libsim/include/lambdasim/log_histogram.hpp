@@ -7,6 +7,7 @@
 
 #include <bit>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace lambdasim {
@@ -21,6 +22,11 @@ namespace lambdasim {
 /// within a relative 2^-9 = 0.196 % of that sample. Values below 2^-20 (including 0)
 /// share one underflow bucket and values from 2^44 up one overflow bucket; their
 /// quantiles are reported as the exact min or max.
+///
+/// Storage: only the range of buckets between the smallest and largest value seen (plus
+/// slack) is allocated, on the first add, so an empty or narrow histogram costs a few
+/// hundred bytes instead of the 128 KiB of every bucket (which made each simulate()
+/// call pay for page faults). Counts and quantiles do not depend on it.
 class log_histogram {
  public:
   static constexpr int sub_bits = 8;                   ///< 256 buckets per octave
@@ -29,11 +35,17 @@ class log_histogram {
   static constexpr int buckets = octaves << sub_bits;  ///< regular buckets
   static constexpr double relative_error = 1.0 / (1 << (sub_bits + 1));  ///< 2^-9
 
-  log_histogram();
+  log_histogram() = default;
 
   /// Adds one value (x >= 0 and finite; the simulator only adds durations).
   void add(double x) {
-    ++counts_[index(x)];
+    const int i = index(x);
+    // i below lo_ wraps to a huge unsigned offset: one test for both ends
+    const auto k = static_cast<std::size_t>(static_cast<unsigned>(i - lo_));
+    if (k < counts_.size())
+      ++counts_[k];
+    else
+      add_outside(i);
     ++n_;
     sum_ += x;
     if (x < min_) min_ = x;
@@ -56,7 +68,21 @@ class log_histogram {
   /// Lower edge of bucket i (0 <= i <= buckets + 1; index 0 is the underflow bucket).
   static double lower_edge(int i);
   /// Bucket counts, underflow first, overflow last (size buckets + 2).
-  const std::vector<std::uint64_t>& counts() const { return counts_; }
+  std::vector<std::uint64_t> counts() const;
+  /// Count of bucket i (0 <= i <= buckets + 1).
+  std::uint64_t count_at(int i) const {
+    const auto k = static_cast<std::size_t>(static_cast<unsigned>(i - lo_));
+    return k < counts_.size() ? counts_[k] : 0;
+  }
+  /// The allocated range: counts of buckets first_bucket() .. first_bucket() +
+  /// stored().size() - 1, every other bucket empty.
+  int first_bucket() const { return lo_; }
+  const std::vector<std::uint64_t>& stored() const { return counts_; }
+  /// Rebuilds a histogram from its parts (pickling): counts of buckets first_bucket ..
+  /// first_bucket + counts.size() - 1, and the exact count, sum, min and max.
+  /// @throws std::invalid_argument when the parts do not describe a histogram
+  static log_histogram from_parts(int first_bucket, std::vector<std::uint64_t> counts,
+                                  std::uint64_t n, double sum, double min, double max);
 
   /// Bucket index of x: 0 underflow, 1..buckets regular, buckets + 1 overflow.
   static int index(double x) {
@@ -75,11 +101,16 @@ class log_histogram {
   }
 
  private:
-  std::vector<std::uint64_t> counts_;
+  void add_outside(int i);
+  /// Grows the allocated range to include buckets [from, to).
+  void cover(int from, int to);
+
+  std::vector<std::uint64_t> counts_;  ///< buckets lo_ .. lo_ + size - 1
+  int lo_ = 0;
   std::uint64_t n_ = 0;
   double sum_ = 0;
-  double min_;
-  double max_;
+  double min_ = std::numeric_limits<double>::infinity();
+  double max_ = -std::numeric_limits<double>::infinity();
 };
 
 }  // namespace lambdasim
