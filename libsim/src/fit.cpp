@@ -425,8 +425,11 @@ double bend_below_one_vcpu(const profile& w, const platform& p, const fit_data& 
   platform smooth = p;
   smooth.throttle = throttling::smooth;
   w.validate();  // once: each point below is warm_ms(w, smooth, m) without re-checking
-  const auto warm = [&](double m, double share) {
-    return detail::warm_time(w, smooth, m, share, smooth.visible_vcpu_count(m));
+  const auto warm = [&](double m, double) {
+    const detail::grid_point gp(smooth, m);
+    double t = 0;
+    detail::warm_into(w.components.data(), w.components.size(), smooth, gp.view(), &t);
+    return t;
   };
   double worst = 0;
   from_mb = to_mb = 0;
