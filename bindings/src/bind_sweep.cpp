@@ -62,7 +62,9 @@ void bind_sweep(py::module_& m) {
       .def_readwrite("format", &sweep_metadata::format)
       .def_readwrite("strategy", &sweep_metadata::strategy)
       .def_readwrite("region", &sweep_metadata::region)
-      .def_readwrite("num", &sweep_metadata::num);
+      .def_readwrite("num", &sweep_metadata::num)
+      .def_readwrite("date", &sweep_metadata::date)
+      .def_readwrite("date_origin", &sweep_metadata::date_origin);
 
   py::class_<sweep_summary>(m, "SweepSummary")
       .def(py::init<>())
@@ -341,6 +343,7 @@ void bind_sweep(py::module_& m) {
       .def_readonly("observed_ms", &check_result::observed_ms)
       .def_readonly("p5_ms", &check_result::p5_ms)
       .def_readonly("p95_ms", &check_result::p95_ms)
+      .def_readonly("deviation", &check_result::deviation)
       .def_readonly("rel_error", &check_result::rel_error)
       .def_property_readonly(
           "in_band", [](const check_result& r) { return bool_array(r.in_band); })
@@ -358,6 +361,7 @@ void bind_sweep(py::module_& m) {
       .def_readonly("detectable_shift", &check_result::detectable_shift)
       .def_readonly("rule", &check_result::rule)
       .def_readonly("warnings", &check_result::warnings)
+      .def_readonly("max_abs_deviation", &check_result::max_abs_deviation)
       .def_readonly("max_abs_rel_error", &check_result::max_abs_rel_error)
       .def_readonly("failures", &check_result::failures)
       .def_readonly("passed", &check_result::passed)

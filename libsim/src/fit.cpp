@@ -777,7 +777,17 @@ fit_result fit(const sweep& s, const platform& given, const fit_options& opt) {
     detail::throw_invalid("threads", opt.threads, "must be >= 0 (0: unknown)");
   if (!(opt.band_level > 0 && opt.band_level < 1))
     detail::throw_invalid("band_level", opt.band_level, "must be in (0, 1)");
-  const platform p = opt.date.empty() ? given : platform_in_force(opt.date);
+  // The platform of the data's date: date= first, else the date the file carries
+  // (sweep_metadata::date) when the platform passed is one of the dated AWS models;
+  // a platform given as a file of its own is kept.
+  std::string date = opt.date, date_why;
+  if (date.empty() && !s.meta.date.empty() &&
+      (given.name == "aws-lambda" || given.name == "aws-lambda-2020")) {
+    date = s.meta.date;
+    date_why =
+        ", the date in the file: " + s.meta.date_origin + " (date= overrides it)";
+  }
+  const platform p = date.empty() ? given : platform_in_force(date);
   const detail::fit_data d = detail::prepare_fit_data(s, p, opt);
   const detail::fit_grid g = detail::candidate_grid(d, p, opt);
   const detail::fit_scores sc = detail::score_candidates(d, g, p, opt);
@@ -787,8 +797,8 @@ fit_result fit(const sweep& s, const platform& given, const fit_options& opt) {
   f.candidates = sc.candidates;
   f.structure = chosen.structure;
   f.reason = detail::explain_choice(d, g, sc, opt);
-  if (!opt.date.empty())
-    f.reason += "; platform " + p.name + " (in force on " + opt.date + ")";
+  if (!date.empty())
+    f.reason += "; platform " + p.name + " (in force on " + date + ")" + date_why;
   f.fitted = detail::candidate_profile(chosen, sc.solutions[sc.best].x);
   f.fitted.name = opt.name;
   f.fitted.platform = p.name;

@@ -980,6 +980,8 @@ class SimulationResult:
     def warm_ms(self) -> float:
         ...
 class SweepMetadata:
+    date: str
+    date_origin: str
     format: str
     region: str
     source: str
@@ -1308,10 +1310,16 @@ class CheckResult:
     def detectable_shift(self) -> float:
         ...
     @property
+    def deviation(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        ...
+    @property
     def failures(self) -> int:
         ...
     @property
     def in_band(self) -> numpy.typing.NDArray[numpy.bool]:
+        ...
+    @property
+    def max_abs_deviation(self) -> float:
         ...
     @property
     def max_abs_rel_error(self) -> float:

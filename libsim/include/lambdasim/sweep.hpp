@@ -48,6 +48,13 @@ struct sweep_metadata {
   std::string strategy;  ///< Power Tuning strategy, when known
   std::string region;
   int num = 0;  ///< Power Tuning invocations per size, 0 if unknown
+  /// Recording date, YYYY-MM-DD, when the format carries one: the earliest REPORT
+  /// timestamp (a log line's leading time, a JSON record's "time"), or the earliest
+  /// value of a CSV's timestamp column. Empty when unknown (Power Tuning output and
+  /// REPORT metrics JSON carry none). fit() chooses the platform in force that day.
+  std::string date;
+  /// Where `date` came from, in words (e.g. "the earliest REPORT line timestamp").
+  std::string date_origin;
 };
 
 /// How a size's invocations are reduced to one duration.
