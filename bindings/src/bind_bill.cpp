@@ -15,76 +15,150 @@ Eigen::Map<const Eigen::VectorXd> as_vector(const array_d& a, const char* name) 
 
 void bind_bill(py::module_& m) {
   using namespace lambdasim;
-  py::class_<bill_options>(m, "BillOptions")
+  py::class_<bill_options>(m, "BillOptions",
+                           "What the month looks like. C++ owns the defaults; Python "
+                           "and the CLI only override.")
       .def(py::init<>())
-      .def_readwrite("requests_per_month", &bill_options::requests_per_month)
-      .def_readwrite("cold_fraction", &bill_options::cold_fraction)
-      .def_readwrite("provisioned_concurrency", &bill_options::provisioned_concurrency)
-      .def_readwrite("provisioned_hours", &bill_options::provisioned_hours)
+      .def_readwrite("requests_per_month", &bill_options::requests_per_month,
+                     "Requests per month.")
+      .def_readwrite("cold_fraction", &bill_options::cold_fraction,
+                     "Fraction of on-demand requests that are cold starts, [0, 1]")
+      .def_readwrite("provisioned_concurrency", &bill_options::provisioned_concurrency,
+                     "Provisioned concurrency: instances kept warm.")
+      .def_readwrite("provisioned_hours", &bill_options::provisioned_hours,
+                     "Hours per month the provisioned instances are enabled")
       .def_readwrite("provisioned_request_fraction",
-                     &bill_options::provisioned_request_fraction)
-      .def_readwrite("free_tier", &bill_options::free_tier)
-      .def_readwrite("storage_mb", &bill_options::storage_mb)
-      .def_readwrite("date", &bill_options::date)
+                     &bill_options::provisioned_request_fraction,
+                     "Fraction of requests executed on provisioned instances when "
+                     "provisioned_concurrency > 0")
+      .def_readwrite("free_tier", &bill_options::free_tier,
+                     "Apply the monthly free tier (not with provisioned concurrency)")
+      .def_readwrite(
+          "storage_mb", &bill_options::storage_mb,
+          "Configured ephemeral storage (default: AWS's free amount, from models/)")
+      .def_readwrite(
+          "date", &bill_options::date,
+          "Billing rules in force on this date (\"YYYY-MM-DD\"): granularity and INIT. "
+          "Empty: the platform's billing granularity and the current INIT rule.")
       .def_property(
           "package",
           [](const bill_options& o) { return std::string(to_string(o.package)); },
           [](bill_options& o, const std::string& p) {
             o.package = package_type_from_string(p);
-          })
-      .def_readwrite("custom_runtime", &bill_options::custom_runtime)
-      .def_readwrite("snapstart", &bill_options::snapstart)
-      .def_readwrite("snapstart_restore_ms", &bill_options::snapstart_restore_ms)
-      .def_readwrite("snapstart_cache_hours", &bill_options::snapstart_cache_hours)
-      .def_readwrite("account_gb_s_offset", &bill_options::account_gb_s_offset)
-      .def_readwrite("savings_plan_discount", &bill_options::savings_plan_discount)
-      .def("validate", py::overload_cast<>(&bill_options::validate, py::const_));
+          },
+          "Billing rules in force on this date (\"YYYY-MM-DD\"): granularity and INIT. "
+          "Empty: the platform's billing granularity and the current INIT rule.")
+      .def_readwrite("custom_runtime", &bill_options::custom_runtime,
+                     "OS-only runtime (provided.al2023...): INIT always billed")
+      .def_readwrite(
+          "snapstart", &bill_options::snapstart,
+          "SnapStart: cold starts restore a snapshot instead of running INIT.")
+      .def_readwrite("snapstart_restore_ms", &bill_options::snapstart_restore_ms,
+                     "Billed restore duration (incl. hooks) per cold start")
+      .def_readwrite("snapstart_cache_hours", &bill_options::snapstart_cache_hours,
+                     "Hours per month the snapshot is cached")
+      .def_readwrite(
+          "account_gb_s_offset", &bill_options::account_gb_s_offset,
+          "GB-s the rest of the account uses this month in the same region and "
+          "architecture: the function's GB-s are priced on the tiers above it.")
+      .def_readwrite("savings_plan_discount", &bill_options::savings_plan_discount,
+                     "Compute Savings Plan discount on duration (execution and INIT) "
+                     "and provisioned concurrency, a fraction within [0, the published "
+                     "maximum] (models/lmi-aws.json \"savings_plans\": 12 % no upfront "
+                     "to 17 % all upfront); requests are not discounted.")
+      .def("validate", py::overload_cast<>(&bill_options::validate, py::const_),
+           "Checked against rules (the storage range); validate() checks against AWS's "
+           "rules. Raises ValueError naming the field and the value");
 
-  py::class_<monthly_bill>(m, "MonthlyBill")
+  py::class_<monthly_bill>(
+      m, "MonthlyBill",
+      "One month's bill, itemised (USD) with the quantities behind each line.")
       .def(py::init<>())
-      .def_readonly("requests", &monthly_bill::requests)
-      .def_readonly("gb_s", &monthly_bill::gb_s)
-      .def_readonly("compute_usd", &monthly_bill::compute_usd)
-      .def_readonly("requests_usd", &monthly_bill::requests_usd)
-      .def_readonly("init_usd", &monthly_bill::init_usd)
-      .def_readonly("storage_usd", &monthly_bill::storage_usd)
-      .def_readonly("provisioned_usd", &monthly_bill::provisioned_usd)
-      .def_readonly("snapstart_usd", &monthly_bill::snapstart_usd)
-      .def_readonly("total_usd", &monthly_bill::total_usd)
-      .def_readonly("memory_mb", &monthly_bill::memory_mb)
-      .def_readonly("on_demand_requests", &monthly_bill::on_demand_requests)
-      .def_readonly("provisioned_requests", &monthly_bill::provisioned_requests)
-      .def_readonly("cold_starts", &monthly_bill::cold_starts)
-      .def_readonly("billable_requests", &monthly_bill::billable_requests)
-      .def_readonly("on_demand_gb_s", &monthly_bill::on_demand_gb_s)
-      .def_readonly("billable_gb_s", &monthly_bill::billable_gb_s)
-      .def_readonly("init_gb_s", &monthly_bill::init_gb_s)
-      .def_readonly("provisioned_gb_s", &monthly_bill::provisioned_gb_s)
-      .def_readonly("provisioned_enabled_gb_s", &monthly_bill::provisioned_enabled_gb_s)
-      .def_readonly("storage_gb_s", &monthly_bill::storage_gb_s)
-      .def_readonly("snapstart_cache_gb_s", &monthly_bill::snapstart_cache_gb_s)
-      .def_readonly("snapstart_restore_gb", &monthly_bill::snapstart_restore_gb)
-      .def_readonly("warm_billed_ms", &monthly_bill::warm_billed_ms)
-      .def_readonly("cold_billed_ms", &monthly_bill::cold_billed_ms)
-      .def_readonly("granularity_ms", &monthly_bill::granularity_ms)
-      .def_readonly("init_billed", &monthly_bill::init_billed)
-      .def_readonly("powertuning_usd", &monthly_bill::powertuning_usd);
+      .def_readonly("requests", &monthly_bill::requests,
+                    "All requests (on-demand + provisioned)")
+      .def_readonly("gb_s", &monthly_bill::gb_s,
+                    "Billed duration GB-s (on-demand incl. INIT and restore, plus "
+                    "provisioned executing), before the free tier")
+      .def_readonly("compute_usd", &monthly_bill::compute_usd,
+                    "On-demand execution duration (after free tier, tiered)")
+      .def_readonly("requests_usd", &monthly_bill::requests_usd,
+                    "Request charge (after free tier)")
+      .def_readonly("init_usd", &monthly_bill::init_usd,
+                    "Billed INIT of on-demand cold starts")
+      .def_readonly("storage_usd", &monthly_bill::storage_usd,
+                    "Ephemeral storage above the free amount")
+      .def_readonly("provisioned_usd", &monthly_bill::provisioned_usd,
+                    "Provisioned concurrency: enabled + executing")
+      .def_readonly("snapstart_usd", &monthly_bill::snapstart_usd,
+                    "SnapStart cache + restore (restore duration included)")
+      .def_readonly("total_usd", &monthly_bill::total_usd, "Total (USD).")
+      .def_readonly("memory_mb", &monthly_bill::memory_mb, "Memory size (MB).")
+      .def_readonly("on_demand_requests", &monthly_bill::on_demand_requests,
+                    "On demand requests of the MonthlyBill.")
+      .def_readonly("provisioned_requests", &monthly_bill::provisioned_requests,
+                    "Provisioned requests of the MonthlyBill.")
+      .def_readonly("cold_starts", &monthly_bill::cold_starts,
+                    "Number of cold starts: on-demand cold starts")
+      .def_readonly("billable_requests", &monthly_bill::billable_requests,
+                    "After the free tier")
+      .def_readonly("on_demand_gb_s", &monthly_bill::on_demand_gb_s,
+                    "Execution + INIT + restore, before the free tier")
+      .def_readonly("billable_gb_s", &monthly_bill::billable_gb_s,
+                    "On_demand_gb_s after the free tier")
+      .def_readonly("init_gb_s", &monthly_bill::init_gb_s,
+                    "Init (GB-seconds): billed INIT GB-s")
+      .def_readonly("provisioned_gb_s", &monthly_bill::provisioned_gb_s,
+                    "Executing on provisioned instances")
+      .def_readonly("provisioned_enabled_gb_s", &monthly_bill::provisioned_enabled_gb_s,
+                    "Provisioned enabled (GB-seconds) of the MonthlyBill.")
+      .def_readonly("storage_gb_s", &monthly_bill::storage_gb_s,
+                    "Extra storage GB x billed seconds")
+      .def_readonly("snapstart_cache_gb_s", &monthly_bill::snapstart_cache_gb_s,
+                    "Snapstart cache (GB-seconds) of the MonthlyBill.")
+      .def_readonly("snapstart_restore_gb", &monthly_bill::snapstart_restore_gb,
+                    "Snapstart restore gb of the MonthlyBill.")
+      .def_readonly("warm_billed_ms", &monthly_bill::warm_billed_ms,
+                    "Warm billed (ms): one warm invocation")
+      .def_readonly("cold_billed_ms", &monthly_bill::cold_billed_ms,
+                    "One on-demand cold start incl. billed INIT / restore")
+      .def_readonly("granularity_ms", &monthly_bill::granularity_ms,
+                    "Granularity (ms) of the MonthlyBill.")
+      .def_readonly("init_billed", &monthly_bill::init_billed,
+                    "Init billed of the MonthlyBill.")
+      .def_readonly("powertuning_usd", &monthly_bill::powertuning_usd,
+                    "Power Tuning's averagePrice of one warm invocation at this size "
+                    "(its formula and regional base price), for comparison with Power "
+                    "Tuning results.");
 
-  py::class_<bill_curve_result>(m, "BillCurveResult")
-      .def_readonly("memory_mb", &bill_curve_result::memory_mb)
-      .def_readonly("requests", &bill_curve_result::requests)
-      .def_readonly("gb_s", &bill_curve_result::gb_s)
-      .def_readonly("compute_usd", &bill_curve_result::compute_usd)
-      .def_readonly("requests_usd", &bill_curve_result::requests_usd)
-      .def_readonly("init_usd", &bill_curve_result::init_usd)
-      .def_readonly("storage_usd", &bill_curve_result::storage_usd)
-      .def_readonly("provisioned_usd", &bill_curve_result::provisioned_usd)
-      .def_readonly("snapstart_usd", &bill_curve_result::snapstart_usd)
-      .def_readonly("total_usd", &bill_curve_result::total_usd)
-      .def_readonly("billable_gb_s", &bill_curve_result::billable_gb_s)
-      .def_readonly("warm_billed_ms", &bill_curve_result::warm_billed_ms)
-      .def_readonly("powertuning_usd", &bill_curve_result::powertuning_usd)
-      .def_readonly("feasible", &bill_curve_result::feasible);
+  py::class_<bill_curve_result>(
+      m, "BillCurveResult",
+      "One bill per memory size (columns). Sizes below the profile's peak_memory_mb "
+      "are infeasible: feasible is false and every money and GB-s column is NaN there.")
+      .def_readonly("memory_mb", &bill_curve_result::memory_mb, "Memory size (MB).")
+      .def_readonly("requests", &bill_curve_result::requests, "Number of requests.")
+      .def_readonly("gb_s", &bill_curve_result::gb_s, "Billed GB-seconds.")
+      .def_readonly("compute_usd", &bill_curve_result::compute_usd,
+                    "Compute (USD) of the BillCurveResult.")
+      .def_readonly("requests_usd", &bill_curve_result::requests_usd,
+                    "Request charge (USD).")
+      .def_readonly("init_usd", &bill_curve_result::init_usd,
+                    "Init (USD) of the BillCurveResult.")
+      .def_readonly("storage_usd", &bill_curve_result::storage_usd,
+                    "Storage (USD) of the BillCurveResult.")
+      .def_readonly("provisioned_usd", &bill_curve_result::provisioned_usd,
+                    "Provisioned concurrency charge (USD).")
+      .def_readonly("snapstart_usd", &bill_curve_result::snapstart_usd,
+                    "Snapstart (USD) of the BillCurveResult.")
+      .def_readonly("total_usd", &bill_curve_result::total_usd, "Total (USD).")
+      .def_readonly("billable_gb_s", &bill_curve_result::billable_gb_s,
+                    "Billable (GB-seconds) of the BillCurveResult.")
+      .def_readonly("warm_billed_ms", &bill_curve_result::warm_billed_ms,
+                    "Warm billed (ms) of the BillCurveResult.")
+      .def_readonly("powertuning_usd", &bill_curve_result::powertuning_usd,
+                    "Powertuning (USD) of the BillCurveResult.")
+      .def_readonly(
+          "feasible", &bill_curve_result::feasible,
+          "True where the configuration meets every constraint (memory, limits).");
 
   m.def(
       "compute_bill",
@@ -93,7 +167,11 @@ void bind_bill(py::module_& m) {
         py::gil_scoped_release g;
         return compute_bill(w, p, prices, memory_mb, o);
       },
-      "profile"_a, "platform"_a, "prices"_a, "memory_mb"_a, "options"_a);
+      "profile"_a, "platform"_a, "prices"_a, "memory_mb"_a, "options"_a,
+      "The month's bill of profile w at memory_mb. Raises ValueError for invalid "
+      "options, a size off the platform's grid or below the profile's peak_memory_mb, "
+      "or a price the table lacks (e.g. provisioned concurrency in a region without "
+      "that price)");
   m.def(
       "bill_curve",
       [](const profile& w, const platform& p, const price_table& prices,
@@ -106,15 +184,20 @@ void bind_bill(py::module_& m) {
         py::gil_scoped_release g;
         return bill_curve(w, p, prices, x, o);
       },
-      "profile"_a, "platform"_a, "prices"_a, "memory_mb"_a, "options"_a);
+      "profile"_a, "platform"_a, "prices"_a, "memory_mb"_a, "options"_a,
+      "Raises compute_bill (options are checked once, before any size)");
 
   m.def(
       "powertuning_base_usd_per_ms",
       [](const std::string& region, const std::string& arch) {
         return powertuning_base_usd_per_ms(region, architecture_from_string(arch));
       },
-      "region"_a, "arch"_a);
-  m.def("powertuning_min_ram_mb", &powertuning_min_ram_mb);
+      "region"_a, "arch"_a,
+      "Power Tuning's base price (USD per ms at its minRAM, 128 MB) for a region and "
+      "architecture from models/; like Power Tuning, a region it does not list gets "
+      "its \"default\" price.");
+  m.def("powertuning_min_ram_mb", &powertuning_min_ram_mb,
+        "Power Tuning's minRAM (128 MB) from models/.");
   m.def(
       "powertuning_trimmed_mean",
       [](const array_d& values, double discard_top_bottom) {
@@ -122,15 +205,30 @@ void bind_bill(py::module_& m) {
         py::gil_scoped_release g;
         return powertuning_trimmed_mean(x, discard_top_bottom);
       },
-      "values"_a, "discard_top_bottom"_a);
-  m.def("powertuning_price", &powertuning_price, "average_billed_ms"_a, "memory_mb"_a,
-        "base_usd_per_ms"_a);
-  py::class_<powertuning_stats>(m, "PowertuningStats")
+      "values"_a, "discard_top_bottom"_a,
+      "Power Tuning's trimmed mean (utils.computeAverageDuration): sort ascending, "
+      "drop k = trunc(n * discard_top_bottom) values at each end, sum the rest in "
+      "ascending order, divide by n - 2k. Empty input gives 0, as in Power Tuning. "
+      "Raises ValueError unless discard_top_bottom is in [0, 0.4] (Power Tuning clamps "
+      "to that range; lambdasim refuses instead) and every value is finite");
+  m.def(
+      "powertuning_price", &powertuning_price, "average_billed_ms"_a, "memory_mb"_a,
+      "base_usd_per_ms"_a,
+      "Power Tuning's utils.computePrice: ceil(average_billed_ms) * base * (memory / "
+      "minRAM), evaluated in that order (so the double result equals Power Tuning's). "
+      "Raises ValueError unless average_billed_ms >= 0, memory_mb > 0, base >= 0");
+  py::class_<powertuning_stats>(
+      m, "PowertuningStats",
+      "Power Tuning's statistics of one size, from per-invocation REPORT values.")
       .def(py::init<>())
-      .def_readonly("average_duration_ms", &powertuning_stats::average_duration_ms)
-      .def_readonly("average_billed_ms", &powertuning_stats::average_billed_ms)
-      .def_readonly("average_price_usd", &powertuning_stats::average_price_usd)
-      .def_readonly("total_cost_usd", &powertuning_stats::total_cost_usd);
+      .def_readonly("average_duration_ms", &powertuning_stats::average_duration_ms,
+                    "Trimmed mean of duration (Duration + Init + Restore)")
+      .def_readonly("average_billed_ms", &powertuning_stats::average_billed_ms,
+                    "Trimmed mean of billed duration")
+      .def_readonly("average_price_usd", &powertuning_stats::average_price_usd,
+                    "AveragePrice (the output's cost at the chosen size)")
+      .def_readonly("total_cost_usd", &powertuning_stats::total_cost_usd,
+                    "TotalCost: every invocation priced and summed");
   m.def(
       "powertuning_statistics",
       [](const array_d& duration_ms, const array_d& billed_ms, double memory_mb,
@@ -142,5 +240,7 @@ void bind_bill(py::module_& m) {
                                       discard_top_bottom);
       },
       "duration_ms"_a, "billed_ms"_a, "memory_mb"_a, "base_usd_per_ms"_a,
-      "discard_top_bottom"_a);
+      "discard_top_bottom"_a,
+      "Raises ValueError on a size mismatch, a negative or non-finite value, or a "
+      "discard_top_bottom outside [0, 0.4]");
 }

@@ -68,15 +68,24 @@ py::dict fleet(const Profiles& profiles, std::size_t rows, const platform& p,
 }  // namespace
 
 void bind_curve(py::module_& m) {
-  py::class_<curve_result>(m, "CurveResult")
-      .def_readonly("memory_mb", &curve_result::memory_mb)
-      .def_readonly("vcpu", &curve_result::vcpu)
-      .def_readonly("warm_ms", &curve_result::warm_ms)
-      .def_readonly("cold_ms", &curve_result::cold_ms)
-      .def_readonly("warm_billed_ms", &curve_result::warm_billed_ms)
-      .def_readonly("gb_s", &curve_result::gb_s)
-      .def_readonly("cost_usd", &curve_result::cost_usd)
-      .def_readonly("feasible", &curve_result::feasible);
+  py::class_<curve_result>(
+      m, "CurveResult",
+      "One row per memory size. Sizes below the profile's peak_memory_mb are "
+      "infeasible: feasible is false and warm_billed_ms, gb_s and cost_usd are NaN "
+      "there (not priced); the durations are still the model's.")
+      .def_readonly("memory_mb", &curve_result::memory_mb, "Memory size (MB).")
+      .def_readonly("vcpu", &curve_result::vcpu, "Vcpu: CPU share s(m)")
+      .def_readonly("warm_ms", &curve_result::warm_ms,
+                    "Warm duration (ms): warm duration")
+      .def_readonly("cold_ms", &curve_result::cold_ms, "Cold duration incl. init")
+      .def_readonly("warm_billed_ms", &curve_result::warm_billed_ms,
+                    "Warm billed (ms): warm billed duration")
+      .def_readonly("gb_s", &curve_result::gb_s, "GB-seconds of one warm invocation")
+      .def_readonly("cost_usd", &curve_result::cost_usd,
+                    "One warm invocation: duration + request charge")
+      .def_readonly(
+          "feasible", &curve_result::feasible,
+          "True where the configuration meets every constraint (memory, limits).");
   m.def(
       "curve",
       [](const profile& w, const platform& p, const price_table& prices,
@@ -92,7 +101,8 @@ void bind_curve(py::module_& m) {
         py::gil_scoped_release g;
         return curve(w, p, prices, x);
       },
-      "profile"_a, "platform"_a, "prices"_a, "memory_mb"_a = py::none());
+      "profile"_a, "platform"_a, "prices"_a, "memory_mb"_a = py::none(),
+      "Raises ValueError for an invalid profile or a size off the grid");
   m.def(
       "curve_profiles",
       [](const py::sequence& profiles, const platform& p, const price_table& prices,

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "pybind11.hpp"
 
+#include <lambdasim/compute.hpp>
 #include <lambdasim/enum_names.hpp>
+#include <lambdasim/fit.hpp>
 #include <lambdasim/platform.hpp>
 #include <lambdasim/powertuning.hpp>
 #include <lambdasim/prices.hpp>
+#include <lambdasim/recommend.hpp>
 #include <lambdasim/sweep.hpp>
 #include <lambdasim/traffic.hpp>
 #include <lambdasim/workload.hpp>
@@ -29,6 +32,11 @@ void bind_enum_names(py::module_& m) {
         add<powertuning_source>(d, "powertuning_source");
         add<aggregation>(d, "aggregation");
         add<component_kind>(d, "component_kind");
+        add<fit_structure>(d, "fit_structure");
+        add<compute_kind>(d, "compute_kind");
+        add<recommend_strategy>(d, "recommend_strategy");
+        add<latency_method>(d, "latency_method");
+        add<constraint>(d, "constraint");
         return d;
       },
       "The canonical names of every named enum (C++ enum_traits tables), by enum: what "

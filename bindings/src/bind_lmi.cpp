@@ -6,169 +6,341 @@
 
 void bind_lmi(py::module_& m) {
   using namespace lambdasim;
-  py::class_<ec2_instance_type>(m, "Ec2InstanceType")
-      .def_readonly("name", &ec2_instance_type::name)
+  py::class_<ec2_instance_type>(
+      m, "Ec2InstanceType",
+      "One EC2 instance type LMI can run on, with its On-Demand price.")
+      .def_readonly("name", &ec2_instance_type::name,
+                    "Name, as given (free text): E.g. \"m7g.xlarge\"")
       .def_property_readonly(
           "arch",
-          [](const ec2_instance_type& t) { return std::string(to_string(t.arch)); })
-      .def_readonly("vcpu", &ec2_instance_type::vcpu)
-      .def_readonly("memory_gib", &ec2_instance_type::memory_gib)
+          [](const ec2_instance_type& t) { return std::string(to_string(t.arch)); },
+          "Architecture: x86_64 or arm64.")
+      .def_readonly("vcpu", &ec2_instance_type::vcpu, "Vcpu of the Ec2InstanceType.")
+      .def_readonly("memory_gib", &ec2_instance_type::memory_gib,
+                    "Memory (GiB) of the Ec2InstanceType.")
       .def_readonly("on_demand_usd_per_hour",
-                    &ec2_instance_type::on_demand_usd_per_hour)
-      .def_readonly("source", &ec2_instance_type::source)
-      .def_readonly("confidence", &ec2_instance_type::confidence);
+                    &ec2_instance_type::on_demand_usd_per_hour,
+                    "On demand (USD per hour) of the Ec2InstanceType.")
+      .def_readonly("source", &ec2_instance_type::source,
+                    "Where the data came from (file, run or sweep name).")
+      .def_readonly("confidence", &ec2_instance_type::confidence,
+                    "H, M or L as in data/managed_instances/FACTS.md");
 
-  py::class_<lmi_model>(m, "LmiModel")
-      .def_static("aws", &lmi_model::aws, py::return_value_policy::copy)
-      .def_static("from_json", &lmi_model::from_json, "text"_a, "origin"_a = "<json>")
-      .def_readonly("name", &lmi_model::name)
-      .def_readonly("region", &lmi_model::region)
-      .def_readonly("source", &lmi_model::source)
-      .def_readonly("effective_date", &lmi_model::effective_date)
-      .def_readonly("management_fee_fraction", &lmi_model::management_fee_fraction)
-      .def_readonly("requests_usd_per_million", &lmi_model::requests_usd_per_million)
-      .def_readonly("month_hours", &lmi_model::month_hours)
-      .def_readonly("lambda_sp_max_discount", &lmi_model::lambda_sp_max_discount)
+  py::class_<lmi_model>(m, "LmiModel",
+                        "The LMI facts of one region (models/lmi-aws.json). No "
+                        "built-in defaults: every value comes from the model file.")
+      .def_static(
+          "aws", &lmi_model::aws, py::return_value_policy::copy,
+          "The compiled-in AWS model. Raises if models/lmi-aws.json is malformed")
+      .def_static("from_json", &lmi_model::from_json, "text"_a, "origin"_a = "<json>",
+                  "Raises with origin and JSON pointer; unknown keys are an error")
+      .def_readonly("name", &lmi_model::name, "Name, as given (free text).")
+      .def_readonly("region", &lmi_model::region, "AWS region priced, e.g. us-east-1.")
+      .def_readonly("source", &lmi_model::source,
+                    "Where the data came from (file, run or sweep name).")
+      .def_readonly("effective_date", &lmi_model::effective_date,
+                    "Effective date of the LmiModel.")
+      .def_readonly("management_fee_fraction", &lmi_model::management_fee_fraction,
+                    "Of the EC2 On-Demand price")
+      .def_readonly("requests_usd_per_million", &lmi_model::requests_usd_per_million,
+                    "Price of a million requests (USD).")
+      .def_readonly("month_hours", &lmi_model::month_hours,
+                    "Hours in a billing month (AWS: 730)")
+      .def_readonly("lambda_sp_max_discount", &lmi_model::lambda_sp_max_discount,
+                    "Compute SP on Lambda duration and PC")
       .def_readonly("lambda_sp_min_published_discount",
-                    &lmi_model::lambda_sp_min_published_discount)
-      .def_readonly("ec2_max_discount", &lmi_model::ec2_max_discount)
-      .def_readonly("default_min_instances", &lmi_model::default_min_instances)
-      .def_readonly("default_min_environments", &lmi_model::default_min_environments)
-      .def_readonly("memory_per_vcpu_gib_min", &lmi_model::memory_per_vcpu_gib_min)
-      .def_readonly("memory_per_vcpu_gib_max", &lmi_model::memory_per_vcpu_gib_max)
+                    &lmi_model::lambda_sp_min_published_discount,
+                    "Lambda sp min published discount of the LmiModel.")
+      .def_readonly("ec2_max_discount", &lmi_model::ec2_max_discount,
+                    "EC2 Instance SP / RIs")
+      .def_readonly("default_min_instances", &lmi_model::default_min_instances,
+                    "Default min instances of the LmiModel.")
+      .def_readonly("default_min_environments", &lmi_model::default_min_environments,
+                    "Default min environments of the LmiModel.")
+      .def_readonly("memory_per_vcpu_gib_min", &lmi_model::memory_per_vcpu_gib_min,
+                    "Memory per vcpu gib min of the LmiModel.")
+      .def_readonly("memory_per_vcpu_gib_max", &lmi_model::memory_per_vcpu_gib_max,
+                    "Largest memory per vCPU an environment may have (GiB).")
       .def_readonly("environment_memory_gib_min",
-                    &lmi_model::environment_memory_gib_min)
+                    &lmi_model::environment_memory_gib_min,
+                    "Environment memory gib min of the LmiModel.")
       .def_readonly("environment_memory_gib_max",
-                    &lmi_model::environment_memory_gib_max)
-      .def_readonly("environment_vcpu_min", &lmi_model::environment_vcpu_min)
-      .def_readonly("environment_vcpu_max", &lmi_model::environment_vcpu_max)
+                    &lmi_model::environment_memory_gib_max,
+                    "Largest execution environment memory (GiB).")
+      .def_readonly("environment_vcpu_min", &lmi_model::environment_vcpu_min,
+                    "Environment vcpu min of the LmiModel.")
+      .def_readonly("environment_vcpu_max", &lmi_model::environment_vcpu_max,
+                    "Most vCPUs an execution environment may have.")
       .def_readonly("concurrency_per_environment_max",
-                    &lmi_model::concurrency_per_environment_max)
-      .def_readonly("scaling_doubling_s", &lmi_model::scaling_doubling_s)
-      .def_readonly("concurrency_per_vcpu", &lmi_model::concurrency_per_vcpu)
-      .def_readonly("memory_per_vcpu_gib", &lmi_model::memory_per_vcpu_gib)
-      .def_readonly("os_reserve_vcpu", &lmi_model::os_reserve_vcpu)
-      .def_readonly("os_reserve_gib", &lmi_model::os_reserve_gib)
-      .def_readonly("cpu_target", &lmi_model::cpu_target)
-      .def_readonly("startup_lag_s", &lmi_model::startup_lag_s)
-      .def_readonly("billing_granularity_s", &lmi_model::billing_granularity_s)
-      .def_readonly("billing_minimum_s", &lmi_model::billing_minimum_s)
-      .def_readonly("scaling_interval_s", &lmi_model::scaling_interval_s)
-      .def_readonly("scale_in_cooldown_s", &lmi_model::scale_in_cooldown_s)
-      .def_readonly("runtime", &lmi_model::runtime)
-      .def_readonly("instance_types", &lmi_model::instance_types)
-      .def("instance", &lmi_model::instance, "name"_a, py::return_value_policy::copy)
+                    &lmi_model::concurrency_per_environment_max,
+                    "Concurrency per environment max of the LmiModel.")
+      .def_readonly("scaling_doubling_s", &lmi_model::scaling_doubling_s,
+                    "Capacity at most doubles in this time")
+      .def_readonly("concurrency_per_vcpu", &lmi_model::concurrency_per_vcpu,
+                    "Concurrency per vcpu: by runtime")
+      .def_readonly("memory_per_vcpu_gib", &lmi_model::memory_per_vcpu_gib,
+                    "Environment memory per vCPU (GiB).")
+      .def_readonly("os_reserve_vcpu", &lmi_model::os_reserve_vcpu,
+                    "Os reserve vcpu of the LmiModel.")
+      .def_readonly("os_reserve_gib", &lmi_model::os_reserve_gib,
+                    "Os reserve (GiB) of the LmiModel.")
+      .def_readonly("cpu_target", &lmi_model::cpu_target, "Cpu target of the LmiModel.")
+      .def_readonly("startup_lag_s", &lmi_model::startup_lag_s,
+                    "Startup lag (seconds) of the LmiModel.")
+      .def_readonly("billing_granularity_s", &lmi_model::billing_granularity_s,
+                    "Billing granularity (seconds) of the LmiModel.")
+      .def_readonly("billing_minimum_s", &lmi_model::billing_minimum_s,
+                    "Billing minimum (seconds) of the LmiModel.")
+      .def_readonly("scaling_interval_s", &lmi_model::scaling_interval_s,
+                    "How often autoscaling decides (seconds).")
+      .def_readonly("scale_in_cooldown_s", &lmi_model::scale_in_cooldown_s,
+                    "Wait before scaling in (seconds).")
+      .def_readonly("runtime", &lmi_model::runtime, "Runtime of the LmiModel.")
+      .def_readonly("instance_types", &lmi_model::instance_types,
+                    "Instance types of the LmiModel.")
+      .def("instance", &lmi_model::instance, "name"_a, py::return_value_policy::copy,
+           "The instance type of that name. Raises ValueError naming it and listing "
+           "the nearest known names")
       .def("runtime_concurrency_per_vcpu", &lmi_model::runtime_concurrency_per_vcpu,
-           "runtime"_a)
-      .def("assumptions", &lmi_model::assumptions);
+           "runtime"_a,
+           "Default concurrency per vCPU of a runtime. Raises ValueError for an "
+           "unknown runtime, listing the known ones")
+      .def("assumptions", &lmi_model::assumptions,
+           "The assumptions in force, as \"name = value (why)\" lines, for results and "
+           "docs.");
 
-  py::class_<lmi_config>(m, "LmiConfig")
+  py::class_<lmi_config>(
+      m, "LmiConfig",
+      "An LMI capacity provider and function configuration. Defaults come from "
+      "lmi_model::aws() (limits and assumptions); 0 means \"derived\" where stated.")
       .def(py::init<>())
-      .def_readwrite("instance_type", &lmi_config::instance_type)
-      .def_readwrite("memory_per_vcpu_gib", &lmi_config::memory_per_vcpu_gib)
-      .def_readwrite("environment_memory_gib", &lmi_config::environment_memory_gib)
-      .def_readwrite("concurrency_per_environment",
-                     &lmi_config::concurrency_per_environment)
-      .def_readwrite("runtime", &lmi_config::runtime)
-      .def_readwrite("memory_per_request_mb", &lmi_config::memory_per_request_mb)
-      .def_readwrite("min_environments", &lmi_config::min_environments)
-      .def_readwrite("max_environments", &lmi_config::max_environments)
-      .def_readwrite("min_instances", &lmi_config::min_instances)
-      .def_readwrite("cpu_target", &lmi_config::cpu_target)
-      .def_readwrite("ec2_discount", &lmi_config::ec2_discount)
-      .def_readwrite("os_reserve_vcpu", &lmi_config::os_reserve_vcpu)
-      .def_readwrite("os_reserve_gib", &lmi_config::os_reserve_gib)
-      .def_readwrite("startup_lag_s", &lmi_config::startup_lag_s)
-      .def_readwrite("scaling_doubling_s", &lmi_config::scaling_doubling_s)
-      .def_readwrite("scaling_interval_s", &lmi_config::scaling_interval_s)
-      .def_readwrite("scale_in_cooldown_s", &lmi_config::scale_in_cooldown_s)
-      .def("validate", &lmi_config::validate);
+      .def_readwrite("instance_type", &lmi_config::instance_type,
+                     "EC2 instance type, e.g. m7g.large: required, e.g. \"m7g.large\"")
+      .def_readwrite("memory_per_vcpu_gib", &lmi_config::memory_per_vcpu_gib,
+                     "Environment memory per vCPU (GiB).")
+      .def_readwrite("environment_memory_gib", &lmi_config::environment_memory_gib,
+                     "Memory of one execution environment (GiB). 0: the smallest valid "
+                     "one, max(environment_memory_gib_min, environment_vcpu_min * "
+                     "memory_per_vcpu_gib).")
+      .def_readwrite(
+          "concurrency_per_environment", &lmi_config::concurrency_per_environment,
+          "Requests one environment runs at once. 0: the runtime's default per vCPU "
+          "times the environment's vCPUs (at most the platform maximum).")
+      .def_readwrite("runtime", &lmi_config::runtime, "For the concurrency default")
+      .def_readwrite("memory_per_request_mb", &lmi_config::memory_per_request_mb,
+                     "Memory each in-flight request needs (MB; Python runs one process "
+                     "per request): the concurrency is at most environment memory / "
+                     "this. 0: no memory bound.")
+      .def_readwrite(
+          "min_environments", &lmi_config::min_environments,
+          "Execution environments kept at all times (the minimum footprint).")
+      .def_readwrite("max_environments", &lmi_config::max_environments,
+                     "Max environments: 0: no cap")
+      .def_readwrite("min_instances", &lmi_config::min_instances,
+                     "EC2 instances kept at all times (the minimum footprint).")
+      .def_readwrite("cpu_target", &lmi_config::cpu_target,
+                     "Autoscaling target, (0, 1]")
+      .def_readwrite("ec2_discount", &lmi_config::ec2_discount,
+                     "Savings Plan / RI discount on the EC2 part, [0, max]")
+      .def_readwrite("os_reserve_vcpu", &lmi_config::os_reserve_vcpu,
+                     "Os reserve vcpu: per instance")
+      .def_readwrite("os_reserve_gib", &lmi_config::os_reserve_gib,
+                     "Os reserve (GiB): per instance")
+      .def_readwrite("startup_lag_s", &lmi_config::startup_lag_s,
+                     "Startup lag (seconds): scale-out delay")
+      .def_readwrite("scaling_doubling_s", &lmi_config::scaling_doubling_s,
+                     "Scaling doubling (seconds) of the LmiConfig.")
+      .def_readwrite("scaling_interval_s", &lmi_config::scaling_interval_s,
+                     "How often autoscaling decides (seconds).")
+      .def_readwrite("scale_in_cooldown_s", &lmi_config::scale_in_cooldown_s,
+                     "Wait before scaling in (seconds).")
+      .def("validate", &lmi_config::validate,
+           "Raises ValueError naming the field and the value (also an unknown instance "
+           "type or runtime, and a layout that fits no environment)");
 
-  py::class_<lmi_layout>(m, "LmiLayout")
-      .def_readonly("instance", &lmi_layout::instance)
-      .def_readonly("environment_memory_gib", &lmi_layout::environment_memory_gib)
-      .def_readonly("environment_vcpu", &lmi_layout::environment_vcpu)
-      .def_readonly("concurrency", &lmi_layout::concurrency)
-      .def_readonly("environments_per_instance", &lmi_layout::environments_per_instance)
-      .def_readonly("management_usd_per_hour", &lmi_layout::management_usd_per_hour)
-      .def_readonly("ec2_usd_per_hour", &lmi_layout::ec2_usd_per_hour);
-  m.def("lmi_resolve", &lmi_resolve, "config"_a);
-  m.def("lmi_assumptions", &lmi_assumptions, "config"_a);
+  py::class_<lmi_layout>(m, "LmiLayout",
+                         "What a configuration resolves to on its instance type.")
+      .def_readonly("instance", &lmi_layout::instance, "Instance of the LmiLayout.")
+      .def_readonly("environment_memory_gib", &lmi_layout::environment_memory_gib,
+                    "Environment memory (GiB) of the LmiLayout.")
+      .def_readonly("environment_vcpu", &lmi_layout::environment_vcpu,
+                    "Environment vcpu: environment_memory_gib / memory_per_vcpu_gib")
+      .def_readonly("concurrency", &lmi_layout::concurrency,
+                    "Per environment, after every bound")
+      .def_readonly("environments_per_instance", &lmi_layout::environments_per_instance,
+                    "Environments per instance of the LmiLayout.")
+      .def_readonly("management_usd_per_hour", &lmi_layout::management_usd_per_hour,
+                    "Management (USD per hour): fee per instance-hour")
+      .def_readonly("ec2_usd_per_hour", &lmi_layout::ec2_usd_per_hour,
+                    "EC2 part per instance-hour after the discount");
+  m.def("lmi_resolve", &lmi_resolve, "config"_a,
+        "Lmi resolve: raises lmi_config::validate");
+  m.def("lmi_assumptions", &lmi_assumptions, "config"_a,
+        "The assumptions in force for a configuration, one line each, marked [default] "
+        "or [set] (the model's assumptions() with this configuration's values).");
   m.def("lmi_instances_for", &lmi_instances_for, "layout"_a, "config"_a,
-        "environments"_a);
+        "environments"_a,
+        "Instances needed for environments environments: max(min_instances, "
+        "ceil(environments / environments_per_instance)).");
 
-  py::class_<lmi_bill>(m, "LmiBill")
+  py::class_<lmi_bill>(m, "LmiBill", "One month's LMI bill, itemised (USD).")
       .def(py::init<>())
-      .def_readonly("instance_type", &lmi_bill::instance_type)
-      .def_readonly("instance_hours", &lmi_bill::instance_hours)
-      .def_readonly("requests", &lmi_bill::requests)
-      .def_readonly("ec2_discount", &lmi_bill::ec2_discount)
-      .def_readonly("on_demand_usd", &lmi_bill::on_demand_usd)
-      .def_readonly("instances_usd", &lmi_bill::instances_usd)
-      .def_readonly("management_usd", &lmi_bill::management_usd)
-      .def_readonly("requests_usd", &lmi_bill::requests_usd)
-      .def_readonly("total_usd", &lmi_bill::total_usd);
+      .def_readonly("instance_type", &lmi_bill::instance_type,
+                    "EC2 instance type, e.g. m7g.large.")
+      .def_readonly("instance_hours", &lmi_bill::instance_hours,
+                    "Instance-hours in the month.")
+      .def_readonly("requests", &lmi_bill::requests, "Number of requests.")
+      .def_readonly("ec2_discount", &lmi_bill::ec2_discount,
+                    "Ec2 discount of the LmiBill.")
+      .def_readonly("on_demand_usd", &lmi_bill::on_demand_usd,
+                    "The EC2 part before the discount")
+      .def_readonly("instances_usd", &lmi_bill::instances_usd,
+                    "The EC2 part after the discount")
+      .def_readonly("management_usd", &lmi_bill::management_usd,
+                    "Fee on the On-Demand price, never discounted")
+      .def_readonly("requests_usd", &lmi_bill::requests_usd, "Request charge (USD).")
+      .def_readonly("total_usd", &lmi_bill::total_usd, "Total (USD).");
   m.def("compute_lmi_bill", &compute_lmi_bill, "config"_a, "instance_hours"_a,
-        "requests"_a);
+        "requests"_a,
+        "The bill of instance_hours of c.instance_type and requests requests. Raises "
+        "ValueError naming a negative or NaN quantity, or as validate()");
 
-  py::class_<lmi_request_work>(m, "LmiRequestWork")
-      .def_readonly("cpu_ms", &lmi_request_work::cpu_ms)
-      .def_readonly("io_ms", &lmi_request_work::io_ms);
-  m.def("lmi_work_of", &lmi_work_of, "profile"_a, "config"_a);
+  py::class_<lmi_request_work>(
+      m, "LmiRequestWork",
+      "CPU and I/O of one request on LMI, from a profile: cpu and gc components are "
+      "CPU (at one vCPU, single-threaded; gc at the environment's memory), io and "
+      "scaled_io are waits (scaled_io at its knee or one vCPU, whichever is smaller).")
+      .def_readonly("cpu_ms", &lmi_request_work::cpu_ms,
+                    "CPU work at one full vCPU (ms).")
+      .def_readonly("io_ms", &lmi_request_work::io_ms,
+                    "I/O time, constant in memory (ms).");
+  m.def("lmi_work_of", &lmi_work_of, "profile"_a, "config"_a,
+        "Raises ValueError for an invalid profile");
 
-  py::class_<lmi_plan>(m, "LmiPlan")
-      .def_readonly("mean_rate_per_s", &lmi_plan::mean_rate_per_s)
-      .def_readonly("peak_rate_per_s", &lmi_plan::peak_rate_per_s)
-      .def_readonly("work", &lmi_plan::work)
-      .def_readonly("layout", &lmi_plan::layout)
-      .def_readonly("environments", &lmi_plan::environments)
-      .def_readonly("instances", &lmi_plan::instances)
-      .def_readonly("bound", &lmi_plan::bound)
-      .def_readonly("cpu_utilisation", &lmi_plan::cpu_utilisation)
-      .def_readonly("concurrency_utilisation", &lmi_plan::concurrency_utilisation)
-      .def_readonly("bill", &lmi_plan::bill);
+  py::class_<lmi_plan>(
+      m, "LmiPlan",
+      "Steady-state capacity plan: environments for requests_per_month at a peak of "
+      "peak_to_mean times the mean rate, kept all month (autoscaling cannot follow "
+      "bursts faster than it grows, so capacity for the peak is held).")
+      .def_readonly("mean_rate_per_s", &lmi_plan::mean_rate_per_s,
+                    "Mean rate per (seconds) of the LmiPlan.")
+      .def_readonly("peak_rate_per_s", &lmi_plan::peak_rate_per_s,
+                    "Peak rate per (seconds) of the LmiPlan.")
+      .def_readonly("work", &lmi_plan::work, "Work at one full vCPU (ms).")
+      .def_readonly(
+          "layout", &lmi_plan::layout,
+          "What the configuration resolves to on its instance type (LmiLayout).")
+      .def_readonly("environments", &lmi_plan::environments,
+                    "Environments of the LmiPlan.")
+      .def_readonly("instances", &lmi_plan::instances, "Number of instances.")
+      .def_readonly(
+          "bound", &lmi_plan::bound,
+          "What set the environment count: \"minimum\", \"cpu\" or \"concurrency\"")
+      .def_readonly("cpu_utilisation", &lmi_plan::cpu_utilisation,
+                    "At the peak, of the planned environments")
+      .def_readonly("concurrency_utilisation", &lmi_plan::concurrency_utilisation,
+                    "At the peak (Little's law, no contention)")
+      .def_readonly(
+          "bill", &lmi_plan::bill,
+          "What set the environment count: \"minimum\", \"cpu\" or \"concurrency\"");
   m.def("plan_lmi", &plan_lmi, "profile"_a, "config"_a, "requests_per_month"_a,
-        "peak_to_mean"_a = 1.0, "month_hours"_a = lmi_model::aws().month_hours);
+        "peak_to_mean"_a = 1.0, "month_hours"_a = lmi_model::aws().month_hours,
+        "Raises ValueError unless requests_per_month >= 0, peak_to_mean >= 1, "
+        "month_hours in (0, 744]; or as validate()");
 
-  py::class_<lmi_simulate_options>(m, "LmiSimulateOptions")
+  py::class_<lmi_simulate_options>(m, "LmiSimulateOptions",
+                                   "Options of an LMI simulation.")
       .def(py::init<>())
-      .def_readwrite("seed", &lmi_simulate_options::seed)
+      .def_readwrite("seed", &lmi_simulate_options::seed,
+                     "Random seed (an integer >= 0): the same seed gives the same "
+                     "numbers on every machine.")
       .def_readwrite("initial_environments",
-                     &lmi_simulate_options::initial_environments)
-      .def_readwrite("autoscale", &lmi_simulate_options::autoscale)
-      .def_readwrite("exponential_work", &lmi_simulate_options::exponential_work)
-      .def("validate", &lmi_simulate_options::validate);
+                     &lmi_simulate_options::initial_environments,
+                     "Environments ready at t = 0. 0: the configuration's minimum.")
+      .def_readwrite("autoscale", &lmi_simulate_options::autoscale,
+                     "False: the initial environments, fixed")
+      .def_readwrite("exponential_work", &lmi_simulate_options::exponential_work,
+                     "Per-request work exponential with the profile's mean (queueing "
+                     "checks, M/M/1) instead of lognormal with the profile's cv.")
+      .def("validate", &lmi_simulate_options::validate,
+           "Raises ValueError naming the field");
 
-  py::class_<lmi_simulation_result>(m, "LmiSimulationResult")
-      .def_readonly("requests", &lmi_simulation_result::requests)
-      .def_readonly("served", &lmi_simulation_result::served)
-      .def_readonly("throttled", &lmi_simulation_result::throttled)
-      .def_readonly("latency", &lmi_simulation_result::latency)
-      .def_readonly("latency_hist", &lmi_simulation_result::latency_hist)
-      .def_readonly("mean_environments", &lmi_simulation_result::mean_environments)
-      .def_readonly("peak_environments", &lmi_simulation_result::peak_environments)
-      .def_readonly("mean_instances", &lmi_simulation_result::mean_instances)
-      .def_readonly("peak_instances", &lmi_simulation_result::peak_instances)
-      .def_readonly("instance_seconds", &lmi_simulation_result::instance_seconds)
-      .def_readonly("cpu_utilisation", &lmi_simulation_result::cpu_utilisation)
-      .def_readonly("mean_concurrency", &lmi_simulation_result::mean_concurrency)
-      .def_readonly("peak_concurrency", &lmi_simulation_result::peak_concurrency)
-      .def_readonly("period_s", &lmi_simulation_result::period_s)
-      .def_readonly("seed", &lmi_simulation_result::seed)
-      .def_readonly("work", &lmi_simulation_result::work)
-      .def_readonly("layout", &lmi_simulation_result::layout)
-      .def_readonly("config", &lmi_simulation_result::config)
-      .def_readonly("assumptions", &lmi_simulation_result::assumptions)
-      .def_readonly("interval_s", &lmi_simulation_result::interval_s)
-      .def_readonly("timeline_t_s", &lmi_simulation_result::timeline_t_s)
+  py::class_<lmi_simulation_result>(m, "LmiSimulationResult",
+                                    "What an LMI simulation gave. Latency is arrival "
+                                    "to completion of served requests.")
+      .def_readonly("requests", &lmi_simulation_result::requests, "Number of requests.")
+      .def_readonly("served", &lmi_simulation_result::served,
+                    "Requests served (not throttled).")
+      .def_readonly("throttled", &lmi_simulation_result::throttled,
+                    "Requests throttled at the concurrency limit.")
+      .def_readonly("latency", &lmi_simulation_result::latency,
+                    "Latency of the LmiSimulationResult.")
+      .def_readonly("latency_hist", &lmi_simulation_result::latency_hist,
+                    "Latency hist of the LmiSimulationResult.")
+      .def_readonly("mean_environments", &lmi_simulation_result::mean_environments,
+                    "Time average of ready environments")
+      .def_readonly("peak_environments", &lmi_simulation_result::peak_environments,
+                    "Peak environments of the LmiSimulationResult.")
+      .def_readonly("mean_instances", &lmi_simulation_result::mean_instances,
+                    "Mean number of instances over the period.")
+      .def_readonly("peak_instances", &lmi_simulation_result::peak_instances,
+                    "Largest number of instances at once.")
+      .def_readonly("instance_seconds", &lmi_simulation_result::instance_seconds,
+                    "Billed instance time over the period")
+      .def_readonly("cpu_utilisation", &lmi_simulation_result::cpu_utilisation,
+                    "Busy vCPU-s / ready environment vCPU-s")
+      .def_readonly("mean_concurrency", &lmi_simulation_result::mean_concurrency,
+                    "Time average of requests in flight")
+      .def_readonly("peak_concurrency", &lmi_simulation_result::peak_concurrency,
+                    "Most requests in flight at once")
+      .def_readonly("period_s", &lmi_simulation_result::period_s,
+                    "Simulated period (seconds).")
+      .def_readonly("seed", &lmi_simulation_result::seed,
+                    "Random seed (an integer >= 0): the same seed gives the same "
+                    "numbers on every machine.")
+      .def_readonly("work", &lmi_simulation_result::work, "Work at one full vCPU (ms).")
+      .def_readonly(
+          "layout", &lmi_simulation_result::layout,
+          "What the configuration resolves to on its instance type (LmiLayout).")
+      .def_readonly("config", &lmi_simulation_result::config,
+                    "Config of the LmiSimulationResult.")
+      .def_readonly(
+          "assumptions", &lmi_simulation_result::assumptions,
+          "The assumptions in force, one line each, marked [default] or [set].")
+      .def_readonly("interval_s", &lmi_simulation_result::interval_s,
+                    "Per scaling interval (interval_s): start time, ready and pending "
+                    "environments at its end, instances, arrivals, throttles, CPU "
+                    "utilisation of ready environments.")
+      .def_readonly("timeline_t_s", &lmi_simulation_result::timeline_t_s,
+                    "Per scaling interval (interval_s): start time, ready and pending "
+                    "environments at its end, instances, arrivals, throttles, CPU "
+                    "utilisation of ready environments.")
       .def_readonly("timeline_environments",
-                    &lmi_simulation_result::timeline_environments)
-      .def_readonly("timeline_pending", &lmi_simulation_result::timeline_pending)
-      .def_readonly("timeline_instances", &lmi_simulation_result::timeline_instances)
-      .def_readonly("timeline_arrivals", &lmi_simulation_result::timeline_arrivals)
-      .def_readonly("timeline_throttled", &lmi_simulation_result::timeline_throttled)
+                    &lmi_simulation_result::timeline_environments,
+                    "Per scaling interval (interval_s): start time, ready and pending "
+                    "environments at its end, instances, arrivals, throttles, CPU "
+                    "utilisation of ready environments.")
+      .def_readonly("timeline_pending", &lmi_simulation_result::timeline_pending,
+                    "Per scaling interval (interval_s): start time, ready and pending "
+                    "environments at its end, instances, arrivals, throttles, CPU "
+                    "utilisation of ready environments.")
+      .def_readonly("timeline_instances", &lmi_simulation_result::timeline_instances,
+                    "Per scaling interval (interval_s): start time, ready and pending "
+                    "environments at its end, instances, arrivals, throttles, CPU "
+                    "utilisation of ready environments.")
+      .def_readonly("timeline_arrivals", &lmi_simulation_result::timeline_arrivals,
+                    "Per scaling interval (interval_s): start time, ready and pending "
+                    "environments at its end, instances, arrivals, throttles, CPU "
+                    "utilisation of ready environments.")
+      .def_readonly("timeline_throttled", &lmi_simulation_result::timeline_throttled,
+                    "Per scaling interval (interval_s): start time, ready and pending "
+                    "environments at its end, instances, arrivals, throttles, CPU "
+                    "utilisation of ready environments.")
       .def_readonly("timeline_cpu_utilisation",
-                    &lmi_simulation_result::timeline_cpu_utilisation);
+                    &lmi_simulation_result::timeline_cpu_utilisation,
+                    "Per scaling interval (interval_s): start time, ready and pending "
+                    "environments at its end, instances, arrivals, throttles, CPU "
+                    "utilisation of ready environments.");
   m.def(
       "simulate_lmi",
       [](const profile& w, const arrivals& a, const lmi_config& c,
@@ -177,23 +349,50 @@ void bind_lmi(py::module_& m) {
         return simulate_lmi(w, a, c, o);
       },
       "profile"_a, "arrivals"_a, "config"_a,
-      py::arg_v("options", lmi_simulate_options{}, "LmiSimulateOptions()"));
+      py::arg_v("options", lmi_simulate_options{}, "LmiSimulateOptions()"),
+      "Discrete-event simulation of LMI: requests share their environment's vCPUs "
+      "(processor sharing: n requests in their CPU phase on c vCPUs each progress at "
+      "min(1, c/n)); I/O waits consume no CPU; a request goes to the ready environment "
+      "with the fewest requests in flight, or is throttled when all are at their "
+      "concurrency limit (never cold-started); every scaling interval, the environment "
+      "count moves towards what CPU utilisation and concurrency need at the CPU "
+      "target, growing at most by 2^(interval / doubling) (so never more than doubling "
+      "per doubling time), new environments ready after the start-up lag, draining "
+      "after the scale-in cooldown; instances hold the environments (the minimum "
+      "footprint always). Per-request work varies by the profile's cv (lognormal, mean "
+      "1). Seeded, reproducible bit for bit. Raises ValueError for an invalid profile, "
+      "arrivals or option");
   m.def("simulated_lmi_bill", &simulated_lmi_bill, "result"_a,
-        "month_hours"_a = lmi_model::aws().month_hours);
+        "month_hours"_a = lmi_model::aws().month_hours,
+        "The month's bill of a simulation: instance time and served requests per "
+        "period scaled to month_hours; throttled requests are not billed.");
 
   // ---------------------------------------------------------------- compared
-  m.def("provisioned_for_peak", &provisioned_for_peak, "peak_rate_per_s"_a,
-        "warm_ms"_a);
-  py::class_<compare_options>(m, "CompareOptions")
+  m.def("provisioned_for_peak", &provisioned_for_peak, "peak_rate_per_s"_a, "warm_ms"_a,
+        "Provisioned concurrency held for a peak: concurrency at the peak rate is "
+        "Poisson (M/G/inf) with mean a = rate x warm duration; hold ceil(a + 3 "
+        "sqrt(a)) (its 99.87 % quantile in the normal approximation), at least 1. "
+        "Raises ValueError unless both are >= 0 and finite");
+  py::class_<compare_options>(m, "CompareOptions",
+                              "What compare_compute needs besides the function.")
       .def(py::init<>())
-      .def_readwrite("requests_per_month", &compare_options::requests_per_month)
-      .def_readwrite("peak_to_mean", &compare_options::peak_to_mean)
-      .def_readwrite("percentile", &compare_options::percentile)
-      .def_readwrite("max_latency_ms", &compare_options::max_latency_ms)
-      .def_readwrite("max_throttled_fraction", &compare_options::max_throttled_fraction)
-      .def_readwrite("simulate_s", &compare_options::simulate_s)
-      .def_readwrite("month_hours", &compare_options::month_hours)
-      .def_readwrite("seed", &compare_options::seed)
+      .def_readwrite("requests_per_month", &compare_options::requests_per_month,
+                     "Requests per month.")
+      .def_readwrite("peak_to_mean", &compare_options::peak_to_mean,
+                     "Capacity (PC, LMI) is held for mean x this")
+      .def_readwrite("percentile", &compare_options::percentile,
+                     "The latency percentile reported, (0, 1)")
+      .def_readwrite("max_latency_ms", &compare_options::max_latency_ms,
+                     "0: none; else options slower at the percentile lose")
+      .def_readwrite("max_throttled_fraction", &compare_options::max_throttled_fraction,
+                     "Options throttling more lose")
+      .def_readwrite("simulate_s", &compare_options::simulate_s,
+                     "Simulated window at the peak rate for latencies")
+      .def_readwrite("month_hours", &compare_options::month_hours,
+                     "Month (hours) of the CompareOptions.")
+      .def_readwrite("seed", &compare_options::seed,
+                     "Random seed (an integer >= 0): the same seed gives the same "
+                     "numbers on every machine.")
       .def_property(
           "computes",
           [](const compare_options& o) {
@@ -205,33 +404,53 @@ void bind_lmi(py::module_& m) {
             o.computes.clear();
             for (const auto& n : names)
               o.computes.push_back(compute_kind_from_string(n));
-          })
-      .def("validate", &compare_options::validate);
-  py::class_<compute_estimate>(m, "ComputeEstimate")
+          },
+          "Computes of the CompareOptions.")
+      .def("validate", &compare_options::validate,
+           "Raises ValueError naming the field");
+  py::class_<compute_estimate>(m, "ComputeEstimate",
+                               "One compute option at the user's traffic.")
       .def_property_readonly(
           "compute",
-          [](const compute_estimate& r) { return std::string(to_string(r.compute)); })
-      .def_readonly("total_usd", &compute_estimate::total_usd)
-      .def_readonly("latency_ms", &compute_estimate::latency_ms)
-      .def_readonly("mean_latency_ms", &compute_estimate::mean_latency_ms)
-      .def_readonly("throttled_fraction", &compute_estimate::throttled_fraction)
-      .def_readonly("cold_fraction", &compute_estimate::cold_fraction)
-      .def_readonly("feasible", &compute_estimate::feasible)
+          [](const compute_estimate& r) { return std::string(to_string(r.compute)); },
+          "Compute option: on-demand, provisioned or lmi.")
+      .def_readonly("total_usd", &compute_estimate::total_usd, "Total (USD): the month")
+      .def_readonly("latency_ms", &compute_estimate::latency_ms,
+                    "Latency at the percentile, cold starts included (ms): at "
+                    "compare_options::percentile, simulated")
+      .def_readonly("mean_latency_ms", &compute_estimate::mean_latency_ms,
+                    "Mean latency (ms) of the ComputeEstimate.")
+      .def_readonly("throttled_fraction", &compute_estimate::throttled_fraction,
+                    "Throttled fraction of the ComputeEstimate.")
+      .def_readonly("cold_fraction", &compute_estimate::cold_fraction,
+                    "On-demand and provisioned overflow")
+      .def_readonly("feasible", &compute_estimate::feasible,
+                    "Within max_latency_ms and max_throttled_fraction")
       .def_readonly("provisioned_concurrency",
-                    &compute_estimate::provisioned_concurrency)
-      .def_readonly("environments", &compute_estimate::environments)
-      .def_readonly("instances", &compute_estimate::instances)
-      .def_readonly("bill", &compute_estimate::bill)
-      .def_readonly("lmi", &compute_estimate::lmi)
-      .def_readonly("detail", &compute_estimate::detail);
-  py::class_<compute_comparison>(m, "ComputeComparison")
-      .def_readonly("options", &compute_comparison::options)
+                    &compute_estimate::provisioned_concurrency,
+                    "Provisioned concurrency: instances kept warm.")
+      .def_readonly("environments", &compute_estimate::environments,
+                    "Environments: lmi")
+      .def_readonly("instances", &compute_estimate::instances,
+                    "Number of instances: lmi")
+      .def_readonly("bill", &compute_estimate::bill, "Bill: on-demand and provisioned")
+      .def_readonly("lmi", &compute_estimate::lmi, "Lmi: lmi")
+      .def_readonly("detail", &compute_estimate::detail, "One line: what was priced");
+  py::class_<compute_comparison>(
+      m, "ComputeComparison",
+      "On-demand, provisioned concurrency and Lambda Managed Instances priced at one "
+      "traffic: one ComputeEstimate per option, the winner and the reason it wins.")
+      .def_readonly("options", &compute_comparison::options,
+                    "Options: in compare_options::computes order")
       .def_property_readonly(
           "winner",
-          [](const compute_comparison& r) { return std::string(to_string(r.winner)); })
-      .def_readonly("reason", &compute_comparison::reason)
-      .def_readonly("percentile", &compute_comparison::percentile)
-      .def_readonly("assumptions", &compute_comparison::assumptions);
+          [](const compute_comparison& r) { return std::string(to_string(r.winner)); },
+          "The compute option that wins: on-demand, provisioned or lmi.")
+      .def_readonly("reason", &compute_comparison::reason, "Why the winner wins")
+      .def_readonly("percentile", &compute_comparison::percentile,
+                    "Latency percentile, e.g. 99.")
+      .def_readonly("assumptions", &compute_comparison::assumptions,
+                    "LMI's, for its configuration (lmi_assumptions)");
   m.def(
       "compare_compute",
       [](const profile& w, const platform& p, const price_table& prices,
@@ -241,18 +460,35 @@ void bind_lmi(py::module_& m) {
         return compare_compute(w, p, prices, memory_mb, c, o, bo);
       },
       "profile"_a, "platform"_a, "prices"_a, "memory_mb"_a, "config"_a, "options"_a,
-      py::arg_v("bill_options", bill_options{}, "BillOptions()"));
+      py::arg_v("bill_options", bill_options{}, "BillOptions()"),
+      "Prices and simulates each compute option for profile w at memory_mb (on-demand "
+      "and provisioned; LMI uses its own configuration c) and picks the cheapest "
+      "feasible one. Bill options bo (free tier, Savings Plan, ...) apply to on-demand "
+      "and provisioned; requests_per_month comes from o. Raises ValueError for invalid "
+      "inputs, or when no option is feasible");
 
-  py::class_<break_even_result>(m, "BreakEvenResult")
-      .def_readonly("x_name", &break_even_result::x_name)
-      .def_readonly("x", &break_even_result::x)
-      .def_readonly("on_demand_usd", &break_even_result::on_demand_usd)
-      .def_readonly("provisioned_usd", &break_even_result::provisioned_usd)
-      .def_readonly("lmi_usd", &break_even_result::lmi_usd)
+  py::class_<break_even_result>(
+      m, "BreakEvenResult",
+      "Monthly cost of each compute option over a grid (analytic: no simulation; "
+      "on-demand with no cold starts, provisioned for the peak, LMI planned for the "
+      "peak).")
+      .def_readonly("x_name", &break_even_result::x_name,
+                    "X name: \"requests_per_month\" or \"peak_to_mean\"")
+      .def_readonly("x", &break_even_result::x, "X of the BreakEvenResult.")
+      .def_readonly("on_demand_usd", &break_even_result::on_demand_usd,
+                    "On demand (USD) of the BreakEvenResult.")
+      .def_readonly("provisioned_usd", &break_even_result::provisioned_usd,
+                    "Provisioned concurrency charge (USD).")
+      .def_readonly("lmi_usd", &break_even_result::lmi_usd,
+                    "Lmi (USD) of the BreakEvenResult.")
       .def_readonly("lmi_on_demand_crossovers",
-                    &break_even_result::lmi_on_demand_crossovers)
+                    &break_even_result::lmi_on_demand_crossovers,
+                    "X where LMI and on-demand cost the same (sign changes of lmi - "
+                    "on_demand, refined by bisection), ascending")
       .def_readonly("lmi_provisioned_crossovers",
-                    &break_even_result::lmi_provisioned_crossovers);
+                    &break_even_result::lmi_provisioned_crossovers,
+                    "X where LMI and on-demand cost the same (sign changes of lmi - "
+                    "on_demand, refined by bisection), ascending");
   m.def(
       "break_even_requests",
       [](const profile& w, const platform& p, const price_table& prices,
@@ -266,7 +502,9 @@ void bind_lmi(py::module_& m) {
       "profile"_a, "platform"_a, "prices"_a, "memory_mb"_a, "config"_a,
       "requests_per_month"_a, "peak_to_mean"_a = 1.0,
       py::arg_v("bill_options", bill_options{}, "BillOptions()"),
-      "month_hours"_a = lmi_model::aws().month_hours);
+      "month_hours"_a = lmi_model::aws().month_hours,
+      "Costs against monthly requests at a fixed peak-to-mean ratio. Raises ValueError "
+      "for an empty or negative grid, or as compute_bill / plan_lmi");
   m.def(
       "break_even_peak",
       [](const profile& w, const platform& p, const price_table& prices,
@@ -280,5 +518,6 @@ void bind_lmi(py::module_& m) {
       "profile"_a, "platform"_a, "prices"_a, "memory_mb"_a, "config"_a,
       "requests_per_month"_a, "peak_to_mean"_a,
       py::arg_v("bill_options", bill_options{}, "BillOptions()"),
-      "month_hours"_a = lmi_model::aws().month_hours);
+      "month_hours"_a = lmi_model::aws().month_hours,
+      "Costs against the peak-to-mean ratio at fixed monthly requests.");
 }

@@ -81,27 +81,40 @@ profile make_profile(const py::kwargs& kw) {
 
 void bind_workload(py::module_& m) {
   py::class_<component>(
-      m, "Component",
+      m, "Component", "One line of the duration equation.",
       "One line of the duration equation (workload.hpp): cpu (work_ms of "
       "CPU at one vCPU on up to `threads` threads), io (ms of waiting no "
       "memory changes), scaled_io (I/O whose bandwidth grows with the "
       "share up to knee_vcpu), gc (memory-management CPU, work_ms at "
       "ref_mb, in proportion to 1 / memory).")
       .def(py::init<>())
-      .def_static("cpu", &component::cpu, "work_ms"_a, "threads"_a = 1)
-      .def_static("io", &component::io, "ms"_a)
-      .def_static("scaled_io", &component::scaled_io, "work_ms"_a, "knee_vcpu"_a = 1.0)
-      .def_static("gc", &component::gc, "work_ms"_a, "ref_mb"_a = 1024.0)
+      .def_static(
+          "cpu", &component::cpu, "work_ms"_a, "threads"_a = 1,
+          "A CPU component: work_ms at one full vCPU, run on `threads` threads.")
+      .def_static("io", &component::io, "ms"_a,
+                  "An I/O component: ms, constant in memory.")
+      .def_static("scaled_io", &component::scaled_io, "work_ms"_a, "knee_vcpu"_a = 1.0,
+                  "I/O that needs CPU up to a knee: work_ms at one vCPU, saturating at "
+                  "knee_vcpu vCPUs.")
+      .def_static("gc", &component::gc, "work_ms"_a, "ref_mb"_a = 1024.0,
+                  "Memory-management CPU: work_ms at ref_mb, falling as 1/memory.")
       .def_property(
           "kind", [](const component& c) { return std::string(to_string(c.kind)); },
           [](component& c, const std::string& s) {
             c.kind = lambdasim::component_kind_from_string(s);
-          })
-      .def_readwrite("work_ms", &component::work_ms)
-      .def_readwrite("threads", &component::threads)
-      .def_readwrite("knee_vcpu", &component::knee_vcpu)
-      .def_readwrite("ref_mb", &component::ref_mb)
-      .def("validate", &component::validate)
+          },
+          "Component kind: cpu, io, scaled_io or gc.")
+      .def_readwrite("work_ms", &component::work_ms,
+                     "CPU ms at one vCPU (cpu), wait ms (io), I/O ms at the knee")
+      .def_readwrite("threads", &component::threads,
+                     "Threads or processes the code runs in parallel: cpu only")
+      .def_readwrite("knee_vcpu", &component::knee_vcpu,
+                     "Scaled_io only: share at which the I/O saturates")
+      .def_readwrite("ref_mb", &component::ref_mb,
+                     "Gc only: memory size at which the CPU work is work_ms")
+      .def("validate", &component::validate,
+           "Raises ValueError naming the field (work_ms < 0 or NaN, threads < 1, "
+           "knee_vcpu <= 0, ref_mb <= 0)")
       .def(py::self == py::self)
       .def("__repr__", [](const component& c) {
         std::string s = "Component." + std::string(to_string(c.kind)) + "(" +
@@ -117,6 +130,7 @@ void bind_workload(py::module_& m) {
 
   py::class_<profile>(
       m, "Profile",
+      "A workload profile. Sizes below peak_memory_mb are infeasible (out of memory).",
       "A workload profile: one invocation as components (work measured at one full "
       "vCPU) "
       "plus a cold-start cost (workload.hpp).\n\n"
@@ -139,17 +153,36 @@ void bind_workload(py::module_& m) {
       .def("to_json", &profile::to_json,
            "The profile as profile JSON (schema_version 1).")
       .def("save", &profile::save, "path"_a, "Write the profile as profile JSON.")
-      .def("validate", &profile::validate)
-      .def_readwrite("name", &profile::name)
-      .def_readwrite("components", &profile::components)
-      .def_readwrite("init_ms", &profile::init_ms)
-      .def_readwrite("first_call_cpu_ms", &profile::first_call_cpu_ms)
-      .def_readwrite("peak_memory_mb", &profile::peak_memory_mb)
-      .def_readwrite("cv", &profile::cv)
-      .def_readwrite("architecture", &profile::architecture)
-      .def_readwrite("platform", &profile::platform)
-      .def_readwrite("source", &profile::source)
-      .def("on_architecture", &profile::on_architecture, "arch"_a, "speed_ratio"_a)
+      .def("validate", &profile::validate,
+           "Raises ValueError naming the field, e.g. \"components[1].work_ms = -5: "
+           "...\"; also for a profile without components and a time above max_work_ms")
+      .def_readwrite("name", &profile::name, "Name, as given (free text).")
+      .def_readwrite("components", &profile::components,
+                     "The profile's components (Component list).")
+      .def_readwrite("init_ms", &profile::init_ms,
+                     "INIT phase; does not scale with memory")
+      .def_readwrite("first_call_cpu_ms", &profile::first_call_cpu_ms,
+                     "Lazy CPU work of the first invocation")
+      .def_readwrite("peak_memory_mb", &profile::peak_memory_mb,
+                     "0 = unknown (every size feasible)")
+      .def_readwrite("cv", &profile::cv,
+                     "Relative variability of a warm duration (lognormal)")
+      .def_readwrite(
+          "architecture", &profile::architecture,
+          "Architecture the profile was measured on: \"x86_64\" (default) or "
+          "\"arm64\". Pricing it on the other needs a speed ratio (on_architecture).")
+      .def_readwrite("platform", &profile::platform,
+                     "Platform model the profile was fitted on (e.g. "
+                     "\"aws-lambda-2020\"; empty: unknown).")
+      .def_readwrite(
+          "source", &profile::source,
+          "Sweep the profile was fitted to (file and series; empty: written by hand).")
+      .def(
+          "on_architecture", &profile::on_architecture, "arch"_a, "speed_ratio"_a,
+          "The same function on another architecture: CPU work (cpu, gc, first-call "
+          "CPU) divided by speed_ratio (how many times faster the CPU work runs there, "
+          "the convention of recommend_options::speed_ratio); I/O and INIT unchanged. "
+          "Raises ValueError for an unknown architecture or a ratio not > 0")
       .def(py::self == py::self)
       .def(py::pickle(
           [](const profile& w) { return w.to_json(); },
@@ -179,5 +212,10 @@ void bind_workload(py::module_& m) {
         const double r = lambdasim::architecture_speed_ratio(runtime, from, to, &note);
         return py::make_tuple(r, note);
       },
-      "runtime"_a, "from_arch"_a, "to_arch"_a);
+      "runtime"_a, "from_arch"_a, "to_arch"_a,
+      "The documented speed ratio of a runtime moving from from to to "
+      "(models/architecture-speed.json, which records arm64 duration / x86_64 "
+      "duration): how many times faster CPU work runs on to, for "
+      "profile::on_architecture. A runtime without data gives 1.0 and sets note (when "
+      "given) to say so. Raises ValueError for an unknown architecture");
 }

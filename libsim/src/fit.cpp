@@ -18,33 +18,11 @@
 namespace lambdasim {
 
 std::string_view to_string(fit_structure s) {
-  switch (s) {
-    case fit_structure::automatic:
-      return "auto";
-    case fit_structure::io_cpu:
-      return "io_cpu";
-    case fit_structure::threaded_cpu:
-      return "threaded_cpu";
-    case fit_structure::scaled_io:
-      return "scaled_io";
-    case fit_structure::gc_cpu:
-      return "gc_cpu";
-    case fit_structure::amdahl:
-      return "amdahl";
-  }
-  return "?";
+  return enum_name(s);
 }
 
 fit_structure fit_structure_from_string(std::string_view name) {
-  if (name == "auto" || name == "automatic") return fit_structure::automatic;
-  if (name == "io_cpu") return fit_structure::io_cpu;
-  if (name == "threaded_cpu") return fit_structure::threaded_cpu;
-  if (name == "scaled_io") return fit_structure::scaled_io;
-  if (name == "gc_cpu") return fit_structure::gc_cpu;
-  if (name == "amdahl") return fit_structure::amdahl;
-  detail::throw_invalid(
-      "structure", name,
-      "expected auto, io_cpu, threaded_cpu, scaled_io, gc_cpu or amdahl");
+  return enum_from_name<fit_structure>(name);
 }
 
 namespace detail {
@@ -693,7 +671,7 @@ void per_size_report(const fit_data& d, const platform& p, fit_result& f) {
   f.observed_ms = d.sum.duration_ms;
   f.noise = d.noise;
   f.predicted_ms.resize(n_all);
-  warm_ms(f.fitted, p, f.memory_mb, f.predicted_ms);
+  warm_ms(f.profile, p, f.memory_mb, f.predicted_ms);
   f.rel_error = (f.predicted_ms - f.observed_ms).cwiseQuotient(f.observed_ms);
   f.used_in_fit = d.used;
   double a = 0, af = 0, ah = 0;
@@ -719,13 +697,13 @@ void bootstrap_fit(const fit_data& d, const fit_knobs& chosen, const platform& p
                    "gc_ms",      "init_ms", "first_call_cpu_ms",
                    "parallel_ms"};
   double parallel = 0;
-  for (const auto& c : f.fitted.components)
+  for (const auto& c : f.profile.components)
     if (c.kind == component_kind::cpu && c.threads > 1) parallel += c.work_ms;
   f.param_values.resize(7);
-  f.param_values << f.fitted.total(component_kind::io),
-      f.fitted.total(component_kind::cpu), f.fitted.total(component_kind::scaled_io),
-      f.fitted.total(component_kind::gc), f.fitted.init_ms, f.fitted.first_call_cpu_ms,
-      parallel;
+  f.param_values << f.profile.total(component_kind::io),
+      f.profile.total(component_kind::cpu), f.profile.total(component_kind::scaled_io),
+      f.profile.total(component_kind::gc), f.profile.init_ms,
+      f.profile.first_call_cpu_ms, parallel;
   f.param_sd.setConstant(7, nan);
   f.spread_lo_ms.setConstant(n_all, nan);
   f.spread_hi_ms.setConstant(n_all, nan);
@@ -831,11 +809,11 @@ fit_result fit(const sweep& s, const platform& given, const fit_options& opt) {
   f.reason = detail::explain_choice(d, g, sc, opt);
   if (!date.empty())
     f.reason += "; platform " + p.name + " (in force on " + date + ")" + date_why;
-  f.fitted = detail::candidate_profile(chosen, sc.solutions[sc.best].x);
-  f.fitted.name = opt.name;
-  f.fitted.platform = p.name;
-  f.fitted.source = s.meta.source;
-  detail::fit_cold_part(s, d, p, f.fitted, f.diagnostics);
+  f.profile = detail::candidate_profile(chosen, sc.solutions[sc.best].x);
+  f.profile.name = opt.name;
+  f.profile.platform = p.name;
+  f.profile.source = s.meta.source;
+  detail::fit_cold_part(s, d, p, f.profile, f.diagnostics);
   detail::per_size_report(d, p, f);
   detail::bootstrap_fit(d, chosen, p, opt, f);
   f.threads = chosen.structure == fit_structure::amdahl ||
@@ -866,7 +844,7 @@ void prediction_interval(const fit_result& f, const platform& p,
         "prediction_interval: lo and hi must have memory_mb's size");
   const Eigen::Index n = memory_mb.size();
   Eigen::VectorXd center(n), t(n);
-  warm_ms(f.fitted, p, memory_mb, center);
+  warm_ms(f.profile, p, memory_mb, center);
   Eigen::VectorXd env_lo = center, env_hi = center;
   for (const auto& w : f.plausible_profiles) {
     warm_ms(w, p, memory_mb, t);

@@ -29,7 +29,7 @@ const powertuning_model& model() {
     out.min_ram_mb = r.number("min_ram_mb");
     if (!(out.min_ram_mb > 0)) r.fail("min_ram_mb", "must be > 0");
     detail::object_reader b = r.object("base_usd_per_ms");
-    for (const char* arch : {"x86_64", "arm64"}) {
+    for (const std::string& arch : enum_names<architecture>()) {
       detail::object_reader a = b.object(arch);
       const auto& j = b.get(arch);
       for (auto it = j.begin(); it != j.end(); ++it) {

@@ -64,8 +64,10 @@ void check_price_document(const json& j, const std::string& origin) {
   for (auto it = regions.begin(); it != regions.end(); ++it) {
     object_reader rr(*it, origin, "/regions/" + it.key());
     for (auto a = it->begin(); a != it->end(); ++a) {
-      if (a.key() != "x86_64" && a.key() != "arm64")
-        rr.fail(a.key(), "unknown architecture (expected x86_64 or arm64)");
+      const auto archs = enum_names<architecture>();
+      if (std::find(archs.begin(), archs.end(), a.key()) == archs.end())
+        rr.fail(a.key(), "unknown architecture (expected " +
+                             enum_choices_text<architecture>() + ")");
       rr.allow(a.key());
     }
     rr.finish();

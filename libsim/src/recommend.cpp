@@ -51,52 +51,19 @@ std::string fmt_ms(double x) {
 }  // namespace
 
 std::string_view to_string(recommend_strategy s) {
-  switch (s) {
-    case recommend_strategy::cost:
-      return "cost";
-    case recommend_strategy::speed:
-      return "speed";
-    case recommend_strategy::balanced:
-      return "balanced";
-    case recommend_strategy::knee:
-      return "knee";
-  }
-  return "?";
+  return enum_name(s);
 }
 
 recommend_strategy recommend_strategy_from_string(std::string_view name) {
-  for (auto s : {recommend_strategy::cost, recommend_strategy::speed,
-                 recommend_strategy::balanced, recommend_strategy::knee})
-    if (name == to_string(s)) return s;
-  detail::throw_invalid("strategy", name, "expected cost, speed, balanced or knee");
+  return enum_from_name<recommend_strategy>(name);
 }
 
 std::string_view to_string(latency_method m) {
-  switch (m) {
-    case latency_method::warm_only:
-      return "warm_only";
-    case latency_method::closed_form:
-      return "closed_form";
-    case latency_method::simulation:
-      return "simulation";
-  }
-  return "?";
+  return enum_name(m);
 }
 
 std::string_view to_string(constraint c) {
-  switch (c) {
-    case constraint::none:
-      return "none";
-    case constraint::memory:
-      return "memory";
-    case constraint::max_warm_ms:
-      return "max_warm_ms";
-    case constraint::max_latency_ms:
-      return "max_latency_ms";
-    case constraint::budget_usd:
-      return "budget_usd";
-  }
-  return "?";
+  return enum_name(c);
 }
 
 void recommend_options::validate() const {

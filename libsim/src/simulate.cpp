@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <boost/math/special_functions/beta.hpp>
 #include <cmath>
 #include <exception>
 #include <limits>
@@ -44,6 +45,26 @@ void simulate_options::validate() const {
                           "must be >= 1");
   if (!(max_requests > 0))
     detail::throw_invalid("max_requests", max_requests, "must be > 0");
+  if (!(cold_fraction_level > 0 && cold_fraction_level < 1))
+    detail::throw_invalid("cold_fraction_level", cold_fraction_level,
+                          "must be in (0, 1)");
+}
+
+proportion_interval clopper_pearson(std::uint64_t x, std::uint64_t n, double level) {
+  if (!(level > 0 && level < 1))
+    detail::throw_invalid("level", level, "must be in (0, 1)");
+  if (x > n)
+    detail::throw_invalid("x", static_cast<double>(x),
+                          "must be <= n = " + std::to_string(n));
+  constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+  if (n == 0) return {nan, nan};
+  const double alpha = 1 - level;
+  const auto xd = static_cast<double>(x);
+  const auto nd = static_cast<double>(n);
+  proportion_interval out{0, 1};
+  if (x > 0) out.lo = boost::math::ibeta_inv(xd, nd - xd + 1, alpha / 2);
+  if (x < n) out.hi = boost::math::ibeta_inv(xd + 1, nd - xd, 1 - alpha / 2);
+  return out;
 }
 
 monthly_bill simulated_bill(const simulation_result& r, const profile& w,
@@ -518,6 +539,11 @@ simulation_result simulate(const profile& w, const platform& p, const arrivals& 
   r.cold_fraction =
       r.served ? static_cast<double>(r.cold_starts) / static_cast<double>(r.served)
                : std::numeric_limits<double>::quiet_NaN();
+  const proportion_interval ci =
+      clopper_pearson(r.cold_starts, r.served, opt.cold_fraction_level);
+  r.cold_fraction_lo = ci.lo;
+  r.cold_fraction_hi = ci.hi;
+  r.cold_fraction_level = opt.cold_fraction_level;
   r.warm = stats_of(r.warm_hist);
   r.cold = stats_of(r.cold_hist);
   r.all = stats_of(all);

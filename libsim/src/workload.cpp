@@ -6,6 +6,7 @@
 
 #include "detail/json_reader.hpp"
 #include "lambdasim/error.hpp"
+#include "lambdasim/prices.hpp"
 
 namespace lambdasim {
 
@@ -73,8 +74,7 @@ void profile::validate() const {
   check_time("first_call_cpu_ms", first_call_cpu_ms);
   check_nonnegative("peak_memory_mb", peak_memory_mb);
   check_nonnegative("cv", cv);
-  if (architecture != "x86_64" && architecture != "arm64")
-    detail::throw_invalid("architecture", architecture, "expected x86_64 or arm64");
+  (void)enum_from_name<lambdasim::architecture>(architecture, "architecture");
 }
 
 double profile::total(component_kind k) const {
@@ -194,8 +194,7 @@ namespace lambdasim {
 
 namespace {
 void check_architecture(std::string_view field, std::string_view arch) {
-  if (arch != "x86_64" && arch != "arm64")
-    detail::throw_invalid(field, arch, "expected x86_64 or arm64");
+  (void)enum_from_name<architecture>(arch, field);
 }
 }  // namespace
 

@@ -33,7 +33,7 @@ sweep synthetic_sweep(double cpu, double io, std::uint64_t seed) {
 }
 
 bool same_fit(const fit_result& a, const fit_result& b) {
-  return a.fitted == b.fitted && a.structure == b.structure && a.reason == b.reason &&
+  return a.profile == b.profile && a.structure == b.structure && a.reason == b.reason &&
          a.predicted_ms == b.predicted_ms && a.param_values == b.param_values &&
          a.mape == b.mape && a.bootstrap_profiles == b.bootstrap_profiles &&
          a.band_lo_ms.size() == b.band_lo_ms.size() &&
@@ -52,7 +52,7 @@ TEST_CASE("many fits in one call equal one-at-a-time fits for any thread count")
   std::vector<fit_result> one;
   for (const auto& s : sweeps) one.push_back(fit(s, p, o));
   // the fits recover the synthetic work within the noise (3 %)
-  CHECK(one[3].fitted.total(component_kind::cpu) ==
+  CHECK(one[3].profile.total(component_kind::cpu) ==
         doctest::Approx(1100).epsilon(0.05));
   for (int threads : {1, 2, 3, 0}) {
     const auto many = fit(std::span<const sweep>(sweeps), p, o, threads);

@@ -53,8 +53,8 @@ TEST_CASE(
   // The fit follows the cold curve and does not add the first call twice: no size has
   // both kinds of aggregate, so first_call_cpu_ms stays 0 and cold = init + curve.
   const fit_result f = fit(s, platform::aws_lambda(), no_bootstrap());
-  CHECK(f.fitted.first_call_cpu_ms == 0);
-  CHECK(f.fitted.init_ms == 150);
+  CHECK(f.profile.first_call_cpu_ms == 0);
+  CHECK(f.profile.init_ms == 150);
   CHECK(f.observed_ms[1] == 600);
   bool said = false;
   for (const auto& m : f.diagnostics)
@@ -85,11 +85,11 @@ TEST_CASE("cold part: first-call work recovered under CFS, from sizes up to one 
   // short.
   CHECK(cpu_time_ms(4, 512 / 1769.0, 1, p) == doctest::Approx(4));
   const fit_result f = fit(s, p, no_bootstrap());
-  CHECK(f.fitted.init_ms == 150);
-  CHECK(f.fitted.first_call_cpu_ms == doctest::Approx(4).epsilon(1e-6));
+  CHECK(f.profile.init_ms == 150);
+  CHECK(f.profile.first_call_cpu_ms == doctest::Approx(4).epsilon(1e-6));
   // Cold durations at sizes not fitted, up to one vCPU, as the truth's.
   for (double m : {256.0, 768.0, 1536.0})
-    CHECK(cold_ms(f.fitted, p, m) - warm_ms(f.fitted, p, m) ==
+    CHECK(cold_ms(f.profile, p, m) - warm_ms(f.profile, p, m) ==
           doctest::Approx(cold_ms(truth, p, m) - warm_ms(truth, p, m)).epsilon(1e-6));
   // Only the fitting sizes: fitted on 128 and 1024 MB, the cold rows elsewhere (here
   // made 10x slower to start) do not enter.
@@ -99,6 +99,6 @@ TEST_CASE("cold part: first-call work recovered under CFS, from sizes up to one 
   fit_options two = no_bootstrap();
   two.sizes = {128, 1024};
   const fit_result g = fit(t, p, two);
-  CHECK(g.fitted.init_ms == 150);
-  CHECK(g.fitted.first_call_cpu_ms == doctest::Approx(4).epsilon(1e-6));
+  CHECK(g.profile.init_ms == 150);
+  CHECK(g.profile.first_call_cpu_ms == doctest::Approx(4).epsilon(1e-6));
 }

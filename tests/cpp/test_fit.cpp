@@ -90,10 +90,10 @@ TEST_CASE(
     CHECK(std::abs(f.param_values[k] - truth_k) <= 3 * sd + 0.02 * truth_k);
   }
   CHECK(f.mape < 0.02);
-  CHECK(f.fitted.peak_memory_mb == 46);  // 40 + 6
+  CHECK(f.profile.peak_memory_mb == 46);  // 40 + 6
   CHECK(f.reason.find("gc_cpu not tried: Max Memory Used 46 MB at 128 MB") !=
         std::string::npos);
-  CHECK(f.fitted.cv == doctest::Approx(ref["sigma"].get<double>()).epsilon(0.3));
+  CHECK(f.profile.cv == doctest::Approx(ref["sigma"].get<double>()).epsilon(0.3));
   // The band brackets the prediction.
   for (Eigen::Index i = 0; i < f.memory_mb.size(); ++i) {
     CHECK(f.band_lo_ms[i] <= f.predicted_ms[i] + 1e-9);
@@ -115,8 +115,8 @@ TEST_CASE("fit chooses scaled_io for I/O that saturates below one vCPU") {
   o.bootstrap = 20;
   const auto f = fit(s, p, o);
   CHECK(f.structure == fit_structure::scaled_io);
-  CHECK(f.fitted.components.at(2).knee_vcpu == doctest::Approx(0.5));
-  CHECK(f.fitted.total(component_kind::scaled_io) ==
+  CHECK(f.profile.components.at(2).knee_vcpu == doctest::Approx(0.5));
+  CHECK(f.profile.total(component_kind::scaled_io) ==
         doctest::Approx(700).epsilon(0.05));
   CHECK(f.reason.find("scaled_io") == 0);
   // Three sizes with a plain CPU-bound truth: the simplest structure is kept (amdahl,
@@ -246,9 +246,9 @@ TEST_CASE("fit: cold part from cold rows") {
     s.rows.push_back(c);
   }
   const auto f = fit(s, p);
-  CHECK(f.fitted.init_ms == 250);
-  CHECK(f.fitted.first_call_cpu_ms == doctest::Approx(100));
-  CHECK(f.fitted.total(component_kind::cpu) == doctest::Approx(1000).epsilon(1e-6));
+  CHECK(f.profile.init_ms == 250);
+  CHECK(f.profile.first_call_cpu_ms == doctest::Approx(100));
+  CHECK(f.profile.total(component_kind::cpu) == doctest::Approx(1000).epsilon(1e-6));
 }
 
 TEST_CASE("check: pass, fail, band and report") {

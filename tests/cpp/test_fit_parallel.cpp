@@ -280,8 +280,8 @@ TEST_CASE("platform of the data's date") {
   o.bootstrap = 0;
   const fit_result f = fit(s, platform::aws_lambda(), o);
   CHECK(f.platform_name == "aws-lambda-2020");
-  CHECK(f.fitted.platform == "aws-lambda-2020");
+  CHECK(f.profile.platform == "aws-lambda-2020");
   CHECK(f.reason.find("platform aws-lambda-2020 (in force on 2020-01-15)") !=
         std::string::npos);
-  CHECK(f.fitted.total(component_kind::cpu) == doctest::Approx(1000).epsilon(0.02));
+  CHECK(f.profile.total(component_kind::cpu) == doctest::Approx(1000).epsilon(0.02));
 }

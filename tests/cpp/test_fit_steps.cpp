@@ -135,12 +135,12 @@ TEST_CASE("fit step: cold part, per-size report and bootstrap") {
   o.bootstrap = 10;
   const fit_data d = prepare_fit_data(s, p, o);
   fit_result f;
-  f.fitted.components = {component::io(0), component::cpu(1000)};
-  fit_cold_part(s, d, p, f.fitted, f.diagnostics);
-  CHECK(f.fitted.init_ms == 200);
-  CHECK(f.fitted.first_call_cpu_ms == doctest::Approx(150));
-  CHECK(f.fitted.peak_memory_mb == 70);
-  CHECK(f.fitted.cv == 0);
+  f.profile.components = {component::io(0), component::cpu(1000)};
+  fit_cold_part(s, d, p, f.profile, f.diagnostics);
+  CHECK(f.profile.init_ms == 200);
+  CHECK(f.profile.first_call_cpu_ms == doctest::Approx(150));
+  CHECK(f.profile.peak_memory_mb == 70);
+  CHECK(f.profile.cv == 0);
   per_size_report(d, p, f);
   CHECK(f.predicted_ms[0] == doctest::Approx(w1024));
   CHECK(f.mape == doctest::Approx(0).epsilon(1e-9));

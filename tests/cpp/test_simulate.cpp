@@ -341,3 +341,90 @@ TEST_CASE("the simulated month's bill") {
             .epsilon(1e-6));
   CHECK_THROWS_AS(simulated_bill(res, w, p, prices, {}, 0), std::invalid_argument);
 }
+
+namespace {
+// P(X <= x) for X ~ Binomial(n, p), summed term by term in logs.
+double binomial_cdf(int x, int n, double p) {
+  double s = 0;
+  for (int k = 0; k <= x; ++k)
+    s +=
+        std::exp(std::lgamma(n + 1.0) - std::lgamma(k + 1.0) -
+                 std::lgamma(n - k + 1.0) + k * std::log(p) + (n - k) * std::log1p(-p));
+  return s;
+}
+// The p at which f(p) crosses `target`, f decreasing in p, by bisection.
+template <class F>
+double bisect(F f, double target) {
+  double lo = 0, hi = 1;
+  for (int i = 0; i < 200; ++i) {
+    const double mid = (lo + hi) / 2;
+    (f(mid) > target ? lo : hi) = mid;
+  }
+  return (lo + hi) / 2;
+}
+}  // namespace
+
+TEST_CASE("Clopper-Pearson interval: published values and its definition") {
+  // the tabulated example: 5 of 20 at 95 % is [0.0866, 0.4910] (to 4 digits)
+  auto ci = clopper_pearson(5, 20, 0.95);
+  CHECK(ci.lo == doctest::Approx(0.0866).epsilon(6e-4));
+  CHECK(ci.hi == doctest::Approx(0.4910).epsilon(2e-4));
+  // none of n: [0, 1 - (alpha/2)^(1/n)]; all of n: [(alpha/2)^(1/n), 1]
+  ci = clopper_pearson(0, 20, 0.95);
+  CHECK(ci.lo == 0);
+  CHECK(ci.hi == doctest::Approx(1 - std::pow(0.025, 1.0 / 20)).epsilon(1e-12));
+  ci = clopper_pearson(30, 30, 0.9);
+  CHECK(ci.lo == doctest::Approx(std::pow(0.05, 1.0 / 30)).epsilon(1e-12));
+  CHECK(ci.hi == 1);
+  // the definition: P(X >= x | lo) = alpha/2 and P(X <= x | hi) = alpha/2, solved by
+  // bisection on the binomial sum
+  for (auto [x, n] : {std::pair{1, 10}, {7, 50}, {120, 400}, {399, 400}}) {
+    CAPTURE(x);
+    CAPTURE(n);
+    ci = clopper_pearson(static_cast<std::uint64_t>(x), static_cast<std::uint64_t>(n),
+                         0.95);
+    const double hi = bisect([&](double p) { return binomial_cdf(x, n, p); }, 0.025);
+    const double lo =
+        bisect([&](double p) { return binomial_cdf(x - 1, n, p); }, 0.975);
+    CHECK(ci.hi == doctest::Approx(hi).epsilon(1e-9));
+    CHECK(ci.lo == doctest::Approx(lo).epsilon(1e-9));
+  }
+  ci = clopper_pearson(0, 0, 0.95);
+  CHECK(std::isnan(ci.lo));
+  CHECK(std::isnan(ci.hi));
+  CHECK_THROWS_WITH_AS(clopper_pearson(3, 2, 0.95), "x = 3: must be <= n = 2",
+                       std::invalid_argument);
+  CHECK_THROWS_WITH_AS(clopper_pearson(1, 2, 1.0), "level = 1: must be in (0, 1)",
+                       std::invalid_argument);
+}
+
+TEST_CASE("the simulated cold fraction's interval covers exp(-r keep_alive)") {
+  // as the Poisson single-instance case above: cold exactly when the gap exceeds the
+  // keep-alive, independent from request to request, so the binomial interval applies
+  const profile w = fixed_profile(1, 0);
+  for (double r : {1.0 / 3000, 1.0 / 640, 1.0 / 200}) {
+    auto o = no_recycling(640);
+    o.seed = 5;
+    o.cold_fraction_level = 0.999;
+    const auto res =
+        simulate(w, platform::aws_lambda(), arrivals::poisson(r, 50000 / r), o);
+    const double expect = std::exp(-r * 640);
+    CAPTURE(r);
+    CHECK(res.cold_fraction_level == 0.999);
+    CHECK(res.cold_fraction_lo < res.cold_fraction);
+    CHECK(res.cold_fraction < res.cold_fraction_hi);
+    CHECK(res.cold_fraction_lo < expect);
+    CHECK(expect < res.cold_fraction_hi);
+    // width close to the normal approximation's 2 z sqrt(p(1-p)/n), z(0.9995) = 3.2905
+    const double n = static_cast<double>(res.served);
+    const double p = res.cold_fraction;
+    CHECK(res.cold_fraction_hi - res.cold_fraction_lo ==
+          doctest::Approx(2 * 3.2905 * std::sqrt(p * (1 - p) / n)).epsilon(0.03));
+  }
+  simulate_options o = no_recycling(600);
+  o.cold_fraction_level = 0;
+  CHECK_THROWS_WITH_AS(o.validate(), "cold_fraction_level = 0: must be in (0, 1)",
+                       std::invalid_argument);
+  // the default, written once in simulate_options
+  CHECK(simulate_options{}.cold_fraction_level == 0.95);
+}

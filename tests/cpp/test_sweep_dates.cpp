@@ -51,12 +51,12 @@ TEST_CASE("dates in files: REPORT timestamps choose the platform of the day") {
   CHECK(s.meta.date_origin == "the earliest timestamp of its REPORT lines");
   const fit_result f = fit_text(report_lines("2020-11-30T23:59:59.000Z", old));
   CHECK(f.platform_name == "aws-lambda-2020");
-  CHECK(f.fitted.platform == "aws-lambda-2020");
+  CHECK(f.profile.platform == "aws-lambda-2020");
   CHECK(f.reason.find("platform aws-lambda-2020 (in force on 2020-11-30), the date in "
                       "the file: the earliest timestamp of its REPORT lines (date= "
                       "overrides it)") != std::string::npos);
   // Recorded at 1,792 MB per vCPU, the 1,000 ms of work is found as such.
-  CHECK(f.fitted.total(component_kind::cpu) == doctest::Approx(1000).epsilon(0.02));
+  CHECK(f.profile.total(component_kind::cpu) == doctest::Approx(1000).epsilon(0.02));
 
   // The first day of the current platform (epoch seconds, as `aws logs` prints them:
   // 1606780800 s = 18,597 days = 2020-01-01 (day 18,262) + 335 days = 2020-12-01).

@@ -314,3 +314,55 @@ def test_cli_trace_and_errors(profile_file, repo, capsys):
         == 2
     )
     assert "keep_alive_s = 0" in capsys.readouterr().err
+
+
+def test_cold_fraction_interval(profile_file, capsys):
+    # the tabulated Clopper-Pearson interval of 5 of 20 at 95 %: [0.0866, 0.4910];
+    # none of 20: upper 1 - 0.025^(1/20)
+    from lambdasim import primitives
+
+    lo, hi = primitives.clopper_pearson(5, 20, 0.95)
+    assert lo == pytest.approx(0.0866, abs=1e-4)
+    assert hi == pytest.approx(0.4910, abs=1e-4)
+    assert primitives.clopper_pearson(0, 20, 0.95) == pytest.approx(
+        (0.0, 1 - 0.025 ** (1 / 20)), rel=1e-12
+    )
+    # a simulation carries it at its level (default 0.95, from SimulateOptions)
+    p = ls.Profile(io_ms=1)
+    r = ls.simulate(
+        p, 1024, rate=1 / 640, days=20, keep_alive=640, max_lifetime=0, seed=2
+    )
+    assert r.cold_fraction_level == primitives.SimulateOptions().cold_fraction_level
+    assert (r.cold_fraction_lo, r.cold_fraction_hi) == pytest.approx(
+        primitives.clopper_pearson(r.cold_starts, r.served, r.cold_fraction_level)
+    )
+    # single instance, 1 ms requests: cold exactly when the gap exceeds 640 s, P = e^-1
+    assert r.cold_fraction_lo < math.exp(-1) < r.cold_fraction_hi
+    wider = ls.simulate(
+        p,
+        1024,
+        rate=1 / 640,
+        days=20,
+        keep_alive=640,
+        max_lifetime=0,
+        seed=2,
+        cold_fraction_level=0.999,
+    )
+    assert wider.cold_fraction_lo < r.cold_fraction_lo
+    assert wider.cold_fraction_hi > r.cold_fraction_hi
+    for key in ("cold_fraction_lo", "cold_fraction_hi", "cold_fraction_level"):
+        assert key in r.to_dict()
+        assert key in r.to_dataframe().columns
+        assert f"<th>{key}</th>" in r._repr_html_()
+        assert key in dir(r)
+    with pytest.raises(
+        ValueError, match=r"cold_fraction_level = 1\.5: must be in \(0, 1\)"
+    ):
+        ls.simulate(p, 1024, rate=1, days=0.01, cold_fraction_level=1.5)
+    # the command line adds the keys (and keeps cold_fraction)
+    argv = ["simulate", str(profile_file), "--memory", "1769", "--rate", "2"]
+    argv += ["--days", "0.2", "--cold-fraction-level", "0.9", "--format", "json"]
+    assert main(argv) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["cold_fraction_level"] == 0.9
+    assert doc["cold_fraction_lo"] <= doc["cold_fraction"] <= doc["cold_fraction_hi"]

@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _core
-from ._defaults import resolve_platform, resolve_prices, set_fields
+from ._defaults import (
+    OptionError,
+    as_number,
+    resolve_platform,
+    resolve_prices,
+    set_fields,
+)
 from ._result import Result
 from ._simulate import _arrivals
 
@@ -151,7 +157,7 @@ def lmi_bill(
     instances: int | None = None,
     instance_hours: float | None = None,
     profile: _core.Profile | None = None,
-    peak_to_mean: float = 1.0,
+    peak_to_mean: float | None = None,
     month_hours: float | None = None,
     **options: Any,
 ) -> LmiBill:
@@ -159,7 +165,8 @@ def lmi_bill(
 
     Give the capacity as ``instances`` (held all month) or ``instance_hours``, or give
     a ``profile``: the capacity is then planned for ``requests_per_month`` at a peak of
-    ``peak_to_mean`` times the mean rate (``LmiPlan``). ``**options`` are ``LmiConfig``
+    ``peak_to_mean`` times the mean rate (``LmiPlan``; default: ``plan_lmi``'s, the
+    mean rate itself). ``**options`` are ``LmiConfig``
     fields (``ec2_discount``, ``memory_per_vcpu_gib``, ``concurrency_per_environment``, ...).
 
     Examples
@@ -186,8 +193,9 @@ def lmi_bill(
         msg = "give exactly one of instances=, instance_hours= or profile="
         raise ValueError(msg)
     if profile is not None:
+        peak = {} if peak_to_mean is None else {"peak_to_mean": float(peak_to_mean)}
         plan = _core.plan_lmi(
-            profile, config, float(requests_per_month), float(peak_to_mean), hours
+            profile, config, float(requests_per_month), month_hours=hours, **peak
         )
         return LmiBill(plan.bill, config, plan)
     if instances is not None:
@@ -391,6 +399,7 @@ def simulate_lmi(
     initial_environments: int | None = None,
     autoscale: bool | None = None,
     month_hours: float | None = None,
+    max_requests: float | None = None,
     **options: Any,
 ) -> LmiSimulation:
     """Simulate ``profile`` on LMI (processor sharing in each environment, throttles at
@@ -398,7 +407,8 @@ def simulate_lmi(
 
     Arrivals as for :func:`simulate`: exactly one of ``rate=`` (Poisson, per second),
     ``hourly_rates=`` or ``trace=``, over ``days=`` or ``duration_s=``. ``**options`` are
-    ``LmiConfig`` fields.
+    ``LmiConfig`` fields. A run expecting more than ``max_requests`` requests (default:
+    ``SimulateOptions``' guard) is refused before it starts.
 
     Examples
     --------
@@ -410,6 +420,18 @@ def simulate_lmi(
     """
     config = lmi_config(instance_type, **options)
     arrivals = _arrivals(rate, hourly_rates, trace, trace_column, days, duration_s)
+    limit = (
+        _core.SimulateOptions().max_requests
+        if max_requests is None
+        else as_number("max_requests", max_requests)
+    )
+    expected = arrivals.expected_requests()
+    if expected > limit:
+        msg = (
+            f"expected requests = {expected:.3g}: above max_requests = {limit:.3g}; "
+            "shorten the period, lower the rate or raise max_requests"
+        )
+        raise OptionError(msg)
     o = set_fields(
         _core.LmiSimulateOptions(),
         {

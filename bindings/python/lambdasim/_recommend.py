@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable, TypeVar, cast
 
 import numpy as np
 
@@ -79,6 +79,40 @@ def _relative(change: float, less: str, more: str) -> str:
     return f"{abs(change) * 100:.0f} % {less if change < 0 else more}"
 
 
+T = TypeVar("T")
+
+
+def _chosen_field(kind: Callable[[Any], T], doc: str) -> T:
+    """A typed read-only property: the field of the chosen candidate of the attribute's
+    name (``__set_name__`` gives it), converted by ``kind``."""
+    return cast("T", _Field("_chosen", kind, doc))
+
+
+def _result_field(kind: Callable[[Any], T], doc: str) -> T:
+    """A typed read-only property: the ``_core.Recommendation`` attribute of the same
+    name, converted by ``kind``."""
+    return cast("T", _Field("_r", kind, doc))
+
+
+class _Field:
+    """The descriptor behind ``_chosen_field``/``_result_field``: a property whose name
+    is the attribute's (one place states each name, its type and its doc)."""
+
+    def __init__(self, source: str, kind: Callable[[Any], Any], doc: str) -> None:
+        self.source, self.kind, self.__doc__ = source, kind, doc
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        src = getattr(obj, self.source)
+        value = src[self.name] if isinstance(src, dict) else getattr(src, self.name)
+        return self.kind(value)
+
+
 class Recommendation(Result):
     """The recommended configuration, why, the runners-up and the Pareto front.
 
@@ -118,41 +152,23 @@ class Recommendation(Result):
             name: np.asarray(getattr(t, name)) for name in TABLE_COLUMNS
         }
 
-    # -- the choice
-    @property
-    def memory_mb(self) -> int:
-        """Memory size of the choice (MB)."""
-        return int(self._chosen["memory_mb"])
-
-    @property
-    def arch(self) -> str:
-        """Architecture of the choice."""
-        return str(self._chosen["arch"])
-
-    @property
-    def compute(self) -> str:
-        """Concurrency option of the choice: ``on-demand`` or ``provisioned``."""
-        return str(self._chosen["compute"])
-
-    @property
-    def provisioned(self) -> int:
-        """Provisioned instances of the choice (0 on demand)."""
-        return int(self._chosen["provisioned"])
-
-    @property
-    def warm_ms(self) -> float:
-        """Warm duration of the choice (ms)."""
-        return float(self._chosen["warm_ms"])
-
-    @property
-    def cold_ms(self) -> float:
-        """Cold duration of the choice incl. INIT (ms)."""
-        return float(self._chosen["cold_ms"])
-
-    @property
-    def cost_usd(self) -> float:
-        """One warm invocation at the choice (USD, first-tier price, as ``curve``)."""
-        return float(self._chosen["cost_usd"])
+    # -- the choice and how it was decided: typed read-only attributes
+    memory_mb: int = _chosen_field(int, "Memory size of the choice (MB).")
+    arch: str = _chosen_field(str, "Architecture of the choice.")
+    compute: str = _chosen_field(
+        str, "Concurrency option of the choice: ``on-demand`` or ``provisioned``."
+    )
+    provisioned: int = _chosen_field(
+        int, "Provisioned instances of the choice (0 on demand)."
+    )
+    warm_ms: float = _chosen_field(float, "Warm duration of the choice (ms).")
+    cold_ms: float = _chosen_field(
+        float, "Cold duration of the choice incl. INIT (ms)."
+    )
+    cost_usd: float = _chosen_field(
+        float,
+        "One warm invocation at the choice (USD, first-tier price, as ``curve``).",
+    )
 
     @property
     def monthly_usd(self) -> float | None:
@@ -160,60 +176,39 @@ class Recommendation(Result):
         v = float(self._chosen["monthly_usd"])
         return None if math.isnan(v) else v
 
-    @property
-    def latency_ms(self) -> float:
-        """The ``percentile`` latency of all requests at the choice (ms)."""
-        return float(self._chosen["latency_ms"])
+    latency_ms: float = _chosen_field(
+        float, "The ``percentile`` latency of all requests at the choice (ms)."
+    )
 
-    @property
-    def percentile(self) -> float:
-        """The latency percentile used (e.g. 99)."""
-        return float(self._r.percentile)
-
-    @property
-    def strategy(self) -> str:
-        """The strategy: cost, speed, balanced or knee."""
-        return str(self._r.strategy)
-
-    @property
-    def reason(self) -> str:
-        """Why this configuration, in words."""
-        return str(self._r.reason)
-
-    @property
-    def decided_by(self) -> str:
-        """The constraint that decided the choice, or ``"none"`` (the objective)."""
-        return str(self._r.decided_by)
+    percentile: float = _result_field(float, "The latency percentile used (e.g. 99).")
+    strategy: str = _result_field(str, "The strategy: cost, speed, balanced or knee.")
+    reason: str = _result_field(str, "Why this configuration, in words.")
+    decided_by: str = _result_field(
+        str, 'The constraint that decided the choice, or ``"none"`` (the objective).'
+    )
 
     @property
     def runners_up(self) -> list[dict[str, Any]]:
         """The runners-up, each a dict with a ``role`` ("cheapest", "fastest", "arm64"...)."""
         return [dict(r) for r in self._runners]
 
-    @property
-    def caveats(self) -> list[str]:
-        """What the recommendation assumes (e.g. an unknown arm64 speed ratio)."""
-        return list(self._r.caveats)
+    caveats: list[str] = _result_field(
+        list, "What the recommendation assumes (e.g. an unknown arm64 speed ratio)."
+    )
 
-    @property
-    def method(self) -> str:
-        """How the choice's latency was obtained: warm_only, closed_form or simulation."""
-        return str(self._r.method)
-
-    @property
-    def method_detail(self) -> str:
-        """How latencies were obtained, with the stated error."""
-        return str(self._r.method_detail)
-
-    @property
-    def within_uncertainty(self) -> bool:
-        """True when a runner-up's prediction band overlaps the choice's."""
-        return bool(self._r.within_uncertainty)
-
-    @property
-    def requests_per_month(self) -> float:
-        """Monthly requests the configurations were priced at (0: per invocation)."""
-        return float(self._r.requests_per_month)
+    method: str = _result_field(
+        str,
+        "How the choice's latency was obtained: warm_only, closed_form or simulation.",
+    )
+    method_detail: str = _result_field(
+        str, "How latencies were obtained, with the stated error."
+    )
+    within_uncertainty: bool = _result_field(
+        bool, "True when a runner-up's prediction band overlaps the choice's."
+    )
+    requests_per_month: float = _result_field(
+        float, "Monthly requests the configurations were priced at (0: per invocation)."
+    )
 
     @property
     def change(self) -> dict[str, Any] | None:
@@ -238,11 +233,11 @@ class Recommendation(Result):
         """The month's itemised bill of the choice (zero without a request count)."""
         return self._r.chosen_bill
 
-    @property
-    def speed_ratio(self) -> float:
-        """How many times faster the CPU work runs on the other architecture, as used (1.0
-        when unknown; see ``caveats``)."""
-        return float(self._r.speed_ratio)
+    speed_ratio: float = _result_field(
+        float,
+        "How many times faster the CPU work runs on the other architecture, as used "
+        "(1.0 when unknown; see ``caveats``).",
+    )
 
     # -- tables
     def candidates(self) -> dict[str, NDArray[Any]]:

@@ -38,6 +38,9 @@ SUMMARY_KEYS = (
     "served",
     "cold_starts",
     "cold_fraction",
+    "cold_fraction_lo",
+    "cold_fraction_hi",
+    "cold_fraction_level",
     "throttled",
     "provisioned_served",
     "p50_ms",
@@ -69,7 +72,9 @@ class SimulationResult(Result):
     over all replications; ``warm``, ``cold`` and ``all`` hold latency statistics
     (``count``, ``mean_ms``, ``p50_ms``, ``p90_ms``, ``p99_ms``, ``p999_ms``; within
     0.2 % of the exact percentiles, NaN for an empty class); ``bill`` is the month's bill
-    with the simulated cold fraction; ``core`` is the ``_core.SimulationResult`` (the
+    with the simulated cold fraction; ``cold_fraction_lo``/``cold_fraction_hi`` are its
+    exact (Clopper-Pearson) interval at ``cold_fraction_level`` (requests taken as
+    independent trials: the sampling error of a run this long); ``core`` is the ``_core.SimulationResult`` (the
     histograms and timeline arrays).
     """
 
@@ -81,6 +86,9 @@ class SimulationResult(Result):
     recycled: int
     expired: int
     cold_fraction: float
+    cold_fraction_lo: float
+    cold_fraction_hi: float
+    cold_fraction_level: float
     mean_concurrency: float
     peak_concurrency: int
     mean_instances: float
@@ -110,6 +118,9 @@ class SimulationResult(Result):
         "recycled",
         "expired",
         "cold_fraction",
+        "cold_fraction_lo",
+        "cold_fraction_hi",
+        "cold_fraction_level",
         "mean_concurrency",
         "peak_concurrency",
         "mean_instances",
@@ -152,6 +163,9 @@ class SimulationResult(Result):
             "served": r.served,
             "cold_starts": r.cold_starts,
             "cold_fraction": r.cold_fraction,
+            "cold_fraction_lo": r.cold_fraction_lo,
+            "cold_fraction_hi": r.cold_fraction_hi,
+            "cold_fraction_level": r.cold_fraction_level,
             "throttled": r.throttled,
             "provisioned_served": r.provisioned_served,
             "p50_ms": r.all.p50_ms,
@@ -333,6 +347,7 @@ def simulate(
     threads: int | None = None,
     timeline_bins: int | None = None,
     max_requests: float | None = None,
+    cold_fraction_level: float | None = None,
     progress: bool | None = None,
     bill: dict[str, Any] | None = None,
     provisioned: int | None = None,
@@ -378,6 +393,8 @@ def simulate(
     max_requests : float, optional
         Guard of ``SimulateOptions``: more expected requests are refused with an
         estimate of the time they would take.
+    cold_fraction_level : float, optional
+        Confidence of ``cold_fraction_lo``/``cold_fraction_hi`` (``SimulateOptions``).
     provisioned, reserved, initial_warm : int, optional
         Deprecated names of ``provisioned_concurrency``, ``reserved_concurrency`` and
         ``initial_instances``.
@@ -444,6 +461,7 @@ def simulate(
         ("threads", threads),
         ("timeline_bins", timeline_bins),
         ("max_requests", max_requests),
+        ("cold_fraction_level", cold_fraction_level),
     ):
         if value is not None:
             set_field(o, name, value)

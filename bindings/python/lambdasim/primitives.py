@@ -9,6 +9,8 @@ functions (bound from libsim as they are; their defaults live in C++).
 - raw results of ``_core``: ``MonthlyBill``, ``FitCandidate``
 - per-point physics and billing (numpy-vectorized): ``warm_ms``, ``cold_ms``,
   ``cpu_time_ms``, ``billed_ms``, ``gb_seconds``, ``cold_probability``
+- statistics: ``clopper_pearson`` (the exact binomial interval of a simulated cold
+  fraction)
 - ``models_path``: where the model data (platform, prices) is installed
 
 (A module named ``models`` would share its name with the installed ``models/`` data
@@ -39,6 +41,7 @@ from ._core import (
     SweepMetadata,
     VcpuTier,
     billed_ms,
+    clopper_pearson,
     cold_ms,
     cold_probability,
     cpu_time_ms,
@@ -65,6 +68,7 @@ __all__ = [
     "SweepMetadata",
     "VcpuTier",
     "billed_ms",
+    "clopper_pearson",
     "cold_ms",
     "cold_probability",
     "cpu_time_ms",

@@ -15,8 +15,10 @@
 /// The first name of a value is its canonical name; later ones are accepted aliases.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "lambdasim/error.hpp"

@@ -29,6 +29,18 @@ enum class fit_structure {
   amdahl,  ///< io + serial cpu (1 thread) + parallel cpu on k threads (3 work terms
            ///< + k); the baseline when a fitting size exceeds one vCPU
 };
+template <>
+struct enum_traits<fit_structure> {
+  static constexpr std::string_view field = "structure";
+  static constexpr std::array<std::pair<fit_structure, std::string_view>, 7> names{
+      {{fit_structure::automatic, "auto"},
+       {fit_structure::io_cpu, "io_cpu"},
+       {fit_structure::threaded_cpu, "threaded_cpu"},
+       {fit_structure::scaled_io, "scaled_io"},
+       {fit_structure::gc_cpu, "gc_cpu"},
+       {fit_structure::amdahl, "amdahl"},
+       {fit_structure::automatic, "automatic"}}};
+};
 std::string_view to_string(fit_structure s);
 /// @throws std::invalid_argument for a name other than auto, io_cpu, threaded_cpu,
 ///         scaled_io, gc_cpu, amdahl
@@ -89,7 +101,8 @@ struct fit_candidate {
 };
 
 struct fit_result {
-  profile fitted;
+  /// The fitted profile (Python FitResult.profile).
+  lambdasim::profile profile;
   std::string platform_name;  ///< the platform the fit used (see fit_options::date)
   fit_structure structure = fit_structure::io_cpu;
   std::string reason;  ///< why this structure (scores of the alternatives)
@@ -118,7 +131,7 @@ struct fit_result {
   std::vector<int> plausible_threads;
   /// Curves the data cannot tell from the chosen one (other thread counts, structures
   /// within 2 of the best score); the band covers them.
-  std::vector<profile> plausible_profiles;
+  std::vector<lambdasim::profile> plausible_profiles;
   std::vector<bool> used_in_fit;
   double mape = 0;          ///< mean |rel_error| over every recorded size
   double mape_fit = 0;      ///< over the fitting sizes
@@ -132,7 +145,7 @@ struct fit_result {
   Eigen::VectorXd param_values;
   Eigen::VectorXd param_sd;
   /// The profiles fitted to each bootstrap resample (same structure and knobs).
-  std::vector<profile> bootstrap_profiles;
+  std::vector<lambdasim::profile> bootstrap_profiles;
   std::vector<std::string> diagnostics;
 };
 

@@ -43,6 +43,15 @@ enum class recommend_strategy {
   /// than the average rate along the front. Ties to the cheaper.
   knee,
 };
+template <>
+struct enum_traits<recommend_strategy> {
+  static constexpr std::string_view field = "strategy";
+  static constexpr std::array<std::pair<recommend_strategy, std::string_view>, 4> names{
+      {{recommend_strategy::cost, "cost"},
+       {recommend_strategy::speed, "speed"},
+       {recommend_strategy::balanced, "balanced"},
+       {recommend_strategy::knee, "knee"}}};
+};
 std::string_view to_string(recommend_strategy s);
 /// @throws std::invalid_argument for a name other than cost, speed, balanced, knee
 recommend_strategy recommend_strategy_from_string(std::string_view name);
@@ -53,6 +62,14 @@ enum class latency_method {
   closed_form,  ///< lognormal mixture of warm and cold with a closed-form cold fraction
   simulation,   ///< lognormal mixture with the cold fraction from the simulator
 };
+template <>
+struct enum_traits<latency_method> {
+  static constexpr std::string_view field = "latency_method";
+  static constexpr std::array<std::pair<latency_method, std::string_view>, 3> names{
+      {{latency_method::warm_only, "warm_only"},
+       {latency_method::closed_form, "closed_form"},
+       {latency_method::simulation, "simulation"}}};
+};
 std::string_view to_string(latency_method m);
 
 /// A constraint a candidate can fail (the first one it fails, in this order).
@@ -62,6 +79,16 @@ enum class constraint {
   max_warm_ms,
   max_latency_ms,
   budget_usd,
+};
+template <>
+struct enum_traits<constraint> {
+  static constexpr std::string_view field = "constraint";
+  static constexpr std::array<std::pair<constraint, std::string_view>, 5> names{
+      {{constraint::none, "none"},
+       {constraint::memory, "memory"},
+       {constraint::max_warm_ms, "max_warm_ms"},
+       {constraint::max_latency_ms, "max_latency_ms"},
+       {constraint::budget_usd, "budget_usd"}}};
 };
 std::string_view to_string(constraint c);
 

@@ -48,6 +48,9 @@ struct simulate_options {
   /// this, saying how long they would take (at simulated_requests_per_s); raise it on
   /// purpose.
   double max_requests = 1e9;
+  /// Confidence of the interval around the simulated cold fraction
+  /// (simulation_result::cold_fraction_lo/hi), in (0, 1).
+  double cold_fraction_level = 0.95;
 
   /// @throws std::invalid_argument naming the bad field
   void validate() const;
@@ -73,6 +76,14 @@ struct simulation_result {
   std::uint64_t recycled = 0;            ///< instances retired by recycling
   std::uint64_t expired = 0;             ///< instances reclaimed after their keep-alive
   double cold_fraction = 0;              ///< cold_starts / served (NaN if none served)
+  /// Exact (Clopper-Pearson) interval of cold_fraction at cold_fraction_level, treating
+  /// the served requests as independent trials (clopper_pearson; NaN if none served).
+  /// Cold starts cluster in time (a burst starts several), so this is the sampling
+  /// error of a simulation of this length, a lower bound on the spread between seeds
+  /// when they cluster: more replications narrow both.
+  double cold_fraction_lo = 0;
+  double cold_fraction_hi = 0;
+  double cold_fraction_level = 0.95;  ///< as used (simulate_options)
   latency_stats warm, cold, all;
   double mean_concurrency = 0;  ///< time-average of running requests
   int peak_concurrency = 0;     ///< most requests running at once
@@ -97,6 +108,16 @@ struct simulation_result {
   Eigen::VectorXd timeline_arrivals, timeline_cold_starts, timeline_throttled,
       timeline_busy_s;
 };
+
+/// An exact two-sided interval of a binomial proportion (Clopper & Pearson, Biometrika
+/// 26, 1934): `x` successes in `n` trials at confidence `level`, from quantiles of the
+/// beta distribution (Boost.Math): lo = Beta(x, n-x+1) quantile at (1-level)/2 (0 when
+/// x = 0), hi = Beta(x+1, n-x) quantile at (1+level)/2 (1 when x = n). NaN for n = 0.
+struct proportion_interval {
+  double lo = 0, hi = 0;
+};
+/// @throws std::invalid_argument unless x <= n and 0 < level < 1
+proportion_interval clopper_pearson(std::uint64_t x, std::uint64_t n, double level);
 
 /// Called from a worker thread (serialised) every progress_every requests with the
 /// number of requests simulated so far over all replications. An exception it throws

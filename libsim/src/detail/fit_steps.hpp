@@ -108,7 +108,7 @@ std::string explain_choice(const fit_data& d, const fit_grid& g, const fit_score
 void fit_cold_part(const sweep& s, const fit_data& d, const platform& p, profile& w,
                    std::vector<std::string>& diagnostics);
 
-/// Fills the per-size report of f (predicted, rel_error, MAPEs) from f.fitted.
+/// Fills the per-size report of f (predicted, rel_error, MAPEs) from f.profile.
 void per_size_report(const fit_data& d, const platform& p, fit_result& f);
 
 /// Resamples each fitting size's invocations, refits the chosen knobs: parameter SDs,

@@ -11,6 +11,8 @@ from typing import IO, Any
 
 import numpy as np
 
+from .._result import format_value
+
 
 def _plain(v: Any) -> Any:
     if isinstance(v, (np.bool_, bool)):
@@ -84,7 +86,8 @@ def write_table(
 
 
 def write_object(obj: dict[str, Any], fmt: str, out: IO[str] | None = None) -> None:
-    """Write one flat object as json or as a two-column table."""
+    """Write one flat object as json or as a two-column table of figures people read
+    (``format_value``: USD in cents, durations to what the model can tell)."""
     out = sys.stdout if out is None else out
     plain = {k: _plain(v) for k, v in obj.items()}
     if fmt == "json":
@@ -93,6 +96,4 @@ def write_object(obj: dict[str, Any], fmt: str, out: IO[str] | None = None) -> N
     else:
         width = max(len(k) for k in plain)
         for k, v in plain.items():
-            out.write(
-                f"{k.ljust(width)}  {_text(v, '.6g' if isinstance(v, float) else None)}\n"
-            )
+            out.write(f"{k.ljust(width)}  {format_value(v, k)}\n")

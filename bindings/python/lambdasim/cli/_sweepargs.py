@@ -24,6 +24,8 @@ def _pair(text: str, what: str) -> tuple[str, str]:
 
 def add_sweep_args(p: argparse.ArgumentParser) -> None:
     """FILE plus the loader options."""
+    from ._common import enum_names
+
     p.add_argument("file", metavar="FILE|URL", help=SWEEP_HELP)
     p.add_argument(
         "--input-format",
@@ -36,14 +38,14 @@ def add_sweep_args(p: argparse.ArgumentParser) -> None:
         default="",
         help="which run of a Power Tuning array (its index; without it the error "
         "lists the runs) or which series of a REPORT metrics file (e.g. "
-        "python311/x86_64)",
+        "python311/x86_64) (default: the only run or series)",
     )
+    sources = enum_names("powertuning_source")
     p.add_argument(
         "--source",
-        default="auto",
         metavar="SOURCE",
         help="Power Tuning: take the curve from 'stats' or the 'visualization' "
-        "URL; auto prefers stats (default: %(default)s)",
+        f"URL ({', '.join(sources)}; default: the loader's, stats when present)",
     )
     p.add_argument(
         "--column",
@@ -51,7 +53,9 @@ def add_sweep_args(p: argparse.ArgumentParser) -> None:
         default=[],
         metavar="CANONICAL=HEADER",
         help="CSV: map a canonical column to a header, e.g. "
-        "memory_mb='Memory Size' (repeatable)",
+        "memory_mb='Memory Size' (repeatable; default: the canonical names "
+        "memory_mb, duration_ms, billed_duration_ms, init_duration_ms, "
+        "max_memory_used_mb, n, timestamp)",
     )
     p.add_argument(
         "--where",
@@ -59,7 +63,7 @@ def add_sweep_args(p: argparse.ArgumentParser) -> None:
         default=[],
         metavar="COLUMN=VALUE",
         help="CSV: keep only rows whose COLUMN equals VALUE, e.g. "
-        "function_name=api (repeatable)",
+        "function_name=api (repeatable; default: every row)",
     )
 
 
@@ -67,11 +71,13 @@ def load_sweep(args: argparse.Namespace) -> Any:
     """The sweep named by the arguments."""
     from .. import Sweep
 
+    # an option left unset keeps the C++ loader's default
+    source = {} if args.source is None else {"source": args.source}
     return Sweep.load(
         args.file,
         format=args.input_format,
         select=args.select,
-        source=args.source,
+        **source,
         columns=[_pair(c, "--column") for c in args.column],
         where=[_pair(w, "--where") for w in args.where],
     )

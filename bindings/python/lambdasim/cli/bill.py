@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import add_parser, add_platform_args, default, enum_names, load_platform
+from ._common import (
+    add_lmi_args,
+    add_parser,
+    add_platform_args,
+    default,
+    enum_names,
+    lmi_options,
+    load_platform,
+)
 from ._output import write_object
 from .curve import PROFILE_HELP
 
@@ -95,7 +103,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--package",
         metavar="TYPE",
         help="deployment package: "
-        + " or ".join(enum_names(d, "package"))
+        + " or ".join(enum_names("package_type"))
         + f" (default: {default(d, 'package')})",
     )
     p.add_argument(
@@ -116,18 +124,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         metavar="F",
         type=float,
         help="Compute Savings Plan discount on duration and provisioned "
-        "concurrency (0.12 to 0.17)",
+        "concurrency, a fraction (0.12 to 0.17; default: "
+        f"{default(d, 'savings_plan_discount'):g}, none)",
     )
-    lmi = p.add_argument_group("Lambda Managed Instances (--compute lmi)")
-    lmi.add_argument(
-        "--compute",
-        choices=["on-demand", "lmi"],
-        default="on-demand",
-        help="how the function runs (default on-demand)",
-    )
-    lmi.add_argument(
-        "--instance-type", metavar="T", help="EC2 instance type, e.g. m7g.large"
-    )
+    lmi = add_lmi_args(p)
     lmi.add_argument(
         "--instances",
         metavar="K",
@@ -135,40 +135,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="instances all month (default: planned from the profile)",
     )
     lmi.add_argument(
-        "--memory-per-vcpu",
-        metavar="GIB",
-        type=float,
-        help="environment memory per vCPU (2 to 8 GiB)",
-    )
-    lmi.add_argument(
-        "--environment-memory",
-        metavar="GIB",
-        type=float,
-        help="memory of one execution environment",
-    )
-    lmi.add_argument(
-        "--concurrency",
-        metavar="C",
-        type=int,
-        help="requests one environment runs at once",
-    )
-    lmi.add_argument(
-        "--runtime",
-        metavar="NAME",
-        help="runtime for the default concurrency (python, nodejs, java, ...)",
-    )
-    lmi.add_argument(
-        "--ec2-discount",
-        metavar="D",
-        type=float,
-        help="Savings Plan / RI discount on the EC2 part (the fee is never discounted)",
-    )
-    lmi.add_argument(
         "--peak-to-mean",
         metavar="R",
         type=float,
-        default=1.0,
-        help="capacity is planned for the mean rate times this",
+        help="capacity is planned for the mean rate times this ratio "
+        "(default: the mean rate itself)",
     )
     p.add_argument(
         "--format",
@@ -195,27 +166,11 @@ _OPTIONS = {
 }
 
 
-# argparse destination -> LmiConfig field
-_LMI_OPTIONS = {
-    "memory_per_vcpu": "memory_per_vcpu_gib",
-    "environment_memory": "environment_memory_gib",
-    "concurrency": "concurrency_per_environment",
-    "runtime": "runtime",
-    "ec2_discount": "ec2_discount",
-}
-
-
 def run_lmi(args: argparse.Namespace) -> int:
     """``--compute lmi``: the LMI bill, planned from the profile or for --instances."""
     from .. import Profile, lmi_bill
 
-    if not args.instance_type:
-        raise ValueError("--compute lmi requires --instance-type (e.g. m7g.large)")
-    options = {
-        field: getattr(args, dest)
-        for dest, field in _LMI_OPTIONS.items()
-        if getattr(args, dest) is not None
-    }
+    options = lmi_options(args)
     profile = Profile.load(args.profile)
     if args.instances is not None:
         b = lmi_bill(
@@ -228,7 +183,7 @@ def run_lmi(args: argparse.Namespace) -> int:
         b = lmi_bill(
             args.instance_type,
             profile=profile,
-            peak_to_mean=args.peak_to_mean,
+            peak_to_mean=args.peak_to_mean,  # None: the library's default
             requests_per_month=args.requests_per_month,
             **options,
         )
@@ -265,12 +220,6 @@ def run(args: argparse.Namespace) -> int:
         profile, args.memory, platform, arch=args.arch, region=args.region, **options
     )
     meta = {"profile": profile.name, "arch": args.arch, "region": args.region}
-    out = {**meta, **b.to_dict()}
-    if args.format == "table":
-        # figures people read: the month's money lines in cents
-        from .._bill import ITEMS
-
-        money = {*ITEMS, "total_usd"}
-        out = {k: (round(v, 2) if k in money else v) for k, v in out.items()}
-    write_object(out, args.format)
+    # --format table prints figures people read (USD in cents: write_object)
+    write_object({**meta, **b.to_dict()}, args.format)
     return 0

@@ -21,7 +21,7 @@ TABLE_FORMATS = {
 PROFILE_HELP = (
     'workload profile JSON: {"schema_version": 1, "components": [{"kind": "cpu", '
     '"work_ms": 800}, {"kind": "io", "ms": 120}], "init_ms": 250} '
-    "(docs/cli.md has every key)"
+    "(docs/profile.md has every key)"
 )
 
 

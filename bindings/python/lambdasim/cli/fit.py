@@ -43,7 +43,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "-o",
         "--output",
         metavar="PROFILE.json",
-        help="write the fitted profile to this file",
+        help="write the fitted profile to this file (default: print the fit "
+        "table only)",
     )
     p.add_argument(
         "--sizes",
@@ -56,7 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         default=default(d, "structure"),
         metavar="NAME",
         help="model structure: "
-        + ", ".join(enum_names(d, "structure"))
+        + ", ".join(enum_names("fit_structure"))
         + " (default: %(default)s, chosen by an information criterion)",
     )
     add_platform_args(p, prices=False)
@@ -66,7 +67,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         type=int,
         metavar="N",
         help="threads or processes your code runs in parallel, if known "
-        "(the fit then estimates the serial/parallel split)",
+        "(the fit then estimates the serial/parallel split; default: unknown, "
+        "the reason lists the plausible counts)",
     )
     p.add_argument(
         "--date",

@@ -10,8 +10,9 @@ import math
 import sys
 from typing import Any
 
+from ._common import add_parser, enum_names
 from ._output import _plain
-from .curve import load_platform
+from .curve import PROFILE_HELP, load_platform
 
 # argparse destination -> RecommendOptions field; unset arguments keep the C++ defaults
 _OPTIONS = {
@@ -31,32 +32,42 @@ _OPTIONS = {
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from .. import _core
+    from .. import Platform, _core
 
     d = _core.RecommendOptions()
-    choices = _core.RECOMMEND_CHOICES
-    p = sub.add_parser(
+    p = add_parser(
+        sub,
         "recommend",
-        help="recommend a memory size, architecture and concurrency option",
-        description="Recommend a configuration over every memory size, both architectures "
-        "and (with --max-provisioned) provisioned concurrency, under constraints. Exits 2 "
-        "naming an impossible constraint and the best value any configuration reaches.",
+        "recommend a memory size, architecture and concurrency option",
+        "Recommend a configuration over every memory size, both architectures and "
+        "(with --max-provisioned) provisioned concurrency, or Lambda Managed Instances "
+        "(--compute), under constraints, and say why: the objective or the constraint "
+        "that decided, the runners-up, and what the choice assumes. With "
+        "--requests-per-month the month's bill is priced and the latency percentile "
+        "includes cold starts. docs/choosing.md explains the strategies with a worked "
+        "example.\n\n"
+        "exit codes: 0 a recommendation was printed; 2 bad input, or a constraint no "
+        "configuration meets\n"
+        "(the line names it and the best value any configuration reaches).",
+        "lambdasim recommend profile.json --requests-per-month 3e6 --max-latency-ms 1500\n"
+        "lambdasim recommend profile.json --strategy cost --arch arm64 --format json",
     )
-    p.add_argument("profile", metavar="PROFILE.json", help="workload profile JSON")
+    p.add_argument("profile", metavar="PROFILE.json", help=PROFILE_HELP)
     p.add_argument(
         "--strategy",
-        choices=list(choices["strategy"]),
-        help=f"objective (default: {d.strategy})",
+        choices=enum_names("recommend_strategy"),
+        help="objective: cost (cheapest), speed (fastest), balanced (Power "
+        f"Tuning's weighted score) or knee (default: {d.strategy})",
     )
     p.add_argument(
         "--weight",
         metavar="W",
         type=float,
-        help=f"balanced: weight of cost in [0, 1] (default: {d.weight})",
+        help=f"balanced: weight of cost in [0, 1] (default: {d.weight:g})",
     )
     p.add_argument(
         "--arch",
-        choices=[*choices["arch"], "both"],
+        choices=[*enum_names("architecture"), "both"],
         help="architectures to consider (default: both)",
     )
     p.add_argument(
@@ -69,16 +80,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--memory",
         metavar="SPEC",
-        help="sizes: a list 128,512,1769 or a range 128:10240:64 (default: all)",
+        help="sizes in MB: a list 128,512,1769 or a range 128:10240:64 "
+        "(default: every size)",
     )
     p.add_argument(
-        "--max-warm-ms", metavar="X", type=float, help="maximum warm duration"
+        "--max-warm-ms",
+        metavar="MS",
+        type=float,
+        help="maximum warm duration in ms (default: no limit)",
     )
     p.add_argument(
         "--max-latency-ms",
-        metavar="X",
+        metavar="MS",
         type=float,
-        help="maximum latency percentile of all requests, cold starts included",
+        help="maximum latency in ms at --percentile of all requests, cold starts "
+        "included (default: no limit)",
     )
     p.add_argument(
         "--percentile",
@@ -90,33 +106,47 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--requests-per-month",
         metavar="N",
         type=float,
-        help="monthly requests: price the month's bill, include cold starts",
+        help="requests per month: price the month's bill and include cold starts "
+        "(default: none, cost per invocation only)",
     )
-    p.add_argument("--budget-usd", metavar="B", type=float, help="monthly budget")
+    p.add_argument(
+        "--budget-usd",
+        metavar="USD",
+        type=float,
+        help="largest monthly bill in USD (default: no limit)",
+    )
     p.add_argument(
         "--headroom",
         metavar="F",
         type=float,
-        help=f"memory headroom over peak_memory_mb (default: {d.headroom:g})",
+        help="memory headroom over the profile's peak_memory_mb, a fraction "
+        f"(default: {d.headroom:g})",
     )
     p.add_argument(
         "--max-provisioned",
         metavar="N",
         type=int,
-        help="also consider 1..N provisioned instances",
+        help="also consider 1..N provisioned instances (default: "
+        f"{d.max_provisioned}, on demand only)",
     )
     p.add_argument(
         "--current",
         metavar="MB",
         type=float,
-        help="current memory size: report what changes",
+        help="current memory size in MB: report what changes (default: none)",
     )
     p.add_argument(
         "--platform",
-        default="aws-lambda",
-        help="platform model (aws-lambda, aws-lambda-2020) or a JSON file",
+        default=Platform.aws_lambda().name,
+        metavar="NAME|FILE",
+        help=f"platform model: {', '.join(Platform.names())}, or a platform JSON "
+        "file (default: %(default)s)",
     )
-    p.add_argument("--region", help=f"price region (default: {d.region})")
+    p.add_argument(
+        "--region",
+        metavar="REGION",
+        help=f"AWS region priced (default: {d.region})",
+    )
     p.add_argument(
         "--powertuning-url",
         action="store_true",
@@ -126,14 +156,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--compute",
         metavar="LIST",
         help="compute options to consider, comma-separated: "
-        f"{','.join(choices['compute'])}",
+        f"{','.join(enum_names('compute_kind'))} (default: on-demand, plus provisioned "
+        "with --max-provisioned)",
     )
     p.add_argument(
         "--instance-type",
         metavar="T",
-        help="LMI instance type when --compute includes lmi, e.g. m7g.large",
+        help="LMI instance type, e.g. m7g.large (required when --compute includes lmi)",
     )
-    p.add_argument("--format", choices=["json", "table"], default="table")
+    p.add_argument(
+        "--format",
+        choices=["json", "table"],
+        default="table",
+        help="output (default: %(default)s); the json keys memory_mb, arch, warm_ms, "
+        "cost_usd, monthly_usd, reason, runners_up are a contract",
+    )
     p.set_defaults(func=run)
 
 
@@ -186,16 +223,21 @@ def write_text(r: Any, out: Any) -> None:
     if r.runners_up:
         out.write("Runners-up:\n")
         df = r.to_dataframe().iloc[1:]
-        for _, row in df.iterrows():
-            pcs = f" +{row['provisioned']} PC" if row["provisioned"] else ""
-            money = (
-                f"${row['monthly_usd']:,.2f}/month"
-                if monthly
-                else f"${row['cost_usd'] * 1e6:,.2f}/M"
-            )
+        # columns aligned however long a role, a provisioned count or a bill is
+        money = [
+            f"${row['monthly_usd']:,.2f}/month"
+            if monthly
+            else f"${row['cost_usd'] * 1e6:,.2f}/M"
+            for _, row in df.iterrows()
+        ]
+        pcs = [f" +{p} PC" if p else "" for p in df["provisioned"]]
+        role_w = max(len(str(x)) for x in df["role"])
+        pc_w, money_w = max(map(len, pcs)), max(map(len, money))
+        for (_, row), pc, usd in zip(df.iterrows(), pcs, money):
             out.write(
-                f"  {row['role']:<22} {int(row['memory_mb']):>6} MB {row['arch']:<7}{pcs} "
-                f"{_ms(row['warm_ms']):>10} {money:>14}  ({row['versus_choice']})\n"
+                f"  {row['role']:<{role_w}} {int(row['memory_mb']):>6} MB "
+                f"{row['arch']:<7}{pc:<{pc_w}} "
+                f"{_ms(row['warm_ms']):>10} {usd:>{money_w}}  ({row['versus_choice']})\n"
             )
     ch = r.change
     if ch is not None:

@@ -6,7 +6,16 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import add_parser, add_platform_args, default, load_platform
+from ._common import (
+    add_arrival_args,
+    add_lmi_args,
+    add_parser,
+    add_platform_args,
+    arrival_kwargs,
+    default,
+    lmi_options,
+    load_platform,
+)
 from ._output import write_object
 from .curve import PROFILE_HELP
 
@@ -25,47 +34,23 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "cap, and the month's bill with the simulated cold fraction. Keep-alive and "
         "recycling come from the platform's recorded data unless given. Seeded: the same "
         "seed gives the same numbers on every machine. docs/simulation.md explains the "
-        "model.",
+        "model. With --compute lmi the function runs on Lambda Managed Instances "
+        "instead: environments serving many requests at once on EC2 instances that "
+        "autoscale (docs/lmi.md); the same arrival options apply.",
         "lambdasim simulate profile.json --memory 1024 --rate 0.01 --days 7\n"
         "lambdasim simulate profile.json --memory 1024 --trace requests.csv "
-        "--provisioned-concurrency 2",
+        "--provisioned-concurrency 2\n"
+        "lambdasim simulate profile.json --compute lmi --instance-type m7g.large "
+        "--rate 500 --days 1",
     )
     p.add_argument("profile", metavar="PROFILE.json", help=PROFILE_HELP)
     p.add_argument(
         "--memory",
         metavar="MB",
         type=float,
-        required=True,
-        help="memory size in MB (required)",
+        help="memory size in MB (required for on-demand)",
     )
-    traffic = p.add_mutually_exclusive_group(required=True)
-    traffic.add_argument(
-        "--rate",
-        metavar="PER_SECOND",
-        type=float,
-        help="Poisson arrivals, requests per second",
-    )
-    traffic.add_argument(
-        "--hourly-rates",
-        metavar="R0,R1,...",
-        help="requests per second for each hour, repeated (24 for a day)",
-    )
-    traffic.add_argument(
-        "--trace", metavar="FILE", help="CSV of request timestamps in epoch seconds"
-    )
-    p.add_argument(
-        "--days",
-        metavar="D",
-        type=float,
-        help="simulated period in days for --rate / --hourly-rates (required "
-        "with them)",
-    )
-    p.add_argument(
-        "--column",
-        default="",
-        help="timestamp column of --trace (default: timestamp_s, or "
-        "client_start_time in a file without timestamp_s)",
-    )
+    add_arrival_args(p)
     p.add_argument(
         "--keep-alive",
         metavar="S",
@@ -112,8 +97,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--seed",
         metavar="S",
         type=int,
-        default=default(d, "seed"),
-        help="random seed, an integer >= 0 (default: %(default)s)",
+        help=f"random seed, an integer >= 0 (default: {default(d, 'seed')})",
     )
     p.add_argument(
         "--replications",
@@ -138,6 +122,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="refuse a run expecting more requests than this, with an estimate "
         "of its time (default: %(default)g, about 1.5 minutes)",
     )
+    p.add_argument(
+        "--cold-fraction-level",
+        metavar="L",
+        type=float,
+        default=default(d, "cold_fraction_level"),
+        help="confidence of the cold fraction's interval, cold_fraction_lo/hi, in (0, 1) "
+        "(default: %(default)g)",
+    )
     add_platform_args(p)
     p.add_argument(
         "--free-tier", action="store_true", help="apply the free tier to the bill"
@@ -145,6 +137,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--no-progress", action="store_true", help="never show a progress bar"
     )
+    add_lmi_args(p)
     p.add_argument(
         "--format",
         choices=["json", "table"],
@@ -154,34 +147,62 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=run)
 
 
+# options of the on-demand instance pool, which Lambda Managed Instances do not have
+_ON_DEMAND_ONLY = (
+    "memory",
+    "keep_alive",
+    "max_lifetime",
+    "provisioned_concurrency",
+    "reserved_concurrency",
+    "initial_instances",
+)
+
+
+def run_lmi(args: argparse.Namespace) -> int:
+    """``--compute lmi``: the LMI simulation with the same arrivals."""
+    from .. import Profile, __version__, simulate_lmi
+
+    for dest in _ON_DEMAND_ONLY:
+        if getattr(args, dest) is not None:
+            flag = "--" + dest.replace("_", "-")
+            msg = f"{flag} = {getattr(args, dest)}: does not apply to --compute lmi"
+            raise ValueError(msg)
+    profile = Profile.load(args.profile)
+    s = simulate_lmi(
+        profile,
+        args.instance_type,
+        **arrival_kwargs(args),
+        seed=args.seed,
+        max_requests=args.max_requests,
+        **lmi_options(args),
+    )
+    out = {
+        "profile": profile.name,
+        "compute": "lmi",
+        "instance_type": args.instance_type,
+        **s.to_dict(),
+        "seed": s.core.seed,
+        "lambdasim_version": __version__,
+        "assumptions": "; ".join(s.assumptions),
+    }
+    write_object(out, args.format)
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     from .. import Profile, __version__, simulate
 
-    if args.trace is None and args.days is None:
-        msg = "--days is required with --rate or --hourly-rates"
+    if args.compute == "lmi":
+        return run_lmi(args)
+    if args.memory is None:
+        msg = "--memory is required with --compute on-demand"
         raise ValueError(msg)
-    if args.trace is not None and args.days is not None:
-        msg = "--days does not apply to --trace (the trace sets its own period)"
-        raise ValueError(msg)
-    hourly = None
-    if args.hourly_rates is not None:
-        try:
-            hourly = [float(x) for x in args.hourly_rates.split(",")]
-        except ValueError:
-            msg = (
-                f"--hourly-rates = '{args.hourly_rates}': expected numbers like 1,2.5,0"
-            )
-            raise ValueError(msg) from None
     profile = Profile.load(args.profile)
     platform = load_platform(args.platform)
     r = simulate(
         profile,
         args.memory,
-        rate=args.rate,
-        hourly_rates=hourly,
-        trace=args.trace,
-        trace_column=args.column,
-        days=args.days,
+        **arrival_kwargs(args),
         platform=platform,
         arch=args.arch,
         region=args.region,
@@ -194,6 +215,7 @@ def run(args: argparse.Namespace) -> int:
         replications=args.replications,
         threads=args.threads,
         max_requests=args.max_requests,
+        cold_fraction_level=args.cold_fraction_level,
         progress=False if args.no_progress else None,
         bill={"free_tier": True} if args.free_tier else None,
     )

@@ -24,7 +24,7 @@ TABLE_FORMATS = {
 
 def add_aggregate_arg(p: argparse.ArgumentParser, options: object) -> None:
     """--aggregate, its names and default from the bound option struct."""
-    names = enum_names(type(options)(), "aggregate")
+    names = enum_names("aggregation")
     p.add_argument(
         "--aggregate",
         default=default(options, "aggregate"),

@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: MIT
+"""The README runs as written: its Python block, each of its command lines, its links and
+its layout section (the README is the first thing a user tries)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import subprocess
+from pathlib import Path
+
+import pytest
+from lambdasim.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+README = (REPO / "README.md").read_text()
+
+
+def blocks(lang: str) -> list[str]:
+    return re.findall(rf"```{lang}\n(.*?)```", README, flags=re.DOTALL)
+
+
+def command_lines() -> list[str]:
+    return [
+        line
+        for block in blocks("bash")
+        for line in block.splitlines()
+        if line.startswith("lambdasim ")
+    ]
+
+
+def test_quick_start_commands_are_the_ci_entry_point():
+    quick = blocks("bash")[0]
+    assert "bash scripts/demo.sh" in quick
+    assert "bash scripts/test.sh" in quick
+    # .ci/run must run the README's test command.
+    assert "bash scripts/test.sh" in (REPO / ".ci" / "run").read_text()
+
+
+def test_python_example_runs_and_gives_the_hand_values():
+    ns: dict = {}
+    exec(compile(blocks("python")[0], "README.md", "exec"), ns)  # noqa: S102
+    ls = ns["ls"]
+    # 800 ms CPU at one full vCPU (1,769 MB) plus 120 ms I/O.
+    assert ls.curve(ns["p"]).at(1769)["warm_ms"] == pytest.approx(920.0)
+    # Three m6g.large all month: 3 x $0.077/h x 730 h, plus the 15 % management fee.
+    assert ls.lmi_bill("m6g.large", instances=3).total_usd == pytest.approx(
+        3 * 0.077 * 730 * 1.15, abs=0.01
+    )
+    assert ns["f"].profile.components  # the fit gave a profile
+    assert ns["r"].memory_mb in range(128, 10241)
+
+
+@pytest.mark.parametrize("line", command_lines())
+def test_command_line_example_exits_0(line, tmp_path, monkeypatch, capsys):
+    for name in ("examples", "data"):
+        (tmp_path / name).symlink_to(REPO / name)
+    monkeypatch.chdir(tmp_path)
+    if line.startswith("lambdasim check"):  # it reads the profile that fit writes
+        fit = next(c for c in command_lines() if c.startswith("lambdasim fit"))
+        assert main(shlex.split(fit)[1:]) == 0
+    assert main(shlex.split(line)[1:]) == 0
+    assert capsys.readouterr().out.strip()
+
+
+def test_bill_example_against_the_hand_calculation(capsys):
+    # examples/api.json at 2,048 MB: 800 ms CPU (one thread) + 120 ms I/O = 920 ms warm.
+    # 4 M requests x 0.92 s x 2 GB = 7,360,000 GB-s, plus 1 % cold x 250 ms INIT x 2 GB =
+    # 20,000 GB-s, at $0.0000166667; 4 M requests at $0.20 per million.
+    line = next(c for c in command_lines() if c.startswith("lambdasim bill"))
+    argv = shlex.split(line)[1:] + ["--format", "json"]
+    argv[argv.index("examples/api.json")] = str(REPO / "examples" / "api.json")
+    assert main(argv) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["compute_usd"] == pytest.approx(7_360_000 * 0.0000166667, rel=1e-9)
+    assert out["init_usd"] == pytest.approx(20_000 * 0.0000166667, rel=1e-9)
+    assert out["total_usd"] == pytest.approx(7_380_000 * 0.0000166667 + 0.80, rel=1e-9)
+
+
+def test_links_stay_inside_the_repository():
+    links = re.findall(r"\]\(([^)]+)\)", README)
+    assert links
+    for link in links:
+        assert "://" not in link, link
+        assert (REPO / link.split("#")[0]).exists(), link
+
+
+def test_layout_matches_the_tree():
+    layout = README.split("## Layout", 1)[1].split("```")[1]
+    listed = {
+        name.strip().rstrip("/")
+        for line in layout.splitlines()
+        if line and not line.startswith(" ")
+        for name in line.split("  ")[0].split(",")
+    }
+    tracked = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    top = {path.split("/")[0] for path in tracked if "/" in path}
+    assert listed == top, listed ^ top
