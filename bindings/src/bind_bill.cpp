@@ -46,8 +46,7 @@ void bind_bill(py::module_& m) {
           [](bill_options& o, const std::string& p) {
             o.package = package_type_from_string(p);
           },
-          "Billing rules in force on this date (\"YYYY-MM-DD\"): granularity and INIT. "
-          "Empty: the platform's billing granularity and the current INIT rule.")
+          "Deployment package: zip or image (image INIT is always billed).")
       .def_readwrite("custom_runtime", &bill_options::custom_runtime,
                      "OS-only runtime (provided.al2023...): INIT always billed")
       .def_readwrite(
@@ -94,9 +93,9 @@ void bind_bill(py::module_& m) {
       .def_readonly("total_usd", &monthly_bill::total_usd, "Total (USD).")
       .def_readonly("memory_mb", &monthly_bill::memory_mb, "Memory size (MB).")
       .def_readonly("on_demand_requests", &monthly_bill::on_demand_requests,
-                    "On demand requests of the MonthlyBill.")
+                    "Requests served on demand (not by provisioned instances).")
       .def_readonly("provisioned_requests", &monthly_bill::provisioned_requests,
-                    "Provisioned requests of the MonthlyBill.")
+                    "Requests served by provisioned instances.")
       .def_readonly("cold_starts", &monthly_bill::cold_starts,
                     "Number of cold starts: on-demand cold starts")
       .def_readonly("billable_requests", &monthly_bill::billable_requests,
@@ -110,21 +109,21 @@ void bind_bill(py::module_& m) {
       .def_readonly("provisioned_gb_s", &monthly_bill::provisioned_gb_s,
                     "Executing on provisioned instances")
       .def_readonly("provisioned_enabled_gb_s", &monthly_bill::provisioned_enabled_gb_s,
-                    "Provisioned enabled (GB-seconds) of the MonthlyBill.")
+                    "GB-seconds of provisioned concurrency enabled.")
       .def_readonly("storage_gb_s", &monthly_bill::storage_gb_s,
                     "Extra storage GB x billed seconds")
       .def_readonly("snapstart_cache_gb_s", &monthly_bill::snapstart_cache_gb_s,
-                    "Snapstart cache (GB-seconds) of the MonthlyBill.")
+                    "GB-seconds of SnapStart snapshot cache.")
       .def_readonly("snapstart_restore_gb", &monthly_bill::snapstart_restore_gb,
-                    "Snapstart restore gb of the MonthlyBill.")
+                    "GB of SnapStart restores.")
       .def_readonly("warm_billed_ms", &monthly_bill::warm_billed_ms,
                     "Warm billed (ms): one warm invocation")
       .def_readonly("cold_billed_ms", &monthly_bill::cold_billed_ms,
                     "One on-demand cold start incl. billed INIT / restore")
       .def_readonly("granularity_ms", &monthly_bill::granularity_ms,
-                    "Granularity (ms) of the MonthlyBill.")
+                    "Billing granularity applied (ms).")
       .def_readonly("init_billed", &monthly_bill::init_billed,
-                    "Init billed of the MonthlyBill.")
+                    "True when INIT was billed under the rules in force.")
       .def_readonly("powertuning_usd", &monthly_bill::powertuning_usd,
                     "Power Tuning's averagePrice of one warm invocation at this size "
                     "(its formula and regional base price), for comparison with Power "
@@ -138,24 +137,25 @@ void bind_bill(py::module_& m) {
       .def_readonly("requests", &bill_curve_result::requests, "Number of requests.")
       .def_readonly("gb_s", &bill_curve_result::gb_s, "Billed GB-seconds.")
       .def_readonly("compute_usd", &bill_curve_result::compute_usd,
-                    "Compute (USD) of the BillCurveResult.")
+                    "On-demand duration charge per size (USD).")
       .def_readonly("requests_usd", &bill_curve_result::requests_usd,
                     "Request charge (USD).")
       .def_readonly("init_usd", &bill_curve_result::init_usd,
-                    "Init (USD) of the BillCurveResult.")
+                    "Billed INIT of on-demand cold starts per size (USD).")
       .def_readonly("storage_usd", &bill_curve_result::storage_usd,
-                    "Storage (USD) of the BillCurveResult.")
+                    "Ephemeral storage charge per size (USD).")
       .def_readonly("provisioned_usd", &bill_curve_result::provisioned_usd,
                     "Provisioned concurrency charge (USD).")
       .def_readonly("snapstart_usd", &bill_curve_result::snapstart_usd,
-                    "Snapstart (USD) of the BillCurveResult.")
+                    "SnapStart cache and restore charge per size (USD).")
       .def_readonly("total_usd", &bill_curve_result::total_usd, "Total (USD).")
       .def_readonly("billable_gb_s", &bill_curve_result::billable_gb_s,
-                    "Billable (GB-seconds) of the BillCurveResult.")
+                    "GB-seconds billed after the free tier, per size.")
       .def_readonly("warm_billed_ms", &bill_curve_result::warm_billed_ms,
-                    "Warm billed (ms) of the BillCurveResult.")
+                    "Billed duration of a warm invocation per size (ms).")
       .def_readonly("powertuning_usd", &bill_curve_result::powertuning_usd,
-                    "Powertuning (USD) of the BillCurveResult.")
+                    "Cost of one invocation as AWS Lambda Power Tuning computes it, "
+                    "per size (USD).")
       .def_readonly(
           "feasible", &bill_curve_result::feasible,
           "True where the configuration meets every constraint (memory, limits).");
@@ -185,7 +185,8 @@ void bind_bill(py::module_& m) {
         return bill_curve(w, p, prices, x, o);
       },
       "profile"_a, "platform"_a, "prices"_a, "memory_mb"_a, "options"_a,
-      "Raises compute_bill (options are checked once, before any size)");
+      "The month's bill at each memory size (batch): one BillCurveResult row per size. "
+      "Raises as compute_bill (options are checked once, before any size)");
 
   m.def(
       "powertuning_base_usd_per_ms",
@@ -241,6 +242,7 @@ void bind_bill(py::module_& m) {
       },
       "duration_ms"_a, "billed_ms"_a, "memory_mb"_a, "base_usd_per_ms"_a,
       "discard_top_bottom"_a,
-      "Raises ValueError on a size mismatch, a negative or non-finite value, or a "
-      "discard_top_bottom outside [0, 0.4]");
+      "Power Tuning's statistics of a run (its averages and costs per size, computed "
+      "as Power Tuning does). Raises ValueError on a size mismatch, a negative or "
+      "non-finite value, or a discard_top_bottom outside [0, 0.4]");
 }

@@ -102,7 +102,10 @@ void bind_curve(py::module_& m) {
         return curve(w, p, prices, x);
       },
       "profile"_a, "platform"_a, "prices"_a, "memory_mb"_a = py::none(),
-      "Raises ValueError for an invalid profile or a size off the grid");
+      "Warm and cold duration, billed duration, GB-seconds and the cost of one warm "
+      "invocation of a profile at each memory size (batch; every size of the platform "
+      "when memory_mb is None). Raises ValueError for an invalid profile or a size off "
+      "the grid");
   m.def(
       "curve_profiles",
       [](const py::sequence& profiles, const platform& p, const price_table& prices,

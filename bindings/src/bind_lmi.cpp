@@ -39,7 +39,7 @@ void bind_lmi(py::module_& m) {
       .def_readonly("source", &lmi_model::source,
                     "Where the data came from (file, run or sweep name).")
       .def_readonly("effective_date", &lmi_model::effective_date,
-                    "Effective date of the LmiModel.")
+                    "Date the LMI facts were recorded (YYYY-MM-DD).")
       .def_readonly("management_fee_fraction", &lmi_model::management_fee_fraction,
                     "Of the EC2 On-Demand price")
       .def_readonly("requests_usd_per_million", &lmi_model::requests_usd_per_million,
@@ -50,30 +50,30 @@ void bind_lmi(py::module_& m) {
                     "Compute SP on Lambda duration and PC")
       .def_readonly("lambda_sp_min_published_discount",
                     &lmi_model::lambda_sp_min_published_discount,
-                    "Lambda sp min published discount of the LmiModel.")
+                    "Smallest published Lambda Savings Plan discount, a fraction.")
       .def_readonly("ec2_max_discount", &lmi_model::ec2_max_discount,
                     "EC2 Instance SP / RIs")
       .def_readonly("default_min_instances", &lmi_model::default_min_instances,
-                    "Default min instances of the LmiModel.")
+                    "EC2 instances LMI keeps at all times by default.")
       .def_readonly("default_min_environments", &lmi_model::default_min_environments,
-                    "Default min environments of the LmiModel.")
+                    "Execution environments LMI keeps at all times by default.")
       .def_readonly("memory_per_vcpu_gib_min", &lmi_model::memory_per_vcpu_gib_min,
-                    "Memory per vcpu gib min of the LmiModel.")
+                    "Smallest memory per vCPU an environment may have (GiB).")
       .def_readonly("memory_per_vcpu_gib_max", &lmi_model::memory_per_vcpu_gib_max,
                     "Largest memory per vCPU an environment may have (GiB).")
       .def_readonly("environment_memory_gib_min",
                     &lmi_model::environment_memory_gib_min,
-                    "Environment memory gib min of the LmiModel.")
+                    "Smallest execution environment memory (GiB).")
       .def_readonly("environment_memory_gib_max",
                     &lmi_model::environment_memory_gib_max,
                     "Largest execution environment memory (GiB).")
       .def_readonly("environment_vcpu_min", &lmi_model::environment_vcpu_min,
-                    "Environment vcpu min of the LmiModel.")
+                    "Fewest vCPUs an execution environment may have.")
       .def_readonly("environment_vcpu_max", &lmi_model::environment_vcpu_max,
                     "Most vCPUs an execution environment may have.")
       .def_readonly("concurrency_per_environment_max",
                     &lmi_model::concurrency_per_environment_max,
-                    "Concurrency per environment max of the LmiModel.")
+                    "Most requests one LMI execution environment may run at once.")
       .def_readonly("scaling_doubling_s", &lmi_model::scaling_doubling_s,
                     "Capacity at most doubles in this time")
       .def_readonly("concurrency_per_vcpu", &lmi_model::concurrency_per_vcpu,
@@ -81,23 +81,25 @@ void bind_lmi(py::module_& m) {
       .def_readonly("memory_per_vcpu_gib", &lmi_model::memory_per_vcpu_gib,
                     "Environment memory per vCPU (GiB).")
       .def_readonly("os_reserve_vcpu", &lmi_model::os_reserve_vcpu,
-                    "Os reserve vcpu of the LmiModel.")
+                    "vCPUs each instance keeps for the OS.")
       .def_readonly("os_reserve_gib", &lmi_model::os_reserve_gib,
-                    "Os reserve (GiB) of the LmiModel.")
-      .def_readonly("cpu_target", &lmi_model::cpu_target, "Cpu target of the LmiModel.")
+                    "Memory each instance keeps for the OS (GiB).")
+      .def_readonly("cpu_target", &lmi_model::cpu_target,
+                    "Default autoscaling CPU target, in (0, 1].")
       .def_readonly("startup_lag_s", &lmi_model::startup_lag_s,
-                    "Startup lag (seconds) of the LmiModel.")
+                    "Default delay before a new instance serves (seconds).")
       .def_readonly("billing_granularity_s", &lmi_model::billing_granularity_s,
-                    "Billing granularity (seconds) of the LmiModel.")
+                    "LMI instance time is billed in steps of this (seconds).")
       .def_readonly("billing_minimum_s", &lmi_model::billing_minimum_s,
-                    "Billing minimum (seconds) of the LmiModel.")
+                    "Shortest billed LMI instance time (seconds).")
       .def_readonly("scaling_interval_s", &lmi_model::scaling_interval_s,
                     "How often autoscaling decides (seconds).")
       .def_readonly("scale_in_cooldown_s", &lmi_model::scale_in_cooldown_s,
                     "Wait before scaling in (seconds).")
-      .def_readonly("runtime", &lmi_model::runtime, "Runtime of the LmiModel.")
+      .def_readonly("runtime", &lmi_model::runtime,
+                    "Default runtime for the concurrency per vCPU.")
       .def_readonly("instance_types", &lmi_model::instance_types,
-                    "Instance types of the LmiModel.")
+                    "The EC2 instance types LMI offers, with their prices.")
       .def("instance", &lmi_model::instance, "name"_a, py::return_value_policy::copy,
            "The instance type of that name. Raises ValueError naming it and listing "
            "the nearest known names")
@@ -148,8 +150,9 @@ void bind_lmi(py::module_& m) {
                      "Os reserve (GiB): per instance")
       .def_readwrite("startup_lag_s", &lmi_config::startup_lag_s,
                      "Startup lag (seconds): scale-out delay")
-      .def_readwrite("scaling_doubling_s", &lmi_config::scaling_doubling_s,
-                     "Scaling doubling (seconds) of the LmiConfig.")
+      .def_readwrite(
+          "scaling_doubling_s", &lmi_config::scaling_doubling_s,
+          "Time in which autoscaling can at most double the environments (seconds).")
       .def_readwrite("scaling_interval_s", &lmi_config::scaling_interval_s,
                      "How often autoscaling decides (seconds).")
       .def_readwrite("scale_in_cooldown_s", &lmi_config::scale_in_cooldown_s,
@@ -160,15 +163,16 @@ void bind_lmi(py::module_& m) {
 
   py::class_<lmi_layout>(m, "LmiLayout",
                          "What a configuration resolves to on its instance type.")
-      .def_readonly("instance", &lmi_layout::instance, "Instance of the LmiLayout.")
+      .def_readonly("instance", &lmi_layout::instance,
+                    "The EC2 instance type (Ec2InstanceType).")
       .def_readonly("environment_memory_gib", &lmi_layout::environment_memory_gib,
-                    "Environment memory (GiB) of the LmiLayout.")
+                    "Memory of one execution environment (GiB).")
       .def_readonly("environment_vcpu", &lmi_layout::environment_vcpu,
                     "Environment vcpu: environment_memory_gib / memory_per_vcpu_gib")
       .def_readonly("concurrency", &lmi_layout::concurrency,
                     "Per environment, after every bound")
       .def_readonly("environments_per_instance", &lmi_layout::environments_per_instance,
-                    "Environments per instance of the LmiLayout.")
+                    "Execution environments that fit on one instance.")
       .def_readonly("management_usd_per_hour", &lmi_layout::management_usd_per_hour,
                     "Management (USD per hour): fee per instance-hour")
       .def_readonly("ec2_usd_per_hour", &lmi_layout::ec2_usd_per_hour,
@@ -190,8 +194,9 @@ void bind_lmi(py::module_& m) {
       .def_readonly("instance_hours", &lmi_bill::instance_hours,
                     "Instance-hours in the month.")
       .def_readonly("requests", &lmi_bill::requests, "Number of requests.")
-      .def_readonly("ec2_discount", &lmi_bill::ec2_discount,
-                    "Ec2 discount of the LmiBill.")
+      .def_readonly(
+          "ec2_discount", &lmi_bill::ec2_discount,
+          "Discount applied to the EC2 part, a fraction (the fee is never discounted).")
       .def_readonly("on_demand_usd", &lmi_bill::on_demand_usd,
                     "The EC2 part before the discount")
       .def_readonly("instances_usd", &lmi_bill::instances_usd,
@@ -215,7 +220,8 @@ void bind_lmi(py::module_& m) {
       .def_readonly("io_ms", &lmi_request_work::io_ms,
                     "I/O time, constant in memory (ms).");
   m.def("lmi_work_of", &lmi_work_of, "profile"_a, "config"_a,
-        "Raises ValueError for an invalid profile");
+        "The CPU and I/O work of one request of the profile in an LMI execution "
+        "environment (LmiRequestWork). Raises ValueError for an invalid profile");
 
   py::class_<lmi_plan>(
       m, "LmiPlan",
@@ -223,30 +229,32 @@ void bind_lmi(py::module_& m) {
       "peak_to_mean times the mean rate, kept all month (autoscaling cannot follow "
       "bursts faster than it grows, so capacity for the peak is held).")
       .def_readonly("mean_rate_per_s", &lmi_plan::mean_rate_per_s,
-                    "Mean rate per (seconds) of the LmiPlan.")
+                    "Mean request rate planned for (requests per second).")
       .def_readonly("peak_rate_per_s", &lmi_plan::peak_rate_per_s,
-                    "Peak rate per (seconds) of the LmiPlan.")
-      .def_readonly("work", &lmi_plan::work, "Work at one full vCPU (ms).")
+                    "Peak request rate planned for (requests per second).")
+      .def_readonly("work", &lmi_plan::work,
+                    "The work of one request in an environment (LmiRequestWork).")
       .def_readonly(
           "layout", &lmi_plan::layout,
           "What the configuration resolves to on its instance type (LmiLayout).")
       .def_readonly("environments", &lmi_plan::environments,
-                    "Environments of the LmiPlan.")
+                    "Execution environments the plan needs.")
       .def_readonly("instances", &lmi_plan::instances, "Number of instances.")
       .def_readonly(
           "bound", &lmi_plan::bound,
           "What set the environment count: \"minimum\", \"cpu\" or \"concurrency\"")
       .def_readonly("cpu_utilisation", &lmi_plan::cpu_utilisation,
-                    "At the peak, of the planned environments")
+                    "CPU utilisation at the peak, of the planned environments.")
       .def_readonly("concurrency_utilisation", &lmi_plan::concurrency_utilisation,
-                    "At the peak (Little's law, no contention)")
-      .def_readonly(
-          "bill", &lmi_plan::bill,
-          "What set the environment count: \"minimum\", \"cpu\" or \"concurrency\"");
+                    "Concurrency utilisation at the peak, of the planned environments "
+                    "(Little's law, no contention).")
+      .def_readonly("bill", &lmi_plan::bill, "The month's bill of the plan (LmiBill).");
   m.def("plan_lmi", &plan_lmi, "profile"_a, "config"_a, "requests_per_month"_a,
         "peak_to_mean"_a = 1.0, "month_hours"_a = lmi_model::aws().month_hours,
-        "Raises ValueError unless requests_per_month >= 0, peak_to_mean >= 1, "
-        "month_hours in (0, 744]; or as validate()");
+        "The LMI capacity plan for a month of traffic: environments and instances for "
+        "peak_to_mean times the mean rate, bound by CPU or concurrency, and its bill "
+        "(LmiPlan). Raises ValueError unless requests_per_month >= 0, peak_to_mean >= "
+        "1, month_hours in (0, 744]; or as validate()");
 
   py::class_<lmi_simulate_options>(m, "LmiSimulateOptions",
                                    "Options of an LMI simulation.")
@@ -274,13 +282,13 @@ void bind_lmi(py::module_& m) {
       .def_readonly("throttled", &lmi_simulation_result::throttled,
                     "Requests throttled at the concurrency limit.")
       .def_readonly("latency", &lmi_simulation_result::latency,
-                    "Latency of the LmiSimulationResult.")
+                    "Latency statistics of the served requests (LatencyStats, ms).")
       .def_readonly("latency_hist", &lmi_simulation_result::latency_hist,
-                    "Latency hist of the LmiSimulationResult.")
+                    "Histogram of the served requests' latencies (LogHistogram, ms).")
       .def_readonly("mean_environments", &lmi_simulation_result::mean_environments,
                     "Time average of ready environments")
       .def_readonly("peak_environments", &lmi_simulation_result::peak_environments,
-                    "Peak environments of the LmiSimulationResult.")
+                    "Most execution environments at once.")
       .def_readonly("mean_instances", &lmi_simulation_result::mean_instances,
                     "Mean number of instances over the period.")
       .def_readonly("peak_instances", &lmi_simulation_result::peak_instances,
@@ -303,7 +311,7 @@ void bind_lmi(py::module_& m) {
           "layout", &lmi_simulation_result::layout,
           "What the configuration resolves to on its instance type (LmiLayout).")
       .def_readonly("config", &lmi_simulation_result::config,
-                    "Config of the LmiSimulationResult.")
+                    "The LmiConfig simulated.")
       .def_readonly(
           "assumptions", &lmi_simulation_result::assumptions,
           "The assumptions in force, one line each, marked [default] or [set].")
@@ -389,7 +397,7 @@ void bind_lmi(py::module_& m) {
       .def_readwrite("simulate_s", &compare_options::simulate_s,
                      "Simulated window at the peak rate for latencies")
       .def_readwrite("month_hours", &compare_options::month_hours,
-                     "Month (hours) of the CompareOptions.")
+                     "Hours in the month priced.")
       .def_readwrite("seed", &compare_options::seed,
                      "Random seed (an integer >= 0): the same seed gives the same "
                      "numbers on every machine.")
@@ -405,7 +413,7 @@ void bind_lmi(py::module_& m) {
             for (const auto& n : names)
               o.computes.push_back(compute_kind_from_string(n));
           },
-          "Computes of the CompareOptions.")
+          "The compute options compared: on-demand, provisioned, lmi.")
       .def("validate", &compare_options::validate,
            "Raises ValueError naming the field");
   py::class_<compute_estimate>(m, "ComputeEstimate",
@@ -419,9 +427,9 @@ void bind_lmi(py::module_& m) {
                     "Latency at the percentile, cold starts included (ms): at "
                     "compare_options::percentile, simulated")
       .def_readonly("mean_latency_ms", &compute_estimate::mean_latency_ms,
-                    "Mean latency (ms) of the ComputeEstimate.")
+                    "Mean latency of the option (ms).")
       .def_readonly("throttled_fraction", &compute_estimate::throttled_fraction,
-                    "Throttled fraction of the ComputeEstimate.")
+                    "Fraction of requests throttled.")
       .def_readonly("cold_fraction", &compute_estimate::cold_fraction,
                     "On-demand and provisioned overflow")
       .def_readonly("feasible", &compute_estimate::feasible,
@@ -476,19 +484,19 @@ void bind_lmi(py::module_& m) {
                     "X name: \"requests_per_month\" or \"peak_to_mean\"")
       .def_readonly("x", &break_even_result::x, "X of the BreakEvenResult.")
       .def_readonly("on_demand_usd", &break_even_result::on_demand_usd,
-                    "On demand (USD) of the BreakEvenResult.")
+                    "Monthly cost on demand at each traffic (USD).")
       .def_readonly("provisioned_usd", &break_even_result::provisioned_usd,
                     "Provisioned concurrency charge (USD).")
       .def_readonly("lmi_usd", &break_even_result::lmi_usd,
-                    "Lmi (USD) of the BreakEvenResult.")
+                    "Monthly cost on Lambda Managed Instances at each traffic (USD).")
       .def_readonly("lmi_on_demand_crossovers",
                     &break_even_result::lmi_on_demand_crossovers,
                     "X where LMI and on-demand cost the same (sign changes of lmi - "
                     "on_demand, refined by bisection), ascending")
       .def_readonly("lmi_provisioned_crossovers",
                     &break_even_result::lmi_provisioned_crossovers,
-                    "X where LMI and on-demand cost the same (sign changes of lmi - "
-                    "on_demand, refined by bisection), ascending");
+                    "X where LMI and provisioned concurrency cost the same (sign "
+                    "changes of lmi - provisioned, refined by bisection), ascending");
   m.def(
       "break_even_requests",
       [](const profile& w, const platform& p, const price_table& prices,

@@ -15,8 +15,9 @@ void bind_platform(py::module_& m) {
            }),
            "from_mb"_a, "vcpus"_a)
       .def_readwrite("from_mb", &lambdasim::vcpu_tier::from_mb,
-                     "From (MB) of the VcpuTier.")
-      .def_readwrite("vcpus", &lambdasim::vcpu_tier::vcpus, "Vcpus of the VcpuTier.")
+                     "Memory size from which the tier's visible vCPUs apply (MB).")
+      .def_readwrite("vcpus", &lambdasim::vcpu_tier::vcpus,
+                     "Visible vCPUs from the tier's memory size on.")
       .def("__repr__", [](const lambdasim::vcpu_tier& t) {
         return "VcpuTier(from_mb=" + std::to_string(t.from_mb) +
                ", vcpus=" + std::to_string(t.vcpus) + ")";
@@ -52,11 +53,11 @@ void bind_platform(py::module_& m) {
            "Raises ValueError naming the first inconsistent field")
       .def_readwrite("name", &platform::name, "Name, as given (free text).")
       .def_readwrite("min_memory_mb", &platform::min_memory_mb,
-                     "Min memory (MB) of the Platform.")
+                     "Smallest memory size (MB).")
       .def_readwrite("max_memory_mb", &platform::max_memory_mb,
-                     "Max memory (MB) of the Platform.")
+                     "Largest memory size (MB).")
       .def_readwrite("memory_step_mb", &platform::memory_step_mb,
-                     "Memory step (MB) of the Platform.")
+                     "Step between memory sizes (MB).")
       .def_readwrite("mb_per_vcpu", &platform::mb_per_vcpu,
                      "Memory that buys one full vCPU of CPU time")
       .def_readwrite("max_vcpu", &platform::max_vcpu, "Cap on the CPU share")
@@ -71,9 +72,10 @@ void bind_platform(py::module_& m) {
           "How CPU below one vCPU is throttled: smooth, cfs (bandwidth periods) or "
           "none.")
       .def_readwrite("cfs_period_ms", &platform::cfs_period_ms,
-                     "Cfs period (ms) of the Platform.")
-      .def_readwrite("billing_granularity_ms", &platform::billing_granularity_ms,
-                     "Billing granularity (ms) of the Platform.")
+                     "CFS bandwidth period (ms) of the CPU throttling below one vCPU.")
+      .def_readwrite(
+          "billing_granularity_ms", &platform::billing_granularity_ms,
+          "Billed duration is rounded up to a multiple of this (ms; 1 since Dec 2020).")
       .def(
           "cpu_share",
           [](const platform& p, const array_d& memory_mb) {

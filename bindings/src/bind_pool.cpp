@@ -59,7 +59,8 @@ void bind_pool(py::module_& m) {
       .def_readwrite("max_lifetime_min_s", &recycling_model::max_lifetime_min_s,
                      "0 (with max 0) = no maximum lifetime")
       .def_readwrite("max_lifetime_max_s", &recycling_model::max_lifetime_max_s,
-                     "Max lifetime max (seconds) of the Recycling.")
+                     "Upper end of the range the maximum instance lifetime is drawn "
+                     "from (seconds; 0: no maximum).")
       .def_property_readonly("enabled", &recycling_model::enabled,
                              "True when instances are recycled (an early-recycling "
                              "rate or a maximum lifetime).")
@@ -85,8 +86,9 @@ void bind_pool(py::module_& m) {
                   "its JSON file.")
       .def_readonly("name", &pool_model::name, "Name, as given (free text).")
       .def_readonly("keep_alive", &pool_model::keep_alive,
-                    "Keep alive of the PoolModel.")
-      .def_readonly("recycling", &pool_model::recycling, "Recycling of the PoolModel.");
+                    "How long an idle instance stays warm (KeepAlive).")
+      .def_readonly("recycling", &pool_model::recycling,
+                    "When instances are retired regardless of traffic (Recycling).");
   m.def("cold_probability",
         py::overload_cast<double, const keep_alive_model&>(&cold_probability),
         "rate_per_s"_a, "keep_alive"_a,

@@ -34,9 +34,9 @@ void bind_prices(py::module_& m) {
       .def_readwrite("storage_free_mb", &billing_rules::storage_free_mb,
                      "Ephemeral storage included in the price")
       .def_readwrite("storage_min_mb", &billing_rules::storage_min_mb,
-                     "Storage min (MB) of the BillingRules.")
+                     "Smallest configurable ephemeral storage (MB), the free amount.")
       .def_readwrite("storage_max_mb", &billing_rules::storage_max_mb,
-                     "Storage max (MB) of the BillingRules.")
+                     "Largest configurable ephemeral storage (MB).")
       .def("granularity_ms", &billing_rules::granularity_ms, "date"_a,
            "Billing granularity on a date (\"YYYY-MM-DD\"). Raises ValueError for a "
            "malformed date")
@@ -57,9 +57,9 @@ void bind_prices(py::module_& m) {
       "Duration price for monthly usage up to up_to_gb_s (infinity for the last tier).")
       .def(py::init<>())
       .def_readwrite("up_to_gb_s", &price_tier::up_to_gb_s,
-                     "Up to (GB-seconds) of the PriceTier.")
+                     "The tier applies up to this many GB-seconds a month.")
       .def_readwrite("usd_per_gb_s", &price_tier::usd_per_gb_s,
-                     "Usd per (GB-seconds) of the PriceTier.")
+                     "Price of one GB-second in the tier (USD).")
       .def("__repr__", [](const price_tier& t) {
         return "PriceTier(up_to_gb_s=" + detail::format_number(t.up_to_gb_s) +
                ", usd_per_gb_s=" + detail::format_number(t.usd_per_gb_s) + ")";

@@ -69,13 +69,8 @@ void bind_recommend(py::module_& m) {
           "architecture, as profile::on_architecture and architecture_speed_ratio: "
           "1.25 means it takes 0.8 of the time there. Unset: 1.0, and the result's "
           "caveats say so.")
-      .def_readwrite(
-          "region", &recommend_options::region,
-          "How many times faster the profile's CPU work (cpu and gc components and "
-          "first_call_cpu_ms; io, scaled_io and init_ms unchanged) runs on the other "
-          "architecture, as profile::on_architecture and architecture_speed_ratio: "
-          "1.25 means it takes 0.8 of the time there. Unset: 1.0, and the result's "
-          "caveats say so.")
+      .def_readwrite("region", &recommend_options::region,
+                     "AWS region priced, e.g. us-east-1.")
       .def_property(
           "compute", [](const recommend_options& o) { return names(o.compute); },
           [](recommend_options& o, const std::vector<std::string>& v) {
@@ -101,9 +96,10 @@ void bind_recommend(py::module_& m) {
                      "account offset); requests, cold fraction and provisioned fields "
                      "are set per candidate.")
       .def_readwrite("max_warm_ms", &recommend_options::max_warm_ms,
-                     "Max warm (ms) of the RecommendOptions.")
+                     "Largest warm duration (ms; None: no limit).")
       .def_readwrite("max_latency_ms", &recommend_options::max_latency_ms,
-                     "Max latency (ms) of the RecommendOptions.")
+                     "Largest latency at the percentile of all requests, cold starts "
+                     "included (ms; None: no limit).")
       .def_readwrite("percentile", &recommend_options::percentile,
                      "Percentile of all requests (cold starts included) for "
                      "max_latency_ms and the Pareto front, in (0, 100).")
@@ -116,7 +112,8 @@ void bind_recommend(py::module_& m) {
                      "guide's rule of thumb, not a platform limit, and no AWS document "
                      "we found states the figure (docs/choosing.md says so).")
       .def_readwrite("current_memory_mb", &recommend_options::current_memory_mb,
-                     "Current memory (MB) of the RecommendOptions.")
+                     "Memory size of the current configuration (MB); the result says "
+                     "what changes (None: no current configuration).")
       .def_property(
           "current_architecture",
           [](const recommend_options& o) -> std::optional<std::string> {
@@ -155,11 +152,9 @@ void bind_recommend(py::module_& m) {
                      "least simulated_hours, at most 744 h), so low rates are not "
                      "judged from a handful of cold starts and high rates do not "
                      "simulate tens of millions of requests per size.")
-      .def_readwrite("seed", &recommend_options::seed,
-                     "Poisson traffic: the period holds about this many requests (at "
-                     "least simulated_hours, at most 744 h), so low rates are not "
-                     "judged from a handful of cold starts and high rates do not "
-                     "simulate tens of millions of requests per size.")
+      .def_readwrite(
+          "seed", &recommend_options::seed,
+          "Seed of the simulations behind the cold fraction (when simulated).")
       .def("validate", &recommend_options::validate,
            "Raises ValueError naming the field and the value");
 
@@ -199,7 +194,7 @@ void bind_recommend(py::module_& m) {
       .def_property_readonly(
           "method",
           [](const recommend_candidate& c) { return std::string(to_string(c.method)); },
-          "Method of the RecommendCandidate.")
+          "How the latency was obtained: warm_only, closed_form or simulation.")
       .def_readonly("role", &recommend_candidate::role,
                     "Runners-up: why it is listed (\"cheapest\", \"arm64\", ...)")
       .def_readonly("within_uncertainty", &recommend_candidate::within_uncertainty,
@@ -243,7 +238,7 @@ void bind_recommend(py::module_& m) {
       m, "RecommendChange",
       "What changes from the current configuration to the chosen one.")
       .def_readonly("current", &recommend_change::current,
-                    "Current of the RecommendChange.")
+                    "The current configuration (RecommendCandidate).")
       .def_readonly("cost_change", &recommend_change::cost_change,
                     "Relative change of the cost measure (0.1 = +10 %)")
       .def_readonly("duration_change", &recommend_change::duration_change,
@@ -281,14 +276,14 @@ void bind_recommend(py::module_& m) {
                     "Which constraint decided it (none: the objective alone) and the "
                     "reason in words.")
       .def_readonly("runners_up", &recommendation::runners_up,
-                    "Which constraint decided it (none: the objective alone) and the "
-                    "reason in words.")
+                    "The runners-up (cheapest, fastest, knee, the best of the other "
+                    "architecture ...), each a RecommendCandidate with its role.")
       .def_readonly("candidates", &recommendation::candidates,
-                    "Which constraint decided it (none: the objective alone) and the "
-                    "reason in words.")
+                    "Every candidate configuration as a RecommendTable (columns of "
+                    "equal length).")
       .def_readonly("change", &recommendation::change,
-                    "Which constraint decided it (none: the objective alone) and the "
-                    "reason in words.")
+                    "From the current configuration to the choice (RecommendChange), "
+                    "None without one.")
       .def_property_readonly(
           "method",
           [](const recommendation& r) { return std::string(to_string(r.method)); },
@@ -298,12 +293,11 @@ void bind_recommend(py::module_& m) {
       .def_readonly("within_uncertainty", &recommendation::within_uncertainty,
                     "A runner-up's band overlaps the choice's")
       .def_readonly("caveats", &recommendation::caveats,
-                    "Which constraint decided it (none: the objective alone) and the "
-                    "reason in words.")
+                    "What the recommendation assumes, one line each (e.g. an unknown "
+                    "arm64 speed ratio).")
       .def_readonly("speed_ratio", &recommendation::speed_ratio, "Speed ratio: as used")
       .def_readonly("feasible_count", &recommendation::feasible_count,
-                    "Which constraint decided it (none: the objective alone) and the "
-                    "reason in words.")
+                    "Number of configurations meeting every constraint.")
       .def_readonly(
           "lmi", &recommendation::lmi,
           "When compute includes lmi: its capacity plan and bill (chosen or not).");

@@ -27,11 +27,9 @@ void bind_simulate(py::module_& m) {
           "On-demand instances already warm and idle at t = 0 (as if a request had "
           "just ended; fresh lifetimes). Unset: arrivals::warm_at_start (a recorded "
           "trace that started warm starts warm; 0 otherwise).")
-      .def_readwrite(
-          "seed", &simulate_options::seed,
-          "On-demand instances already warm and idle at t = 0 (as if a request had "
-          "just ended; fresh lifetimes). Unset: arrivals::warm_at_start (a recorded "
-          "trace that started warm starts warm; 0 otherwise).")
+      .def_readwrite("seed", &simulate_options::seed,
+                     "Random seed (an integer >= 0): the same seed gives the same "
+                     "numbers on every machine.")
       .def_readwrite("replications", &simulate_options::replications,
                      "Independent runs, merged; stream i seeded from (seed, i)")
       .def_readwrite("threads", &simulate_options::threads,

@@ -104,7 +104,9 @@ void bind_sweep(py::module_& m) {
 
   py::class_<sweep>(m, "Sweep", "A recorded sweep.")
       .def(py::init<>())
-      .def_readwrite("meta", &sweep::meta, "Meta of the Sweep.")
+      .def_readwrite(
+          "meta", &sweep::meta,
+          "Where the sweep came from and how it was recorded (SweepMetadata).")
       .def_readonly("diagnostics", &sweep::diagnostics,
                     "Soft issues met while loading (lines skipped, visualization not "
                     "decodable, ...).")
@@ -300,8 +302,8 @@ void bind_sweep(py::module_& m) {
           [](fit_options& o, const std::string& s) {
             o.structure = fit_structure_from_string(s);
           },
-          "Fit on these recorded sizes only (empty: every size). The others are "
-          "predicted.")
+          "Model structure: auto (chosen by an information criterion), io_cpu, "
+          "threaded_cpu, scaled_io, gc_cpu or amdahl.")
       .def_readwrite(
           "model_error", &fit_options::model_error,
           "Relative error the model is allowed at each size on top of the sampling "
@@ -339,9 +341,7 @@ void bind_sweep(py::module_& m) {
       .def_readwrite(
           "bootstrap", &fit_options::bootstrap,
           "Bootstrap resamples over raw samples (0: none). Needs per-invocation rows.")
-      .def_readwrite(
-          "seed", &fit_options::seed,
-          "Bootstrap resamples over raw samples (0: none). Needs per-invocation rows.")
+      .def_readwrite("seed", &fit_options::seed, "Seed of the bootstrap resampling.")
       .def_readwrite("name", &fit_options::name, "Name of the fitted profile.");
 
   py::class_<fit_candidate>(m, "FitCandidate",
@@ -355,7 +355,7 @@ void bind_sweep(py::module_& m) {
       .def_readonly("threads", &fit_candidate::threads,
                     "Threaded_cpu: threads; amdahl: k of the parallel part")
       .def_readonly("knee_vcpu", &fit_candidate::knee_vcpu,
-                    "Knee vcpu of the FitCandidate.")
+                    "vCPUs at which the scaled I/O saturates.")
       .def_readonly("parameters", &fit_candidate::parameters, "Work terms + knobs")
       .def_readonly("chi2", &fit_candidate::chi2,
                     "Sum of squared relative residuals / noise^2")
@@ -365,8 +365,9 @@ void bind_sweep(py::module_& m) {
                     "I/O time, constant in memory (ms).")
       .def_readonly("cpu_ms", &fit_candidate::cpu_ms, "CPU work at one full vCPU (ms).")
       .def_readonly("scaled_io_ms", &fit_candidate::scaled_io_ms,
-                    "Scaled io (ms) of the FitCandidate.")
-      .def_readonly("gc_ms", &fit_candidate::gc_ms, "Gc (ms) of the FitCandidate.")
+                    "I/O work that needs CPU up to a knee (ms at one vCPU).")
+      .def_readonly("gc_ms", &fit_candidate::gc_ms,
+                    "Memory-management CPU work at 1,024 MB (ms at one vCPU).")
       .def_readonly("parallel_ms", &fit_candidate::parallel_ms,
                     "Amdahl: the parallel part (cpu_ms is the serial part)")
       .def_readonly("admissible", &fit_candidate::admissible,
@@ -383,7 +384,7 @@ void bind_sweep(py::module_& m) {
       .def_property_readonly(
           "structure",
           [](const fit_result& f) { return std::string(to_string(f.structure)); },
-          "The fitted profile (Python FitResult.profile).")
+          "The structure chosen: io_cpu, threaded_cpu, scaled_io, gc_cpu or amdahl.")
       .def_readonly("reason", &fit_result::reason,
                     "Why this structure (scores of the alternatives)")
       .def_readonly("candidates", &fit_result::candidates,
@@ -417,8 +418,7 @@ void bind_sweep(py::module_& m) {
           "only, far narrower than the band (NaN without per-invocation samples).")
       .def_readonly(
           "band_level", &fit_result::band_level,
-          "5th/95th percentile of the bootstrap predictions: the parameters' spread "
-          "only, far narrower than the band (NaN without per-invocation samples).")
+          "Coverage of the prediction band (band_lo_ms/band_hi_ms), e.g. 0.9.")
       .def_readonly("threads", &fit_result::threads,
                     "Thread count of the parallel part (amdahl, threaded_cpu; 1 "
                     "otherwise), whether the data or the user fixed it, and the counts "
@@ -439,8 +439,7 @@ void bind_sweep(py::module_& m) {
                     "The platform the fit used (see fit_options::date)")
       .def_property_readonly(
           "used_in_fit", [](const fit_result& f) { return bool_array(f.used_in_fit); },
-          "Curves the data cannot tell from the chosen one (other thread counts, "
-          "structures within 2 of the best score); the band covers them.")
+          "Per size: True where the size was fitted, False where it was held out.")
       .def_readonly("mape", &fit_result::mape,
                     "Mean |rel_error| over every recorded size")
       .def_readonly("mape_fit", &fit_result::mape_fit, "Over the fitting sizes")
@@ -467,9 +466,9 @@ void bind_sweep(py::module_& m) {
       .def_readonly(
           "bootstrap_profiles", &fit_result::bootstrap_profiles,
           "The profiles fitted to each bootstrap resample (same structure and knobs).")
-      .def_readonly(
-          "diagnostics", &fit_result::diagnostics,
-          "The profiles fitted to each bootstrap resample (same structure and knobs).")
+      .def_readonly("diagnostics", &fit_result::diagnostics,
+                    "Soft diagnostics of the fit, one line each (also raised as "
+                    "LambdasimWarning in Python).")
       .def(
           "prediction_band",
           [](const fit_result& f, const platform& p, const array_d& memory_mb,
@@ -550,7 +549,7 @@ void bind_sweep(py::module_& m) {
           [](check_options& o, const std::string& s) {
             o.aggregate = aggregation_from_string(s);
           },
-          "Two-sided level of the shift's interval and of the per-size bands.");
+          "How each size's durations are summarised: median, trimmed_mean or mean.");
 
   py::class_<check_result>(m, "CheckResult", "One entry per recorded size, ascending.")
       .def(py::init<>())
@@ -603,20 +602,15 @@ void bind_sweep(py::module_& m) {
       .def_readonly("rule", &check_result::rule, "Rule: \"shift\" or \"per_size\"")
       .def_readonly(
           "warnings", &check_result::warnings,
-          "The whole curve's relative shift exp(median ln(observed / predicted)) - 1, "
-          "its interval at level, and the smallest shift beyond the tolerance this "
-          "sweep detects with 95 % power (tolerance + 2 t SE; infinite with one size).")
+          "Single sizes outside their band and other soft findings, one line each.")
       .def_readonly("max_abs_deviation", &check_result::max_abs_deviation,
-                    "Largest |observed / predicted - 1| over the sizes")
+                    "Largest |observed / predicted - 1| over the sizes.")
       .def_readonly("max_abs_rel_error", &check_result::max_abs_rel_error,
-                    "Largest |rel_error| (compatibility)")
+                    "Largest |rel_error| over the sizes (compatibility).")
       .def_readonly("failures", &check_result::failures,
                     "Sizes outside rtol (per-size rule) or outside their band")
-      .def_readonly(
-          "passed", &check_result::passed,
-          "The whole curve's relative shift exp(median ln(observed / predicted)) - 1, "
-          "its interval at level, and the smallest shift beyond the tolerance this "
-          "sweep detects with 95 % power (tolerance + 2 t SE; infinite with one size).")
+      .def_readonly("passed", &check_result::passed,
+                    "True when the sweep matches the profile under the rule applied.")
       .def("report", &check_result::report,
            "A readable table: one line per size, failing sizes marked, then a summary "
            "line.");
@@ -628,7 +622,9 @@ void bind_sweep(py::module_& m) {
       },
       "profile"_a, "sweep"_a, "platform"_a,
       py::arg_v("options", check_options{}, "CheckOptions()"),
-      "Raises ValueError for an invalid profile, an empty sweep, rtol set and not > 0, "
-      "shift_tolerance or profile_error < 0, level outside (0, 1), or a recorded size "
-      "off the platform's grid");
+      "Compares a profile's predictions with a recorded sweep: the whole curve's shift "
+      "against shift_tolerance (or each size against rtol), with per-size warnings "
+      "(CheckResult). Raises ValueError for an invalid profile, an empty sweep, rtol "
+      "set and not > 0, shift_tolerance or profile_error < 0, level outside (0, 1), or "
+      "a recorded size off the platform's grid");
 }

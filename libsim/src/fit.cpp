@@ -431,10 +431,11 @@ fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform
     c.parallel_ms = k.structure == fit_structure::amdahl ? r.x[2] : 0;
     // Below one vCPU a structure must not bend where the fitting points are straight:
     // with only two fitting sizes there, a curve that departs from a straight line in
-    // 1/s between them by more than their noise needs evidence (a third size, or memory
-    // pressure for gc_cpu, the baseline then), not just a lower residual.
+    // 1/s between them by more than their noise needs evidence (a third size, memory
+    // pressure for gc_cpu, the baseline then, or per-invocation samples, whose known
+    // noise lets the score reject the straight curves), not just a lower residual.
     if (opt.structure == fit_structure::automatic && !is_base &&
-        std::isfinite(c.score) && below == 2) {
+        std::isfinite(c.score) && below == 2 && !d.noise_known) {
       double from = 0, to = 0;
       const double bend =
           bend_below_one_vcpu(candidate_profile(k, r.x), p, d, from, to);
@@ -452,9 +453,33 @@ fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform
     sc.solutions.push_back(std::move(r));
   }
   // Without per-invocation samples a parallel part is still admitted when the data
-  // demand it: a drop above one vCPU that one thread cannot produce is a gross effect,
-  // judged by AIC with the model error as the noise, relative to the baseline.
+  // demand it: a drop above one vCPU that one thread cannot produce is a gross effect.
+  // Any single-threaded curve (io, cpu >= 0) has T(m2) / T(m1) >= min(s1, 1) /
+  // min(s2, 1) for m1 < m2 (smooth throttling; CFS only shortens the smaller size's
+  // time), so the gate is a pair of fitting sizes below that bound by more than twice
+  // their combined noise. Passed, amdahl is judged by AIC with the model error as the
+  // noise, relative to the baseline.
   if (!d.noise_known) {
+    bool gross = false;
+    for (Eigen::Index j = 0; j < d.m.size(); ++j)
+      for (Eigen::Index l = 0; l < d.m.size(); ++l) {
+        const double sj = p.cpu_share(d.m[j]), sl = p.cpu_share(d.m[l]);
+        if (!(d.m[j] < d.m[l]) || !(sl > 1)) continue;
+        const double bound = std::min(sj, 1.0) / std::min(sl, 1.0);
+        const double tol = std::exp(-2 * std::hypot(d.sigma[j], d.sigma[l]));
+        if (d.y[l] / d.y[j] < bound * tol) gross = true;
+      }
+    if (!gross && g.baseline != fit_structure::amdahl &&
+        opt.structure == fit_structure::automatic)
+      for (auto& c : sc.candidates)
+        if (c.structure == fit_structure::amdahl && c.admissible) {
+          c.admissible = false;
+          c.score = INFINITY;
+          sc.parallel_note =
+              "amdahl not admitted: no fitting size above one vCPU is faster than one "
+              "thread allows (T(m2)/T(m1) >= min(s1,1)/min(s2,1), beyond twice the "
+              "noise)";
+        }
     const fit_candidate* base = nullptr;
     for (const auto& c : sc.candidates)
       if (c.structure == g.baseline) base = &c;
@@ -573,7 +598,8 @@ std::string explain_choice(const fit_data& d, const fit_grid& g, const fit_score
   else if (chosen.structure == fit_structure::amdahl && !d.noise_known)
     why << "; without per-invocation samples amdahl is admitted by AIC with the "
         << fmt(100 * opt.model_error)
-        << " % model error as the noise: the drop above one vCPU is more than noise";
+        << " % model error as the noise: the drop above one vCPU is more than one "
+           "thread allows and more than noise";
   if (opt.threads == 1 && g.above_one_vcpu)
     why << "; threads = 1 given: single-threaded structures only";
   if (opt.threads >= 2)
@@ -592,6 +618,7 @@ std::string explain_choice(const fit_data& d, const fit_grid& g, const fit_score
     why << "; thread count " << chosen.threads
         << " identified by the score (every other count more than 2 worse)";
   if (!sc.bend_note.empty()) why << "; " << sc.bend_note;
+  if (!sc.parallel_note.empty()) why << "; " << sc.parallel_note;
   return why.str();
 }
 

@@ -205,7 +205,9 @@ TEST_CASE("amdahl: serial code above one vCPU fits a negligible parallel part") 
     r.duration_ms = warm_ms(truth, p, m) * (m == 4096 ? 0.99 : 1.0);
     flat_avg.rows.push_back(r);
   }
-  CHECK(fit(flat_avg, p, o).structure == fit_structure::io_cpu);
+  const fit_result flat = fit(flat_avg, p, o);
+  CHECK(flat.structure == fit_structure::io_cpu);
+  CHECK(flat.reason.find("amdahl not admitted") != std::string::npos);
 }
 
 TEST_CASE(
@@ -284,4 +286,124 @@ TEST_CASE("platform of the data's date") {
   CHECK(f.reason.find("platform aws-lambda-2020 (in force on 2020-01-15)") !=
         std::string::npos);
   CHECK(f.profile.total(component_kind::cpu) == doctest::Approx(1000).epsilon(0.02));
+}
+
+TEST_CASE("amdahl: a sustained-load (throughput) sweep recovers a hand-solved split") {
+  // A duration derived from a throughput (1000 / operations per second over a long
+  // run) is the steady-state time per operation: smooth throttling. Truth: io 0,
+  // serial 28 ms, parallel 20 ms on 6 threads. By hand, s = m / 1769:
+  //   T(256)   = 48 / (256 / 1769)   = 331.6875 ms (both parts at the share),
+  //   T(1024)  = 48 / (1024 / 1769)  =  82.921875 ms,
+  //   T(10240) = 28 + 20 / (10240 / 1769) = 28 + 3.455078 = 31.455078 ms (6 visible).
+  // Three equations, three unknowns (io, serial, parallel): the split is determined.
+  platform p = platform::aws_lambda();
+  p.throttle = throttling::smooth;
+  sweep s;
+  for (const auto& [m, t] : std::vector<std::pair<double, double>>{
+           {256, 331.6875}, {1024, 82.921875}, {10240, 28 + 20 * 1769.0 / 10240}}) {
+    sweep_row r;
+    r.memory_mb = m;
+    r.duration_ms = t;
+    r.per_size = true;
+    s.rows.push_back(r);
+  }
+  fit_options o;
+  o.threads = 6;
+  o.bootstrap = 0;
+  const fit_result f = fit(s, p, o);
+  CHECK(f.structure == fit_structure::amdahl);
+  CHECK(f.threads == 6);
+  CHECK(f.profile.total(component_kind::io) == doctest::Approx(0).epsilon(1e-6));
+  REQUIRE(f.param_names[6] == "parallel_ms");
+  CHECK(f.param_values[6] == doctest::Approx(20).epsilon(1e-6));
+  CHECK(f.profile.total(component_kind::cpu) == doctest::Approx(48).epsilon(1e-6));
+  // Between the fitting sizes: 2,048 MB (2 visible vCPUs, share 1.1577) by hand
+  // 28 / 1 + 20 / 1.157715 = 45.2754 ms.
+  CHECK(warm_ms(f.profile, p, 2048) ==
+        doctest::Approx(28 + 20 / (2048 / 1769.0)).epsilon(1e-6));
+}
+
+TEST_CASE("bend rule: per-invocation samples are the evidence that admits a bend") {
+  // I/O that saturates at 0.3 vCPU (531 MB), between the two fitting sizes below one
+  // vCPU (128 and 1,024 MB). With 20 invocations per size the known noise (1 %) lets
+  // the score reject every straight curve: the knee is admitted. The same three
+  // figures as per-size averages (noise unknown) do not admit it (docs/model.md).
+  platform p = platform::aws_lambda();
+  profile truth;
+  truth.components = {component::io(20), component::cpu(400),
+                      component::scaled_io(600, 0.3)};
+  const sweep s = synthetic(truth, p, {128, 1024, 3008}, 20, 0.01, 21);
+  fit_options o;
+  o.sizes = {128, 1024, 3008};
+  o.threads = 1;
+  o.bootstrap = 0;
+  const fit_result f = fit(s, p, o);
+  CHECK(f.structure == fit_structure::scaled_io);
+  sweep avg;
+  for (double m : {128.0, 1024.0, 3008.0}) {
+    sweep_row r;
+    r.memory_mb = m;
+    r.per_size = true;
+    r.duration_ms = warm_ms(truth, p, m);
+    avg.rows.push_back(r);
+  }
+  const fit_result a = fit(avg, p, o);
+  CHECK(a.structure == fit_structure::io_cpu);
+}
+
+TEST_CASE(
+    "amdahl without samples: admitted only for a drop one thread cannot produce") {
+  // One thread with io, cpu >= 0: T(4096) / T(1024) >= min(s(1024), 1) = 1024 / 1769
+  // = 0.578858. The gate allows twice the combined 3 % noise: 0.578858 x
+  // exp(-2 x hypot(0.03, 0.03)) = 0.578858 x 0.918647 = 0.531766 (by hand).
+  const platform p = platform::aws_lambda();
+  const auto averages = [&](double ratio) {
+    sweep s;
+    const double t1024 = 1000 * 1769.0 / 1024;  // pure cpu, 1,000 ms at one vCPU
+    for (const auto& [m, t] : std::vector<std::pair<double, double>>{
+             {128, 1000 * 1769.0 / 128}, {1024, t1024}, {4096, t1024 * ratio}}) {
+      sweep_row r;
+      r.memory_mb = m;
+      r.duration_ms = t;
+      r.per_size = true;
+      s.rows.push_back(r);
+    }
+    fit_options o;
+    o.bootstrap = 0;
+    return fit(s, p, o);
+  };
+  const fit_result above = averages(0.55);  // a single thread could (nearly) do it
+  CHECK(above.structure == fit_structure::io_cpu);
+  CHECK(above.reason.find("amdahl not admitted") != std::string::npos);
+  const fit_result below = averages(0.50);  // it could not
+  CHECK(below.structure == fit_structure::amdahl);
+  CHECK(below.reason.find("more than one thread allows") != std::string::npos);
+}
+
+TEST_CASE("amdahl: per-size figures on three vCPU tiers identify the thread count") {
+  // Sustained load (smooth), 1,000 ms of parallel work on 3 threads. By hand, s = m /
+  // 1769 and the visible vCPUs are 2, 2, 3, 4, 6:
+  //   T = 1000 / min(s, 3, visible) = 6910.16, 1727.54, 431.88 (s 2.3155), 333.33
+  //   (s 3.473, 3 threads bind) and 333.33 ms at 256, 1,024, 4,096, 6,144, 10,240 MB.
+  // Four threads would give 287.9 and 250 ms at the two largest sizes, two 500 ms.
+  platform p = platform::aws_lambda();
+  p.throttle = throttling::smooth;
+  sweep s;
+  for (double m : {256.0, 1024.0, 4096.0, 6144.0, 10240.0}) {
+    sweep_row r;
+    r.memory_mb = m;
+    const double visible = m <= 3008 ? 2 : m <= 5307 ? 3 : m <= 7076 ? 4 : 6;
+    r.duration_ms = 1000 / std::min({m / 1769, 3.0, visible});
+    r.per_size = true;
+    s.rows.push_back(r);
+  }
+  CHECK(s.rows[3].duration_ms == doctest::Approx(1000.0 / 3));
+  fit_options o;
+  o.bootstrap = 0;
+  const fit_result f = fit(s, p, o);
+  CHECK((f.structure == fit_structure::amdahl ||
+         f.structure == fit_structure::threaded_cpu));
+  CHECK(f.threads == 3);
+  CHECK(f.threads_identified);
+  CHECK(f.mape < 1e-6);
 }

@@ -41,6 +41,8 @@ def public_members():
                     # pybind11's static properties drop their doc string (the type has
                     # no __dict__ to hold it); the bound text stays in the source.
                     continue
+                if isinstance(member, staticmethod):  # its own doc, not staticmethod's
+                    member = getattr(obj, attr)
                 yield f"{name}.{attr}", member
         elif callable(obj):
             yield name, obj

@@ -18,6 +18,7 @@ def test_format_value_by_what_the_key_names():
     assert format_value(122.66690, "compute_usd") == "122.67"
     assert format_value(1825345.2, "instance_seconds") == "1,825,345"
     assert format_value(863624, "requests") == "863,624"
+    assert format_value(1769.0, "memory_mb") == "1769"
     assert format_value(-0.0123, "rel_error") == "-1.2 %"
     assert format_value(float("nan"), "p99_ms") == "-"
 

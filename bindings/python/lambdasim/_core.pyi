@@ -31,7 +31,7 @@ class VcpuTier:
     @property
     def from_mb(self) -> int:
         """
-        From (MB) of the VcpuTier.
+        Memory size from which the tier's visible vCPUs apply (MB).
         """
     @from_mb.setter
     def from_mb(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -39,7 +39,7 @@ class VcpuTier:
     @property
     def vcpus(self) -> int:
         """
-        Vcpus of the VcpuTier.
+        Visible vCPUs from the tier's memory size on.
         """
     @vcpus.setter
     def vcpus(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -117,7 +117,7 @@ class Platform:
     @property
     def billing_granularity_ms(self) -> float:
         """
-        Billing granularity (ms) of the Platform.
+        Billed duration is rounded up to a multiple of this (ms; 1 since Dec 2020).
         """
     @billing_granularity_ms.setter
     def billing_granularity_ms(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
@@ -125,7 +125,7 @@ class Platform:
     @property
     def cfs_period_ms(self) -> float:
         """
-        Cfs period (ms) of the Platform.
+        CFS bandwidth period (ms) of the CPU throttling below one vCPU.
         """
     @cfs_period_ms.setter
     def cfs_period_ms(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
@@ -133,7 +133,7 @@ class Platform:
     @property
     def max_memory_mb(self) -> int:
         """
-        Max memory (MB) of the Platform.
+        Largest memory size (MB).
         """
     @max_memory_mb.setter
     def max_memory_mb(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -157,7 +157,7 @@ class Platform:
     @property
     def memory_step_mb(self) -> int:
         """
-        Memory step (MB) of the Platform.
+        Step between memory sizes (MB).
         """
     @memory_step_mb.setter
     def memory_step_mb(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -165,7 +165,7 @@ class Platform:
     @property
     def min_memory_mb(self) -> int:
         """
-        Min memory (MB) of the Platform.
+        Smallest memory size (MB).
         """
     @min_memory_mb.setter
     def min_memory_mb(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -449,7 +449,7 @@ class BillingRules:
     @property
     def storage_max_mb(self) -> float:
         """
-        Storage max (MB) of the BillingRules.
+        Largest configurable ephemeral storage (MB).
         """
     @storage_max_mb.setter
     def storage_max_mb(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
@@ -457,7 +457,7 @@ class BillingRules:
     @property
     def storage_min_mb(self) -> float:
         """
-        Storage min (MB) of the BillingRules.
+        Smallest configurable ephemeral storage (MB), the free amount.
         """
     @storage_min_mb.setter
     def storage_min_mb(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
@@ -473,7 +473,7 @@ class PriceTier:
     @property
     def up_to_gb_s(self) -> float:
         """
-        Up to (GB-seconds) of the PriceTier.
+        The tier applies up to this many GB-seconds a month.
         """
     @up_to_gb_s.setter
     def up_to_gb_s(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
@@ -481,7 +481,7 @@ class PriceTier:
     @property
     def usd_per_gb_s(self) -> float:
         """
-        Usd per (GB-seconds) of the PriceTier.
+        Price of one GB-second in the tier (USD).
         """
     @usd_per_gb_s.setter
     def usd_per_gb_s(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
@@ -731,7 +731,7 @@ class BillOptions:
     @property
     def package(self) -> str:
         """
-        Billing rules in force on this date ("YYYY-MM-DD"): granularity and INIT. Empty: the platform's billing granularity and the current INIT rule.
+        Deployment package: zip or image (image INIT is always billed).
         """
     @package.setter
     def package(self, arg1: str) -> None:
@@ -847,12 +847,12 @@ class MonthlyBill:
     @property
     def granularity_ms(self) -> float:
         """
-        Granularity (ms) of the MonthlyBill.
+        Billing granularity applied (ms).
         """
     @property
     def init_billed(self) -> bool:
         """
-        Init billed of the MonthlyBill.
+        True when INIT was billed under the rules in force.
         """
     @property
     def init_gb_s(self) -> float:
@@ -877,7 +877,7 @@ class MonthlyBill:
     @property
     def on_demand_requests(self) -> float:
         """
-        On demand requests of the MonthlyBill.
+        Requests served on demand (not by provisioned instances).
         """
     @property
     def powertuning_usd(self) -> float:
@@ -887,7 +887,7 @@ class MonthlyBill:
     @property
     def provisioned_enabled_gb_s(self) -> float:
         """
-        Provisioned enabled (GB-seconds) of the MonthlyBill.
+        GB-seconds of provisioned concurrency enabled.
         """
     @property
     def provisioned_gb_s(self) -> float:
@@ -897,7 +897,7 @@ class MonthlyBill:
     @property
     def provisioned_requests(self) -> float:
         """
-        Provisioned requests of the MonthlyBill.
+        Requests served by provisioned instances.
         """
     @property
     def provisioned_usd(self) -> float:
@@ -917,12 +917,12 @@ class MonthlyBill:
     @property
     def snapstart_cache_gb_s(self) -> float:
         """
-        Snapstart cache (GB-seconds) of the MonthlyBill.
+        GB-seconds of SnapStart snapshot cache.
         """
     @property
     def snapstart_restore_gb(self) -> float:
         """
-        Snapstart restore gb of the MonthlyBill.
+        GB of SnapStart restores.
         """
     @property
     def snapstart_usd(self) -> float:
@@ -956,12 +956,12 @@ class BillCurveResult:
     @property
     def billable_gb_s(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
-        Billable (GB-seconds) of the BillCurveResult.
+        GB-seconds billed after the free tier, per size.
         """
     @property
     def compute_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
-        Compute (USD) of the BillCurveResult.
+        On-demand duration charge per size (USD).
         """
     @property
     def feasible(self) -> typing.Annotated[numpy.typing.NDArray[numpy.bool], "[m, 1]"]:
@@ -976,7 +976,7 @@ class BillCurveResult:
     @property
     def init_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
-        Init (USD) of the BillCurveResult.
+        Billed INIT of on-demand cold starts per size (USD).
         """
     @property
     def memory_mb(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -986,7 +986,7 @@ class BillCurveResult:
     @property
     def powertuning_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
-        Powertuning (USD) of the BillCurveResult.
+        Cost of one invocation as AWS Lambda Power Tuning computes it, per size (USD).
         """
     @property
     def provisioned_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -1006,12 +1006,12 @@ class BillCurveResult:
     @property
     def snapstart_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
-        Snapstart (USD) of the BillCurveResult.
+        SnapStart cache and restore charge per size (USD).
         """
     @property
     def storage_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
-        Storage (USD) of the BillCurveResult.
+        Ephemeral storage charge per size (USD).
         """
     @property
     def total_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -1021,7 +1021,7 @@ class BillCurveResult:
     @property
     def warm_billed_ms(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
-        Warm billed (ms) of the BillCurveResult.
+        Billed duration of a warm invocation per size (ms).
         """
 class PowertuningStats:
     """
@@ -1223,7 +1223,7 @@ class Recycling:
     @property
     def max_lifetime_max_s(self) -> float:
         """
-        Max lifetime max (seconds) of the Recycling.
+        Upper end of the range the maximum instance lifetime is drawn from (seconds; 0: no maximum).
         """
     @max_lifetime_max_s.setter
     def max_lifetime_max_s(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
@@ -1258,7 +1258,7 @@ class PoolModel:
     @property
     def keep_alive(self) -> KeepAlive:
         """
-        Keep alive of the PoolModel.
+        How long an idle instance stays warm (KeepAlive).
         """
     @property
     def name(self) -> str:
@@ -1268,7 +1268,7 @@ class PoolModel:
     @property
     def recycling(self) -> Recycling:
         """
-        Recycling of the PoolModel.
+        When instances are retired regardless of traffic (Recycling).
         """
 class LogHistogram:
     """
@@ -1387,7 +1387,7 @@ class SimulateOptions:
     @property
     def seed(self) -> int:
         """
-        On-demand instances already warm and idle at t = 0 (as if a request had just ended; fresh lifetimes). Unset: arrivals::warm_at_start (a recorded trace that started warm starts warm; 0 otherwise).
+        Random seed (an integer >= 0): the same seed gives the same numbers on every machine.
         """
     @seed.setter
     def seed(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -1851,7 +1851,7 @@ class Sweep:
     @property
     def meta(self) -> SweepMetadata:
         """
-        Meta of the Sweep.
+        Where the sweep came from and how it was recorded (SweepMetadata).
         """
     @meta.setter
     def meta(self, arg0: SweepMetadata) -> None:
@@ -1934,7 +1934,7 @@ class FitOptions:
     @property
     def seed(self) -> int:
         """
-        Bootstrap resamples over raw samples (0: none). Needs per-invocation rows.
+        Seed of the bootstrap resampling.
         """
     @seed.setter
     def seed(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -1950,7 +1950,7 @@ class FitOptions:
     @property
     def structure(self) -> str:
         """
-        Fit on these recorded sizes only (empty: every size). The others are predicted.
+        Model structure: auto (chosen by an information criterion), io_cpu, threaded_cpu, scaled_io, gc_cpu or amdahl.
         """
     @structure.setter
     def structure(self, arg1: str) -> None:
@@ -1987,7 +1987,7 @@ class FitCandidate:
     @property
     def gc_ms(self) -> float:
         """
-        Gc (ms) of the FitCandidate.
+        Memory-management CPU work at 1,024 MB (ms at one vCPU).
         """
     @property
     def io_ms(self) -> float:
@@ -1997,7 +1997,7 @@ class FitCandidate:
     @property
     def knee_vcpu(self) -> float:
         """
-        Knee vcpu of the FitCandidate.
+        vCPUs at which the scaled I/O saturates.
         """
     @property
     def parallel_ms(self) -> float:
@@ -2012,7 +2012,7 @@ class FitCandidate:
     @property
     def scaled_io_ms(self) -> float:
         """
-        Scaled io (ms) of the FitCandidate.
+        I/O work that needs CPU up to a knee (ms at one vCPU).
         """
     @property
     def score(self) -> float:
@@ -2051,7 +2051,7 @@ class FitResult:
     @property
     def band_level(self) -> float:
         """
-        5th/95th percentile of the bootstrap predictions: the parameters' spread only, far narrower than the band (NaN without per-invocation samples).
+        Coverage of the prediction band (band_lo_ms/band_hi_ms), e.g. 0.9.
         """
     @property
     def band_lo_ms(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -2071,7 +2071,7 @@ class FitResult:
     @property
     def diagnostics(self) -> list[str]:
         """
-        The profiles fitted to each bootstrap resample (same structure and knobs).
+        Soft diagnostics of the fit, one line each (also raised as LambdasimWarning in Python).
         """
     @property
     def mape(self) -> float:
@@ -2166,7 +2166,7 @@ class FitResult:
     @property
     def structure(self) -> str:
         """
-        The fitted profile (Python FitResult.profile).
+        The structure chosen: io_cpu, threaded_cpu, scaled_io, gc_cpu or amdahl.
         """
     @property
     def threads(self) -> int:
@@ -2181,7 +2181,7 @@ class FitResult:
     @property
     def used_in_fit(self) -> numpy.typing.NDArray[numpy.bool]:
         """
-        Curves the data cannot tell from the chosen one (other thread counts, structures within 2 of the best score); the band covers them.
+        Per size: True where the size was fitted, False where it was held out.
         """
 class CheckOptions:
     """
@@ -2192,7 +2192,7 @@ class CheckOptions:
     @property
     def aggregate(self) -> str:
         """
-        Two-sided level of the shift's interval and of the per-size bands.
+        How each size's durations are summarised: median, trimmed_mean or mean.
         """
     @aggregate.setter
     def aggregate(self, arg1: str) -> None:
@@ -2262,12 +2262,12 @@ class CheckResult:
     @property
     def max_abs_deviation(self) -> float:
         """
-        Largest |observed / predicted - 1| over the sizes
+        Largest |observed / predicted - 1| over the sizes.
         """
     @property
     def max_abs_rel_error(self) -> float:
         """
-        Largest |rel_error| (compatibility)
+        Largest |rel_error| over the sizes (compatibility).
         """
     @property
     def memory_mb(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -2297,7 +2297,7 @@ class CheckResult:
     @property
     def passed(self) -> bool:
         """
-        The whole curve's relative shift exp(median ln(observed / predicted)) - 1, its interval at level, and the smallest shift beyond the tolerance this sweep detects with 95 % power (tolerance + 2 t SE; infinite with one size).
+        True when the sweep matches the profile under the rule applied.
         """
     @property
     def predicted_ms(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -2342,7 +2342,7 @@ class CheckResult:
     @property
     def warnings(self) -> list[str]:
         """
-        The whole curve's relative shift exp(median ln(observed / predicted)) - 1, its interval at level, and the smallest shift beyond the tolerance this sweep detects with 95 % power (tolerance + 2 t SE; infinite with one size).
+        Single sizes outside their band and other soft findings, one line each.
         """
     @property
     def within_tolerance(self) -> numpy.typing.NDArray[numpy.bool]:
@@ -2417,17 +2417,17 @@ class LmiModel:
     @property
     def billing_granularity_s(self) -> float:
         """
-        Billing granularity (seconds) of the LmiModel.
+        LMI instance time is billed in steps of this (seconds).
         """
     @property
     def billing_minimum_s(self) -> float:
         """
-        Billing minimum (seconds) of the LmiModel.
+        Shortest billed LMI instance time (seconds).
         """
     @property
     def concurrency_per_environment_max(self) -> int:
         """
-        Concurrency per environment max of the LmiModel.
+        Most requests one LMI execution environment may run at once.
         """
     @property
     def concurrency_per_vcpu(self) -> list[tuple[str, int]]:
@@ -2437,17 +2437,17 @@ class LmiModel:
     @property
     def cpu_target(self) -> float:
         """
-        Cpu target of the LmiModel.
+        Default autoscaling CPU target, in (0, 1].
         """
     @property
     def default_min_environments(self) -> int:
         """
-        Default min environments of the LmiModel.
+        Execution environments LMI keeps at all times by default.
         """
     @property
     def default_min_instances(self) -> int:
         """
-        Default min instances of the LmiModel.
+        EC2 instances LMI keeps at all times by default.
         """
     @property
     def ec2_max_discount(self) -> float:
@@ -2457,7 +2457,7 @@ class LmiModel:
     @property
     def effective_date(self) -> str:
         """
-        Effective date of the LmiModel.
+        Date the LMI facts were recorded (YYYY-MM-DD).
         """
     @property
     def environment_memory_gib_max(self) -> float:
@@ -2467,7 +2467,7 @@ class LmiModel:
     @property
     def environment_memory_gib_min(self) -> float:
         """
-        Environment memory gib min of the LmiModel.
+        Smallest execution environment memory (GiB).
         """
     @property
     def environment_vcpu_max(self) -> float:
@@ -2477,12 +2477,12 @@ class LmiModel:
     @property
     def environment_vcpu_min(self) -> float:
         """
-        Environment vcpu min of the LmiModel.
+        Fewest vCPUs an execution environment may have.
         """
     @property
     def instance_types(self) -> list[Ec2InstanceType]:
         """
-        Instance types of the LmiModel.
+        The EC2 instance types LMI offers, with their prices.
         """
     @property
     def lambda_sp_max_discount(self) -> float:
@@ -2492,7 +2492,7 @@ class LmiModel:
     @property
     def lambda_sp_min_published_discount(self) -> float:
         """
-        Lambda sp min published discount of the LmiModel.
+        Smallest published Lambda Savings Plan discount, a fraction.
         """
     @property
     def management_fee_fraction(self) -> float:
@@ -2512,7 +2512,7 @@ class LmiModel:
     @property
     def memory_per_vcpu_gib_min(self) -> float:
         """
-        Memory per vcpu gib min of the LmiModel.
+        Smallest memory per vCPU an environment may have (GiB).
         """
     @property
     def month_hours(self) -> float:
@@ -2527,12 +2527,12 @@ class LmiModel:
     @property
     def os_reserve_gib(self) -> float:
         """
-        Os reserve (GiB) of the LmiModel.
+        Memory each instance keeps for the OS (GiB).
         """
     @property
     def os_reserve_vcpu(self) -> float:
         """
-        Os reserve vcpu of the LmiModel.
+        vCPUs each instance keeps for the OS.
         """
     @property
     def region(self) -> str:
@@ -2547,7 +2547,7 @@ class LmiModel:
     @property
     def runtime(self) -> str:
         """
-        Runtime of the LmiModel.
+        Default runtime for the concurrency per vCPU.
         """
     @property
     def scale_in_cooldown_s(self) -> float:
@@ -2572,7 +2572,7 @@ class LmiModel:
     @property
     def startup_lag_s(self) -> float:
         """
-        Startup lag (seconds) of the LmiModel.
+        Default delay before a new instance serves (seconds).
         """
 class LmiConfig:
     """
@@ -2699,7 +2699,7 @@ class LmiConfig:
     @property
     def scaling_doubling_s(self) -> float:
         """
-        Scaling doubling (seconds) of the LmiConfig.
+        Time in which autoscaling can at most double the environments (seconds).
         """
     @scaling_doubling_s.setter
     def scaling_doubling_s(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
@@ -2737,7 +2737,7 @@ class LmiLayout:
     @property
     def environment_memory_gib(self) -> float:
         """
-        Environment memory (GiB) of the LmiLayout.
+        Memory of one execution environment (GiB).
         """
     @property
     def environment_vcpu(self) -> float:
@@ -2747,12 +2747,12 @@ class LmiLayout:
     @property
     def environments_per_instance(self) -> int:
         """
-        Environments per instance of the LmiLayout.
+        Execution environments that fit on one instance.
         """
     @property
     def instance(self) -> Ec2InstanceType:
         """
-        Instance of the LmiLayout.
+        The EC2 instance type (Ec2InstanceType).
         """
     @property
     def management_usd_per_hour(self) -> float:
@@ -2768,7 +2768,7 @@ class LmiBill:
     @property
     def ec2_discount(self) -> float:
         """
-        Ec2 discount of the LmiBill.
+        Discount applied to the EC2 part, a fraction (the fee is never discounted).
         """
     @property
     def instance_hours(self) -> float:
@@ -2831,7 +2831,7 @@ class LmiPlan:
     @property
     def bill(self) -> LmiBill:
         """
-        What set the environment count: "minimum", "cpu" or "concurrency"
+        The month's bill of the plan (LmiBill).
         """
     @property
     def bound(self) -> str:
@@ -2841,17 +2841,17 @@ class LmiPlan:
     @property
     def concurrency_utilisation(self) -> float:
         """
-        At the peak (Little's law, no contention)
+        Concurrency utilisation at the peak, of the planned environments (Little's law, no contention).
         """
     @property
     def cpu_utilisation(self) -> float:
         """
-        At the peak, of the planned environments
+        CPU utilisation at the peak, of the planned environments.
         """
     @property
     def environments(self) -> int:
         """
-        Environments of the LmiPlan.
+        Execution environments the plan needs.
         """
     @property
     def instances(self) -> int:
@@ -2866,17 +2866,17 @@ class LmiPlan:
     @property
     def mean_rate_per_s(self) -> float:
         """
-        Mean rate per (seconds) of the LmiPlan.
+        Mean request rate planned for (requests per second).
         """
     @property
     def peak_rate_per_s(self) -> float:
         """
-        Peak rate per (seconds) of the LmiPlan.
+        Peak request rate planned for (requests per second).
         """
     @property
     def work(self) -> LmiRequestWork:
         """
-        Work at one full vCPU (ms).
+        The work of one request in an environment (LmiRequestWork).
         """
 class LmiSimulateOptions:
     """
@@ -2932,7 +2932,7 @@ class LmiSimulationResult:
     @property
     def config(self) -> LmiConfig:
         """
-        Config of the LmiSimulationResult.
+        The LmiConfig simulated.
         """
     @property
     def cpu_utilisation(self) -> float:
@@ -2952,12 +2952,12 @@ class LmiSimulationResult:
     @property
     def latency(self) -> LatencyStats:
         """
-        Latency of the LmiSimulationResult.
+        Latency statistics of the served requests (LatencyStats, ms).
         """
     @property
     def latency_hist(self) -> LogHistogram:
         """
-        Latency hist of the LmiSimulationResult.
+        Histogram of the served requests' latencies (LogHistogram, ms).
         """
     @property
     def layout(self) -> LmiLayout:
@@ -2987,7 +2987,7 @@ class LmiSimulationResult:
     @property
     def peak_environments(self) -> int:
         """
-        Peak environments of the LmiSimulationResult.
+        Most execution environments at once.
         """
     @property
     def peak_instances(self) -> int:
@@ -3072,7 +3072,7 @@ class CompareOptions:
     @property
     def computes(self) -> list[str]:
         """
-        Computes of the CompareOptions.
+        The compute options compared: on-demand, provisioned, lmi.
         """
     @computes.setter
     def computes(self, arg1: collections.abc.Sequence[str]) -> None:
@@ -3096,7 +3096,7 @@ class CompareOptions:
     @property
     def month_hours(self) -> float:
         """
-        Month (hours) of the CompareOptions.
+        Hours in the month priced.
         """
     @month_hours.setter
     def month_hours(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
@@ -3193,7 +3193,7 @@ class ComputeEstimate:
     @property
     def mean_latency_ms(self) -> float:
         """
-        Mean latency (ms) of the ComputeEstimate.
+        Mean latency of the option (ms).
         """
     @property
     def provisioned_concurrency(self) -> int:
@@ -3203,7 +3203,7 @@ class ComputeEstimate:
     @property
     def throttled_fraction(self) -> float:
         """
-        Throttled fraction of the ComputeEstimate.
+        Fraction of requests throttled.
         """
     @property
     def total_usd(self) -> float:
@@ -3251,17 +3251,17 @@ class BreakEvenResult:
     @property
     def lmi_provisioned_crossovers(self) -> list[float]:
         """
-        X where LMI and on-demand cost the same (sign changes of lmi - on_demand, refined by bisection), ascending
+        X where LMI and provisioned concurrency cost the same (sign changes of lmi - provisioned, refined by bisection), ascending
         """
     @property
     def lmi_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
-        Lmi (USD) of the BreakEvenResult.
+        Monthly cost on Lambda Managed Instances at each traffic (USD).
         """
     @property
     def on_demand_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
-        On demand (USD) of the BreakEvenResult.
+        Monthly cost on demand at each traffic (USD).
         """
     @property
     def provisioned_usd(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -3371,7 +3371,7 @@ class RecommendOptions:
     @property
     def current_memory_mb(self) -> float | None:
         """
-        Current memory (MB) of the RecommendOptions.
+        Memory size of the current configuration (MB); the result says what changes (None: no current configuration).
         """
     @current_memory_mb.setter
     def current_memory_mb(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
@@ -3403,7 +3403,7 @@ class RecommendOptions:
     @property
     def max_latency_ms(self) -> float | None:
         """
-        Max latency (ms) of the RecommendOptions.
+        Largest latency at the percentile of all requests, cold starts included (ms; None: no limit).
         """
     @max_latency_ms.setter
     def max_latency_ms(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
@@ -3419,7 +3419,7 @@ class RecommendOptions:
     @property
     def max_warm_ms(self) -> float | None:
         """
-        Max warm (ms) of the RecommendOptions.
+        Largest warm duration (ms; None: no limit).
         """
     @max_warm_ms.setter
     def max_warm_ms(self, arg0: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
@@ -3451,7 +3451,7 @@ class RecommendOptions:
     @property
     def region(self) -> str:
         """
-        How many times faster the profile's CPU work (cpu and gc components and first_call_cpu_ms; io, scaled_io and init_ms unchanged) runs on the other architecture, as profile::on_architecture and architecture_speed_ratio: 1.25 means it takes 0.8 of the time there. Unset: 1.0, and the result's caveats say so.
+        AWS region priced, e.g. us-east-1.
         """
     @region.setter
     def region(self, arg0: str) -> None:
@@ -3475,7 +3475,7 @@ class RecommendOptions:
     @property
     def seed(self) -> int:
         """
-        Poisson traffic: the period holds about this many requests (at least simulated_hours, at most 744 h), so low rates are not judged from a handful of cold starts and high rates do not simulate tens of millions of requests per size.
+        Seed of the simulations behind the cold fraction (when simulated).
         """
     @seed.setter
     def seed(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -3585,7 +3585,7 @@ class RecommendCandidate:
     @property
     def method(self) -> str:
         """
-        Method of the RecommendCandidate.
+        How the latency was obtained: warm_only, closed_form or simulation.
         """
     @property
     def monthly_usd(self) -> float:
@@ -3688,7 +3688,7 @@ class RecommendChange:
     @property
     def current(self) -> RecommendCandidate:
         """
-        Current of the RecommendChange.
+        The current configuration (RecommendCandidate).
         """
     @property
     def duration_change(self) -> float:
@@ -3712,17 +3712,17 @@ class Recommendation:
     @property
     def candidates(self) -> RecommendTable:
         """
-        Which constraint decided it (none: the objective alone) and the reason in words.
+        Every candidate configuration as a RecommendTable (columns of equal length).
         """
     @property
     def caveats(self) -> list[str]:
         """
-        Which constraint decided it (none: the objective alone) and the reason in words.
+        What the recommendation assumes, one line each (e.g. an unknown arm64 speed ratio).
         """
     @property
     def change(self) -> RecommendChange | None:
         """
-        Which constraint decided it (none: the objective alone) and the reason in words.
+        From the current configuration to the choice (RecommendChange), None without one.
         """
     @property
     def chosen(self) -> RecommendCandidate:
@@ -3742,7 +3742,7 @@ class Recommendation:
     @property
     def feasible_count(self) -> int:
         """
-        Which constraint decided it (none: the objective alone) and the reason in words.
+        Number of configurations meeting every constraint.
         """
     @property
     def lmi(self) -> LmiPlan | None:
@@ -3777,7 +3777,7 @@ class Recommendation:
     @property
     def runners_up(self) -> list[RecommendCandidate]:
         """
-        Which constraint decided it (none: the objective alone) and the reason in words.
+        The runners-up (cheapest, fastest, knee, the best of the other architecture ...), each a RecommendCandidate with its role.
         """
     @property
     def speed_ratio(self) -> float:
@@ -3805,7 +3805,7 @@ def architecture_speed_ratio(runtime: str, from_arch: str, to_arch: str) -> tupl
     """
 def bill_curve(profile: Profile, platform: Platform, prices: PriceTable, memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None, options: BillOptions) -> BillCurveResult:
     """
-    Raises compute_bill (options are checked once, before any size)
+    The month's bill at each memory size (batch): one BillCurveResult row per size. Raises as compute_bill (options are checked once, before any size)
     """
 def billed_ms(duration_ms: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], granularity_ms: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> typing.Any:
     """
@@ -3821,7 +3821,7 @@ def break_even_requests(profile: Profile, platform: Platform, prices: PriceTable
     """
 def check(profile: Profile, sweep: Sweep, platform: Platform, options: CheckOptions = ...) -> CheckResult:
     """
-    Raises ValueError for an invalid profile, an empty sweep, rtol set and not > 0, shift_tolerance or profile_error < 0, level outside (0, 1), or a recorded size off the platform's grid
+    Compares a profile's predictions with a recorded sweep: the whole curve's shift against shift_tolerance (or each size against rtol), with per-size warnings (CheckResult). Raises ValueError for an invalid profile, an empty sweep, rtol set and not > 0, shift_tolerance or profile_error < 0, level outside (0, 1), or a recorded size off the platform's grid
     """
 def clopper_pearson(x: typing.SupportsInt | typing.SupportsIndex, n: typing.SupportsInt | typing.SupportsIndex, level: typing.SupportsFloat | typing.SupportsIndex) -> tuple[float, float]:
     """
@@ -3859,7 +3859,7 @@ def cpu_time_ms(work_ms: typing.SupportsFloat | typing.SupportsIndex, share: typ
     """
 def curve(profile: Profile, platform: Platform, prices: PriceTable, memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None) -> CurveResult:
     """
-    Raises ValueError for an invalid profile or a size off the grid
+    Warm and cold duration, billed duration, GB-seconds and the cost of one warm invocation of a profile at each memory size (batch; every size of the platform when memory_mb is None). Raises ValueError for an invalid profile or a size off the grid
     """
 def curve_columns(columns: dict, platform: Platform, prices: PriceTable, memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
     """
@@ -3907,7 +3907,7 @@ def lmi_resolve(config: LmiConfig) -> LmiLayout:
     """
 def lmi_work_of(profile: Profile, config: LmiConfig) -> LmiRequestWork:
     """
-    Raises ValueError for an invalid profile
+    The CPU and I/O work of one request of the profile in an LMI execution environment (LmiRequestWork). Raises ValueError for an invalid profile
     """
 def mixture_percentile(q: typing.SupportsFloat | typing.SupportsIndex, warm_ms: typing.SupportsFloat | typing.SupportsIndex, cold_ms: typing.SupportsFloat | typing.SupportsIndex, cold_fraction: typing.SupportsFloat | typing.SupportsIndex, cv: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
@@ -3919,7 +3919,7 @@ def overflow_fraction(rate_per_s: typing.SupportsFloat | typing.SupportsIndex, m
     """
 def plan_lmi(profile: Profile, config: LmiConfig, requests_per_month: typing.SupportsFloat | typing.SupportsIndex, peak_to_mean: typing.SupportsFloat | typing.SupportsIndex = 1.0, month_hours: typing.SupportsFloat | typing.SupportsIndex = 730.0) -> LmiPlan:
     """
-    Raises ValueError unless requests_per_month >= 0, peak_to_mean >= 1, month_hours in (0, 744]; or as validate()
+    The LMI capacity plan for a month of traffic: environments and instances for peak_to_mean times the mean rate, bound by CPU or concurrency, and its bill (LmiPlan). Raises ValueError unless requests_per_month >= 0, peak_to_mean >= 1, month_hours in (0, 744]; or as validate()
     """
 def platform_in_force(date: str) -> Platform:
     """
@@ -3939,7 +3939,7 @@ def powertuning_price(average_billed_ms: typing.SupportsFloat | typing.SupportsI
     """
 def powertuning_statistics(duration_ms: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], billed_ms: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], memory_mb: typing.SupportsFloat | typing.SupportsIndex, base_usd_per_ms: typing.SupportsFloat | typing.SupportsIndex, discard_top_bottom: typing.SupportsFloat | typing.SupportsIndex) -> PowertuningStats:
     """
-    Raises ValueError on a size mismatch, a negative or non-finite value, or a discard_top_bottom outside [0, 0.4]
+    Power Tuning's statistics of a run (its averages and costs per size, computed as Power Tuning does). Raises ValueError on a size mismatch, a negative or non-finite value, or a discard_top_bottom outside [0, 0.4]
     """
 def powertuning_trimmed_mean(values: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], discard_top_bottom: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """

@@ -391,13 +391,14 @@ def plot_provisioned(
     requests_per_month: Any = None,
     platform: Any = None,
     arch: str = "x86_64",
-    percentile: float = 99,
+    percentile: float | None = None,
     region: str = "us-east-1",
     ax: Sequence[Axes] | None = None,
 ) -> Sequence[Axes]:
     """Monthly cost (top) and the latency percentile (bottom) against monthly traffic, on
     demand and with ``provisioned`` instances at ``memory_mb``, the cost break-even
-    (``provisioned_break_even``) marked. Returns the two Axes."""
+    (``provisioned_break_even``) marked. ``percentile`` None: ``RecommendOptions``'
+    default. Returns the two Axes."""
     import matplotlib.pyplot as plt
     from matplotlib.ticker import FuncFormatter
 
@@ -463,7 +464,7 @@ def plot_provisioned(
     ax_c.grid(True, which="major", alpha=0.3)
     ax_l.set_yscale("log")
     readable_log_axis(ax_l.yaxis, format_ms)
-    ax_l.set_ylabel(f"p{percentile:g} latency (cold starts included)")
+    ax_l.set_ylabel(f"p{r.percentile:g} latency (cold starts included)")
     ax_l.set_xlabel("requests per month")
     ax_l.legend(fontsize=8)
     ax_l.grid(True, which="major", alpha=0.3)

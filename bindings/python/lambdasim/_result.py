@@ -55,6 +55,8 @@ def format_value(value: Any, key: str = "") -> str:
             return "-"
         if key.endswith("_usd") and (f == 0 or abs(f) >= 0.01):
             return f"{f:,.2f}"
+        if key == "memory_mb" and f.is_integer():
+            return str(int(f))  # a size, written as in "1769 MB"
         if key.endswith("rel_error") and math.isfinite(f):
             return f"{100 * f:+.1f} %"
         if key.endswith("_ms") and math.isfinite(f):

@@ -352,13 +352,15 @@ class FitResult(Result):
         return self._r.prediction_band(plat, grid, q_lo, q_hi)
 
     def prediction_interval(
-        self, platform: Any, memory_mb: Any, level: float = 0.9
+        self, platform: Any, memory_mb: Any, level: float | None = None
     ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """The ``level`` prediction interval of a warm duration at ``memory_mb``
-        (``platform`` None: the one fitted on)."""
+        (``platform`` None: the one fitted on; ``level`` None: the fit's
+        ``band_level``)."""
         plat = self.platform if platform is None else resolve_platform(platform)
         grid = np.atleast_1d(np.asarray(memory_mb, dtype=np.float64))
-        return self._r.prediction_interval(plat, grid, level)
+        lvl = self._r.band_level if level is None else level
+        return self._r.prediction_interval(plat, grid, lvl)
 
     def to_dict(self) -> dict[str, NDArray[Any]]:
         """The per-size table as a dict of 1-D arrays."""

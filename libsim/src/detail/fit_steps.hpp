@@ -83,6 +83,9 @@ struct fit_scores {
   std::vector<int> plausible_threads;
   bool threads_identified = true;
   std::string bend_note;  ///< candidates ruled out by the bend rule
+  /// amdahl ruled out without samples: no drop above one vCPU that one thread cannot
+  /// produce.
+  std::string parallel_note;
 };
 fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform& p,
                             const fit_options& opt);

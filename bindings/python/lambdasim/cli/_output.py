@@ -52,7 +52,8 @@ def write_table(
     meta: dict[str, Any] | None = None,
 ) -> None:
     """Write columns as ``csv`` (header + rows), ``json`` (rows, with ``meta`` keys) or
-    ``table`` (aligned text; ``formats`` maps a column to a format spec)."""
+    ``table`` (aligned text; ``formats`` maps a column to a format spec, the others
+    are written as ``format_value`` reads them)."""
     out = sys.stdout if out is None else out
     rows = rows_of(columns)
     if fmt == "csv":
@@ -72,7 +73,14 @@ def write_table(
         out.write("\n")
     elif fmt == "table":
         formats = formats or {}
-        cells = [[_text(v, formats.get(k)) for k, v in r.items()] for r in rows]
+        # a column's format if given, else a figure as people read it (format_value)
+        cells = [
+            [
+                _text(v, formats[k]) if k in formats else format_value(v, k)
+                for k, v in r.items()
+            ]
+            for r in rows
+        ]
         header = list(columns)
         widths = [
             max([len(h)] + [len(c[i]) for c in cells]) for i, h in enumerate(header)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ._common import enum_names
 from ._output import write_table
 
 
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from .. import Platform, PriceTable, curve, recommend
+    from .. import Platform, PriceTable, _core, curve, recommend
     from .._plot import memory_ticks
     from .._recommend import versus
 
@@ -68,27 +69,26 @@ def run(args: argparse.Namespace) -> int:
         if args.memory
         else np.asarray(memory_ticks(aws), dtype=np.float64)
     )
-    x86 = curve(profile, aws, PriceTable.aws("us-east-1", "x86_64"), memory_mb=sizes)
-    arm = curve(profile, aws, PriceTable.aws("us-east-1", "arm64"), memory_mb=sizes)
-    print(f"What-if: {profile!r} on AWS Lambda, us-east-1\n")
+    region = _core.RecommendOptions().region
+    # one curve per architecture, in the order of libsim's table (x86_64, arm64)
+    curves = {
+        arch: curve(profile, aws, PriceTable.aws(region, arch), memory_mb=sizes)
+        for arch in enum_names("architecture")
+    }
+    first = next(iter(curves.values()))
+    print(f"What-if: {profile!r} on AWS Lambda, {region}\n")
+    per_million = {f"usd_per_M_{a}": c.cost_usd * 1e6 for a, c in curves.items()}
     write_table(
         {
-            "memory_mb": x86.memory_mb,
-            "vcpu": x86.vcpu,
-            "warm_ms": x86.warm_ms,
-            "cold_ms": x86.cold_ms,
-            "usd_per_M_x86": x86.cost_usd * 1e6,
-            "usd_per_M_arm64": arm.cost_usd * 1e6,
-            "feasible": x86.feasible,
+            "memory_mb": first.memory_mb,
+            "vcpu": first.vcpu,
+            "warm_ms": first.warm_ms,
+            "cold_ms": first.cold_ms,
+            **per_million,
+            "feasible": first.feasible,
         },
         "table",
-        formats={
-            "vcpu": ".3f",
-            "warm_ms": ".1f",
-            "cold_ms": ".1f",
-            "usd_per_M_x86": ".2f",
-            "usd_per_M_arm64": ".2f",
-        },
+        formats={"vcpu": ".3f", **dict.fromkeys(per_million, ".2f")},
     )
     r = recommend(profile, aws)
     print(
