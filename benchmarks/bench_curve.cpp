@@ -6,6 +6,7 @@
 
 #include <lambdasim/curve.hpp>
 #include <lambdasim/predict.hpp>
+#include <vector>
 
 namespace {
 lambdasim::profile example() {
@@ -69,6 +70,61 @@ BENCHMARK(BM_curve_full_grid_reused_buffers)
     ->Arg(0)
     ->Arg(1)
     ->Unit(benchmark::kMicrosecond);
+
+// 10,000 profiles x 64 sizes from columns (as a DataFrame gives them), into reused
+// buffers; threads as the argument (0 = every core).
+void BM_fleet_columns_10000x64(benchmark::State& state) {
+  const auto p = [] {
+    auto q = lambdasim::platform::aws_lambda();
+    q.throttle = lambdasim::throttling::smooth;
+    return q;
+  }();
+  const auto prices =
+      lambdasim::price_table::aws("us-east-1", lambdasim::architecture::x86_64);
+  const Eigen::Index rows = 10000, n = 64;
+  const Eigen::VectorXd grid =
+      Eigen::VectorXd::LinSpaced(n, 128, 10240).array().round().matrix();
+  std::vector<double> cpu(rows), threads(rows), io(rows), sio(rows), knee(rows),
+      init(rows), peak(rows);
+  std::uint64_t x = 1;
+  auto u = [&](double lo, double hi) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    return lo + (hi - lo) * static_cast<double>(x >> 11) * 0x1.0p-53;
+  };
+  for (Eigen::Index i = 0; i < rows; ++i) {
+    cpu[i] = u(0, 3000);
+    threads[i] = 1 + static_cast<int>(u(0, 6));
+    io[i] = u(0, 300);
+    sio[i] = u(0, 200);
+    knee[i] = u(0.1, 2);
+    init[i] = u(0, 800);
+    peak[i] = u(0, 1500);
+  }
+  lambdasim::profile_columns t;
+  t.set("cpu_ms", cpu);
+  t.set("threads", threads);
+  t.set("io_ms", io);
+  t.set("scaled_io_ms", sio);
+  t.set("knee_vcpu", knee);
+  t.set("init_ms", init);
+  t.set("peak_memory_mb", peak);
+  Eigen::VectorXd vcpu(n);
+  lambdasim::row_matrix warm(rows, n), cold(rows, n), billed(rows, n), gb_s(rows, n),
+      cost(rows, n);
+  lambdasim::bool_row_matrix feasible(rows, n);
+  for (auto _ : state) {
+    lambdasim::curve(t, p, prices, grid,
+                     {vcpu, warm, cold, billed, gb_s, cost, feasible},
+                     static_cast<int>(state.range(0)));
+    benchmark::DoNotOptimize(cost.data());
+  }
+  state.SetItemsProcessed(state.iterations() * rows * n);
+}
+BENCHMARK(BM_fleet_columns_10000x64)
+    ->Arg(1)
+    ->Arg(0)
+    ->Unit(benchmark::kMicrosecond)
+    ->UseRealTime();
 
 // Reference: the bare smooth equation, no checks, no billing.
 void BM_reference_bare_equation(benchmark::State& state) {

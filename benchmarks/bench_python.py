@@ -2,7 +2,7 @@
 """lambdasim against a plain NumPy implementation of the same equations, in one process.
 
 Run: ``PYTHONPATH=build/py/python python benchmarks/bench_python.py`` (on an otherwise
-idle machine). Both sides are timed interleaved (A, B, A, B, ...)
+idle machine; ``--curves`` for the curve cases only). Both sides are timed interleaved (A, B, A, B, ...)
 and the ratio of the medians is reported: absolute times depend on the machine and its
 load, the ratio much less. No thresholds: speed is reported, never asserted in tests.
 """
@@ -134,6 +134,9 @@ def main() -> None:
         t_np,
         f" {2000 * 10113 / t_ls / 1e6:.0f} M points/s; 100,000 profiles: {t_ls * 50:.0f} s",
     )
+
+    if "--curves" in sys.argv:
+        return
 
     # 4. fits: three sizes and 46 sizes, no bootstrap, then the bootstrap per resample
     rng = np.random.default_rng(3)

@@ -1,69 +1,207 @@
 // SPDX-License-Identifier: MIT
 #include "pybind11.hpp"
 
+#include <lambdasim/bill.hpp>
 #include <lambdasim/curve.hpp>
+#include <lambdasim/recommend.hpp>
+
+#include <iterator>
+#include <limits>
+#include <memory>
 
 namespace {
 using namespace lambdasim;
 
-// Numpy columns of a fleet curve in one allocation (memory_mb, vcpu, then five
-// profiles x sizes blocks), so repeated calls reuse the same heap block instead of
-// faulting in fresh pages for every column; each column is a view into it.
+// The numpy columns of a fleet curve in one allocation: vcpu, the five profiles x sizes
+// blocks, then the feasible flags as bytes (and memory_mb when the caller gave the
+// sizes). Each column is a view into the block, so a call makes one allocation (one
+// Python object) instead of eight; repeated calls reuse the freed block's pages.
 struct fleet_arrays {
   py::array_t<double> block;
-  py::array_t<bool> feasible;
   py::ssize_t rows, n;
+  bool own_memory;
   double* at(py::ssize_t k) { return block.mutable_data() + k * n; }
+  double* memory() { return at(1 + 5 * rows); }
+  bool* feasible() {
+    return reinterpret_cast<bool*>(at(1 + 5 * rows + (own_memory ? 1 : 0)));
+  }
   py::array view(double* p, bool two_d) {
     if (two_d) return py::array_t<double>({rows, n}, {n * 8, py::ssize_t{8}}, p, block);
     return py::array_t<double>({n}, {py::ssize_t{8}}, p, block);
   }
-  fleet_arrays(py::ssize_t rows_, py::ssize_t n_)
-      : block(std::vector<py::ssize_t>{2 + 5 * rows_, n_}),
-        feasible(std::vector<py::ssize_t>{rows_, n_}),
+  static py::ssize_t doubles(py::ssize_t rows, py::ssize_t n, bool own_memory) {
+    const py::ssize_t bool_doubles = (rows * n + 7) / 8;
+    return (1 + 5 * rows + (own_memory ? 1 : 0)) * n + bool_doubles;
+  }
+  fleet_arrays(py::ssize_t rows_, py::ssize_t n_, bool own_memory_)
+      : block(std::vector<py::ssize_t>{
+            std::max<py::ssize_t>(1, doubles(rows_, n_, own_memory_))}),
         rows(rows_),
-        n(n_) {}
+        n(n_),
+        own_memory(own_memory_) {}
   fleet_curve_view eigen_view() {
-    auto mat = [&](int k) { return Eigen::Map<row_matrix>(at(2 + k * rows), rows, n); };
-    return {Eigen::Map<Eigen::VectorXd>(at(1), n),
+    auto mat = [&](int k) { return Eigen::Map<row_matrix>(at(1 + k * rows), rows, n); };
+    return {Eigen::Map<Eigen::VectorXd>(at(0), n),
             mat(0),
             mat(1),
             mat(2),
             mat(3),
             mat(4),
-            Eigen::Map<bool_row_matrix>(feasible.mutable_data(), rows, n)};
+            Eigen::Map<bool_row_matrix>(feasible(), rows, n)};
   }
-  py::dict columns() {
+  /// The columns of a fleet of one profile as 1-D arrays, in the order memory_mb,
+  /// vcpu, warm_ms, cold_ms, warm_billed_ms, gb_s, cost_usd, feasible.
+  py::tuple one(py::object memory_mb) {
+    py::tuple t(8);
+    t[0] = own_memory ? view(memory(), false) : std::move(memory_mb);
+    for (int k = 0; k < 6; ++k) t[1 + k] = view(at(k), false);
+    t[7] = py::array(py::dtype::of<bool>(), {n}, {py::ssize_t{1}}, feasible(), block);
+    return t;
+  }
+  py::dict columns(py::object memory_mb) {
     py::dict d;
-    d["memory_mb"] = view(at(0), false);
-    d["vcpu"] = view(at(1), false);
+    d["memory_mb"] = own_memory ? view(memory(), false) : std::move(memory_mb);
+    d["vcpu"] = view(at(0), false);
     const char* names[] = {"warm_ms", "cold_ms", "warm_billed_ms", "gb_s", "cost_usd"};
-    for (int k = 0; k < 5; ++k) d[names[k]] = view(at(2 + k * rows), true);
-    d["feasible"] = feasible;
+    for (int k = 0; k < 5; ++k) d[names[k]] = view(at(1 + k * rows), true);
+    d["feasible"] = py::array(py::dtype::of<bool>(), {rows, n}, {n, py::ssize_t{1}},
+                              feasible(), block);
     return d;
   }
 };
 
-Eigen::VectorXd grid_of(const platform& p, const std::optional<array_d>& memory_mb) {
-  if (!memory_mb) return p.memory_grid();
+// The sizes: the caller's (1-D), or the platform's whole grid, shared with libsim's
+// grid cache (no copy; a read-only numpy view that keeps the cached grid alive).
+struct sizes {
+  const double* data = nullptr;
+  Eigen::Index n = 0;
+  py::object array;  // numpy view of the shared grid, or None
+  std::shared_ptr<const Eigen::VectorXd> shared;
+  Eigen::Map<const Eigen::VectorXd> values() const { return {data, n}; }
+};
+
+sizes sizes_of(const platform& p, const std::optional<array_d>& memory_mb) {
+  sizes s;
+  if (!memory_mb) {
+    s.shared = full_memory_grid(p);
+    s.data = s.shared->data();
+    s.n = s.shared->size();
+    auto* keep = new std::shared_ptr<const Eigen::VectorXd>(s.shared);
+    py::capsule owner(keep, [](void* k) {
+      delete static_cast<std::shared_ptr<const Eigen::VectorXd>*>(k);
+    });
+    py::array_t<double> a({s.n}, {py::ssize_t{8}}, s.data, owner);
+    a.attr("setflags")("write"_a = false);
+    s.array = std::move(a);
+    return s;
+  }
   if (memory_mb->ndim() != 1)
     throw py::value_error("memory_mb must be 1-D, got " +
                           std::to_string(memory_mb->ndim()) + " dimensions");
-  return Eigen::Map<const Eigen::VectorXd>(memory_mb->data(), memory_mb->size());
+  s.data = memory_mb->data();
+  s.n = memory_mb->size();
+  s.array = py::none();
+  return s;
+}
+
+template <class Profiles>
+fleet_arrays fleet_into(const Profiles& profiles, std::size_t rows, const platform& p,
+                        const price_table& prices, const sizes& grid, int threads) {
+  const bool own = !grid.shared;
+  fleet_arrays out(static_cast<py::ssize_t>(rows), grid.n, own);
+  if (own) std::copy(grid.data, grid.data + grid.n, out.memory());
+  {
+    py::gil_scoped_release g;
+    curve(profiles, p, prices, grid.values(), out.eigen_view(), threads);
+  }
+  return out;
 }
 
 template <class Profiles>
 py::dict fleet(const Profiles& profiles, std::size_t rows, const platform& p,
                const price_table& prices, const std::optional<array_d>& memory_mb,
                int threads) {
-  const Eigen::VectorXd grid = grid_of(p, memory_mb);
-  fleet_arrays out(static_cast<py::ssize_t>(rows), grid.size());
-  std::copy(grid.data(), grid.data() + grid.size(), out.at(0));
-  {
-    py::gil_scoped_release g;
-    curve(profiles, p, prices, grid, out.eigen_view(), threads);
+  const sizes grid = sizes_of(p, memory_mb);
+  return fleet_into(profiles, rows, p, prices, grid, threads).columns(grid.array);
+}
+
+// Profile columns from a dict of 1-D arrays (converted to C-ordered doubles, kept
+// alive in `keep`).
+profile_columns columns_of(const py::dict& columns, std::vector<array_d>& keep) {
+  profile_columns t;
+  keep.reserve(columns.size());
+  for (const auto& [key, value] : columns) {
+    keep.push_back(array_d::ensure(value));
+    if (!keep.back() || keep.back().ndim() != 1)
+      throw py::value_error("profiles column " + key.cast<std::string>() +
+                            " must be a 1-D array of numbers");
+    t.set(key.cast<std::string>(),
+          std::span<const double>(keep.back().data(),
+                                  static_cast<std::size_t>(keep.back().size())));
   }
-  return out.columns();
+  return t;
+}
+
+std::vector<profile> profiles_of(const py::sequence& profiles) {
+  std::vector<profile> copies;  // a contiguous span for libsim, with the GIL held
+  copies.reserve(profiles.size());
+  for (const auto& o : profiles) copies.push_back(o.cast<const profile&>());
+  return copies;
+}
+
+py::dict bill_dict(fleet_bill_curve_result&& r) {
+  py::dict d;
+  const char* names[] = {"requests",        "gb_s",           "compute_usd",
+                         "requests_usd",    "init_usd",       "storage_usd",
+                         "provisioned_usd", "snapstart_usd",  "total_usd",
+                         "billable_gb_s",   "warm_billed_ms", "powertuning_usd"};
+  d["memory_mb"] = py::cast(std::move(r.memory_mb));
+  const auto cols = r.columns();
+  for (std::size_t k = 0; k < cols.size(); ++k)
+    d[names[k]] = py::cast(std::move(*cols[k]));
+  d["feasible"] = py::cast(std::move(r.feasible));
+  return d;
+}
+
+// The choices of a fleet recommendation as columns (one element per profile, filled
+// in C++: no Python loop), the errors, and the full recommendations.
+py::dict recommend_dict(fleet_recommendation&& f) {
+  const auto n = static_cast<py::ssize_t>(f.results.size());
+  const char* num[] = {"memory_mb",   "warm_ms",    "cold_ms",       "cost_usd",
+                       "monthly_usd", "latency_ms", "cold_fraction", "provisioned"};
+  std::vector<py::array_t<double>> cols;
+  for (std::size_t k = 0; k < std::size(num); ++k) cols.emplace_back(n);
+  py::list arch, compute, reason, decided_by;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  for (py::ssize_t i = 0; i < n; ++i) {
+    const auto& r = f.results[static_cast<std::size_t>(i)];
+    const bool ok = f.errors[static_cast<std::size_t>(i)].empty();
+    const recommend_candidate& c = r.chosen;
+    const double v[] = {c.memory_mb,     c.warm_ms,
+                        c.cold_ms,       c.cost_usd,
+                        c.monthly_usd,   c.latency_ms,
+                        c.cold_fraction, static_cast<double>(c.provisioned)};
+    for (std::size_t k = 0; k < std::size(num); ++k)
+      cols[k].mutable_at(i) = ok ? v[k] : k == 0 ? 0.0 : nan;  // memory 0: none
+    arch.append(ok ? std::string(to_string(c.arch)) : std::string());
+    compute.append(ok ? std::string(to_string(c.compute)) : std::string());
+    decided_by.append(ok ? std::string(to_string(r.decided_by)) : std::string());
+    reason.append(r.reason);
+  }
+  py::dict d;
+  for (std::size_t k = 0; k < std::size(num); ++k) d[num[k]] = cols[k];
+  d["arch"] = arch;
+  d["compute"] = compute;
+  d["decided_by"] = decided_by;
+  d["reason"] = reason;
+  d["error"] = py::cast(std::move(f.errors));
+  d["results"] = py::cast(std::move(f.results));
+  return d;
+}
+
+Eigen::VectorXd grid_copy(const platform& p, const std::optional<array_d>& memory_mb) {
+  if (!memory_mb) return *full_memory_grid(p);
+  return sizes_of(p, memory_mb).values();
 }
 }  // namespace
 
@@ -107,12 +245,22 @@ void bind_curve(py::module_& m) {
       "when memory_mb is None). Raises ValueError for an invalid profile or a size off "
       "the grid");
   m.def(
+      "curve_one",
+      [](const profile& w, const platform& p, const price_table& prices,
+         std::optional<array_d> memory_mb) {
+        const sizes grid = sizes_of(p, memory_mb);
+        return fleet_into(std::span<const profile>(&w, 1), 1, p, prices, grid, 1)
+            .one(grid.array);
+      },
+      "profile"_a, "platform"_a, "prices"_a, "memory_mb"_a = py::none(),
+      "The curve of one profile as a tuple of 1-D numpy arrays: memory_mb, vcpu, "
+      "warm_ms, cold_ms, warm_billed_ms, gb_s, cost_usd, feasible (views into one "
+      "block; the fleet kernel, so equal to a row of curve_profiles).");
+  m.def(
       "curve_profiles",
       [](const py::sequence& profiles, const platform& p, const price_table& prices,
          std::optional<array_d> memory_mb, int threads) {
-        std::vector<profile> copies;  // a contiguous span for libsim, with the GIL held
-        copies.reserve(profiles.size());
-        for (const auto& o : profiles) copies.push_back(o.cast<const profile&>());
+        const std::vector<profile> copies = profiles_of(profiles);
         py::dict d = fleet(std::span<const profile>(copies), copies.size(), p, prices,
                            memory_mb, threads);
         py::list names;
@@ -129,17 +277,8 @@ void bind_curve(py::module_& m) {
       "curve_columns",
       [](const py::dict& columns, const platform& p, const price_table& prices,
          std::optional<array_d> memory_mb, int threads) {
-        profile_columns t;
         std::vector<array_d> keep;  // owners of the converted columns
-        for (const auto& [key, value] : columns) {
-          keep.push_back(array_d::ensure(value));
-          if (!keep.back() || keep.back().ndim() != 1)
-            throw py::value_error("profiles column " + key.cast<std::string>() +
-                                  " must be a 1-D array of numbers");
-          t.set(key.cast<std::string>(),
-                std::span<const double>(keep.back().data(),
-                                        static_cast<std::size_t>(keep.back().size())));
-        }
+        const profile_columns t = columns_of(columns, keep);
         return fleet(t, t.rows, p, prices, memory_mb, threads);
       },
       "columns"_a, "platform"_a, "prices"_a, "memory_mb"_a = py::none(),
@@ -153,4 +292,84 @@ void bind_curve(py::module_& m) {
     for (auto n : profile_columns::names()) l.append(std::string(n));
     return py::tuple(l);
   }();
+}
+
+// The fleet forms of bill_curve and recommend: registered after their option and
+// result types (bind_bill, bind_recommend), so signatures name the Python types.
+void bind_fleet(py::module_& m) {
+  m.def(
+      "bill_curve_profiles",
+      [](const py::sequence& profiles, const platform& p, const price_table& prices,
+         std::optional<array_d> memory_mb, const bill_options& o, int threads) {
+        const std::vector<profile> copies = profiles_of(profiles);
+        const Eigen::VectorXd grid = grid_copy(p, memory_mb);
+        fleet_bill_curve_result r;
+        {
+          py::gil_scoped_release g;
+          r = bill_curve(std::span<const profile>(copies), p, prices, grid, o, threads);
+        }
+        py::dict d = bill_dict(std::move(r));
+        py::list names;
+        for (const auto& w : copies) names.append(w.name);
+        d["name"] = names;
+        return d;
+      },
+      "profiles"_a, "platform"_a, "prices"_a, "memory_mb"_a, "options"_a,
+      "threads"_a = 0,
+      "Bill curves of a sequence of Profiles: a dict of numpy columns, 2-D (profiles "
+      "x sizes) except memory_mb.");
+  m.def(
+      "bill_curve_columns",
+      [](const py::dict& columns, const platform& p, const price_table& prices,
+         std::optional<array_d> memory_mb, const bill_options& o, int threads) {
+        std::vector<array_d> keep;
+        const profile_columns t = columns_of(columns, keep);
+        const Eigen::VectorXd grid = grid_copy(p, memory_mb);
+        fleet_bill_curve_result r;
+        {
+          py::gil_scoped_release g;
+          r = bill_curve(t, p, prices, grid, o, threads);
+        }
+        return bill_dict(std::move(r));
+      },
+      "columns"_a, "platform"_a, "prices"_a, "memory_mb"_a, "options"_a,
+      "threads"_a = 0,
+      "Bill curves of profiles given as columns (PROFILE_COLUMNS): a dict of numpy "
+      "columns, 2-D (profiles x sizes) except memory_mb.");
+  m.def(
+      "recommend_profiles",
+      [](const py::sequence& profiles, const platform& p, const recommend_options& o,
+         int threads) {
+        const std::vector<profile> copies = profiles_of(profiles);
+        fleet_recommendation f;
+        {
+          py::gil_scoped_release g;
+          f = recommend(std::span<const profile>(copies), p, o, threads);
+        }
+        py::dict d = recommend_dict(std::move(f));
+        py::list names;
+        for (const auto& w : copies) names.append(w.name);
+        d["name"] = names;
+        return d;
+      },
+      "profiles"_a, "platform"_a, "options"_a, "threads"_a = 0,
+      "Recommendations of a sequence of Profiles: a dict of per-profile columns "
+      "(the choice's figures, arch, compute, decided_by, reason, error) and results "
+      "(the Recommendation of each).");
+  m.def(
+      "recommend_columns",
+      [](const py::dict& columns, const platform& p, const recommend_options& o,
+         int threads) {
+        std::vector<array_d> keep;
+        const profile_columns t = columns_of(columns, keep);
+        fleet_recommendation f;
+        {
+          py::gil_scoped_release g;
+          f = recommend(t, p, o, threads);
+        }
+        return recommend_dict(std::move(f));
+      },
+      "columns"_a, "platform"_a, "options"_a, "threads"_a = 0,
+      "Recommendations of profiles given as columns (PROFILE_COLUMNS): as "
+      "recommend_profiles.");
 }

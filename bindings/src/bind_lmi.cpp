@@ -250,7 +250,8 @@ void bind_lmi(py::module_& m) {
                     "(Little's law, no contention).")
       .def_readonly("bill", &lmi_plan::bill, "The month's bill of the plan (LmiBill).");
   m.def("plan_lmi", &plan_lmi, "profile"_a, "config"_a, "requests_per_month"_a,
-        "peak_to_mean"_a = 1.0, "month_hours"_a = lmi_model::aws().month_hours,
+        "peak_to_mean"_a = steady_peak_to_mean,
+        "month_hours"_a = lmi_model::aws().month_hours,
         "The LMI capacity plan for a month of traffic: environments and instances for "
         "peak_to_mean times the mean rate, bound by CPU or concurrency, and its bill "
         "(LmiPlan). Raises ValueError unless requests_per_month >= 0, peak_to_mean >= "
@@ -508,7 +509,7 @@ void bind_lmi(py::module_& m) {
                                    peak_to_mean, bo, month_hours);
       },
       "profile"_a, "platform"_a, "prices"_a, "memory_mb"_a, "config"_a,
-      "requests_per_month"_a, "peak_to_mean"_a = 1.0,
+      "requests_per_month"_a, "peak_to_mean"_a = steady_peak_to_mean,
       py::arg_v("bill_options", bill_options{}, "BillOptions()"),
       "month_hours"_a = lmi_model::aws().month_hours,
       "Costs against monthly requests at a fixed peak-to-mean ratio. Raises ValueError "

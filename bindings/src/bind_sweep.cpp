@@ -166,7 +166,7 @@ void bind_sweep(py::module_& m) {
             return load_powertuning(path.string(),
                                     powertuning_source_from_string(source));
           },
-          "path"_a, "source"_a = "auto",
+          "path"_a, "source"_a = std::string(to_string(load_options{}.source)),
           "Reads AWS Lambda Power Tuning output holding one run: its stats, or its "
           "visualization URL decoded (source: auto, stats or visualization).")
       .def_static(
@@ -175,7 +175,7 @@ void bind_sweep(py::module_& m) {
             return load_powertuning_runs(path.string(),
                                          powertuning_source_from_string(source));
           },
-          "path"_a, "source"_a = "auto",
+          "path"_a, "source"_a = std::string(to_string(load_options{}.source)),
           "The runs of a Power Tuning output that holds several (an array), one Sweep "
           "each.")
       .def_static(
@@ -185,7 +185,8 @@ void bind_sweep(py::module_& m) {
             return powertuning_from_json(text, origin,
                                          powertuning_source_from_string(source));
           },
-          "text"_a, "origin"_a = "<json>", "source"_a = "auto",
+          "text"_a, "origin"_a = "<json>",
+          "source"_a = std::string(to_string(load_options{}.source)),
           "Exactly one run. Raises if the document holds several (use *_runs)")
       .def_static(
           "from_report_log",
@@ -482,7 +483,7 @@ void bind_sweep(py::module_& m) {
             }
             return py::make_tuple(lo, hi);
           },
-          "platform"_a, "memory_mb"_a, "q_lo"_a = 0.05, "q_hi"_a = 0.95,
+          "platform"_a, "memory_mb"_a, "q_lo"_a = spread_q_lo, "q_hi"_a = spread_q_hi,
           "The parameters' spread at any sizes: quantiles q_lo, q_hi of the bootstrap "
           "profiles' warm duration (ms). Not a prediction interval.")
       .def(
@@ -498,7 +499,7 @@ void bind_sweep(py::module_& m) {
             }
             return py::make_tuple(lo, hi);
           },
-          "platform"_a, "memory_mb"_a, "level"_a = 0.9,
+          "platform"_a, "memory_mb"_a, "level"_a = fit_options{}.band_level,
           "The prediction band at any sizes and level in (0, 1): lo and hi arrays "
           "(ms).");
 

@@ -89,15 +89,21 @@ void bind_workload(py::module_& m) {
       "ref_mb, in proportion to 1 / memory).")
       .def(py::init<>())
       .def_static(
-          "cpu", &component::cpu, "work_ms"_a, "threads"_a = 1,
+          "cpu", [](double w, int threads) { return component::cpu(w, threads); },
+          "work_ms"_a, "threads"_a = component{}.threads,
           "A CPU component: work_ms at one full vCPU, run on `threads` threads.")
       .def_static("io", &component::io, "ms"_a,
                   "An I/O component: ms, constant in memory.")
-      .def_static("scaled_io", &component::scaled_io, "work_ms"_a, "knee_vcpu"_a = 1.0,
-                  "I/O that needs CPU up to a knee: work_ms at one vCPU, saturating at "
-                  "knee_vcpu vCPUs.")
-      .def_static("gc", &component::gc, "work_ms"_a, "ref_mb"_a = 1024.0,
-                  "Memory-management CPU: work_ms at ref_mb, falling as 1/memory.")
+      .def_static(
+          "scaled_io",
+          [](double w, double knee) { return component::scaled_io(w, knee); },
+          "work_ms"_a, "knee_vcpu"_a = component{}.knee_vcpu,
+          "I/O that needs CPU up to a knee: work_ms at one vCPU, saturating at "
+          "knee_vcpu vCPUs.")
+      .def_static(
+          "gc", [](double w, double ref_mb) { return component::gc(w, ref_mb); },
+          "work_ms"_a, "ref_mb"_a = component{}.ref_mb,
+          "Memory-management CPU: work_ms at ref_mb, falling as 1/memory.")
       .def_property(
           "kind", [](const component& c) { return std::string(to_string(c.kind)); },
           [](component& c, const std::string& s) {

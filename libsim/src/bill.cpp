@@ -2,10 +2,13 @@
 #include "lambdasim/bill.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <string>
 
+#include "detail/parallel.hpp"
+#include "detail/predict_kernels.hpp"
 #include "detail/price_model.hpp"
 #include "lambdasim/error.hpp"
 #include "lambdasim/lmi.hpp"
@@ -17,6 +20,9 @@ namespace lambdasim {
 // ---------------------------------------------------------------- options
 
 namespace {
+bool present_column(std::span<const double> c) {
+  return c.data() != nullptr;
+}
 void check_finite_nonneg(std::string_view field, double v) {
   if (!(v >= 0) || std::isinf(v))
     detail::throw_invalid(field, v, "must be finite and >= 0");
@@ -108,13 +114,12 @@ struct context {
   double enabled_s = 0;
 };
 
-context make_context(const profile& w, const platform& p, const price_table& prices,
+// The options and prices, checked once per call (every profile shares them).
+context make_context(const platform& p, const price_table& prices,
                      const bill_options& o) {
   prices.validate();
   o.validate(prices.rules);
-  w.validate();
   p.validate();
-  p.check_peak_memory(w.peak_memory_mb);
   context c{prices, o, prices.rules};
   c.granularity =
       o.date.empty() ? p.billing_granularity_ms : c.rules.granularity_ms(o.date);
@@ -133,6 +138,14 @@ context make_context(const profile& w, const platform& p, const price_table& pri
   // enabled time rounded up to the increment (1e-9 tolerance as in billed_ms)
   const double inc = c.rules.provisioned_increment_s;
   c.enabled_s = std::max(std::ceil(o.provisioned_hours * 3600 / inc - 1e-9), 0.0) * inc;
+  return c;
+}
+
+context make_context(const profile& w, const platform& p, const price_table& prices,
+                     const bill_options& o) {
+  context c = make_context(p, prices, o);
+  w.validate();
+  p.check_peak_memory(w.peak_memory_mb);
   return c;
 }
 
@@ -240,56 +253,159 @@ monthly_bill compute_bill(const profile& w, const platform& p,
                     cold_ms(without_init(w), p, memory_mb), w.init_ms);
 }
 
+namespace {
+// The columns of one bill curve (n sizes each), in bill_curve_result's order.
+constexpr int bill_columns = 12;
+struct bill_row {
+  double* col[bill_columns];  // requests ... powertuning_usd
+  bool* feasible;
+};
+
+// The bill curve of one (validated) profile over a checked grid: the one kernel of
+// the single and the fleet forms, so their rows are equal bit for bit.
+void bill_row_into(const context& c, const profile& w, const platform& p,
+                   const detail::size_grid& g, const bill_row& out) {
+  const Eigen::Index n = g.n;
+  thread_local std::vector<double> scratch;
+  if (scratch.size() < 2 * static_cast<std::size_t>(n))
+    scratch.resize(2 * static_cast<std::size_t>(n));
+  double* warm = scratch.data();
+  double* rest = warm + n;  // the cold duration without INIT
+  detail::warm_into(w.components.data(), w.components.size(), p, g, warm);
+  detail::cold_into(w.components.data(), w.components.size(), 0.0, w.first_call_cpu_ms,
+                    p, g, rest);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const double m = g.memory_mb[i];
+    const bool ok = m >= w.peak_memory_mb;
+    out.feasible[i] = ok;
+    out.col[0][i] = c.o.requests_per_month;
+    if (!ok) {  // out of memory: not priced
+      for (int k = 1; k < bill_columns; ++k) out.col[k][i] = nan;
+      continue;
+    }
+    const monthly_bill b = price_size(c, m, warm[i], rest[i], w.init_ms);
+    const double v[bill_columns] = {
+        b.requests,  b.gb_s,          b.compute_usd,     b.requests_usd,
+        b.init_usd,  b.storage_usd,   b.provisioned_usd, b.snapstart_usd,
+        b.total_usd, b.billable_gb_s, b.warm_billed_ms,  b.powertuning_usd};
+    for (int k = 1; k < bill_columns; ++k) out.col[k][i] = v[k];
+  }
+}
+
+bill_curve_result single_bill_curve(const profile& w, const platform& p,
+                                    const price_table& prices,
+                                    const detail::grid_data& g, const bill_options& o) {
+  const context c = make_context(w, p, prices, o);
+  const Eigen::Index n = g.memory_mb.size();
+  bill_curve_result r;
+  r.memory_mb = g.memory_mb;
+  Eigen::VectorXd* cols[bill_columns] = {
+      &r.requests,  &r.gb_s,          &r.compute_usd,     &r.requests_usd,
+      &r.init_usd,  &r.storage_usd,   &r.provisioned_usd, &r.snapstart_usd,
+      &r.total_usd, &r.billable_gb_s, &r.warm_billed_ms,  &r.powertuning_usd};
+  bill_row row{};
+  for (int k = 0; k < bill_columns; ++k) {
+    cols[k]->resize(n);
+    row.col[k] = cols[k]->data();
+  }
+  r.feasible.resize(n);
+  row.feasible = r.feasible.data();
+  bill_row_into(c, w, p, g.view(), row);
+  return r;
+}
+
+fleet_bill_curve_result allocate_bills(std::size_t rows, const Eigen::VectorXd& m) {
+  fleet_bill_curve_result r;
+  const auto nr = static_cast<Eigen::Index>(rows);
+  r.memory_mb = m;
+  for (row_matrix* x : r.columns()) x->resize(nr, m.size());
+  r.feasible.resize(nr, m.size());
+  return r;
+}
+
+template <class Profile>
+fleet_bill_curve_result fleet_bills(std::size_t rows, const platform& p,
+                                    const price_table& prices,
+                                    const Eigen::Ref<const Eigen::VectorXd>& memory_mb,
+                                    const bill_options& o, int threads,
+                                    Profile&& profile_of) {
+  const int t = detail::resolve_threads(threads);
+  const context c = make_context(p, prices, o);
+  const auto grid = detail::cached_grid(p, memory_mb.data(), memory_mb.size());
+  fleet_bill_curve_result r = allocate_bills(rows, grid->memory_mb);
+  const detail::size_grid g = grid->view();
+  const auto cols = r.columns();
+  // A bill row costs about 50 ns per size: a few thousand sizes per thread at least.
+  const std::size_t min_rows = static_cast<std::size_t>(
+      std::max<Eigen::Index>(1, 4096 / std::max<Eigen::Index>(g.n, 1)));
+  detail::parallel_blocks(rows, t, min_rows, [&](std::size_t b, std::size_t e) {
+    for (std::size_t i = b; i < e; ++i) {
+      const auto ri = static_cast<Eigen::Index>(i);
+      bill_row row{};
+      for (int k = 0; k < bill_columns; ++k) row.col[k] = cols[k]->row(ri).data();
+      row.feasible = r.feasible.row(ri).data();
+      profile_of(i, [&](const profile& w) { bill_row_into(c, w, p, g, row); });
+    }
+  });
+  return r;
+}
+}  // namespace
+
+std::array<row_matrix*, 12> fleet_bill_curve_result::columns() {
+  return {&requests,  &gb_s,          &compute_usd,     &requests_usd,
+          &init_usd,  &storage_usd,   &provisioned_usd, &snapstart_usd,
+          &total_usd, &billable_gb_s, &warm_billed_ms,  &powertuning_usd};
+}
+
 bill_curve_result bill_curve(const profile& w, const platform& p,
                              const price_table& prices,
                              const Eigen::Ref<const Eigen::VectorXd>& memory_mb,
                              const bill_options& o) {
-  const context c = make_context(w, p, prices, o);
-  const Eigen::Index n = memory_mb.size();
-  Eigen::VectorXd warm(n), rest(n);
-  warm_ms(w, p, memory_mb, warm);  // checks every size against the grid
-  cold_ms(without_init(w), p, memory_mb, rest);
-  bill_curve_result r;
-  r.memory_mb = memory_mb;
-  for (Eigen::VectorXd* v :
-       {&r.requests, &r.gb_s, &r.compute_usd, &r.requests_usd, &r.init_usd,
-        &r.storage_usd, &r.provisioned_usd, &r.snapstart_usd, &r.total_usd,
-        &r.billable_gb_s, &r.warm_billed_ms, &r.powertuning_usd})
-    v->resize(n);
-  r.feasible.resize(n);
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  for (Eigen::Index i = 0; i < n; ++i) {
-    const double m = memory_mb[i];
-    r.feasible[i] = m >= w.peak_memory_mb;
-    r.requests[i] = o.requests_per_month;
-    if (!r.feasible[i]) {  // out of memory: not priced
-      for (Eigen::VectorXd* v :
-           {&r.gb_s, &r.compute_usd, &r.requests_usd, &r.init_usd, &r.storage_usd,
-            &r.provisioned_usd, &r.snapstart_usd, &r.total_usd, &r.billable_gb_s,
-            &r.warm_billed_ms, &r.powertuning_usd})
-        (*v)[i] = nan;
-      continue;
-    }
-    const monthly_bill b = price_size(c, m, warm[i], rest[i], w.init_ms);
-    r.gb_s[i] = b.gb_s;
-    r.compute_usd[i] = b.compute_usd;
-    r.requests_usd[i] = b.requests_usd;
-    r.init_usd[i] = b.init_usd;
-    r.storage_usd[i] = b.storage_usd;
-    r.provisioned_usd[i] = b.provisioned_usd;
-    r.snapstart_usd[i] = b.snapstart_usd;
-    r.total_usd[i] = b.total_usd;
-    r.billable_gb_s[i] = b.billable_gb_s;
-    r.warm_billed_ms[i] = b.warm_billed_ms;
-    r.powertuning_usd[i] = b.powertuning_usd;
-  }
-  return r;
+  make_context(w, p, prices, o);  // options before sizes, as documented
+  return single_bill_curve(
+      w, p, prices, *detail::cached_grid(p, memory_mb.data(), memory_mb.size()), o);
 }
 
 bill_curve_result bill_curve(const profile& w, const platform& p,
                              const price_table& prices, const bill_options& o) {
-  const Eigen::VectorXd grid = p.memory_grid();
-  return bill_curve(w, p, prices, grid, o);
+  make_context(w, p, prices, o);
+  return single_bill_curve(w, p, prices, *detail::cached_full_grid(p), o);
+}
+
+fleet_bill_curve_result bill_curve(std::span<const profile> profiles, const platform& p,
+                                   const price_table& prices,
+                                   const Eigen::Ref<const Eigen::VectorXd>& memory_mb,
+                                   const bill_options& o, int threads) {
+  make_context(p, prices, o);
+  for (std::size_t i = 0; i < profiles.size(); ++i) {
+    try {
+      profiles[i].validate();
+      p.check_peak_memory(profiles[i].peak_memory_mb);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument("profiles[" + std::to_string(i) + "]." + e.what());
+    }
+  }
+  return fleet_bills(profiles.size(), p, prices, memory_mb, o, threads,
+                     [&](std::size_t i, auto&& f) { f(profiles[i]); });
+}
+
+fleet_bill_curve_result bill_curve(const profile_columns& profiles, const platform& p,
+                                   const price_table& prices,
+                                   const Eigen::Ref<const Eigen::VectorXd>& memory_mb,
+                                   const bill_options& o, int threads) {
+  make_context(p, prices, o);
+  profiles.validate();
+  if (present_column(profiles.peak_memory_mb))
+    for (std::size_t i = 0; i < profiles.rows; ++i) {
+      try {
+        p.check_peak_memory(profiles.peak_memory_mb[i]);
+      } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument("profiles[" + std::to_string(i) + "]." + e.what());
+      }
+    }
+  return fleet_bills(profiles.rows, p, prices, memory_mb, o, threads,
+                     [&](std::size_t i, auto&& f) { f(profiles.row(i)); });
 }
 
 }  // namespace lambdasim

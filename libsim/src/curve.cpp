@@ -14,34 +14,44 @@
 
 namespace lambdasim {
 
-curve_result curve(const profile& w, const platform& p, const price_table& prices,
-                   const Eigen::Ref<const Eigen::VectorXd>& memory_mb) {
+namespace {
+curve_result single(const profile& w, const platform& p, const price_table& prices,
+                    const detail::grid_data& g) {
   w.validate();
   p.check_peak_memory(w.peak_memory_mb);
-  prices.validate();
   const auto pr = detail::curve_prices::of(p, prices);
-  const Eigen::Index n = memory_mb.size();
+  const Eigen::Index n = g.memory_mb.size();
   curve_result r;
-  r.memory_mb = memory_mb;
-  r.vcpu.resize(n);
+  r.memory_mb = g.memory_mb;
+  r.vcpu = g.share;
   r.warm_ms.resize(n);
   r.cold_ms.resize(n);
   r.warm_billed_ms.resize(n);
   r.gb_s.resize(n);
   r.cost_usd.resize(n);
   r.feasible.resize(n);
-  const detail::size_grid g = detail::scratch_grid(p, r.memory_mb, r.vcpu.data());
   detail::curve_into(
       w.components.data(), w.components.size(), w.init_ms, w.first_call_cpu_ms,
-      w.peak_memory_mb, p, g, pr,
-      {r.vcpu.data(), r.warm_ms.data(), r.cold_ms.data(), r.warm_billed_ms.data(),
+      w.peak_memory_mb, p, g.view(), pr,
+      {nullptr, r.warm_ms.data(), r.cold_ms.data(), r.warm_billed_ms.data(),
        r.gb_s.data(), r.cost_usd.data(), r.feasible.data()});
   return r;
 }
+}  // namespace
+
+curve_result curve(const profile& w, const platform& p, const price_table& prices,
+                   const Eigen::Ref<const Eigen::VectorXd>& memory_mb) {
+  return single(w, p, prices,
+                *detail::cached_grid(p, memory_mb.data(), memory_mb.size()));
+}
 
 curve_result curve(const profile& w, const platform& p, const price_table& prices) {
-  const Eigen::VectorXd grid = p.memory_grid();
-  return curve(w, p, prices, grid);
+  return single(w, p, prices, *detail::cached_full_grid(p));
+}
+
+std::shared_ptr<const Eigen::VectorXd> full_memory_grid(const platform& p) {
+  auto g = detail::cached_full_grid(p);
+  return {g, &g->memory_mb};
 }
 
 // ---------------------------------------------------------------- profile_columns
@@ -135,7 +145,6 @@ void profile_columns::validate() const {
                                   ": given without " + knobs[k].second);
   component cs[4];
   for (std::size_t i = 0; i < rows; ++i) {
-    const std::string where = "profiles[" + std::to_string(i) + "].";
     try {
       if (present(threads)) {
         const double t = threads[i];
@@ -169,7 +178,7 @@ void profile_columns::validate() const {
         if (present(col) && (!(col[i] >= 0) || std::isinf(col[i])))
           detail::throw_invalid(name, col[i], "must be finite and >= 0");
     } catch (const std::invalid_argument& e) {
-      throw std::invalid_argument(where + e.what());
+      throw std::invalid_argument("profiles[" + std::to_string(i) + "]." + e.what());
     }
   }
 }
@@ -236,9 +245,12 @@ void check_shape(std::size_t rows, Eigen::Index n, fleet_curve_view& o) {
 }
 
 detail::curve_columns row_columns(fleet_curve_view& o, Eigen::Index i) {
-  return {o.vcpu.data(),           o.warm_ms.row(i).data(),
-          o.cold_ms.row(i).data(), o.warm_billed_ms.row(i).data(),
-          o.gb_s.row(i).data(),    o.cost_usd.row(i).data(),
+  return {nullptr,
+          o.warm_ms.row(i).data(),
+          o.cold_ms.row(i).data(),
+          o.warm_billed_ms.row(i).data(),
+          o.gb_s.row(i).data(),
+          o.cost_usd.row(i).data(),
           o.feasible.row(i).data()};
 }
 
@@ -257,8 +269,10 @@ void fleet(std::size_t rows, const platform& p, const price_table& prices,
   check_shape(rows, memory_mb.size(), out);
   prices.validate();
   const auto pr = detail::curve_prices::of(p, prices);
-  // The grid once, in the caller's vcpu column (which is the share) and scratch space.
-  const detail::size_grid g = detail::scratch_grid(p, memory_mb, out.vcpu.data());
+  // The grid once (cached across calls), read by every thread.
+  const auto grid = detail::cached_grid(p, memory_mb.data(), memory_mb.size());
+  const detail::size_grid g = grid->view();
+  std::copy(g.share, g.share + g.n, out.vcpu.data());
   detail::parallel_blocks(
       rows, t, min_rows_per_thread(g.n), [&](std::size_t b, std::size_t e) {
         for (std::size_t i = b; i < e; ++i)

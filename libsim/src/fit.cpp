@@ -737,10 +737,9 @@ void bootstrap_fit(const fit_data& d, const fit_knobs& chosen, const platform& p
   bool can_boot = opt.bootstrap > 0;
   for (Eigen::Index j = 0; j < nf && can_boot; ++j)
     if (d.samples.find(d.m[j]) == d.samples.end()) can_boot = false;
-  if (opt.bootstrap > 0 && !can_boot)
-    f.diagnostics.push_back(
-        "no per-invocation samples at every fitting size: no bootstrap "
-        "uncertainty");
+  // Per-size data (Power Tuning, summaries): nothing to resample. Not a diagnostic:
+  // the result says so by its empty bootstrap_profiles, and prediction_band, the one
+  // use that needs them, refuses with the reason.
   if (!can_boot) return;
   // Resample each fitting size's invocations with replacement, re-aggregate, refit the
   // chosen structure with its knobs fixed.
@@ -783,8 +782,8 @@ void bootstrap_fit(const fit_data& d, const fit_knobs& chosen, const platform& p
   for (Eigen::Index i = 0; i < n_all; ++i) {
     for (Eigen::Index k = 0; k < b; ++k) v[static_cast<std::size_t>(k)] = pred(k, i);
     std::sort(v.begin(), v.end());
-    f.spread_lo_ms[i] = detail::percentile_sorted(v, 0.05);
-    f.spread_hi_ms[i] = detail::percentile_sorted(v, 0.95);
+    f.spread_lo_ms[i] = detail::percentile_sorted(v, spread_q_lo);
+    f.spread_hi_ms[i] = detail::percentile_sorted(v, spread_q_hi);
   }
 }
 
@@ -916,8 +915,8 @@ void prediction_band(const fit_result& f, const platform& p,
                      Eigen::Ref<Eigen::VectorXd> hi) {
   if (f.bootstrap_profiles.empty())
     throw std::invalid_argument(
-        "prediction_band: the fit has no bootstrap profiles "
-        "(no per-invocation samples, or bootstrap = 0)");
+        "prediction_band: the fit has no bootstrap profiles (no per-invocation "
+        "samples at every fitting size, or bootstrap = 0): use prediction_interval");
   if (!(q_lo >= 0 && q_lo <= q_hi && q_hi <= 1))
     throw std::invalid_argument(
         "prediction_band: need 0 <= q_lo = " + detail::format_number(q_lo) +

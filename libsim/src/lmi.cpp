@@ -5,12 +5,12 @@
 #include <cmath>
 #include <functional>
 #include <limits>
-#include <random>
 #include <set>
 #include <string>
 
 #include "detail/arrival_stream.hpp"
 #include "detail/json_reader.hpp"
+#include "detail/random.hpp"
 #include "lambdasim/error.hpp"
 
 namespace lambdasim {
@@ -485,20 +485,6 @@ namespace {
 
 constexpr double inf = std::numeric_limits<double>::infinity();
 
-/// Portable variates on mt19937_64 (std::*_distribution differ between libraries):
-/// uniform from 53 bits, exponential and normal by inversion / Box-Muller.
-struct lmi_rng {
-  std::mt19937_64 g;
-  explicit lmi_rng(std::uint64_t seed) : g(seed) {}
-  double uniform() { return static_cast<double>(g() >> 11) * 0x1.0p-53; }
-  double exponential() { return -std::log1p(-uniform()); }
-  double normal() {
-    const double u1 = 1.0 - uniform();  // (0, 1]
-    const double u2 = uniform();
-    return std::sqrt(-2 * std::log(u1)) * std::cos(2 * 3.14159265358979323846 * u2);
-  }
-};
-
 enum class env_state { pending, ready, draining, gone };
 
 struct environment {
@@ -539,7 +525,7 @@ struct arrival_source {
   const arrivals& a;
   double t = 0;
   std::size_t k = 0, i = 0;
-  bool next(lmi_rng& r, double& out) {
+  bool next(detail::rng& r, double& out) {
     switch (a.kind) {
       case arrival_kind::poisson:
         if (!(a.rate_per_s > 0)) return false;
@@ -895,7 +881,7 @@ class lmi_engine {
   const lmi_simulate_options& o_;
   double period_;
   lmi_simulation_result& out_;
-  lmi_rng rng_;
+  detail::rng rng_;  // the shared portable variates (detail/random.hpp)
   double mu_ = 0, sigma_ = 0, growth_ = 1, cap_ = 0;
   bool growing_ = false;
   double low_since_ = -1;

@@ -11,11 +11,18 @@
 #include <string>
 #include <tuple>
 
+#include "detail/parallel.hpp"
 #include "lambdasim/error.hpp"
 #include "lambdasim/lmi_compare.hpp"
 #include "lambdasim/predict.hpp"
 
 namespace lambdasim {
+
+namespace {
+// The messages of an impossible constraint (the fleet form records them per profile).
+constexpr std::string_view no_size_reaches = "no memory size on the grid";
+constexpr std::string_view no_configuration = "no configuration meets it";
+}  // namespace
 
 namespace {
 constexpr double nan_v = std::numeric_limits<double>::quiet_NaN();
@@ -528,7 +535,7 @@ recommendation recommend(const profile& w_in, const platform& p,
     bool any = false;
     for (const row& r : rows) any = any || r.excluded == constraint::none;
     if (!any) {
-      std::string msg = "no memory size on the grid (largest " +
+      std::string msg = std::string(no_size_reaches) + " (largest " +
                         fmt(grid[grid.size() - 1], 6) +
                         " MB) reaches peak_memory_mb = " + fmt(w_in.peak_memory_mb, 6) +
                         " MB plus headroom " + fmt(o.headroom * 100) + " % (" +
@@ -576,7 +583,7 @@ recommendation recommend(const profile& w_in, const platform& p,
                                    fmt_ms(best)
                              : "the cheapest month costs " + fmt_usd(best);
       detail::throw_invalid(k.field, *k.limit,
-                            "no configuration meets it: " + what + " (" +
+                            std::string(no_configuration) + ": " + what + " (" +
                                 describe(*best_c) +
                                 ") among those meeting the constraints before it");
     }
@@ -930,6 +937,61 @@ double provisioned_break_even(const profile& w, const platform& p,
     lo = hi;
   }
   return nan_v;
+}
+
+// ---------------------------------------------------------------- many profiles
+
+namespace {
+bool impossible_constraint(const std::string& msg) {
+  return msg.find(no_size_reaches) != std::string::npos ||
+         msg.find(no_configuration) != std::string::npos;
+}
+
+template <class Profile>
+fleet_recommendation recommend_many(std::size_t rows, const platform& p,
+                                    const recommend_options& o, int threads,
+                                    Profile&& profile_of) {
+  const int t = detail::resolve_threads(threads);
+  o.validate();
+  p.validate();
+  fleet_recommendation out;
+  out.results.resize(rows);
+  out.errors.resize(rows);
+  // One recommendation takes milliseconds: one profile per block is worth a thread.
+  detail::parallel_blocks(rows, t, 1, [&](std::size_t b, std::size_t e) {
+    for (std::size_t i = b; i < e; ++i) {
+      try {
+        out.results[i] = recommend(profile_of(i), p, o);
+      } catch (const std::invalid_argument& err) {
+        if (!impossible_constraint(err.what()))
+          throw std::invalid_argument("profiles[" + std::to_string(i) +
+                                      "]: " + err.what());
+        out.errors[i] = err.what();
+      }
+    }
+  });
+  return out;
+}
+}  // namespace
+
+fleet_recommendation recommend(std::span<const profile> profiles, const platform& p,
+                               const recommend_options& o, int threads) {
+  for (std::size_t i = 0; i < profiles.size(); ++i) {
+    try {
+      profiles[i].validate();
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument("profiles[" + std::to_string(i) + "]." + e.what());
+    }
+  }
+  return recommend_many(profiles.size(), p, o, threads,
+                        [&](std::size_t i) -> const profile& { return profiles[i]; });
+}
+
+fleet_recommendation recommend(const profile_columns& profiles, const platform& p,
+                               const recommend_options& o, int threads) {
+  profiles.validate();
+  return recommend_many(profiles.rows, p, o, threads,
+                        [&](std::size_t i) { return profiles.row(i); });
 }
 
 }  // namespace lambdasim

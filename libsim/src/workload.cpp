@@ -18,17 +18,41 @@ component_kind component_kind_from_string(std::string_view name) {
   return enum_from_name<component_kind>(name);
 }
 
+namespace {
+component of_kind(component_kind k, double work_ms) {
+  component c;
+  c.kind = k;
+  c.work_ms = work_ms;
+  return c;
+}
+}  // namespace
+
+component component::cpu(double work_ms) {
+  return of_kind(component_kind::cpu, work_ms);
+}
 component component::cpu(double work_ms, int threads) {
-  return {component_kind::cpu, work_ms, threads, 1, 1024};
+  component c = cpu(work_ms);
+  c.threads = threads;
+  return c;
 }
 component component::io(double ms) {
-  return {component_kind::io, ms, 1, 1, 1024};
+  return of_kind(component_kind::io, ms);
+}
+component component::scaled_io(double work_ms) {
+  return of_kind(component_kind::scaled_io, work_ms);
 }
 component component::scaled_io(double work_ms, double knee_vcpu) {
-  return {component_kind::scaled_io, work_ms, 1, knee_vcpu, 1024};
+  component c = scaled_io(work_ms);
+  c.knee_vcpu = knee_vcpu;
+  return c;
+}
+component component::gc(double work_ms) {
+  return of_kind(component_kind::gc, work_ms);
 }
 component component::gc(double work_ms, double ref_mb) {
-  return {component_kind::gc, work_ms, 1, 1, ref_mb};
+  component c = gc(work_ms);
+  c.ref_mb = ref_mb;
+  return c;
 }
 
 namespace {

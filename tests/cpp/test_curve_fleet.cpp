@@ -1,15 +1,23 @@
 // SPDX-License-Identifier: MIT
 // Fleet curves and the fused kernels: every batch value equals the scalar forms of
-// predict.hpp and billing.hpp bit for bit (those evaluate one size at a time, through
-// their own checks), whatever the thread count; hand-computed values for the columns.
+// predict.hpp bit for bit (those evaluate one size at a time, through their own
+// checks), whatever the thread count; the billing columns agree with billing.hpp's
+// formulas to rounding; hand-computed values for the columns.
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <cstring>
+#include <lambdasim/bill.hpp>
 #include <lambdasim/curve.hpp>
 #include <lambdasim/predict.hpp>
+#include <lambdasim/recommend.hpp>
+#include <mutex>
 #include <random>
+#include <set>
+#include <thread>
 #include <vector>
+
+#include "detail/parallel.hpp"
 
 using namespace lambdasim;
 
@@ -38,6 +46,12 @@ std::vector<profile> random_profiles(std::size_t n, std::uint64_t seed) {
 
 bool same(double a, double b) {  // bit for bit, NaN equal to NaN
   return std::memcmp(&a, &b, sizeof a) == 0;
+}
+
+// a few ulps apart (or both NaN): the kernels multiply by per-size reciprocals where
+// billing.hpp's formulas divide
+bool near_ulps(double a, double b) {
+  return (std::isnan(a) && std::isnan(b)) || std::abs(a - b) <= 1e-15 * std::abs(b);
 }
 
 Eigen::VectorXd sample_grid(const platform& p) {
@@ -72,8 +86,19 @@ TEST_CASE(
             !same(c.vcpu[i], p.cpu_share(m)) + !same(c.warm_ms[i], wm) +
             !same(warm[i], wm) + !same(c.cold_ms[i], cm) + !same(cold[i], cm) +
             (c.feasible[i] != ok) + !same(c.warm_billed_ms[i], ok ? billed : nan) +
-            !same(c.gb_s[i], ok ? gb_seconds(billed, m) : nan) +
-            !same(c.cost_usd[i], ok ? invocation_cost_usd(billed, m, x86) : nan);
+            !near_ulps(c.gb_s[i], ok ? gb_seconds(billed, m) : nan) +
+            !near_ulps(c.cost_usd[i], ok ? invocation_cost_usd(billed, m, x86) : nan) +
+            !same(
+                component_ms(w.components[0], p, m),
+                w.components[0].work_ms == 0 ? 0.0 : [&] {
+                  // one component through the batch form
+                  profile one;
+                  one.components = {w.components[0]};
+                  Eigen::VectorXd x(1), y(1);
+                  x << m;
+                  warm_ms(one, p, x, y);
+                  return y[0];
+                }());
       }
       CHECK(mismatches == 0);
     }
@@ -200,4 +225,136 @@ TEST_CASE("cached platform and price table equal freshly parsed ones") {
   CHECK(price_table::aws("us-east-1", architecture::arm64)
             .duration_tiers.front()
             .usd_per_gb_s == 0.0000133334);
+}
+
+TEST_CASE(
+    "fleet bill curves equal single bill curves bit for bit for any thread count") {
+  const platform p = platform::aws_lambda();
+  const price_table x86 = price_table::aws("eu-west-1", architecture::x86_64);
+  const auto profiles = random_profiles(23, 5);
+  const Eigen::VectorXd grid = sample_grid(p);
+  bill_options o;
+  o.requests_per_month = 3e7;
+  o.cold_fraction = 0.02;
+  o.storage_mb = 2048;
+  o.free_tier = true;
+  for (int threads : {1, 2, 3, 0}) {
+    fleet_bill_curve_result f = bill_curve(profiles, p, x86, grid, o, threads);
+    REQUIRE(f.total_usd.rows() == 23);
+    int mismatches = 0;
+    for (std::size_t k = 0; k < profiles.size(); ++k) {
+      const bill_curve_result c = bill_curve(profiles[k], p, x86, grid, o);
+      const Eigen::VectorXd* single[] = {
+          &c.requests,  &c.gb_s,          &c.compute_usd,     &c.requests_usd,
+          &c.init_usd,  &c.storage_usd,   &c.provisioned_usd, &c.snapstart_usd,
+          &c.total_usd, &c.billable_gb_s, &c.warm_billed_ms,  &c.powertuning_usd};
+      const auto r = static_cast<Eigen::Index>(k);
+      const auto cols = f.columns();
+      for (Eigen::Index i = 0; i < grid.size(); ++i) {
+        for (std::size_t j = 0; j < cols.size(); ++j)
+          mismatches += !same((*cols[j])(r, i), (*single[j])[i]);
+        mismatches += f.feasible(r, i) != c.feasible[i];
+        // and the one-size bill where it is priced
+        if (c.feasible[i] && i % 97 == 0)
+          mismatches += !same(compute_bill(profiles[k], p, x86, grid[i], o).total_usd,
+                              c.total_usd[i]);
+      }
+    }
+    CHECK(mismatches == 0);
+  }
+  // hand value: 1000 ms of CPU at 1769 MB (one vCPU), 1e6 requests, no free tier:
+  // 1e6 x 1 s x 1769/1024 GB x 0.0000166667 + 1e6 x 0.20 / 1e6
+  profile w;
+  w.components = {component::cpu(1000)};
+  bill_options q;
+  q.requests_per_month = 1e6;
+  const price_table use1 = price_table::aws("us-east-1", architecture::x86_64);
+  Eigen::VectorXd one(1);
+  one << 1769;
+  const std::vector<double> cpu{1000};
+  profile_columns t;
+  t.set("cpu_ms", cpu);
+  const fleet_bill_curve_result h = bill_curve(t, p, use1, one, q, 1);
+  CHECK(h.total_usd(0, 0) ==
+        doctest::Approx(1e6 * 1769 / 1024.0 * 0.0000166667 + 0.2).epsilon(1e-12));
+  // the columns form errors name the row
+  const std::vector<double> peak{20000};
+  t.set("peak_memory_mb", peak);
+  CHECK_THROWS_WITH_AS(bill_curve(t, p, use1, one, q),
+                       doctest::Contains("profiles[0]."), std::invalid_argument);
+}
+
+TEST_CASE("the thread pool is persistent: repeated calls reuse the same threads") {
+  std::set<std::thread::id> seen;
+  std::mutex m;
+  const auto caller = std::this_thread::get_id();
+  std::vector<int> out(1000);
+  for (int call = 0; call < 50; ++call) {
+    detail::parallel_blocks(out.size(), 4, 1, [&](std::size_t b, std::size_t e) {
+      for (std::size_t i = b; i < e; ++i) out[i] = static_cast<int>(i) * 2;
+      std::lock_guard<std::mutex> lock(m);
+      seen.insert(std::this_thread::get_id());
+    });
+  }
+  seen.erase(caller);
+  // 3 workers run the blocks 1..3 of every call; never a thread per call
+  CHECK(seen.size() <= 3);
+  CHECK(detail::pool_threads_started() >= 3);
+  CHECK(detail::pool_threads_started() < 50);
+  for (std::size_t i = 0; i < out.size(); ++i) CHECK(out[i] == static_cast<int>(i) * 2);
+  // nested calls (from inside a block) run on the calling worker, without deadlock
+  std::vector<int> nested(64, 0);
+  detail::parallel_blocks(8, 4, 1, [&](std::size_t b, std::size_t e) {
+    for (std::size_t i = b; i < e; ++i)
+      detail::parallel_blocks(8, 4, 1, [&](std::size_t bb, std::size_t ee) {
+        for (std::size_t j = bb; j < ee; ++j) nested[i * 8 + j] = 1;
+      });
+  });
+  int total = 0;
+  for (int v : nested) total += v;
+  CHECK(total == 64);
+  // an exception in a block reaches the caller after every block finished
+  CHECK_THROWS_AS(detail::parallel_blocks(100, 4, 1,
+                                          [&](std::size_t b, std::size_t) {
+                                            if (b > 0) throw std::runtime_error("x");
+                                          }),
+                  std::runtime_error);
+}
+
+TEST_CASE("fleet recommendations equal single recommendations for any thread count") {
+  const platform p = platform::aws_lambda();
+  auto profiles = random_profiles(6, 9);
+  recommend_options o;
+  o.requests_per_month = 5e6;
+  o.max_warm_ms = 4000;
+  o.memory_mb = Eigen::VectorXd::LinSpaced(40, 128, 10240).array().round();
+  profiles[4].components = {component::io(5000)};  // never under 4 s: impossible
+  for (int threads : {1, 2, 0}) {
+    const fleet_recommendation f = recommend(profiles, p, o, threads);
+    REQUIRE(f.results.size() == profiles.size());
+    for (std::size_t k = 0; k < profiles.size(); ++k) {
+      CAPTURE(k);
+      if (k == 4) {
+        CHECK_THROWS_WITH_AS(recommend(profiles[k], p, o), f.errors[k].c_str(),
+                             std::invalid_argument);
+        CHECK(f.errors[k].find("max_warm_ms") != std::string::npos);
+        continue;
+      }
+      CHECK(f.errors[k].empty());
+      const recommendation r = recommend(profiles[k], p, o);
+      const recommend_candidate &a = f.results[k].chosen, &b = r.chosen;
+      CHECK(same(a.memory_mb, b.memory_mb));
+      CHECK(a.arch == b.arch);
+      CHECK(same(a.warm_ms, b.warm_ms));
+      CHECK(same(a.monthly_usd, b.monthly_usd));
+      CHECK(same(a.latency_ms, b.latency_ms));
+      CHECK(f.results[k].reason == r.reason);
+      CHECK(f.results[k].runners_up.size() == r.runners_up.size());
+    }
+  }
+  // bad options are thrown, not recorded
+  recommend_options bad = o;
+  bad.weight = 2;
+  CHECK_THROWS_WITH_AS(recommend(profiles, p, bad), doctest::Contains("weight = 2"),
+                       std::invalid_argument);
 }

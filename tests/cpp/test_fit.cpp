@@ -208,7 +208,14 @@ TEST_CASE(
   CHECK(f.structure == fit_structure::io_cpu);  // 3 sizes, noise unknown: simplest
   CHECK(f.used_in_fit == std::vector<bool>{true, true, false, true});
   CHECK(std::isnan(f.param_sd[1]));  // no samples, no bootstrap
-  CHECK(f.diagnostics.size() == 1);
+  CHECK(f.bootstrap_profiles.empty());
+  // not a diagnostic: only a band that needs the samples says so
+  CHECK(f.diagnostics.empty());
+  Eigen::VectorXd m(1), lo(1), hi(1);
+  m << 512;
+  CHECK_THROWS_WITH_AS(prediction_band(f, p, m, 0.05, 0.95, lo, hi),
+                       doctest::Contains("no per-invocation samples"),
+                       std::invalid_argument);
   CHECK(f.mape_holdout == doctest::Approx(std::abs(f.rel_error[2])));
   o.sizes = {128, 300};
   CHECK_THROWS_WITH_AS(fit(s, p, o), doctest::Contains("sizes = 300"),

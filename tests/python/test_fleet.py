@@ -156,3 +156,118 @@ def test_cached_defaults_are_independent_copies() -> None:
     t = ls.PriceTable.aws("us-east-1", "x86_64")
     t.requests_usd_per_million = 99
     assert ls.PriceTable.aws("us-east-1", "x86_64").requests_usd_per_million == 0.2
+
+
+BILL_COLUMNS = (
+    "requests",
+    "gb_s",
+    "compute_usd",
+    "requests_usd",
+    "init_usd",
+    "storage_usd",
+    "provisioned_usd",
+    "snapstart_usd",
+    "total_usd",
+    "billable_gb_s",
+    "warm_billed_ms",
+    "powertuning_usd",
+    "feasible",
+)
+
+
+def test_fleet_bill_curve_rows_equal_single_bill_curves_exactly() -> None:
+    df = random_fleet(17, 4)
+    options = {"requests_per_month": 2e7, "cold_fraction": 0.01, "storage_mb": 1024}
+    prices = ls.PriceTable.aws("us-east-1", "arm64")
+    for threads in (1, 2, 0):
+        fleet = ls.bill_curve(
+            df, None, prices, memory_mb=GRID, threads=threads, **options
+        )
+        assert type(fleet).__name__ == "FleetBillCurve"
+        assert fleet.shape == (17, len(GRID))
+        np.testing.assert_array_equal(fleet.memory_mb, GRID)
+        for i, p in enumerate(profiles_of(df)):
+            one = ls.bill_curve(p, None, prices, memory_mb=GRID, **options)
+            for name in BILL_COLUMNS:
+                np.testing.assert_array_equal(
+                    getattr(fleet, name)[i], getattr(one, name), err_msg=name
+                )
+    # a sequence of Profiles gives the same arrays
+    again = ls.bill_curve(profiles_of(df), None, prices, memory_mb=GRID, **options)
+    for name in BILL_COLUMNS:
+        np.testing.assert_array_equal(getattr(again, name), getattr(fleet, name))
+
+
+def test_fleet_bill_curve_hand_values_and_long_format() -> None:
+    # 1000 and 4000 ms of single-threaded CPU: one vCPU's worth at 1769 MB and above,
+    # 1e6 requests: 1e6 x billed s x GB x 0.0000166667 + 1e6 x 0.20 / 1e6 (us-east-1
+    # x86_64)
+    fleet = ls.bill_curve(
+        {"cpu_ms": [1000.0, 4000.0]},
+        memory_mb=[1769, 3538],
+        requests_per_month=1e6,
+    )
+    expected = [
+        [
+            1e6 * 1769 / 1024 * 0.0000166667 + 0.2,
+            1e6 * 3538 / 1024 * 0.0000166667 + 0.2,
+        ],
+        [
+            1e6 * 4 * 1769 / 1024 * 0.0000166667 + 0.2,
+            1e6 * 4 * 3538 / 1024 * 0.0000166667 + 0.2,
+        ],
+    ]
+    np.testing.assert_allclose(fleet.total_usd, expected, rtol=1e-12)
+    long = fleet.to_dataframe()
+    assert len(long) == 4
+    assert long["profile"].tolist() == [0, 0, 1, 1]
+    assert list(long.columns) == ["profile", "name", "memory_mb", *BILL_COLUMNS]
+    assert fleet.cheapest()["memory_mb"].tolist() == [1769.0, 1769.0]
+    assert "<table>" in fleet._repr_html_()
+    assert repr(fleet).startswith("FleetBillCurve(2 profiles x 2 sizes")
+    with pytest.raises(ValueError, match=r"profiles\[1\]\.cpu_ms = -1"):
+        ls.bill_curve({"cpu_ms": [1.0, -1.0]}, memory_mb=[1024], requests_per_month=1)
+
+
+def test_fleet_recommend_equals_single_recommendations() -> None:
+    df = pd.DataFrame(
+        {
+            "name": ["api", "batch", "stuck"],
+            "cpu_ms": [300.0, 2500.0, 0.0],
+            "threads": [1, 2, 1],
+            "io_ms": [80.0, 10.0, 9000.0],  # "stuck" is never under 5 s
+            "init_ms": [200.0, 400.0, 100.0],
+        }
+    )
+    options = {
+        "requests_per_month": 3e6,
+        "max_warm_ms": 5000,
+        "memory_mb": np.linspace(128, 10240, 30).round(),
+    }
+    for threads in (1, 0):
+        fleet = ls.recommend(df, threads=threads, **options)
+        assert type(fleet).__name__ == "FleetRecommendation"
+        assert len(fleet) == 3
+        for i, p in enumerate(profiles_of(df)[:2]):
+            one = ls.recommend(p, **options)
+            assert fleet.memory_mb[i] == one.memory_mb
+            assert fleet.arch[i] == one.arch
+            assert fleet.warm_ms[i] == one.warm_ms
+            assert fleet.monthly_usd[i] == one.monthly_usd
+            assert fleet.reason[i] == one.reason
+            assert fleet[i].memory_mb == one.memory_mb
+        assert fleet.error[0] == ""
+        assert fleet.memory_mb[2] == 0 and np.isnan(fleet.warm_ms[2])
+        with pytest.raises(ValueError, match="max_warm_ms") as single:
+            ls.recommend(profiles_of(df)[2], **options)
+        assert fleet.error[2] == str(single.value)
+    long = fleet.to_dataframe()
+    assert len(long) == 3
+    assert long["name"].tolist() == ["api", "batch", "stuck"]
+    assert repr(fleet) == "FleetRecommendation(3 profiles, 1 without a choice)"
+    assert "<table>" in fleet._repr_html_()
+    # a sequence of Profiles gives the same choices
+    again = ls.recommend(profiles_of(df), threads=2, **options)
+    np.testing.assert_array_equal(again.memory_mb, fleet.memory_mb)
+    with pytest.raises(ValueError, match="weight"):
+        ls.recommend(df, weight=3, **options)

@@ -64,17 +64,14 @@ def test_multithread_sets_load_with_column_maps():
 
 def test_fit_threads_option_and_reason():
     s = rayon("arm64")
-    with pytest.warns(ls.LambdasimWarning, match="no bootstrap"):  # per-size data
-        f = ls.fit(s, threads=6, sizes=[1536, 4096, 10240])
+    f = ls.fit(s, threads=6, sizes=[1536, 4096, 10240])  # per-size data: no bootstrap
     assert f.structure == "amdahl" and f.threads == 6 and f.threads_identified
     assert "threads = 6 given" in f.reason
     # arm64 speeds up 5.8x from 1,536 to 10,240 MB: only 6 threads can do that.
-    with pytest.warns(ls.LambdasimWarning, match="no bootstrap"):
-        assert ls.fit(s, sizes=[1536, 4096, 10240]).threads == 6
+    assert ls.fit(s, sizes=[1536, 4096, 10240]).threads == 6
     # Up to 4,096 MB (3 visible vCPUs, share 2.3) every count from 3 up fits: said, and
     # the band at 10,240 MB spans their predictions.
-    with pytest.warns(ls.LambdasimWarning, match="no bootstrap"):
-        g = ls.fit(s, sizes=[1536, 2048, 4096])
+    g = ls.fit(s, sizes=[1536, 2048, 4096])
     assert not g.threads_identified and "not identifiable" in g.reason
     assert {3, 4, 5, 6} <= set(g.plausible_threads)
     lo, hi = g.prediction_interval(ls.Platform.aws_lambda(), np.array([6144.0, 8192.0]))
@@ -129,8 +126,7 @@ def test_profile_architecture_round_trip(tmp_path):
 
 def test_check_shift_rule_and_cli(tmp_path):
     s = rayon("x86_64")
-    with pytest.warns(ls.LambdasimWarning, match="no bootstrap"):  # per-size data
-        f = ls.fit(s, threads=6)
+    f = ls.fit(s, threads=6)  # per-size data: no bootstrap, and no warning
     r = ls.check(f.profile, s)
     assert r.rule == "shift" and r.passed
     assert abs(r.shift) < 0.05

@@ -71,7 +71,9 @@ RESULTS = _results()
 OTHER_RESULTS = {
     "BreakEven",
     "ComputeComparison",
+    "FleetBillCurve",
     "FleetCurve",
+    "FleetRecommendation",
     "LmiBill",
     "LmiSimulation",
     "Recommendation",

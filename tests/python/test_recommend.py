@@ -149,10 +149,7 @@ def test_fit_result_brings_its_band():
     s = ls.Sweep.from_powertuning(
         ls.data_path("powertuning", "aws_docs_prime_example.json")
     )
-    with pytest.warns(
-        ls.LambdasimWarning, match="no bootstrap"
-    ):  # Power Tuning: per-size data
-        f = ls.fit(s)
+    f = ls.fit(s)  # Power Tuning: per-size data, no bootstrap and no warning
     r = ls.recommend(f, arch="x86_64", band=0.5)
     assert r.within_uncertainty  # a 50 % band overlaps the runners-up
 

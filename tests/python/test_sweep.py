@@ -379,3 +379,17 @@ def test_summary_dataframe_and_band_inputs():
     no_boot = ls.fit(s, "aws-lambda-2020", bootstrap=0)
     with pytest.raises(ValueError, match="no bootstrap profiles"):
         no_boot.prediction_band(plat, grid)
+
+
+def test_no_bootstrap_note_only_when_asked():
+    # Power Tuning gives per-size averages: nothing to resample. By default that is
+    # silent (pytest turns any warning into an error); asked for by name, it is said.
+    s = ls.Sweep.from_powertuning(
+        ls.data_path("powertuning", "aws_docs_prime_example.json")
+    )
+    f = ls.fit(s)
+    assert len(f.core.bootstrap_profiles) == 0 and f.diagnostics == []
+    assert np.isnan(f.spread_lo_ms).all()
+    with pytest.warns(ls.LambdasimWarning, match="bootstrap = 50: no per-invocation"):
+        ls.fit(s, bootstrap=50)
+    ls.fit(s, bootstrap=0)  # nothing asked, nothing said

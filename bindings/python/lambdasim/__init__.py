@@ -45,6 +45,7 @@ from ._bill import Bill, BillCurve, bill, bill_curve
 from ._curve import Curve, FleetCurve, curve
 from ._data import data_path
 from ._defaults import OptionError
+from ._fleet import FleetBillCurve, FleetRecommendation
 from ._lmi import (
     BreakEven,
     ComputeComparison,
@@ -97,7 +98,9 @@ __all__ = [
     "ConvergenceError",
     "Curve",
     "FitResult",
+    "FleetBillCurve",
     "FleetCurve",
+    "FleetRecommendation",
     "LambdasimWarning",
     "LmiBill",
     "LmiSimulation",

@@ -277,19 +277,24 @@ def bill(
 
 
 def bill_curve(
-    profile: _core.Profile,
+    profile: Any,
     platform: _core.Platform | None = None,
     prices: _core.PriceTable | None = None,
     *,
     memory_mb: ArrayLike | None = None,
     arch: str = "x86_64",
     region: str = "us-east-1",
+    threads: int | None = None,
     **options: Any,
-) -> BillCurve:
+) -> Any:
     """The month's AWS bill of ``profile`` at each memory size (batch, no Python loop).
 
     Parameters are those of :func:`bill`; ``memory_mb`` is an array of sizes (default
-    every size of the platform).
+    every size of the platform). ``profile`` may also be many profiles: a sequence of
+    ``Profile``, or a pandas DataFrame (or dict of arrays) with one profile per row in
+    the shorthand's column names, as for :func:`curve`; the result is then a
+    ``FleetBillCurve`` of 2-D columns (profiles x sizes), computed on ``threads``
+    threads (0 = every core, the default; results do not depend on it).
 
     Examples
     --------
@@ -306,5 +311,9 @@ def bill_curve(
     grid = None if memory_mb is None else np.asarray(memory_mb, dtype=np.float64)
     if grid is not None and grid.ndim == 0:
         grid = grid.reshape(1)
+    if not isinstance(profile, _core.Profile):
+        from ._fleet import fleet_bill_curve
+
+        return fleet_bill_curve(profile, platform, prices, grid, options_, threads)
     result = _core.bill_curve(profile, platform, prices, grid, options_)
     return BillCurve(result, prices)

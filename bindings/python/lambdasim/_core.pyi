@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['Arrivals', 'BillCurveResult', 'BillOptions', 'BillingRules', 'BreakEvenResult', 'CheckOptions', 'CheckResult', 'CompareOptions', 'Component', 'ComputeComparison', 'ComputeEstimate', 'ConfigError', 'ConvergenceError', 'CurveResult', 'Ec2InstanceType', 'FitCandidate', 'FitOptions', 'FitResult', 'KeepAlive', 'LatencyStats', 'LmiBill', 'LmiConfig', 'LmiLayout', 'LmiModel', 'LmiPlan', 'LmiRequestWork', 'LmiSimulateOptions', 'LmiSimulationResult', 'LogHistogram', 'MonthlyBill', 'PROFILE_COLUMNS', 'Platform', 'PoolModel', 'PowertuningStats', 'PriceTable', 'PriceTier', 'Profile', 'RECOMMEND_CHOICES', 'RecommendCandidate', 'RecommendChange', 'RecommendOptions', 'RecommendTable', 'Recommendation', 'Recycling', 'SimulateOptions', 'SimulationResult', 'Sweep', 'SweepMetadata', 'SweepSummary', 'VcpuTier', 'architecture_speed_ratio', 'bill_curve', 'billed_ms', 'break_even_peak', 'break_even_requests', 'check', 'clopper_pearson', 'cold_ms', 'cold_probability', 'compare_compute', 'compute_bill', 'compute_lmi_bill', 'cpu_time_ms', 'curve', 'curve_columns', 'curve_profiles', 'decode_visualization', 'encode_visualization', 'enum_names', 'fit', 'fit_batch', 'gb_seconds', 'lmi_assumptions', 'lmi_instances_for', 'lmi_resolve', 'lmi_work_of', 'mean_month_hours', 'mixture_percentile', 'overflow_fraction', 'plan_lmi', 'platform_in_force', 'powertuning_base_usd_per_ms', 'powertuning_min_ram_mb', 'powertuning_price', 'powertuning_statistics', 'powertuning_trimmed_mean', 'provisioned_break_even', 'provisioned_for_peak', 'recommend', 'simulate', 'simulate_batch', 'simulate_lmi', 'simulated_bill', 'simulated_lmi_bill', 'warm_ms']
+__all__: list[str] = ['Arrivals', 'BillCurveResult', 'BillOptions', 'BillingRules', 'BreakEvenResult', 'CheckOptions', 'CheckResult', 'CompareOptions', 'Component', 'ComputeComparison', 'ComputeEstimate', 'ConfigError', 'ConvergenceError', 'CurveResult', 'Ec2InstanceType', 'FitCandidate', 'FitOptions', 'FitResult', 'KeepAlive', 'LatencyStats', 'LmiBill', 'LmiConfig', 'LmiLayout', 'LmiModel', 'LmiPlan', 'LmiRequestWork', 'LmiSimulateOptions', 'LmiSimulationResult', 'LogHistogram', 'MonthlyBill', 'PROFILE_COLUMNS', 'Platform', 'PoolModel', 'PowertuningStats', 'PriceTable', 'PriceTier', 'Profile', 'RECOMMEND_CHOICES', 'RecommendCandidate', 'RecommendChange', 'RecommendOptions', 'RecommendTable', 'Recommendation', 'Recycling', 'SimulateOptions', 'SimulationResult', 'Sweep', 'SweepMetadata', 'SweepSummary', 'VcpuTier', 'architecture_speed_ratio', 'bill_curve', 'bill_curve_columns', 'bill_curve_profiles', 'billed_ms', 'break_even_peak', 'break_even_requests', 'check', 'clopper_pearson', 'cold_ms', 'cold_probability', 'compare_compute', 'compute_bill', 'compute_lmi_bill', 'cpu_time_ms', 'curve', 'curve_columns', 'curve_one', 'curve_profiles', 'decode_visualization', 'encode_visualization', 'enum_names', 'fit', 'fit_batch', 'gb_seconds', 'lmi_assumptions', 'lmi_instances_for', 'lmi_resolve', 'lmi_work_of', 'mean_month_hours', 'mixture_percentile', 'overflow_fraction', 'plan_lmi', 'platform_in_force', 'powertuning_base_usd_per_ms', 'powertuning_min_ram_mb', 'powertuning_price', 'powertuning_statistics', 'powertuning_trimmed_mean', 'provisioned_break_even', 'provisioned_for_peak', 'recommend', 'recommend_columns', 'recommend_profiles', 'simulate', 'simulate_batch', 'simulate_lmi', 'simulated_bill', 'simulated_lmi_bill', 'warm_ms']
 class ConfigError(ValueError):
     """
     A file or JSON document that cannot be read: names the file and the JSON pointer (or line) and the offending value. A ValueError.
@@ -3807,6 +3807,14 @@ def bill_curve(profile: Profile, platform: Platform, prices: PriceTable, memory_
     """
     The month's bill at each memory size (batch): one BillCurveResult row per size. Raises as compute_bill (options are checked once, before any size)
     """
+def bill_curve_columns(columns: dict, platform: Platform, prices: PriceTable, memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None, options: BillOptions, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
+    """
+    Bill curves of profiles given as columns (PROFILE_COLUMNS): a dict of numpy columns, 2-D (profiles x sizes) except memory_mb.
+    """
+def bill_curve_profiles(profiles: collections.abc.Sequence, platform: Platform, prices: PriceTable, memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None, options: BillOptions, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
+    """
+    Bill curves of a sequence of Profiles: a dict of numpy columns, 2-D (profiles x sizes) except memory_mb.
+    """
 def billed_ms(duration_ms: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], granularity_ms: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> typing.Any:
     """
     Billed duration: duration rounded up to the granularity (1 ms on AWS since 2020-12-01, 100 ms before). Durations within 1e-9 ms of a step count as on it, so 1100.0000000001 ms bills 1100 ms, not 1101. Raises ValueError unless duration_ms >= 0 and granularity_ms > 0
@@ -3864,6 +3872,10 @@ def curve(profile: Profile, platform: Platform, prices: PriceTable, memory_mb: t
 def curve_columns(columns: dict, platform: Platform, prices: PriceTable, memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
     """
     Curves of profiles given as columns (cpu_ms, threads, io_ms, scaled_io_ms, knee_vcpu, gc_ms, ref_mb, init_ms, first_call_cpu_ms, peak_memory_mb, cv): a dict of numpy columns, 2-D (profiles x sizes) except memory_mb and vcpu.
+    """
+def curve_one(profile: Profile, platform: Platform, prices: PriceTable, memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None) -> tuple:
+    """
+    The curve of one profile as a tuple of 1-D numpy arrays: memory_mb, vcpu, warm_ms, cold_ms, warm_billed_ms, gb_s, cost_usd, feasible (views into one block; the fleet kernel, so equal to a row of curve_profiles).
     """
 def curve_profiles(profiles: collections.abc.Sequence, platform: Platform, prices: PriceTable, memory_mb: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
     """
@@ -3956,6 +3968,14 @@ def provisioned_for_peak(peak_rate_per_s: typing.SupportsFloat | typing.Supports
 def recommend(profile: Profile, platform: Platform, options: RecommendOptions) -> Recommendation:
     """
     Recommends a configuration of w. Raises ValueError for bad options, or an impossible constraint: the message names the constraint and the best value any configuration reaches
+    """
+def recommend_columns(columns: dict, platform: Platform, options: RecommendOptions, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
+    """
+    Recommendations of profiles given as columns (PROFILE_COLUMNS): as recommend_profiles.
+    """
+def recommend_profiles(profiles: collections.abc.Sequence, platform: Platform, options: RecommendOptions, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
+    """
+    Recommendations of a sequence of Profiles: a dict of per-profile columns (the choice's figures, arch, compute, decided_by, reason, error) and results (the Recommendation of each).
     """
 def simulate(profile: Profile, platform: Platform, arrivals: Arrivals, options: SimulateOptions, progress: collections.abc.Callable | None = None) -> SimulationResult:
     """

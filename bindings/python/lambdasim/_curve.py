@@ -313,17 +313,13 @@ def curve(
         grid = grid.reshape(1)
     extra = {} if threads is None else {"threads": threads}
     if isinstance(profile, _core.Profile):
-        cols = _core.curve_profiles([profile], platform, prices, grid, threads=1)
-        return Curve(
-            {
-                k: (v[0] if np.ndim(v) == 2 else v)
-                for k, v in cols.items()
-                if k != "name"
-            },
-            profile,
-            platform,
-            prices,
+        # one call, one allocation: the columns are views into one block
+        c = Curve.__new__(Curve)
+        c.__dict__.update(
+            zip(COLUMNS, _core.curve_one(profile, platform, prices, grid))
         )
+        c.profile, c.platform, c.prices = profile, platform, prices
+        return c
     if hasattr(profile, "columns") or isinstance(profile, Mapping):
         columns, names = _columns_of(profile)
         cols = _core.curve_columns(columns, platform, prices, grid, **extra)

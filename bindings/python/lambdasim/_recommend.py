@@ -395,14 +395,18 @@ def recommend(
     arch: str | list[str] | None = None,
     band: Any = None,
     sweep: Any = None,
+    threads: int | None = None,
     **options: Any,
-) -> Recommendation:
+) -> Any:
     """Recommend a memory size, architecture and concurrency option for ``profile``.
 
     Parameters
     ----------
-    profile : Profile or FitResult
-        The workload. A ``FitResult`` also brings its bootstrap prediction band.
+    profile : Profile, FitResult, sequence of Profile, DataFrame or mapping of columns
+        The workload. A ``FitResult`` also brings its bootstrap prediction band. Many
+        profiles (as for :func:`curve`) give a ``FleetRecommendation``: one C++ call
+        over ``threads`` threads (0 = every core, the default), each profile's choice
+        equal to its own ``recommend()``.
     platform : Platform or str, optional
         Defaults to ``Platform.aws_lambda()``.
     arch : str or list of str, optional
@@ -442,6 +446,12 @@ def recommend(
             if arch == "both"
             else ([arch] if isinstance(arch, str) else list(arch))
         )
+    if not isinstance(profile, _core.Profile | _core.FitResult):
+        from ._fleet import fleet_recommend
+
+        if band is not None and np.ndim(band) == 0:
+            o.band_relative = float(band)
+        return fleet_recommend(profile, platform, o, threads)
     if (
         band is None
         and fit_result is not None

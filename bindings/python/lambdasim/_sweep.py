@@ -343,13 +343,19 @@ class FitResult(Result):
         return self._c["used_in_fit"]
 
     def prediction_band(
-        self, platform: Any, memory_mb: Any, q_lo: float = 0.05, q_hi: float = 0.95
+        self,
+        platform: Any,
+        memory_mb: Any,
+        q_lo: float | None = None,
+        q_hi: float | None = None,
     ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """The ``q_lo``..``q_hi`` band of predicted warm durations at ``memory_mb``
-        (``platform`` None: the one fitted on)."""
+        (``platform`` None: the one fitted on; quantiles None: those of
+        ``spread_lo_ms``/``spread_hi_ms``, C++ ``spread_q_lo``/``spread_q_hi``)."""
         plat = self.platform if platform is None else resolve_platform(platform)
         grid = np.atleast_1d(np.asarray(memory_mb, dtype=np.float64))
-        return self._r.prediction_band(plat, grid, q_lo, q_hi)
+        given = {k: v for k, v in (("q_lo", q_lo), ("q_hi", q_hi)) if v is not None}
+        return self._r.prediction_band(plat, grid, **given)
 
     def prediction_interval(
         self, platform: Any, memory_mb: Any, level: float | None = None
@@ -456,6 +462,14 @@ def fit(sweep: _core.Sweep, platform: Any = None, **options: Any) -> FitResult:
     warn_all(sweep.diagnostics)
     result = _core.fit(sweep, plat, opts)
     warn_all(result.diagnostics)
+    if opts.bootstrap > 0 and "bootstrap" in options and not result.bootstrap_profiles:
+        # asked for by name, and the data cannot give it (per-size aggregates)
+        msg = (
+            f"bootstrap = {opts.bootstrap}: no per-invocation samples at every "
+            "fitting size, so no resample was drawn (spread_lo_ms/spread_hi_ms and "
+            "param_sd are NaN)"
+        )
+        warn_all([msg])
     if result.platform_name != plat.name:  # a date chose another platform
         plat = resolve_platform(result.platform_name)
     return FitResult(result, plat)

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <array>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -129,5 +131,31 @@ bill_curve_result bill_curve(const profile& w, const platform& p,
 /// Over every size of the platform.
 bill_curve_result bill_curve(const profile& w, const platform& p,
                              const price_table& prices, const bill_options& o);
+
+/// Bill curves of many profiles over one grid: matrices of profiles x sizes
+/// (row-major), the columns of bill_curve_result. Row i equals
+/// bill_curve(profiles[i], ...) bit for bit, whatever the thread count.
+struct fleet_bill_curve_result {
+  Eigen::VectorXd memory_mb;  ///< the grid
+  row_matrix requests, gb_s, compute_usd, requests_usd, init_usd, storage_usd,
+      provisioned_usd, snapstart_usd, total_usd, billable_gb_s, warm_billed_ms,
+      powertuning_usd;
+  bool_row_matrix feasible;
+  /// The twelve money and quantity matrices, in the order above.
+  std::array<row_matrix*, 12> columns();
+};
+
+/// Bill curves of many profiles (a span, or columns named as Profile()'s shorthand):
+/// options and sizes checked once, every profile once; the work is split over
+/// `threads` threads (0 = every hardware thread).
+/// @throws std::invalid_argument as bill_curve, naming the profile ("profiles[3]...")
+fleet_bill_curve_result bill_curve(std::span<const profile> profiles, const platform& p,
+                                   const price_table& prices,
+                                   const Eigen::Ref<const Eigen::VectorXd>& memory_mb,
+                                   const bill_options& o, int threads = 0);
+fleet_bill_curve_result bill_curve(const profile_columns& profiles, const platform& p,
+                                   const price_table& prices,
+                                   const Eigen::Ref<const Eigen::VectorXd>& memory_mb,
+                                   const bill_options& o, int threads = 0);
 
 }  // namespace lambdasim

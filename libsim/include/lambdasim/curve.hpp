@@ -6,6 +6,7 @@
 
 #include <Eigen/Core>
 #include <cstddef>
+#include <memory>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,11 @@ curve_result curve(const profile& w, const platform& p, const price_table& price
                    const Eigen::Ref<const Eigen::VectorXd>& memory_mb);
 /// Over every size of the platform (10,113 for AWS Lambda).
 curve_result curve(const profile& w, const platform& p, const price_table& prices);
+
+/// Every size of the platform (platform::memory_grid()), computed once per distinct
+/// platform and shared read-only (cached, thread-safe). Curves over it reuse the
+/// grid's checks and reciprocals without comparing the sizes.
+std::shared_ptr<const Eigen::VectorXd> full_memory_grid(const platform& p);
 
 /// Many profiles in columns, one row per profile, named as Profile()'s shorthand:
 /// cpu_ms (+ threads), io_ms, scaled_io_ms (+ knee_vcpu), gc_ms (+ ref_mb), init_ms,

@@ -79,7 +79,9 @@ struct fit_options {
   std::string date;
   /// Coverage the prediction band promises on sizes not fitted (band_lo_ms/band_hi_ms).
   double band_level = 0.9;
-  /// Bootstrap resamples over raw samples (0: none). Needs per-invocation rows.
+  /// Bootstrap resamples over raw samples (0: none). Needs per-invocation rows at every
+  /// fitting size; without them none is drawn, silently (bootstrap_profiles empty,
+  /// spread_* and the work terms' param_sd NaN; prediction_band refuses).
   int bootstrap = 200;
   std::uint64_t seed = 0;
   /// Name of the fitted profile.
@@ -100,6 +102,10 @@ struct fit_candidate {
   double parallel_ms = 0;  ///< amdahl: the parallel part (cpu_ms is the serial part)
 };
 
+/// Quantiles of the bootstrap predictions that fit_result::spread_lo_ms/spread_hi_ms
+/// report (and prediction_band's defaults in Python).
+inline constexpr double spread_q_lo = 0.05, spread_q_hi = 0.95;
+
 struct fit_result {
   /// The fitted profile (Python FitResult.profile).
   lambdasim::profile profile;
@@ -119,11 +125,11 @@ struct fit_result {
   /// thread count included; see prediction_interval).
   Eigen::VectorXd band_lo_ms;
   Eigen::VectorXd band_hi_ms;
-  /// 5th/95th percentile of the bootstrap predictions: the parameters' spread only, far
-  /// narrower than the band (NaN without per-invocation samples).
+  /// spread_q_lo/spread_q_hi quantiles of the bootstrap predictions: the parameters'
+  /// spread only, far narrower than the band (NaN without per-invocation samples).
   Eigen::VectorXd spread_lo_ms;
   Eigen::VectorXd spread_hi_ms;
-  double band_level = 0.9;
+  double band_level = fit_options{}.band_level;  ///< as used
   /// Thread count of the parallel part (amdahl, threaded_cpu; 1 otherwise), whether the
   /// data or the user fixed it, and the counts the data leave plausible.
   int threads = 1;

@@ -181,10 +181,13 @@ struct lmi_plan {
   double concurrency_utilisation = 0;  ///< at the peak (Little's law, no contention)
   lmi_bill bill;
 };
+/// Peak-to-mean ratio of steady traffic: the default wherever a ratio is taken.
+inline constexpr double steady_peak_to_mean = 1;
+
 /// @throws std::invalid_argument unless requests_per_month >= 0, peak_to_mean >= 1,
 ///         month_hours in (0, 744]; or as validate()
 lmi_plan plan_lmi(const profile& w, const lmi_config& c, double requests_per_month,
-                  double peak_to_mean = 1,
+                  double peak_to_mean = steady_peak_to_mean,
                   double month_hours = lmi_model::aws().month_hours);
 
 /// Options of an LMI simulation.

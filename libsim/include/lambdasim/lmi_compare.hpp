@@ -30,7 +30,8 @@ int provisioned_for_peak(double peak_rate_per_s, double warm_ms);
 /// What compare_compute needs besides the function.
 struct compare_options {
   double requests_per_month = 0;
-  double peak_to_mean = 1;    ///< capacity (PC, LMI) is held for mean x this
+  double peak_to_mean =
+      steady_peak_to_mean;    ///< capacity (PC, LMI) is held for mean x this
   double percentile = 0.99;   ///< the latency percentile reported, (0, 1)
   double max_latency_ms = 0;  ///< 0: none; else options slower at the percentile lose
   double max_throttled_fraction = 0.001;  ///< options throttling more lose
@@ -97,7 +98,7 @@ struct break_even_result {
 break_even_result break_even_requests(
     const profile& w, const platform& p, const price_table& prices, double memory_mb,
     const lmi_config& c, const Eigen::Ref<const Eigen::VectorXd>& requests_per_month,
-    double peak_to_mean = 1, bill_options bo = {},
+    double peak_to_mean = steady_peak_to_mean, bill_options bo = {},
     double month_hours = lmi_model::aws().month_hours);
 /// Costs against the peak-to-mean ratio at fixed monthly requests.
 break_even_result break_even_peak(const profile& w, const platform& p,

@@ -15,6 +15,7 @@
 #include <Eigen/Core>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -239,6 +240,26 @@ struct recommendation {
 ///         message names the constraint and the best value any configuration reaches
 recommendation recommend(const profile& w, const platform& p,
                          const recommend_options& o = {});
+
+/// Recommendations of many profiles under the same options.
+struct fleet_recommendation {
+  /// One per profile: results[i] equals recommend(profiles[i], p, o) (a
+  /// default-constructed recommendation where errors[i] is set).
+  std::vector<recommendation> results;
+  /// Per profile: empty, or the message of the impossible constraint that left it
+  /// without a configuration (what recommend() would throw for it alone).
+  std::vector<std::string> errors;
+};
+
+/// Many profiles (a span, or columns named as Profile()'s shorthand), split over
+/// `threads` threads (0 = every hardware thread); the result does not depend on it.
+/// An impossible constraint is recorded per profile, not thrown.
+/// @throws std::invalid_argument for bad options, or naming the profile
+///         ("profiles[3]...") for an invalid one
+fleet_recommendation recommend(std::span<const profile> profiles, const platform& p,
+                               const recommend_options& o = {}, int threads = 0);
+fleet_recommendation recommend(const profile_columns& profiles, const platform& p,
+                               const recommend_options& o = {}, int threads = 0);
 
 /// The latency percentile q (in (0, 1)) of a mixture of warm and cold requests whose
 /// durations are warm_ms and cold_ms times a lognormal factor of mean 1 and relative

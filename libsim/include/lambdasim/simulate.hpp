@@ -83,7 +83,7 @@ struct simulation_result {
   /// when they cluster: more replications narrow both.
   double cold_fraction_lo = 0;
   double cold_fraction_hi = 0;
-  double cold_fraction_level = 0.95;  ///< as used (simulate_options)
+  double cold_fraction_level = simulate_options{}.cold_fraction_level;  ///< as used
   latency_stats warm, cold, all;
   double mean_concurrency = 0;  ///< time-average of running requests
   int peak_concurrency = 0;     ///< most requests running at once

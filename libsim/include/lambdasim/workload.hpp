@@ -47,13 +47,18 @@ struct component {
   double knee_vcpu = 1;  ///< scaled_io only: share at which the I/O saturates
   double ref_mb = 1024;  ///< gc only: memory size at which the CPU work is work_ms
 
-  static component cpu(double work_ms, int threads = 1);
+  // (Overloads rather than default arguments: the knobs' defaults are the members'
+  // initialisers above, written once.)
+  static component cpu(double work_ms);
+  static component cpu(double work_ms, int threads);
   static component io(double ms);
-  static component scaled_io(double work_ms, double knee_vcpu = 1);
+  static component scaled_io(double work_ms);
+  static component scaled_io(double work_ms, double knee_vcpu);
   /// Garbage collection and other memory-management CPU: the collector runs once per
   /// heap-full of allocation, so its work falls in proportion to the memory size,
   /// work_ms x ref_mb / m, run on one thread like `cpu`.
-  static component gc(double work_ms, double ref_mb = 1024);
+  static component gc(double work_ms);
+  static component gc(double work_ms, double ref_mb);
 
   /// @throws std::invalid_argument naming the field (work_ms < 0 or NaN, threads < 1,
   ///         knee_vcpu <= 0, ref_mb <= 0)
