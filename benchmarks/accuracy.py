@@ -784,30 +784,116 @@ def arch_ratios() -> list[dict[str, Any]]:
     return out
 
 
+def runtime_family(runtime: str) -> str:
+    """JVM, native (ahead-of-time compiled: Rust, Go, C++, Swift, .NET AOT, GraalVM
+    native images, Quarkus native), JS (Node.js, Bun, LLRT) or other (Python, Ruby,
+    .NET JIT, shell)."""
+    r = runtime.lower()
+    if r.startswith("java"):
+        return "JVM"
+    if r.startswith(("node", "bun", "llrt")):
+        return "JS"
+    if (
+        r.startswith(("rust", "go", "c++", "apple swift", "graalvm", "quarkus"))
+        or " aot" in r
+    ):
+        return "native"
+    return "other"
+
+
+def _cold_row(
+    series: str, family: str, s: ls.Sweep, fit_on: list[float], obs: np.ndarray
+) -> dict[str, Any]:
+    f = _fit(s, "aws-lambda", sizes=fit_on, bootstrap=0)
+    mem = np.asarray(s.summarize().memory_mb)
+    pred = np.asarray(ls.primitives.cold_ms(f.profile, ls.Platform.aws_lambda(), mem))
+    held = ~np.isin(mem, fit_on) & np.isfinite(obs)
+    signed = (pred[held] - obs[held]) / obs[held]
+    return {
+        "series": series,
+        "family": family,
+        "mape": mape_of(pred[held], obs[held]),
+        "signed": float(np.median(signed)),
+    }
+
+
+def lambda_perf_cold_sweeps() -> list[tuple[str, str, ls.Sweep]]:
+    """data/init_durations (maxday/lambda-perf, 30 days): per runtime, package and
+    architecture, one per-size row at 128, 256, 512 and 1,024 MB: the median Init
+    Duration and the mean Duration of the first (cold) call, both over about 300 forced
+    cold starts, with Max Memory Used. (name, family, sweep)."""
+    import csv
+
+    path = ls.data_path("init_durations", "init_duration_last30days.csv")
+    by: dict[tuple[str, str, str], list[dict[str, str]]] = {}
+    with open(path, newline="") as fh:
+        for r in csv.DictReader(fh):
+            by.setdefault(
+                (r["runtime_display"], r["package_type"], r["arch"]), []
+            ).append(r)
+    out = []
+    for (runtime, package, arch), rs in sorted(by.items()):
+        if len(rs) < 4:
+            continue
+        text = "memory_mb,duration_ms,init_duration_ms,max_memory_used_mb,n,is_cold\n"
+        text += "".join(
+            f"{r['memory_mb']},{r['avg_invoke_duration_ms']},{r['init_median_ms']},"
+            f"{r['avg_max_memory_used_mb']},{r['n_cold_starts']},true\n"
+            for r in sorted(rs, key=lambda r: float(r["memory_mb"]))
+        )
+        name = f"{runtime} {package} {arch}"
+        out.append(
+            (name, runtime_family(runtime), ls.Sweep.csv_from_text(text, origin=name))
+        )
+    return out
+
+
 def cold_accuracy() -> dict[str, Any]:
-    """Cold duration (Init Duration + cold Duration) fitted from the REPORT rows at three
-    sizes, predicted at the others (lambda-benchmark: nearly every row is a cold start)."""
+    """Cold duration (Init Duration + the cold call's Duration) fitted at three sizes
+    (smallest, nearest 1,024 MB, largest), predicted at the others, on every cold set:
+    lambda-benchmark's REPORT rows (nearly every row a cold start; 12 sizes) and
+    lambda-perf's forced cold starts (per-size medians, 4 sizes: 256 MB predicted)."""
     metrics = ls.data_path("report_logs", "lambda_benchmark_328c27e.json")
     rows = []
     for name in ls.Sweep.report_metrics_series(metrics):
         s = ls.Sweep.from_report_metrics(metrics, name)
-        fit_on = fitting_sizes(s.sizes())
-        f = _fit(s, "aws-lambda", sizes=fit_on, bootstrap=0)
         t = s.summarize()
-        mem = np.asarray(t.memory_mb)
         obs = np.asarray(t.init_ms) + np.asarray(t.cold_duration_ms)
-        pred = np.asarray(
-            ls.primitives.cold_ms(f.profile, ls.Platform.aws_lambda(), mem)
-        )
-        held = ~np.isin(mem, fit_on) & np.isfinite(obs)
+        family = runtime_family(name.split("/")[0])
+        row = _cold_row(name, family, s, fitting_sizes(s.sizes()), obs)
+        rows.append(row | {"set": "lambda-benchmark"})
+    for name, family, s in lambda_perf_cold_sweeps():
+        t = s.summarize()
+        obs = np.asarray(t.init_ms) + np.asarray(t.duration_ms)
         rows.append(
-            {
-                "series": name,
-                "mape": mape_of(pred[held], obs[held]),
-                "signed": float(np.median((pred[held] - obs[held]) / obs[held])),
-            }
+            _cold_row(name, family, s, fitting_sizes(s.sizes()), obs)
+            | {"set": "lambda-perf"}
         )
-    return {"rows": rows, "median": float(np.median([r["mape"] for r in rows]))}
+    groups: dict[str, dict[str, Any]] = {}
+    for key, sel in [
+        ("lambda-benchmark", lambda r: r["set"] == "lambda-benchmark"),
+        ("lambda-perf", lambda r: r["set"] == "lambda-perf"),
+        *[
+            (
+                f"lambda-perf {fam}",
+                lambda r, f=fam: r["set"] == "lambda-perf" and r["family"] == f,
+            )
+            for fam in ("JVM", "native", "JS", "other")
+        ],
+    ]:
+        rs = [r for r in rows if sel(r)]
+        groups[key] = {
+            "series": len(rs),
+            "median": float(np.median([r["mape"] for r in rs])),
+            "median_signed": float(np.median([r["signed"] for r in rs])),
+            "low": sum(r["signed"] < 0 for r in rs),
+        }
+    bench = [r for r in rows if r["set"] == "lambda-benchmark"]
+    return {
+        "rows": rows,
+        "groups": groups,
+        "median": float(np.median([r["mape"] for r in bench])),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -874,13 +960,19 @@ def main(argv: list[str] | None = None) -> int:
                 f"  {r['series']:50s} {r['sizes']:2d} sizes {r['arm64_over_x86_64']:.3f} "
                 f"({r['below_one_vcpu']:.3f} / {r['above_one_vcpu']:.3f})"
             )
-        print(
-            f"\ncold duration, three sizes -> others: median MAPE {100 * extra['cold']['median']:.1f} %"
-        )
-        for r in extra["cold"]["rows"]:
+        print("\ncold duration (INIT + cold call), three sizes -> others")
+        for key, g in extra["cold"]["groups"].items():
             print(
-                f"  {r['series']:25s} {100 * r['mape']:5.1f} % (median signed {100 * r['signed']:+.1f} %)"
+                f"  {key:20s} {g['series']:3d} series: median MAPE "
+                f"{100 * g['median']:4.1f} %, median signed {100 * g['median_signed']:+.1f} "
+                f"%, low in {g['low']} of {g['series']}"
             )
+        for r in extra["cold"]["rows"]:
+            if r["set"] == "lambda-benchmark":
+                print(
+                    f"  {r['series']:25s} {100 * r['mape']:5.1f} % "
+                    f"(median signed {100 * r['signed']:+.1f} %)"
+                )
     if args.json:
         with open(args.json, "w") as f:
             json.dump({"rows": rows, "summary": summary} | extra, f, indent=1)

@@ -69,7 +69,13 @@ void bind_sweep(py::module_& m) {
       .def_readwrite("region", &sweep_metadata::region,
                      "AWS region priced, e.g. us-east-1.")
       .def_readwrite("num", &sweep_metadata::num,
-                     "Power Tuning invocations per size, 0 if unknown");
+                     "Power Tuning invocations per size, 0 if unknown")
+      .def_readwrite("date", &sweep_metadata::date,
+                     "Recording date, YYYY-MM-DD, when the format carries one (the "
+                     "earliest REPORT timestamp or CSV timestamp); empty when unknown. "
+                     "fit() chooses the platform in force that day.")
+      .def_readwrite("date_origin", &sweep_metadata::date_origin,
+                     "Where date came from, in words.");
 
   py::class_<sweep_summary>(m, "SweepSummary",
                             "One row per recorded size, ascending memory_mb.")
@@ -556,8 +562,12 @@ void bind_sweep(py::module_& m) {
       .def_readonly("p5_ms", &check_result::p5_ms,
                     "Recorded band (NaN when the sweep does not say)")
       .def_readonly("p95_ms", &check_result::p95_ms, "95th percentile latency (ms).")
+      .def_readonly("deviation", &check_result::deviation,
+                    "observed / predicted - 1: positive when slower than predicted "
+                    "(one convention with shift)")
       .def_readonly("rel_error", &check_result::rel_error,
-                    "(predicted - observed) / observed")
+                    "(predicted - observed) / observed, kept for compatibility "
+                    "(prefer deviation)")
       .def_property_readonly(
           "in_band", [](const check_result& r) { return bool_array(r.in_band); },
           "P5 <= predicted <= p95 (false when unknown)")
@@ -594,8 +604,10 @@ void bind_sweep(py::module_& m) {
       .def_readonly(
           "warnings", &check_result::warnings,
           "Single sizes outside their band and other soft findings, one line each.")
+      .def_readonly("max_abs_deviation", &check_result::max_abs_deviation,
+                    "Largest |observed / predicted - 1| over the sizes.")
       .def_readonly("max_abs_rel_error", &check_result::max_abs_rel_error,
-                    "Largest |rel_error| over the sizes.")
+                    "Largest |rel_error| over the sizes (compatibility).")
       .def_readonly("failures", &check_result::failures,
                     "Sizes outside rtol (per-size rule) or outside their band")
       .def_readonly("passed", &check_result::passed,

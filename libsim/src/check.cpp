@@ -47,6 +47,7 @@ check_result check(const profile& w, const sweep& s, const platform& p,
   const Eigen::Index n = sum.size();
   r.predicted_ms.resize(n);
   warm_ms(w, p, r.memory_mb, r.predicted_ms);
+  r.deviation = r.observed_ms.cwiseQuotient(r.predicted_ms).array() - 1.0;
   r.rel_error = (r.predicted_ms - r.observed_ms).cwiseQuotient(r.observed_ms);
 
   // The whole curve's shift: median log ratio, robust spread of the sizes around it.
@@ -76,8 +77,8 @@ check_result check(const profile& w, const sweep& s, const platform& p,
 
   int outside = 0;
   for (Eigen::Index i = 0; i < n; ++i) {
-    const double e = std::abs(r.rel_error[i]);
-    // !(e <= rtol) so a NaN error (observed 0) fails too
+    const double e = std::abs(r.deviation[i]);
+    // !(e <= rtol) so a NaN deviation (predicted 0) fails too
     const bool ok = !per_size || e <= opt.rtol;
     r.within_tolerance.push_back(ok);
     r.in_band.push_back(r.predicted_ms[i] >= r.p5_ms[i] &&
@@ -97,7 +98,9 @@ check_result check(const profile& w, const sweep& s, const platform& p,
       r.warnings.push_back(buf);
     }
     if (per_size && !ok) ++r.failures;
-    r.max_abs_rel_error = std::max(r.max_abs_rel_error, std::isnan(e) ? INFINITY : e);
+    r.max_abs_deviation = std::max(r.max_abs_deviation, std::isnan(e) ? INFINITY : e);
+    const double er = std::abs(r.rel_error[i]);
+    r.max_abs_rel_error = std::max(r.max_abs_rel_error, std::isnan(er) ? INFINITY : er);
   }
   if (per_size) {
     r.passed = r.failures == 0;
@@ -117,7 +120,7 @@ std::string check_result::report() const {
   char buf[200];
   const bool per_size = rule == "per_size";
   std::snprintf(buf, sizeof buf, "%9s %12s %12s %9s %7s  %s\n", "memory_mb",
-                "predicted_ms", "observed_ms", "rel_error", "in_band", "status");
+                "predicted_ms", "observed_ms", "deviation", "in_band", "status");
   out += buf;
   for (Eigen::Index i = 0; i < memory_mb.size(); ++i) {
     const auto k = static_cast<std::size_t>(i);
@@ -125,16 +128,17 @@ std::string check_result::report() const {
     const char* status = per_size ? (within_tolerance[k] ? "ok" : "FAIL")
                                   : (outside_band[k] ? "warn" : "ok");
     std::snprintf(buf, sizeof buf, "%9.0f %12.1f %12.1f %+8.1f%% %7s  %s\n",
-                  memory_mb[i], predicted_ms[i], observed_ms[i], 100 * rel_error[i],
+                  memory_mb[i], predicted_ms[i], observed_ms[i], 100 * deviation[i],
                   known ? (in_band[k] ? "yes" : "no") : "-", status);
     out += buf;
   }
   if (per_size) {
-    std::snprintf(buf, sizeof buf,
-                  "%s: %d of %lld sizes outside rtol %g (largest |error| %.1f%%)\n",
-                  passed ? "PASS" : "FAIL", failures,
-                  static_cast<long long>(memory_mb.size()), rtol,
-                  100 * max_abs_rel_error);
+    std::snprintf(
+        buf, sizeof buf,
+        "%s: %d of %lld sizes outside rtol %g (largest |observed / predicted - 1| "
+        "%.1f%%)\n",
+        passed ? "PASS" : "FAIL", failures, static_cast<long long>(memory_mb.size()),
+        rtol, 100 * max_abs_deviation);
   } else {
     std::snprintf(
         buf, sizeof buf,

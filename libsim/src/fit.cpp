@@ -263,13 +263,18 @@ fit_data prepare_fit_data(const sweep& s, const platform& p, const fit_options& 
     throw std::invalid_argument("fit needs at least two recorded sizes, got " +
                                 std::to_string(nf));
 
-  // Raw samples of each size (the rows its aggregate was computed from).
+  // Raw samples of each size (the rows its aggregate was computed from: the warm rows,
+  // or the cold rows where the summary aggregated those).
+  std::map<double, bool> warm_agg;
+  for (Eigen::Index i = 0; i < n_all; ++i)
+    warm_agg[sum.memory_mb[i]] = sum.warm_only[static_cast<std::size_t>(i)];
   for (const auto& r : s.rows)
     if (!r.per_size) d.samples[r.memory_mb];  // create
   for (const auto& r : s.rows)
-    if (!r.per_size && !r.is_cold) d.samples[r.memory_mb].push_back(r.duration_ms);
+    if (!r.per_size && r.is_cold != warm_agg[r.memory_mb])
+      d.samples[r.memory_mb].push_back(r.duration_ms);
   for (auto& [m, v] : d.samples)
-    if (v.empty())  // only cold rows at this size: their durations stand in
+    if (v.empty())  // no row of the aggregated kind (not expected): keep every row
       for (const auto& r : s.rows)
         if (!r.per_size && r.memory_mb == m) v.push_back(r.duration_ms);
 
@@ -718,30 +723,57 @@ void fit_cold_part(const sweep& s, const fit_data& d, const platform& p, profile
                    std::vector<std::string>& diagnostics) {
   const sweep_summary& sum = d.sum;
   const Eigen::Index n_all = sum.size();
-  // init_ms from Init Duration; first-call CPU from the excess of cold handler time
-  // over the warm aggregate of the same size.
-  std::vector<double> inits, first;
+  // From the fitting sizes only, as the warm terms. init_ms: the median Init Duration
+  // (INIT runs unthrottled for on-demand functions, so it does not scale with memory:
+  // data/init_durations, flat from 128 to 1,024 MB for every runtime; lambda-benchmark,
+  // flat to 2,048 MB). First-call CPU: from the excess of the cold handler time over
+  // the warm aggregate of the same size, where both were recorded.
+  std::map<double, bool> fitted;
+  for (Eigen::Index i = 0; i < n_all; ++i)
+    fitted[sum.memory_mb[i]] = d.used[static_cast<std::size_t>(i)];
+  std::vector<double> inits;
   for (const auto& r : s.rows)
-    if (!std::isnan(r.init_ms)) inits.push_back(r.init_ms);
+    if (!std::isnan(r.init_ms) && fitted[r.memory_mb]) inits.push_back(r.init_ms);
   if (!inits.empty()) w.init_ms = detail::aggregate_values(inits, aggregation::median);
+  // Each size's work is the one whose predicted time, cpu_time(work, s, 1) as cold_ms
+  // evaluates it, equals the excess: the estimate inverts the predictor. (Scaling the
+  // excess by min(s, 1) assumed smooth throttling, but under CFS a first call short
+  // against the quota of a period (s x 20 ms) is not throttled at all, so the
+  // prediction fell short of the excess it was estimated from.)
+  // The first call's work (JIT compilation, class loading, SDK and TLS set-up) may run
+  // on several threads. Below one vCPU that does not matter (the threads share the
+  // quota: the time is work / s whatever the count); above it the excess falls with the
+  // unknown count, so it understates the work. Sizes at or below one vCPU estimate it
+  // when there are any.
+  std::vector<double> below, above;
   for (Eigen::Index i = 0; i < n_all; ++i) {
-    if (std::isnan(sum.cold_duration_ms[i]) ||
+    if (!d.used[static_cast<std::size_t>(i)] || std::isnan(sum.cold_duration_ms[i]) ||
         !sum.warm_only[static_cast<std::size_t>(i)])
       continue;
+    const double share = p.cpu_share(sum.memory_mb[i]);
     const double excess = sum.cold_duration_ms[i] - sum.duration_ms[i];
-    // cpu_time(first, s, 1) ~ first / min(s, 1) for work long against the period
-    first.push_back(excess * std::min(p.cpu_share(sum.memory_mb[i]), 1.0));
+    // cpu_time(x, s, 1) is increasing in x and >= x: bisect on [0, excess].
+    double lo = 0, hi = std::max(excess, 0.0);
+    for (int it = 0; it < 60 && hi - lo > 1e-9 * hi; ++it) {
+      const double mid = 0.5 * (lo + hi);
+      (cpu_time_ms(mid, share, 1.0, p) < excess ? lo : hi) = mid;
+    }
+    (share <= 1 ? below : above).push_back(0.5 * (lo + hi));
   }
+  std::vector<double>& first = below.empty() ? above : below;
   if (!first.empty())
     w.first_call_cpu_ms =
         std::max(0.0, detail::aggregate_values(first, aggregation::median));
-  bool cold_only = false;
+  bool cold_curve = false;
   for (Eigen::Index i = 0; i < n_all; ++i)
-    if (sum.n_cold[i] > 0 && sum.n_cold[i] == sum.n[i]) cold_only = true;
-  if (cold_only)
+    if (d.used[static_cast<std::size_t>(i)] && sum.n_cold[i] > 0 &&
+        !sum.warm_only[static_cast<std::size_t>(i)] && sum.n[i] > 0)
+      cold_curve = true;
+  if (cold_curve)
     diagnostics.push_back(
-        "some sizes have only cold starts: their Duration (which includes first-call "
-        "work) stands in for the warm duration");
+        "some sizes have only cold starts: the fitted curve is the cold starts' "
+        "Duration at every size, which includes the first call's work (so warm_ms "
+        "over-predicts a warm call; cold_ms is init_ms + that curve)");
   // Peak memory and variability.
   double peak = 0;
   for (const auto& r : s.rows)
@@ -878,7 +910,17 @@ fit_result fit(const sweep& s, const platform& given, const fit_options& opt) {
     detail::throw_invalid("threads", opt.threads, "must be >= 0 (0: unknown)");
   if (!(opt.band_level > 0 && opt.band_level < 1))
     detail::throw_invalid("band_level", opt.band_level, "must be in (0, 1)");
-  const platform p = opt.date.empty() ? given : platform_in_force(opt.date);
+  // The platform of the data's date: date= first, else the date the file carries
+  // (sweep_metadata::date) when the platform passed is one of the dated AWS models;
+  // a platform given as a file of its own is kept.
+  std::string date = opt.date, date_why;
+  if (date.empty() && !s.meta.date.empty() &&
+      (given.name == "aws-lambda" || given.name == "aws-lambda-2020")) {
+    date = s.meta.date;
+    date_why =
+        ", the date in the file: " + s.meta.date_origin + " (date= overrides it)";
+  }
+  const platform p = date.empty() ? given : platform_in_force(date);
   const detail::fit_data d = detail::prepare_fit_data(s, p, opt);
   const detail::fit_grid g = detail::candidate_grid(d, p, opt);
   const detail::fit_scores sc = detail::score_candidates(d, g, p, opt);
@@ -888,8 +930,8 @@ fit_result fit(const sweep& s, const platform& given, const fit_options& opt) {
   f.candidates = sc.candidates;
   f.structure = chosen.structure;
   f.reason = detail::explain_choice(d, g, sc, opt);
-  if (!opt.date.empty())
-    f.reason += "; platform " + p.name + " (in force on " + opt.date + ")";
+  if (!date.empty())
+    f.reason += "; platform " + p.name + " (in force on " + date + ")" + date_why;
   f.profile = detail::candidate_profile(chosen, sc.solutions[sc.best].x);
   f.profile.name = opt.name;
   f.profile.platform = p.name;

@@ -115,6 +115,24 @@ sweep_summary sweep::summarize(aggregation a) const {
                   &s.billed_ms, &s.init_ms, &s.cold_duration_ms, &s.max_memory_used_mb})
     v->setConstant(k, nan);
   s.warm_only.assign(static_cast<std::size_t>(k), true);
+  // One quantity along the curve: when some size recorded only cold starts (its warm
+  // duration is unknown) and every size recorded some, the cold rows' Duration (handler
+  // time with the first call's work) is the curve at every size. Otherwise a size with
+  // a stray warm row among cold ones would put a warm duration between cold ones
+  // (lambda-benchmark nodejs18x/x86_64: 1,293 ms at 384 MB between 5,746 and 3,298).
+  bool some_cold_only = false, all_have_cold = true;
+  for (const auto& [m, rs] : by_size) {
+    bool warm_row = false, cold_row = false, invocation = false;
+    for (const sweep_row* r : rs) {
+      if (r->per_size) continue;
+      invocation = true;
+      (r->is_cold ? cold_row : warm_row) = true;
+    }
+    if (!invocation) continue;
+    if (cold_row && !warm_row) some_cold_only = true;
+    if (!cold_row) all_have_cold = false;
+  }
+  const bool cold_curve = some_cold_only && all_have_cold;
   Eigen::Index i = 0;
   std::vector<double> warm, all, billed, init, cold;
   for (const auto& [m, rs] : by_size) {
@@ -165,8 +183,9 @@ sweep_summary sweep::summarize(aggregation a) const {
       s.p95_ms[i] = ps_p95;
       s.warm_only[static_cast<std::size_t>(i)] = false;
     } else {
-      std::vector<double>& use = warm.empty() ? all : warm;
-      s.warm_only[static_cast<std::size_t>(i)] = !warm.empty();
+      std::vector<double>& use =
+          cold_curve && !cold.empty() ? cold : (warm.empty() ? all : warm);
+      s.warm_only[static_cast<std::size_t>(i)] = &use == &warm;
       s.duration_ms[i] = detail::aggregate_values(use, a);  // sorts `use`
       s.p5_ms[i] = detail::percentile_sorted(use, 0.05);
       s.p95_ms[i] = detail::percentile_sorted(use, 0.95);

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <set>
 
@@ -40,6 +41,58 @@ std::string_view trim(std::string_view s) {
          (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
     s.remove_suffix(1);
   return s;
+}
+
+// ---- dates
+// ------------------------------------------------------------------------------
+
+// "YYYY-MM-DD" at the start of s (a time may follow after 'T' or a space), or empty.
+std::string iso_date_prefix(std::string_view s) {
+  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return {};
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(s[static_cast<std::size_t>(i)])))
+      return {};
+  if (s.size() > 10 && s[10] != 'T' && s[10] != 't' && s[10] != ' ') return {};
+  const int mo = (s[5] - '0') * 10 + (s[6] - '0');
+  const int d = (s[8] - '0') * 10 + (s[9] - '0');
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return {};
+  return std::string(s.substr(0, 10));
+}
+
+// The UTC civil date of Unix epoch seconds (H. Hinnant's civil_from_days).
+std::string date_from_epoch_s(double seconds) {
+  const auto z = static_cast<long long>(std::floor(seconds / 86400)) + 719468;
+  const long long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long long doe = z - era * 146097;
+  const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long long mp = (5 * doy + 2) / 153;
+  const long long d = doy - (153 * mp + 2) / 5 + 1;
+  const long long m = mp < 10 ? mp + 3 : mp - 9;
+  const long long y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  char buf[80];  // room for any long long, so -Wformat-truncation has nothing to say
+  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", y, m, d);
+  return buf;
+}
+
+// A timestamp: an ISO 8601 date or date-time, or Unix epoch time (milliseconds when
+// `ms` or above 1e11, else seconds; 1e8..1e10 s, i.e. 1973..2286). Empty if neither.
+std::string date_of_timestamp(std::string_view cell, bool ms) {
+  if (auto d = iso_date_prefix(cell); !d.empty()) return d;
+  double x = 0;
+  if (!parse_double(cell, x)) return {};
+  if (ms || x > 1e11) x /= 1000;
+  if (!(x >= 1e8 && x <= 1e10)) return {};
+  return date_from_epoch_s(x);
+}
+
+// Keeps the earliest date seen: the day the recording began.
+void note_date(sweep& s, const std::string& date, const std::string& origin) {
+  if (date.empty()) return;
+  if (s.meta.date.empty() || date < s.meta.date) {
+    s.meta.date = date;
+    s.meta.date_origin = origin;
+  }
 }
 
 std::vector<std::string_view> split_lines(std::string_view text) {
@@ -141,7 +194,7 @@ sweep_row parse_report_text(std::string_view line, std::string_view origin,
 // initDurationMs?,
 //  restoreDurationMs?, billedRestoreDurationMs?}, "tracing"?, "spans"?}}
 bool parse_report_json(std::string_view line, std::string_view origin, std::size_t no,
-                       sweep_row& row) {
+                       sweep_row& row, std::string& date) {
   const std::string where = std::string(origin) + ":" + std::to_string(no);
   json j;
   try {
@@ -155,6 +208,8 @@ bool parse_report_json(std::string_view line, std::string_view origin, std::size
   object_reader r(j, where, "");
   r.allow("time");
   r.allow("type");
+  if (j.contains("time") && j["time"].is_string())
+    date = iso_date_prefix(j["time"].get<std::string>());
   object_reader rec = r.object("record");
   for (const char* k : {"requestId", "status", "tracing", "spans", "errorType"})
     rec.allow(k);
@@ -200,15 +255,32 @@ sweep report_from_text(std::string_view text, std::string_view origin) {
     sweep_row row;
     if (line.empty()) continue;
     if (line.front() == '{') {
+      std::string date;
       if (line.find("platform.report") == std::string_view::npos ||
-          !parse_report_json(line, origin, no, row)) {
+          !parse_report_json(line, origin, no, row, date)) {
         ++s.skipped_lines;
         continue;
       }
+      note_date(s, date, "the earliest \"time\" of its platform.report records");
     } else {
       const auto rep = line.find("REPORT RequestId:");
       if (rep != std::string_view::npos) {
         row = parse_report_text(line.substr(rep), origin, no);
+        // A timestamp before "REPORT" (CloudWatch exports): the first token that is
+        // one.
+        std::string_view pre = line.substr(0, rep);
+        while (!pre.empty()) {
+          const auto b = pre.find_first_not_of(" \t");
+          if (b == std::string_view::npos) break;
+          pre.remove_prefix(b);
+          const auto e = std::min(pre.find_first_of(" \t"), pre.size());
+          const std::string d = date_of_timestamp(pre.substr(0, e), false);
+          if (!d.empty()) {
+            note_date(s, d, "the earliest timestamp of its REPORT lines");
+            break;
+          }
+          pre.remove_prefix(e);
+        }
       } else if (line.starts_with("Duration:")) {
         row = parse_report_text(line, origin, no);
       } else {
@@ -366,7 +438,8 @@ enum class col {
   n,
   p5,
   p95,
-  is_cold
+  is_cold,
+  timestamp
 };
 struct canonical_column {
   const char* name;
@@ -383,7 +456,13 @@ constexpr canonical_column canonical[] = {
     {"p5_ms", col::p5},
     {"p95_ms", col::p95},
     {"is_cold", col::is_cold},
+    {"timestamp", col::timestamp},
 };
+
+// Headers read as the timestamp column without being mapped.
+bool is_timestamp_header(std::string_view h) {
+  return h == "timestamp" || h == "timestamp_ms" || h == "date";
+}
 
 }  // namespace
 
@@ -422,20 +501,30 @@ sweep csv_from_text(std::string_view text, std::string_view origin,
   }
   if (opt.columns.empty()) {
     for (std::size_t i = 0; i < header.size(); ++i) {
+      const std::string name = is_timestamp_header(header[i]) ? "timestamp" : header[i];
       const auto* c =
           std::find_if(std::begin(canonical), std::end(canonical),
-                       [&](const canonical_column& k) { return header[i] == k.name; });
+                       [&](const canonical_column& k) { return name == k.name; });
       if (c == std::end(canonical))
         fail_line(o, first + 1,
                   "unknown column '" + header[i] +
                       "' (canonical: memory_mb, duration_ms, billed_duration_ms, "
                       "init_duration_ms, restore_duration_ms, max_memory_used_mb, n, "
-                      "p5_ms, p95_ms, is_cold; map other headers with a column map)");
+                      "p5_ms, p95_ms, is_cold, timestamp; map other headers with a "
+                      "column map)");
       if (idx[c - std::begin(canonical)] >= 0)
         fail_line(o, first + 1, "duplicate column '" + header[i] + "'");
       idx[c - std::begin(canonical)] = static_cast<int>(i);
     }
   }
+  // With a column map, an unmapped timestamp column still dates the sweep.
+  constexpr auto ts = static_cast<std::size_t>(col::timestamp);
+  if (idx[ts] < 0)
+    for (std::size_t i = 0; i < header.size() && idx[ts] < 0; ++i)
+      if (is_timestamp_header(header[i]) &&
+          std::find(std::begin(idx), std::end(idx), static_cast<int>(i)) ==
+              std::end(idx))
+        idx[ts] = static_cast<int>(i);
   for (col required : {col::memory_mb, col::duration_ms})
     if (idx[static_cast<int>(required)] < 0)
       fail_line(o, first + 1,
@@ -497,6 +586,17 @@ sweep csv_from_text(std::string_view text, std::string_view origin,
                     hname + " = '" + std::string(cell) + "': expected true or false");
         continue;
       }
+      if (id == col::timestamp) {
+        if (cell.empty()) continue;
+        const std::string d = date_of_timestamp(cell, hname.ends_with("_ms"));
+        if (d.empty())
+          fail_line(o, no,
+                    hname + " = '" + std::string(cell) +
+                        "': expected an ISO 8601 date (2020-11-30, "
+                        "2020-11-30T10:00:00Z) or Unix epoch time");
+        note_date(s, d, "the earliest '" + hname + "' of its rows");
+        continue;
+      }
       double x = sweep_row::unknown;
       if (cell.empty()) {
         if (id == col::memory_mb || id == col::duration_ms || id == col::n)
@@ -533,6 +633,7 @@ sweep csv_from_text(std::string_view text, std::string_view origin,
           r.p95_ms = x;
           break;
         case col::is_cold:
+        case col::timestamp:
           break;
       }
     }

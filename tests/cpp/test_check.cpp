@@ -5,6 +5,7 @@
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <lambdasim/check.hpp>
+#include <lambdasim/predict.hpp>
 
 using namespace lambdasim;
 
@@ -66,4 +67,43 @@ TEST_CASE("check: the shift of the whole curve, its interval and the warnings") 
                        std::invalid_argument);
   CHECK_THROWS_WITH_AS(check(io1000(), flat({1, 1}), p, {.level = 1.0}),
                        doctest::Contains("level = 1"), std::invalid_argument);
+}
+
+TEST_CASE("check: one sign convention, a slowdown is positive per size and overall") {
+  // A profile with a memory-dependent curve: 200 ms of io + 1000 ms of cpu at 1 vCPU.
+  // The sweep is exactly 1.3 x its curve at four sizes, so by hand every size's
+  // deviation is observed / predicted - 1 = 1.3 - 1 = +0.3, and the shift
+  // exp(median ln 1.3) - 1 = +0.3 too; the old rel_error is 1/1.3 - 1 = -0.2308.
+  const platform p = platform::aws_lambda();
+  profile w;
+  w.components = {component::io(200), component::cpu(1000)};
+  sweep s;
+  for (double m : {512.0, 1024.0, 1769.0, 3008.0}) {
+    sweep_row r;
+    r.memory_mb = m;
+    r.duration_ms = 1.3 * warm_ms(w, p, m);
+    s.rows.push_back(r);
+  }
+  // The profile's warm curve at one vCPU and above is 200 + 1000 ms, by hand.
+  CHECK(warm_ms(w, p, 1769.0) == doctest::Approx(1200).epsilon(1e-9));
+  CHECK(warm_ms(w, p, 3008.0) == doctest::Approx(1200).epsilon(1e-9));
+  const auto r = check(w, s, p);
+  for (Eigen::Index i = 0; i < 4; ++i) {
+    CHECK(r.deviation[i] == doctest::Approx(0.3).epsilon(1e-12));
+    CHECK(r.rel_error[i] == doctest::Approx(1 / 1.3 - 1).epsilon(1e-12));
+  }
+  CHECK(r.shift == doctest::Approx(0.3).epsilon(1e-12));
+  CHECK(r.max_abs_deviation == doctest::Approx(0.3).epsilon(1e-12));
+  CHECK_FALSE(r.passed);
+  CHECK(r.report().find("+30.0%") != std::string::npos);
+  CHECK(r.report().find("-23.1%") == std::string::npos);  // no opposite-sign column
+  // The per-size rule reads the same deviation: 0.3 fails rtol 0.29, passes 0.31.
+  CHECK_FALSE(check(w, s, p, {.rtol = 0.29}).passed);
+  CHECK(check(w, s, p, {.rtol = 0.31}).passed);
+  // A 30 % speed-up is -23.1 % (1/1.3 - 1) on both: one convention.
+  sweep fast = s;
+  for (auto& row : fast.rows) row.duration_ms /= 1.69;
+  const auto f = check(w, fast, p);
+  CHECK(f.deviation[0] == doctest::Approx(1 / 1.3 - 1).epsilon(1e-12));
+  CHECK(f.shift == doctest::Approx(1 / 1.3 - 1).epsilon(1e-12));
 }

@@ -58,7 +58,7 @@ def _results() -> dict[str, tuple[Result, tuple[str, ...]]]:
         "FitResult": (fit, ("profile", "structure", "reason", "mape", "predicted_ms")),
         "CheckResult": (
             ls.check(fit.profile, s, rtol=0.2),
-            ("passed", "failures", "rtol", "rule", "rel_error"),
+            ("passed", "failures", "rtol", "rule", "deviation", "rel_error"),
         ),
     }
 

@@ -1679,6 +1679,22 @@ class SweepMetadata:
     def __setstate__(self, arg0: tuple) -> None:
         ...
     @property
+    def date(self) -> str:
+        """
+        Recording date, YYYY-MM-DD, when the format carries one (the earliest REPORT timestamp or CSV timestamp); empty when unknown. fit() chooses the platform in force that day.
+        """
+    @date.setter
+    def date(self, arg0: str) -> None:
+        ...
+    @property
+    def date_origin(self) -> str:
+        """
+        Where date came from, in words.
+        """
+    @date_origin.setter
+    def date_origin(self, arg0: str) -> None:
+        ...
+    @property
     def format(self) -> str:
         """
         Powertuning, report, report_metrics, csv, aws_docs
@@ -2281,6 +2297,11 @@ class CheckResult:
         The whole curve's relative shift exp(median ln(observed / predicted)) - 1, its interval at level, and the smallest shift beyond the tolerance this sweep detects with 95 % power (tolerance + 2 t SE; infinite with one size).
         """
     @property
+    def deviation(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
+        """
+        observed / predicted - 1: positive when slower than predicted (one convention with shift)
+        """
+    @property
     def failures(self) -> int:
         """
         Sizes outside rtol (per-size rule) or outside their band
@@ -2291,9 +2312,14 @@ class CheckResult:
         P5 <= predicted <= p95 (false when unknown)
         """
     @property
+    def max_abs_deviation(self) -> float:
+        """
+        Largest |observed / predicted - 1| over the sizes.
+        """
+    @property
     def max_abs_rel_error(self) -> float:
         """
-        Largest |rel_error| over the sizes.
+        Largest |rel_error| over the sizes (compatibility).
         """
     @property
     def memory_mb(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
@@ -2333,7 +2359,7 @@ class CheckResult:
     @property
     def rel_error(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
-        (predicted - observed) / observed
+        (predicted - observed) / observed, kept for compatibility (prefer deviation)
         """
     @property
     def rtol(self) -> float:

@@ -54,6 +54,7 @@ CHECK_COLUMNS = (
     "memory_mb",
     "predicted_ms",
     "observed_ms",
+    "deviation",
     "rel_error",
     "p5_ms",
     "p95_ms",
@@ -424,11 +425,16 @@ def fit(sweep: _core.Sweep, platform: Any = None, **options: Any) -> FitResult:
         The recorded sweep (``Sweep.load``, ``Sweep.from_powertuning``, ...).
     platform : Platform or str, optional
         ``Platform.aws_lambda()`` by default; ``"aws-lambda-2020"`` for data recorded
-        before December 2020 (1,792 MB per vCPU, 100 ms billing).
+        before December 2020 (1,792 MB per vCPU, 100 ms billing). A recording date
+        chooses between the two: ``date=`` if given, else the date the file carries
+        (``sweep.meta.date``: REPORT timestamps, a CSV timestamp column); ``reason``
+        and ``platform_name`` say which was used and why. A platform of its own (a
+        JSON file) is kept unless ``date=`` is given.
     **options
         Fields of ``FitOptions``: ``sizes`` (fit on these sizes only), ``structure``
-        (auto, io_cpu, threaded_cpu, scaled_io, gc_cpu), ``aggregate``, ``model_error``,
-        ``knee_prior_width``, ``gc_pressure``, ``bootstrap``, ``seed``, ``name``.
+        (auto, io_cpu, threaded_cpu, scaled_io, gc_cpu, amdahl), ``threads``, ``date``
+        (YYYY-MM-DD), ``aggregate``, ``model_error``, ``knee_prior_width``,
+        ``gc_pressure``, ``band_level``, ``bootstrap``, ``seed``, ``name``.
 
     Returns
     -------
@@ -464,6 +470,8 @@ def fit(sweep: _core.Sweep, platform: Any = None, **options: Any) -> FitResult:
             "param_sd are NaN)"
         )
         warn_all([msg])
+    if result.platform_name != plat.name:  # a date chose another platform
+        plat = resolve_platform(result.platform_name)
     return FitResult(result, plat)
 
 
@@ -478,10 +486,14 @@ def fit_table(result: FitResult | _core.FitResult) -> dict[str, Any]:
 class CheckResult(Result):
     """A profile compared with a recorded sweep, size by size.
 
-    ``passed`` is True when every size is within ``rtol``; ``failures`` counts the
-    others. The per-size table (``to_dict()``) holds ``memory_mb``, ``predicted_ms``,
-    ``observed_ms``, ``rel_error`` ((predicted - observed) / observed), the recorded
-    ``p5_ms``..``p95_ms``, ``in_band`` and ``within_tolerance``.
+    One sign convention: ``deviation`` (per size) and ``shift`` (the whole curve) are
+    observed relative to predicted, ``observed / predicted - 1``, so a slowdown is
+    positive (a sweep 1.3x the profile's curve gives +0.3 for both). ``passed`` follows
+    the rule that judged (``rule``): the shift within ``shift_tolerance``, or with
+    ``rtol`` every ``|deviation| <= rtol``. The per-size table (``to_dict()``) holds
+    ``memory_mb``, ``predicted_ms``, ``observed_ms``, ``deviation``, ``rel_error``
+    ((predicted - observed) / observed, kept for compatibility), the recorded
+    ``p5_ms``..``p95_ms``, ``in_band``, ``within_tolerance`` and ``outside_band``.
     """
 
     def __init__(self, result: _core.CheckResult, aggregate: str) -> None:
@@ -507,7 +519,13 @@ class CheckResult(Result):
         return float(self._r.rtol)
 
     @property
+    def max_abs_deviation(self) -> float:
+        """Largest ``|observed / predicted - 1|`` over the sizes."""
+        return float(self._r.max_abs_deviation)
+
+    @property
     def max_abs_rel_error(self) -> float:
+        """Largest ``|rel_error|`` (compatibility; prefer ``max_abs_deviation``)."""
         return float(self._r.max_abs_rel_error)
 
     @property
@@ -521,7 +539,7 @@ class CheckResult(Result):
         observed = f"observed: the {self.aggregate} of each size's recorded durations"
         if self.rule == "per_size":
             return (
-                f"per size: |predicted - observed| / observed <= rtol = {self.rtol:g} "
+                f"per size: |observed / predicted - 1| <= rtol = {self.rtol:g} "
                 f"at every size ({observed})"
             )
         return (
@@ -573,7 +591,13 @@ class CheckResult(Result):
         return self._c["observed_ms"]
 
     @property
+    def deviation(self) -> NDArray[np.float64]:
+        """``observed / predicted - 1`` per size: positive when slower than predicted."""
+        return self._c["deviation"]
+
+    @property
     def rel_error(self) -> NDArray[np.float64]:
+        """``(predicted - observed) / observed`` (compatibility; prefer ``deviation``)."""
         return self._c["rel_error"]
 
     @property
@@ -605,8 +629,8 @@ class CheckResult(Result):
         return f"check {verdict}: {self.rule_description}"
 
     def plot(self, ax: Axes | None = None, **kwargs: Any) -> Axes:
-        """Relative error per size, with the tolerance (rtol, or the shift tolerance)
-        as a band."""
+        """Deviation (observed / predicted - 1) per size, with the tolerance (rtol, or
+        the shift tolerance) as a band."""
         import matplotlib.pyplot as plt
 
         if ax is None:
@@ -626,7 +650,7 @@ class CheckResult(Result):
         ok = self.within_tolerance & ~self.outside_band
         ax.plot(
             self.memory_mb[ok],
-            100 * self.rel_error[ok],
+            100 * self.deviation[ok],
             "o",
             color="tab:green",
             label="within",
@@ -634,7 +658,7 @@ class CheckResult(Result):
         )
         ax.plot(
             self.memory_mb[~ok],
-            100 * self.rel_error[~ok],
+            100 * self.deviation[~ok],
             "x",
             color="tab:red",
             label="outside",
@@ -644,7 +668,7 @@ class CheckResult(Result):
         ax.set(
             xscale="log",
             xlabel="memory [MB]",
-            ylabel="(predicted - observed) / observed [%]",
+            ylabel="observed / predicted - 1 [%]",
         )
         ax.legend()
         return ax

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /// @file check.hpp
 /// Regression check: a profile's predictions against a recorded sweep, size by size,
-/// passing when every size is within a relative tolerance.
+/// judged by the shift of the whole curve or, with rtol, size by size. Deviations
+/// are observed / predicted - 1 throughout: a slowdown is positive.
 #pragma once
 
 #include <Eigen/Core>
@@ -23,8 +24,9 @@ namespace lambdasim {
 /// +-shift_tolerance. Single sizes outside their band are warnings. With `rtol` set,
 /// the per-size rule of earlier releases applies instead: every size within rtol.
 struct check_options {
-  /// Per-size rule: largest accepted |predicted - observed| / observed at every size.
-  /// NaN (default): judge by the shift of the whole curve.
+  /// Per-size rule: largest accepted |deviation| = |observed / predicted - 1| at every
+  /// size (the same ratio as the shift). NaN (default): judge by the shift of the
+  /// whole curve.
   double rtol = std::numeric_limits<double>::quiet_NaN();
   /// Largest accepted relative shift of the whole curve. The level of an unchanged
   /// function's curve moves by up to about 10 % between runs a month apart (issue 12).
@@ -45,14 +47,21 @@ struct check_result {
   Eigen::VectorXd observed_ms;   ///< the size's aggregate
   Eigen::VectorXd p5_ms;         ///< recorded band (NaN when the sweep does not say)
   Eigen::VectorXd p95_ms;
-  Eigen::VectorXd rel_error;           ///< (predicted - observed) / observed
+  /// observed / predicted - 1: positive when the function ran slower than predicted.
+  /// One convention with `shift`: a sweep 1.3x the profile's curve gives +0.3 at every
+  /// size and a shift of +0.3 (docs/vocabulary.md).
+  Eigen::VectorXd deviation;
+  /// (predicted - observed) / observed, the opposite sign and another base; kept for
+  /// compatibility with earlier releases (prefer `deviation`).
+  Eigen::VectorXd rel_error;
   std::vector<bool> in_band;           ///< p5 <= predicted <= p95 (false when unknown)
   std::vector<bool> within_tolerance;  ///< per-size rule (all true when rtol is NaN)
   /// Outside predicted x exp(shift +- t s): beyond the scatter of the other sizes
   /// (a warning under the shift rule).
   std::vector<bool> outside_band;
-  double rtol = 0;  ///< NaN: the shift rule judged
-  double max_abs_rel_error = 0;
+  double rtol = 0;               ///< NaN: the shift rule judged
+  double max_abs_deviation = 0;  ///< largest |deviation| (infinite when unknown)
+  double max_abs_rel_error = 0;  ///< largest |rel_error| (compatibility)
   int failures = 0;  ///< sizes outside rtol (per-size rule) or outside their band
   /// The whole curve's relative shift exp(median ln(observed / predicted)) - 1, its
   /// interval at `level`, and the smallest shift beyond the tolerance this sweep

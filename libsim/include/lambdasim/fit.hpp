@@ -73,7 +73,9 @@ struct fit_options {
   int threads = 0;
   /// Recording date of the sweep, YYYY-MM-DD (empty: unknown). When set, the fit uses
   /// the platform in force that day (platform_in_force) instead of the one passed, and
-  /// says which in its reason.
+  /// says which in its reason. Empty: the date the file carries (sweep_metadata::date:
+  /// REPORT timestamps, a CSV timestamp column) chooses between aws-lambda-2020 and
+  /// aws-lambda when the platform passed is one of them; a platform of its own is kept.
   std::string date;
   /// Coverage the prediction band promises on sizes not fitted (band_lo_ms/band_hi_ms).
   double band_level = 0.9;

@@ -48,6 +48,13 @@ struct sweep_metadata {
   std::string strategy;  ///< Power Tuning strategy, when known
   std::string region;
   int num = 0;  ///< Power Tuning invocations per size, 0 if unknown
+  /// Recording date, YYYY-MM-DD, when the format carries one: the earliest REPORT
+  /// timestamp (a log line's leading time, a JSON record's "time"), or the earliest
+  /// value of a CSV's timestamp column. Empty when unknown (Power Tuning output and
+  /// REPORT metrics JSON carry none). fit() chooses the platform in force that day.
+  std::string date;
+  /// Where `date` came from, in words (e.g. "the earliest REPORT line timestamp").
+  std::string date_origin;
 };
 
 /// How a size's invocations are reduced to one duration.
@@ -73,15 +80,18 @@ struct sweep_summary {
   Eigen::VectorXd memory_mb;
   Eigen::VectorXd n;       ///< invocations recorded at the size (0 = unknown)
   Eigen::VectorXd n_cold;  ///< of which cold starts
-  Eigen::VectorXd
-      duration_ms;        ///< aggregate of the warm rows (all rows if none is warm)
+  /// Aggregate of the warm rows (all rows if none is warm). When some size recorded
+  /// only cold starts and every size recorded some, the aggregate of the cold rows at
+  /// every size: one quantity along the curve (warm_only false everywhere).
+  Eigen::VectorXd duration_ms;
   Eigen::VectorXd p5_ms;  ///< 5th/95th percentile of the same rows (NaN if unknown)
   Eigen::VectorXd p95_ms;
   Eigen::VectorXd billed_ms;  ///< aggregate billed duration (NaN if unknown)
   Eigen::VectorXd init_ms;    ///< median Init Duration of cold rows (NaN if none)
   Eigen::VectorXd cold_duration_ms;    ///< median Duration of cold rows (NaN if none)
   Eigen::VectorXd max_memory_used_mb;  ///< largest Max Memory Used (NaN if unknown)
-  /// Per-size rows, or sizes with only cold rows: the aggregate includes cold starts.
+  /// False for per-size rows and for aggregates of cold rows (see duration_ms): the
+  /// aggregate includes cold starts.
   std::vector<bool> warm_only;
   Eigen::Index size() const { return memory_mb.size(); }
 };

@@ -23,7 +23,10 @@ namespace lambdasim {
 /// space-separated; a line that starts with "Duration:" is a REPORT body without its
 /// prefix) or JSON ({"type": "platform.report", "record": {"metrics": {...}}}). Init
 /// Duration marks a cold start; Restore Duration is SnapStart's. Other lines are
-/// skipped and counted in skipped_lines.
+/// skipped and counted in skipped_lines. A timestamp before "REPORT" on a text line
+/// (ISO 8601, "2020-11-30T10:00:00.000Z ...", or Unix epoch seconds or milliseconds,
+/// as CloudWatch exports write them) or a JSON record's "time" dates the sweep:
+/// meta.date is the earliest.
 /// @throws config_error "<origin>:<line>: ..." for a truncated or malformed REPORT line
 sweep report_from_text(std::string_view text, std::string_view origin = "<text>");
 sweep load_report(const std::string& path);
@@ -46,8 +49,13 @@ std::vector<std::string> load_report_metrics_series(const std::string& path);
 
 /// CSV reading options. Canonical columns: memory_mb, duration_ms, billed_duration_ms,
 /// init_duration_ms, restore_duration_ms, max_memory_used_mb, n (per-size rows), p5_ms,
-/// p95_ms, is_cold. Without a column map every header must be canonical; with one,
-/// unmapped columns are ignored.
+/// p95_ms, is_cold, timestamp. Without a column map every header must be canonical
+/// (the headers `date` and `timestamp_ms` are read as `timestamp`); with one, unmapped
+/// columns are ignored, except that an unmapped `timestamp`, `timestamp_ms` or `date`
+/// column still dates the sweep. A timestamp is an ISO 8601 date or date-time
+/// ("2020-11-30", "2020-11-30T10:00:00Z") or Unix epoch time, in milliseconds when the
+/// header ends in `_ms` or the value is above 1e11, else in seconds; meta.date is the
+/// earliest.
 struct csv_options {
   /// canonical name -> header in the file, e.g. {"memory_mb", "Memory Size"}
   std::vector<std::pair<std::string, std::string>> columns;

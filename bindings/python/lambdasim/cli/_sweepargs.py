@@ -55,7 +55,7 @@ def add_sweep_args(p: argparse.ArgumentParser) -> None:
         help="CSV: map a canonical column to a header, e.g. "
         "memory_mb='Memory Size' (repeatable; default: the canonical names "
         "memory_mb, duration_ms, billed_duration_ms, init_duration_ms, "
-        "max_memory_used_mb, n)",
+        "max_memory_used_mb, n, timestamp)",
     )
     p.add_argument(
         "--where",

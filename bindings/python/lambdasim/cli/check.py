@@ -29,6 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "the shift of the whole curve (median over sizes of ln(observed / predicted), "
         "with an interval from the sizes' own scatter) is judged against "
         "--shift-tolerance, and single sizes outside their band are warnings on stderr; "
+        "deviations are observed / predicted - 1 per size and overall, so a slowdown "
+        "is positive; "
         "--rtol selects the per-size rule (every size within rtol). Prints the rule and "
         "tolerance applied. For CI jobs that guard a function's recorded behaviour.\n\n"
         "exit codes:\n"
@@ -43,8 +45,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--rtol",
         type=float,
-        help="per-size rule: fail when any size is off by more than this "
-        "fraction (default: not set, the shift rule judges)",
+        help="per-size rule: fail when any size's |observed / predicted - 1| exceeds "
+        "this fraction (default: not set, the shift rule judges)",
     )
     p.add_argument(
         "--shift-tolerance",
@@ -91,6 +93,9 @@ def run(args: argparse.Namespace) -> int:
                 "failures": result.failures,
                 "rule": result.rule,
                 "shift": result.shift,
+                "shift_lo": result.shift_lo,
+                "shift_hi": result.shift_hi,
+                "max_abs_deviation": result.max_abs_deviation,
                 "detectable_shift": result.detectable_shift,
                 "rule_description": result.rule_description,
             },

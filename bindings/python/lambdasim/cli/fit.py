@@ -66,8 +66,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--date",
         metavar="YYYY-MM-DD",
-        help="recording date: picks the platform in force that day (default: "
-        "--platform as given)",
+        help="recording date: picks the platform in force that day (default: the "
+        "date the file carries, if its format has one: REPORT line timestamps, a CSV "
+        "timestamp/date column; Power Tuning output has none)",
     )
     p.add_argument(
         "--seed",
@@ -123,6 +124,7 @@ def run(args: argparse.Namespace) -> int:
             "source": s.meta.source,
             "structure": result.structure,
             "reason": result.reason,
+            "platform": result.platform_name,
             "mape": result.mape,
             "profile": result.profile.to_json(),
         },
