@@ -224,17 +224,18 @@ void bind_pickle(py::module_& m) {
       .def(pickle_fields(
           "CheckResult", &check_result::memory_mb, &check_result::predicted_ms,
           &check_result::observed_ms, &check_result::p5_ms, &check_result::p95_ms,
-          &check_result::rel_error, &check_result::in_band,
+          &check_result::deviation, &check_result::rel_error, &check_result::in_band,
           &check_result::within_tolerance, &check_result::outside_band,
-          &check_result::rtol, &check_result::max_abs_rel_error,
-          &check_result::failures, &check_result::shift, &check_result::shift_lo,
-          &check_result::shift_hi, &check_result::shift_tolerance,
-          &check_result::detectable_shift, &check_result::rule, &check_result::passed,
-          &check_result::warnings));
+          &check_result::rtol, &check_result::max_abs_deviation,
+          &check_result::max_abs_rel_error, &check_result::failures,
+          &check_result::shift, &check_result::shift_lo, &check_result::shift_hi,
+          &check_result::shift_tolerance, &check_result::detectable_shift,
+          &check_result::rule, &check_result::passed, &check_result::warnings));
   existing<sweep_metadata>(m, "SweepMetadata")
       .def(pickle_fields("SweepMetadata", &sweep_metadata::source,
                          &sweep_metadata::format, &sweep_metadata::strategy,
-                         &sweep_metadata::region, &sweep_metadata::num));
+                         &sweep_metadata::region, &sweep_metadata::num,
+                         &sweep_metadata::date, &sweep_metadata::date_origin));
   // Sweep rows are not a bound type: each travels as a tuple of its members.
   existing<sweep>(m, "Sweep")
       .def(py::pickle(

@@ -172,3 +172,21 @@ def test_lmi_results_pickle() -> None:
 def test_bad_state_is_a_clear_error(bad: tuple) -> None:
     with pytest.raises((ValueError, TypeError), match="pickle"):
         _core.SimulationResult.__new__(_core.SimulationResult).__setstate__(bad)
+
+
+def test_dated_sweep_pickles_with_its_date(tmp_path) -> None:
+    """The recording date a file carries (it chooses the fit's platform) survives a
+    round trip: a CSV whose earliest timestamp is 2020-11-30 (hand-made)."""
+    f = tmp_path / "dated.csv"
+    f.write_text(
+        "timestamp,memory_mb,duration_ms\n"
+        "2020-11-30T10:00:00Z,512,400\n"
+        "2020-12-02T10:00:00Z,1024,200\n"
+        "2020-12-03T10:00:00Z,2048,110\n"
+    )
+    s = ls.Sweep.load(str(f))
+    assert s.meta.date == "2020-11-30"
+    t = pickle.loads(pickle.dumps(s))
+    assert t.meta.date == "2020-11-30"
+    assert t.meta.date_origin == s.meta.date_origin != ""
+    assert_same(ls.fit(t).platform_name, ls.fit(s).platform_name)
