@@ -169,3 +169,52 @@ def test_top_level_is_small():
     ):
         assert name not in ls.__all__
     assert ls.primitives.Component and ls.powertuning.statistics
+
+
+def test_a_profile_is_priced_on_the_platform_and_architecture_it_records(tmp_path):
+    """A fitted profile records the platform and architecture it was measured on;
+    curve, bill and check use them unless told otherwise (issue 11, item 4). Hand
+    values: 1,001 ms of I/O is billed 1,100 ms under the 2020 platform (100 ms
+    billing steps) and 1,001 ms today (1 ms steps)."""
+    import json
+    import subprocess
+    import sys
+
+    p = ls.Profile(io_ms=1001)
+    p.architecture = "arm64"
+    p.platform = "aws-lambda-2020"
+    c = ls.curve(p, memory_mb=[1024])
+    assert c.platform.name == "aws-lambda-2020"
+    assert c.warm_billed_ms[0] == 1100
+    assert c.prices.arch == "arm64"
+    assert ls.bill(p, 1024, requests_per_month=1e6).prices.arch == "arm64"
+    # told otherwise: the platform and architecture given win
+    c2 = ls.curve(p, "aws-lambda", memory_mb=[1024], arch="x86_64")
+    assert c2.warm_billed_ms[0] == 1001
+    assert c2.prices.arch == "x86_64"
+    # a profile written by hand records neither: today's platform, x86_64
+    c3 = ls.curve(ls.Profile(io_ms=1001), memory_mb=[1024])
+    assert c3.warm_billed_ms[0] == 1001
+    assert c3.prices.arch == "x86_64"
+    # the command line the same way
+    f = tmp_path / "p.json"
+    p.save(str(f))
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "lambdasim",
+            "curve",
+            str(f),
+            "--memory",
+            "1024",
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    doc = json.loads(out)
+    text = json.dumps(doc)
+    assert "arm64" in text and "aws-lambda-2020" in text

@@ -224,8 +224,8 @@ def bill(
     platform: _core.Platform | None = None,
     prices: _core.PriceTable | None = None,
     *,
-    arch: str = "x86_64",
-    region: str = "us-east-1",
+    arch: str | None = None,
+    region: str | None = None,
     **options: Any,
 ) -> Bill:
     """The month's AWS bill of ``profile`` at ``memory_mb``.
@@ -240,8 +240,9 @@ def bill(
         Defaults to ``Platform.aws_lambda()``.
     prices : PriceTable, optional
         Defaults to ``PriceTable.aws(region, arch)``.
-    arch, region : str
-        Used when ``prices`` is not given.
+    arch, region : str, optional
+        Used when ``prices`` is not given; default the architecture the profile
+        records (``Profile.architecture``) and ``RecommendOptions().region``.
     **options
         Fields of ``BillOptions``: ``requests_per_month`` (required), ``cold_fraction``,
         ``provisioned_concurrency``, ``provisioned_hours``,
@@ -266,8 +267,8 @@ def bill(
     >>> round(b.total_usd, 5)
     18.73337
     """
-    platform = resolve_platform(platform)
-    prices = resolve_prices(prices, region, arch)
+    platform = resolve_platform(platform, profile)
+    prices = resolve_prices(prices, region, arch, profile)
     options_ = bill_options(**options)
     _require_requests(options)
     result = _core.compute_bill(
@@ -282,8 +283,8 @@ def bill_curve(
     prices: _core.PriceTable | None = None,
     *,
     memory_mb: ArrayLike | None = None,
-    arch: str = "x86_64",
-    region: str = "us-east-1",
+    arch: str | None = None,
+    region: str | None = None,
     threads: int | None = None,
     **options: Any,
 ) -> Any:
@@ -304,8 +305,8 @@ def bill_curve(
     >>> [round(float(x), 2) for x in c.total_usd]
     [28.86, 28.99]
     """
-    platform = resolve_platform(platform)
-    prices = resolve_prices(prices, region, arch)
+    platform = resolve_platform(platform, profile)
+    prices = resolve_prices(prices, region, arch, profile)
     options_ = bill_options(**options)
     _require_requests(options)
     grid = None if memory_mb is None else np.asarray(memory_mb, dtype=np.float64)

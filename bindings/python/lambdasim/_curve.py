@@ -264,8 +264,8 @@ def curve(
     prices: _core.PriceTable | None = None,
     *,
     memory_mb: ArrayLike | None = None,
-    arch: str = "x86_64",
-    region: str = "us-east-1",
+    arch: str | None = None,
+    region: str | None = None,
     threads: int | None = None,
 ) -> Any:
     """Duration and cost of one profile, or of many, over memory sizes.
@@ -284,8 +284,9 @@ def curve(
         Defaults to ``PriceTable.aws(region, arch)``.
     memory_mb : array_like, optional
         Memory sizes in MB; default every size of the platform (10,113 on AWS Lambda).
-    arch, region : str
-        Used when ``prices`` is not given.
+    arch, region : str, optional
+        Used when ``prices`` is not given; default the architecture the profile
+        records (``Profile.architecture``) and ``RecommendOptions().region``.
     threads : int, optional
         Threads for many profiles (0 = every core, the default); results do not depend
         on it.
@@ -306,8 +307,8 @@ def curve(
     >>> f.warm_ms.tolist()
     [[1100.0, 1100.0], [2000.0, 2000.0]]
     """
-    platform = resolve_platform(platform)
-    prices = resolve_prices(prices, region, arch)
+    platform = resolve_platform(platform, profile)
+    prices = resolve_prices(prices, region, arch, profile)
     grid = None if memory_mb is None else np.asarray(memory_mb, dtype=np.float64)
     if grid is not None and grid.ndim == 0:
         grid = grid.reshape(1)

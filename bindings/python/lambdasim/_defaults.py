@@ -18,10 +18,13 @@ class OptionError(ValueError, TypeError):
     either ``except`` catches it."""
 
 
-def resolve_platform(platform: Any = None) -> _core.Platform:
-    """``None`` -> ``Platform.aws_lambda()``; a model name or a JSON path ->
+def resolve_platform(platform: Any = None, profile: Any = None) -> _core.Platform:
+    """``None`` -> the platform a fitted ``profile`` records (``profile.platform``, for
+    one Profile), else ``Platform.aws_lambda()``; a model name or a JSON path ->
     ``Platform.resolve(spec)``."""
     if platform is None:
+        if isinstance(profile, _core.Profile) and profile.platform:
+            return _core.Platform.resolve(profile.platform)
         return _core.Platform.aws_lambda()
     if isinstance(platform, (str, os.PathLike)):
         return _core.Platform.resolve(os.fspath(platform))
@@ -33,11 +36,34 @@ def resolve_platform(platform: Any = None) -> _core.Platform:
     return platform
 
 
+def default_arch(profile: Any = None) -> str:
+    """The architecture a bill or curve is priced on when none is given: the one a
+    single ``profile`` records (``Profile.architecture``, set by a fit or by hand), else
+    the C++ default (``profile::architecture``'s initialiser)."""
+    if isinstance(profile, _core.Profile):
+        return str(profile.architecture)
+    # the member initialiser of profile::architecture, read from the smallest valid
+    # profile (a profile needs a component)
+    return str(_core.Profile(io_ms=1.0).architecture)
+
+
+def default_region() -> str:
+    """The region prices are read for when none is given (the C++ default,
+    ``RecommendOptions().region``)."""
+    return str(_core.RecommendOptions().region)
+
+
 def resolve_prices(
-    prices: _core.PriceTable | None, region: str, arch: str
+    prices: _core.PriceTable | None,
+    region: str | None,
+    arch: str | None,
+    profile: Any = None,
 ) -> _core.PriceTable:
-    """``None`` -> ``PriceTable.aws(region, arch)``."""
+    """``None`` -> ``PriceTable.aws(region, arch)``; a ``None`` region or arch takes
+    ``default_region()`` / ``default_arch(profile)``."""
     if prices is None:
+        region = default_region() if region is None else region
+        arch = default_arch(profile) if arch is None else arch
         for name, value in (("region", region), ("arch", arch)):
             if not isinstance(value, str):
                 msg = f"{name} = {value!r}: expected a string"

@@ -524,8 +524,8 @@ def compare_compute(
     *,
     platform: _core.Platform | str | None = None,
     prices: _core.PriceTable | None = None,
-    arch: str = "x86_64",
-    region: str = "us-east-1",
+    arch: str | None = None,
+    region: str | None = None,
     computes: list[str] | None = None,
     peak_to_mean: float | None = None,
     percentile: float | None = None,
@@ -572,8 +572,8 @@ def compare_compute(
     bo = make_bill_options(**(bill_options or {}))
     result = _core.compare_compute(
         profile,
-        resolve_platform(platform),
-        resolve_prices(prices, region, arch),
+        resolve_platform(platform, profile),
+        resolve_prices(prices, region, arch, profile),
         float(memory_mb),
         config,
         o,
@@ -673,8 +673,8 @@ def break_even(
     peak_to_mean: ArrayLike | float | None = None,
     platform: _core.Platform | str | None = None,
     prices: _core.PriceTable | None = None,
-    arch: str = "x86_64",
-    region: str = "us-east-1",
+    arch: str | None = None,
+    region: str | None = None,
     bill_options: dict[str, Any] | None = None,
     **options: Any,
 ) -> BreakEven:
@@ -696,8 +696,8 @@ def break_even(
 
     config = lmi_config(instance_type, **options)
     bo = make_bill_options(**(bill_options or {}))
-    platform_ = resolve_platform(platform)
-    prices_ = resolve_prices(prices, region, arch)
+    platform_ = resolve_platform(platform, profile)
+    prices_ = resolve_prices(prices, region, arch, profile)
     if peak_to_mean is not None and np.ndim(peak_to_mean) == 1:
         if requests_per_month is None or np.ndim(requests_per_month) != 0:
             msg = "with a peak_to_mean grid, give requests_per_month as one number"

@@ -390,9 +390,9 @@ def plot_provisioned(
     provisioned: int = 1,
     requests_per_month: Any = None,
     platform: Any = None,
-    arch: str = "x86_64",
+    arch: str | None = None,
     percentile: float | None = None,
-    region: str = "us-east-1",
+    region: str | None = None,
     ax: Sequence[Axes] | None = None,
 ) -> Sequence[Axes]:
     """Monthly cost (top) and the latency percentile (bottom) against monthly traffic, on
@@ -403,10 +403,11 @@ def plot_provisioned(
     from matplotlib.ticker import FuncFormatter
 
     from . import _core
-    from ._defaults import resolve_platform
+    from ._defaults import resolve_platform, resolve_prices
     from ._recommend import recommend
 
-    platform = resolve_platform(platform)
+    platform = resolve_platform(platform, profile)
+    prices = resolve_prices(None, region, arch, profile)
     if requests_per_month is None:
         requests_per_month = np.logspace(4, 9, 26)
     traffic = np.asarray(requests_per_month, dtype=np.float64)
@@ -418,13 +419,13 @@ def plot_provisioned(
         r = recommend(
             profile,
             platform,
-            arch=arch,
+            arch=prices.arch,
             memory_mb=[memory_mb],
             requests_per_month=float(n_req),
             max_provisioned=provisioned,
             percentile=percentile,
             strategy="cost",
-            region=region,
+            region=prices.region,
         )
         t = r.candidates()
         od = t["provisioned"] == 0
@@ -437,7 +438,6 @@ def plot_provisioned(
     ax_c.plot(traffic, pc_cost, label=f"{provisioned} provisioned")
     ax_l.plot(traffic, od_lat, label="on demand")
     ax_l.plot(traffic, pc_lat, label=f"{provisioned} provisioned")
-    prices = _core.PriceTable.aws(region, arch)
     be = _core.provisioned_break_even(
         profile, platform, prices, float(memory_mb), provisioned
     )

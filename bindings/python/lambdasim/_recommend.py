@@ -428,7 +428,7 @@ def recommend(
     >>> r.memory_mb, round(r.warm_ms)
     (1769, 920)
     """
-    platform = resolve_platform(platform)
+    platform = resolve_platform(platform, profile)
     fit_result = None
     from ._sweep import FitResult
 

@@ -335,8 +335,8 @@ def simulate(
     duration_s: float | None = None,
     platform: _core.Platform | None = None,
     prices: _core.PriceTable | None = None,
-    arch: str = "x86_64",
-    region: str = "us-east-1",
+    arch: str | None = None,
+    region: str | None = None,
     keep_alive: float | _core.KeepAlive | None = None,
     max_lifetime: float | _core.Recycling | None = None,
     provisioned_concurrency: int | None = None,
@@ -435,8 +435,8 @@ def simulate(
     if not isinstance(profile, _core.Profile):
         msg = f"profile = {profile!r}: expected a Profile"
         raise OptionError(msg)
-    platform = resolve_platform(platform)
-    prices = resolve_prices(prices, region, arch)
+    platform = resolve_platform(platform, profile)
+    prices = resolve_prices(prices, region, arch, profile)
     arrivals = _arrivals(rate, hourly_rates, trace, trace_column, days, duration_s)
     o = _core.SimulateOptions()
     o.memory_mb = as_number("memory_mb", memory_mb)

@@ -713,7 +713,7 @@ def check(
         options,
         "check() got an unexpected keyword argument '{key}'",
     )
-    plat = resolve_platform(platform)
+    plat = resolve_platform(platform, profile)
     warn_all(sweep.diagnostics)
     result = _core.check(profile, sweep, plat, opts)
     return CheckResult(result, str(opts.aggregate))

@@ -75,8 +75,8 @@ def curve(
     prices: _core.PriceTable | None = None,
     *,
     memory_mb: ArrayLike | None = None,
-    arch: str = "x86_64",
-    region: str = "us-east-1",
+    arch: str | None = None,
+    region: str | None = None,
     threads: int = 1,
 ) -> dd.DataFrame:
     """``lambdasim.curve`` of every profile of a Dask DataFrame, in long format.
@@ -109,8 +109,8 @@ def cheapest(
     prices: _core.PriceTable | None = None,
     *,
     memory_mb: ArrayLike | None = None,
-    arch: str = "x86_64",
-    region: str = "us-east-1",
+    arch: str | None = None,
+    region: str | None = None,
     threads: int = 1,
 ) -> dd.DataFrame:
     """Per profile, ``FleetCurve.cheapest()``: one row per input row (same index) with

@@ -44,27 +44,37 @@ def default(obj: Any, field: str) -> Any:
     return getattr(obj, field)
 
 
-def add_platform_args(p: argparse.ArgumentParser, prices: bool = True) -> None:
+def add_platform_args(
+    p: argparse.ArgumentParser, prices: bool = True, default_help: str | None = None
+) -> None:
     """--platform (and --arch/--region when the command prices), shared by the commands
-    that need a platform."""
+    that need a platform. ``default_help`` says what an unset --platform means (default:
+    the platform a fitted profile records)."""
     from .. import Platform, PriceTable, _core
+    from .._defaults import default_arch
 
     names = Platform.names()
     p.add_argument(
         "--platform",
-        default=Platform.aws_lambda().name,
+        default=None,
         metavar="NAME|FILE",
         help=f"platform model: {', '.join(names)} (data recorded before Dec 2020), or a "
-        "platform JSON file (default: %(default)s)",
+        "platform JSON file (default: "
+        + (
+            default_help
+            or f"the platform a fitted profile records, else {Platform.aws_lambda().name}"
+        )
+        + ")",
     )
     if prices:
         p.add_argument(
             "--arch",
-            default="x86_64",
+            default=None,
             metavar="ARCH",
             help="architecture priced: "
             + " or ".join(enum_names("architecture"))
-            + " (default: %(default)s)",
+            + " (default: the architecture the profile records, "
+            + f"{default_arch()} unless it says otherwise)",
         )
         p.add_argument(
             "--region",
@@ -75,11 +85,12 @@ def add_platform_args(p: argparse.ArgumentParser, prices: bool = True) -> None:
         )
 
 
-def load_platform(spec: str) -> Any:
-    """A platform by model name or from a JSON file (``Platform.resolve``)."""
-    from .. import Platform
+def load_platform(spec: str | None, profile: Any = None) -> Any:
+    """A platform by model name or from a JSON file (``Platform.resolve``); None: the
+    platform a fitted ``profile`` records, else the default platform."""
+    from .._defaults import resolve_platform
 
-    return Platform.resolve(spec)
+    return resolve_platform(spec, profile)
 
 
 def add_arrival_args(p: argparse.ArgumentParser) -> None:

@@ -169,6 +169,7 @@ _OPTIONS = {
 def run_lmi(args: argparse.Namespace) -> int:
     """``--compute lmi``: the LMI bill, planned from the profile or for --instances."""
     from .. import Profile, lmi_bill
+    from .._defaults import default_region
 
     options = lmi_options(args)
     profile = Profile.load(args.profile)
@@ -189,7 +190,7 @@ def run_lmi(args: argparse.Namespace) -> int:
         )
     out = {
         "profile": profile.name,
-        "region": "us-east-1",
+        "region": default_region(),
         **b.to_dict(),
         "assumptions": "; ".join(b.assumptions),
     }
@@ -215,11 +216,11 @@ def run(args: argparse.Namespace) -> int:
     if args.custom_runtime:
         options["custom_runtime"] = True
     profile = Profile.load(args.profile)
-    platform = load_platform(args.platform)
+    platform = load_platform(args.platform, profile)
     b = bill(
         profile, args.memory, platform, arch=args.arch, region=args.region, **options
     )
-    meta = {"profile": profile.name, "arch": args.arch, "region": args.region}
+    meta = {"profile": profile.name, "arch": b.prices.arch, "region": b.prices.region}
     # --format table prints figures people read (USD in cents: write_object)
     write_object({**meta, **b.to_dict()}, args.format)
     return 0

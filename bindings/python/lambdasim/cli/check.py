@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     result = check(
         profile,
         s,
-        load_platform(args.platform),
+        load_platform(args.platform, profile),
         rtol=args.rtol,
         shift_tolerance=args.shift_tolerance,
         aggregate=args.aggregate,

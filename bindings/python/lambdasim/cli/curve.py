@@ -54,12 +54,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import PriceTable, Profile, curve
+    from .. import Profile, curve
+    from .._defaults import resolve_prices
 
     profile = Profile.load(args.profile)
-    platform = load_platform(args.platform)
+    platform = load_platform(args.platform, profile)
     memory = None if args.memory is None else platform.parse_memory_spec(args.memory)
-    prices = PriceTable.aws(args.region, args.arch)
+    prices = resolve_prices(None, args.region, args.arch, profile)
     c = curve(profile, platform, prices, memory_mb=memory)
     columns = c.to_dict()
     if args.format == "table":
@@ -72,8 +73,8 @@ def run(args: argparse.Namespace) -> int:
         meta={
             "profile": profile.name,
             "platform": platform.name,
-            "arch": args.arch,
-            "region": args.region,
+            "arch": prices.arch,
+            "region": prices.region,
         },
     )
     return 0

@@ -53,7 +53,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         + ", ".join(enum_names("fit_structure"))
         + " (default: %(default)s, chosen by an information criterion)",
     )
-    add_platform_args(p, prices=False)
+    add_platform_args(
+        p,
+        prices=False,
+        default_help="aws-lambda, or the platform in force on the recording date "
+        "(--date, or the date the file carries)",
+    )
     add_aggregate_arg(p, d)
     p.add_argument(
         "--threads",

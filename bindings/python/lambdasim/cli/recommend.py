@@ -262,7 +262,7 @@ def run(args: argparse.Namespace) -> int:
         if getattr(args, dest) is not None
     }
     profile = Profile.load(args.profile)
-    platform = load_platform(args.platform)
+    platform = load_platform(args.platform, profile)
     if args.memory is not None:
         options["memory_mb"] = platform.parse_memory_spec(args.memory)
     if args.compute is not None:

@@ -198,7 +198,7 @@ def run(args: argparse.Namespace) -> int:
         msg = "--memory is required with --compute on-demand"
         raise ValueError(msg)
     profile = Profile.load(args.profile)
-    platform = load_platform(args.platform)
+    platform = load_platform(args.platform, profile)
     r = simulate(
         profile,
         args.memory,
