@@ -343,7 +343,8 @@ fleet_bill_curve_result fleet_bills(std::size_t rows, const platform& p,
     for (std::size_t i = b; i < e; ++i) {
       const auto ri = static_cast<Eigen::Index>(i);
       bill_row row{};
-      for (int k = 0; k < bill_columns; ++k) row.col[k] = cols[k]->row(ri).data();
+      for (int k = 0; k < bill_columns; ++k)
+        row.col[k] = cols[static_cast<std::size_t>(k)]->row(ri).data();
       row.feasible = r.feasible.row(ri).data();
       profile_of(i, [&](const profile& w) { bill_row_into(c, w, p, g, row); });
     }

@@ -378,7 +378,9 @@ TEST_CASE("Clopper-Pearson interval: published values and its definition") {
   CHECK(ci.hi == 1);
   // the definition: P(X >= x | lo) = alpha/2 and P(X <= x | hi) = alpha/2, solved by
   // bisection on the binomial sum
-  for (auto [x, n] : {std::pair{1, 10}, {7, 50}, {120, 400}, {399, 400}}) {
+  for (const auto& xn : {std::pair{1, 10}, {7, 50}, {120, 400}, {399, 400}}) {
+    // plain copies: clang 14 cannot capture structured bindings in lambdas
+    const int x = xn.first, n = xn.second;
     CAPTURE(x);
     CAPTURE(n);
     ci = clopper_pearson(static_cast<std::uint64_t>(x), static_cast<std::uint64_t>(n),
