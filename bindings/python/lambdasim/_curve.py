@@ -12,7 +12,7 @@ import numpy as np
 from . import _core
 from ._columns import MemoryColumns
 from ._defaults import resolve_platform, resolve_prices
-from ._result import Result
+from ._result import Result, long_format
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -190,16 +190,7 @@ class FleetCurve(Result):
     def to_dict(self) -> dict[str, NDArray[Any]]:
         """Long format: ``profile`` (row number), ``name``, ``memory_mb``, ``vcpu`` and
         the 2-D columns flattened, one element per profile and size."""
-        n_profiles, n_sizes = self.shape
-        out: dict[str, NDArray[Any]] = {
-            "profile": np.repeat(np.arange(n_profiles), n_sizes),
-            "name": np.repeat(self.names, n_sizes),
-            "memory_mb": np.tile(self.memory_mb, n_profiles),
-            "vcpu": np.tile(self.vcpu, n_profiles),
-        }
-        for name in FLEET_COLUMNS:
-            out[name] = getattr(self, name).reshape(-1)
-        return out
+        return long_format(self, FLEET_COLUMNS, per_size=("vcpu",))
 
     def _html_title(self) -> str:
         return repr(self)

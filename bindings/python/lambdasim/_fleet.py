@@ -12,7 +12,7 @@ import numpy as np
 
 from . import _core
 from ._curve import _columns_of
-from ._result import Result
+from ._result import Result, long_format
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -97,15 +97,7 @@ class FleetBillCurve(Result):
     def to_dict(self) -> dict[str, NDArray[Any]]:
         """Long format: ``profile`` (row number), ``name``, ``memory_mb`` and the 2-D
         columns flattened, one element per profile and size."""
-        n_profiles, n_sizes = self.shape
-        out: dict[str, NDArray[Any]] = {
-            "profile": np.repeat(np.arange(n_profiles), n_sizes),
-            "name": np.repeat(self.names, n_sizes),
-            "memory_mb": np.tile(self.memory_mb, n_profiles),
-        }
-        for name in BILL_FLEET_COLUMNS:
-            out[name] = getattr(self, name).reshape(-1)
-        return out
+        return long_format(self, BILL_FLEET_COLUMNS)
 
     def _html_title(self) -> str:
         return repr(self)

@@ -123,6 +123,26 @@ def html_table(data: Mapping[str, Any], title: str, max_rows: int = 12) -> str:
     return "".join(out)
 
 
+def long_format(
+    fleet: Any, columns: Iterable[str], per_size: Iterable[str] = ()
+) -> dict[str, Any]:
+    """The long format of a fleet result (2-D columns, profiles x sizes): ``profile``
+    (row number), ``name``, ``memory_mb`` and the ``per_size`` 1-D columns repeated per
+    profile, then ``columns`` flattened, one element per profile and size."""
+    import numpy as np
+
+    n_profiles, n_sizes = fleet.shape
+    out: dict[str, Any] = {
+        "profile": np.repeat(np.arange(n_profiles), n_sizes),
+        "name": np.repeat(fleet.names, n_sizes),
+    }
+    for name in ("memory_mb", *per_size):
+        out[name] = np.tile(getattr(fleet, name), n_profiles)
+    for name in columns:
+        out[name] = getattr(fleet, name).reshape(-1)
+    return out
+
+
 class Result:
     """Base of every result object: ``to_dataframe`` and ``_repr_html_`` from ``to_dict``."""
 
