@@ -407,3 +407,59 @@ TEST_CASE("amdahl: per-size figures on three vCPU tiers identify the thread coun
   CHECK(f.threads_identified);
   CHECK(f.mape < 1e-6);
 }
+
+TEST_CASE("amdahl: every count from 2 to 6 recovered from three sizes when given") {
+  // io 20 ms + serial S + parallel P on k threads (sustained load, smooth), S / P =
+  // 10 / 90 and 30 / 70 of 3,000 ms. By hand at 128, 1,024 and 10,240 MB (s = m / 1769;
+  // 2, 2 and 6 visible vCPUs): T = 20 + (S + P) / s at the two sizes below one vCPU and
+  // 20 + S + P / min(5.7886, k) at 10,240 MB: three equations, three unknowns. With k
+  // given they are recovered exactly, and so is every size between (4,096 MB: 3
+  // visible, share 2.3155, so the parallel part runs at min(2.3155, k)).
+  platform p = platform::aws_lambda();
+  p.throttle = throttling::smooth;
+  for (int k = 2; k <= 6; ++k)
+    for (double sf : {0.1, 0.3}) {
+      CAPTURE(k);
+      CAPTURE(sf);
+      const double serial = 3000 * sf, parallel = 3000 * (1 - sf);
+      const auto hand = [&](double m) {
+        const double s = m / 1769;
+        const double visible = m <= 3008   ? 2
+                               : m <= 5307 ? 3
+                               : m <= 7076 ? 4
+                               : m <= 8845 ? 5
+                                           : 6;
+        return 20 + serial / std::min(s, 1.0) +
+               parallel / std::min({s, static_cast<double>(k), visible});
+      };
+      sweep s;
+      for (double m : {128.0, 1024.0, 10240.0}) {
+        sweep_row r;
+        r.memory_mb = m;
+        r.duration_ms = hand(m);
+        r.per_size = true;
+        s.rows.push_back(r);
+      }
+      fit_options o;
+      o.threads = k;
+      o.bootstrap = 0;
+      const fit_result f = fit(s, p, o);
+      CHECK(f.structure == fit_structure::amdahl);
+      CHECK(f.threads == k);
+      REQUIRE(f.param_names[6] == "parallel_ms");
+      CHECK(f.param_values[6] == doctest::Approx(parallel).epsilon(1e-6));
+      CHECK(f.profile.total(component_kind::io) == doctest::Approx(20).epsilon(1e-6));
+      for (double m : {512.0, 2048.0, 4096.0, 6144.0, 8192.0})
+        CHECK(warm_ms(f.profile, p, m) == doctest::Approx(hand(m)).epsilon(1e-6));
+      // Without the count the fit says the three sizes cannot tell it, unless only
+      // one count can give the measured speed-up.
+      o.threads = 0;
+      const fit_result u = fit(s, p, o);
+      CHECK(std::find(u.plausible_threads.begin(), u.plausible_threads.end(), k) !=
+            u.plausible_threads.end());
+      if (u.plausible_threads.size() > 1) {
+        CHECK_FALSE(u.threads_identified);
+        CHECK(u.reason.find("not identifiable") != std::string::npos);
+      }
+    }
+}
