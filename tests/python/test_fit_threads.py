@@ -173,3 +173,32 @@ def test_family_floor_of_the_benchmark(repo):
     bumped = y.copy()
     bumped[3] *= 1.1
     assert acc.family_floor(m, bumped, 6, smooth()) == pytest.approx(0.1 / 1.1 / 6)
+
+
+def test_a_thread_count_the_data_contradict_is_reported():
+    """Six threads' work told as two: T(10240) / T(1024) is (20 + 3000 / 5.7886) /
+    (20 + 3000 / 0.57886) = 538.3 / 5202.6 = 0.1035 (hand), below the 0.5789 / 2 = 0.2894
+    that two threads can give (min(s, 2) at both sizes), far beyond the 3 % noise: the
+    fit keeps the user's count but says the data contradict it and which counts they
+    allow: 6 or more (five threads give at most 5 / 0.57886 = 8.64 times the 1,024 MB
+    speed, against 1 / 0.1035 = 9.66 measured, more than the 8 % tolerance)."""
+    y = truth(SIZES, 0.0, WORK, 6)
+    with pytest.warns(ls.LambdasimWarning, match="threads = 2 given, but") as w:
+        f = ls.fit(sweep(y), smooth(), sizes=THREE, threads=2, bootstrap=0)
+    msg = str(w[0].message)
+    assert "T(10240 MB) / T(1024 MB) = 0.103" in msg and "below the 0.289" in msg
+    assert "the data allow 6 or more" in msg
+    assert f.threads == 2 and "threads = 2 given, but" in f.reason
+    # The count that is right raises nothing.
+    ls.fit(sweep(y), smooth(), sizes=THREE, threads=6, bootstrap=0)
+
+
+def test_a_steep_drop_below_one_vcpu_is_not_blamed_on_threads():
+    """Single-threaded code whose 128 MB time is 2x the io + cpu line (a collector
+    under memory pressure): the drop from 128 MB is faster than one thread allows, but
+    below one vCPU every thread count gives the same curve, so threads = 1 is not
+    contradicted; only the sizes from the largest at or below one vCPU up count."""
+    y = IO + WORK / np.minimum(SIZES / MB_PER_VCPU, 1)
+    y[0] *= 2
+    f = ls.fit(sweep(y), smooth(), sizes=THREE, threads=1, bootstrap=0)
+    assert "given, but" not in f.reason
