@@ -536,8 +536,14 @@ fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform
     // Parameters that count against the structure: the baseline's gc or parallel term
     // (and an unknown thread count, which the band carries) are expected.
     const bool is_base = k.structure == g.baseline;
-    const double kp = is_base && (k.structure == fit_structure::gc_cpu ||
-                                  k.structure == fit_structure::amdahl)
+    // The user's thread count makes the parallel term expected physics even when
+    // memory pressure made gc_cpu the baseline: both then count 2 parameters and the
+    // better fit wins (amdahl on a tie, being first in the grid).
+    const bool given_parallel =
+        k.structure == fit_structure::amdahl && opt.threads >= 2;
+    const double kp = (is_base && (k.structure == fit_structure::gc_cpu ||
+                                   k.structure == fit_structure::amdahl)) ||
+                              given_parallel
                           ? 2.0
                           : static_cast<double>(c.parameters);
     if (d.noise_known) {
@@ -599,7 +605,7 @@ fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform
         const double tol = std::exp(-2 * std::hypot(d.sigma[j], d.sigma[l]));
         if (d.y[l] / d.y[j] < bound * tol) gross = true;
       }
-    if (!gross && g.baseline != fit_structure::amdahl &&
+    if (!gross && g.baseline != fit_structure::amdahl && opt.threads < 2 &&
         opt.structure == fit_structure::automatic)
       for (auto& c : sc.candidates)
         if (c.structure == fit_structure::amdahl && c.admissible) {
@@ -618,7 +624,8 @@ fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform
       const double base_score = base->score;
       for (auto& c : sc.candidates)
         if (c.structure == fit_structure::amdahl && c.admissible)
-          c.score = base_score + (c.chi2 + 2.0 * c.parameters) - base_aic;
+          c.score = base_score +
+                    (c.chi2 + 2.0 * (opt.threads >= 2 ? 2 : c.parameters)) - base_aic;
     }
   }
   for (std::size_t gi = 0; gi < sc.candidates.size(); ++gi)
@@ -752,6 +759,10 @@ std::string explain_choice(const fit_data& d, const fit_grid& g, const fit_score
            "amdahl "
            "(serial + parallel work) is the baseline and its parallel term is not "
            "counted";
+  else if (opt.threads >= 2 && g.baseline == fit_structure::gc_cpu)
+    why << "; the thread count is given, so amdahl's parallel term is expected physics "
+           "as gc_cpu's gc term is under memory pressure: neither is counted and the "
+           "better fit wins";
   else if (chosen.structure == fit_structure::amdahl && !d.noise_known)
     why << "; without per-invocation samples amdahl is admitted by AIC with the "
         << fmt(100 * opt.model_error)
