@@ -165,6 +165,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="LMI instance type, e.g. m7g.large (required when --compute includes lmi)",
     )
     p.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="never show a progress bar (by default one is shown on stderr when the "
+        "traffic simulations are long, e.g. many provisioned levels under high load)",
+    )
+    p.add_argument(
         "--format",
         choices=["json", "table"],
         default="table",
@@ -275,7 +281,13 @@ def run(args: argparse.Namespace) -> int:
                     "--compute lmi requires --instance-type (e.g. m7g.large)"
                 )
             options["lmi"] = lmi_config(args.instance_type)
-    r = recommend(profile, platform, arch=args.arch, **options)
+    r = recommend(
+        profile,
+        platform,
+        arch=args.arch,
+        progress=False if args.no_progress else None,
+        **options,
+    )
     url = r.powertuning_url() if args.powertuning_url else None
     if args.format == "json":
         obj = as_json(r)
