@@ -509,7 +509,7 @@ class _SimulationProgress:
                     f"recommend simulates {total:,} requests (about "
                     f"{seconds / 60:.0f} min on {cores} cores): fewer provisioned "
                     "levels (max_provisioned) or a shorter simulated_hours "
-                    "shorten it",
+                    "(--simulated-hours) shorten it",
                     LambdasimWarning,
                     stacklevel=4,
                 )

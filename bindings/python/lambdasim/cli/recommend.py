@@ -25,6 +25,7 @@ _OPTIONS = {
     "budget_usd": "budget_usd",
     "headroom": "headroom",
     "max_provisioned": "max_provisioned",
+    "simulated_hours": "simulated_hours",
     "current": "current_memory_mb",
     "speed_ratio": "speed_ratio",
     "region": "region",
@@ -128,6 +129,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         type=int,
         help="also consider 1..N provisioned instances (default: "
         f"{d.max_provisioned}, on demand only)",
+    )
+    p.add_argument(
+        "--simulated-hours",
+        metavar="H",
+        type=float,
+        help="shortest period of Poisson traffic simulated per option where the load "
+        "is too high for the closed form, in hours (default: "
+        f"{d.simulated_hours:g}); shorter runs faster, with a noisier cold fraction",
     )
     p.add_argument(
         "--current",
