@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['Arrivals', 'BillCurveResult', 'BillOptions', 'BillingRules', 'BreakEvenResult', 'CheckOptions', 'CheckResult', 'CompareOptions', 'Component', 'ComputeComparison', 'ComputeEstimate', 'ConfigError', 'ConvergenceError', 'CurveResult', 'Ec2InstanceType', 'FitCandidate', 'FitOptions', 'FitResult', 'KeepAlive', 'LatencyStats', 'LmiBill', 'LmiConfig', 'LmiLayout', 'LmiModel', 'LmiPlan', 'LmiRequestWork', 'LmiSimulateOptions', 'LmiSimulationResult', 'LogHistogram', 'MonthlyBill', 'PROFILE_COLUMNS', 'Platform', 'PoolModel', 'PowertuningStats', 'PriceTable', 'PriceTier', 'Profile', 'RECOMMEND_CHOICES', 'RecommendCandidate', 'RecommendChange', 'RecommendOptions', 'RecommendTable', 'Recommendation', 'Recycling', 'SimulateOptions', 'SimulationResult', 'Sweep', 'SweepMetadata', 'SweepSummary', 'VcpuTier', 'architecture_speed_ratio', 'bill_curve', 'bill_curve_columns', 'bill_curve_profiles', 'billed_ms', 'break_even_peak', 'break_even_requests', 'check', 'clopper_pearson', 'cold_ms', 'cold_probability', 'compare_compute', 'compute_bill', 'compute_lmi_bill', 'cpu_time_ms', 'curve', 'curve_columns', 'curve_one', 'curve_profiles', 'decode_visualization', 'encode_visualization', 'enum_names', 'fit', 'fit_batch', 'gb_seconds', 'lmi_assumptions', 'lmi_instances_for', 'lmi_resolve', 'lmi_work_of', 'mean_month_hours', 'mixture_percentile', 'overflow_fraction', 'plan_lmi', 'platform_in_force', 'powertuning_base_usd_per_ms', 'powertuning_min_ram_mb', 'powertuning_price', 'powertuning_statistics', 'powertuning_trimmed_mean', 'provisioned_break_even', 'provisioned_for_peak', 'recommend', 'recommend_columns', 'recommend_profiles', 'simulate', 'simulate_batch', 'simulate_lmi', 'simulated_bill', 'simulated_lmi_bill', 'warm_ms']
+__all__: list[str] = ['Arrivals', 'BillCurveResult', 'BillOptions', 'BillingRules', 'BreakEvenResult', 'CheckOptions', 'CheckResult', 'CompareOptions', 'Component', 'ComputeComparison', 'ComputeEstimate', 'ConfigError', 'ConvergenceError', 'CurveResult', 'Ec2InstanceType', 'FitCandidate', 'FitOptions', 'FitResult', 'KeepAlive', 'LatencyStats', 'LmiBill', 'LmiConfig', 'LmiLayout', 'LmiModel', 'LmiPlan', 'LmiRequestWork', 'LmiSimulateOptions', 'LmiSimulationResult', 'LogHistogram', 'MonthlyBill', 'PROFILE_COLUMNS', 'Platform', 'PoolModel', 'PowertuningStats', 'PriceTable', 'PriceTier', 'Profile', 'RECOMMEND_CHOICES', 'RecommendCandidate', 'RecommendChange', 'RecommendOptions', 'RecommendTable', 'Recommendation', 'Recycling', 'SimulateOptions', 'SimulationResult', 'Sweep', 'SweepMetadata', 'SweepSummary', 'VcpuTier', 'architecture_speed_ratio', 'bill_curve', 'bill_curve_columns', 'bill_curve_profiles', 'billed_ms', 'break_even_peak', 'break_even_requests', 'check', 'clopper_pearson', 'cold_ms', 'cold_probability', 'compare_compute', 'compute_bill', 'compute_lmi_bill', 'cpu_time_ms', 'curve', 'curve_columns', 'curve_one', 'curve_profiles', 'decode_visualization', 'encode_visualization', 'enum_names', 'fit', 'fit_batch', 'gb_seconds', 'lmi_assumptions', 'lmi_instances_for', 'lmi_resolve', 'lmi_work_of', 'mean_month_hours', 'mixture_percentile', 'overflow_fraction', 'plan_lmi', 'platform_in_force', 'powertuning_base_usd_per_ms', 'powertuning_min_ram_mb', 'powertuning_price', 'powertuning_statistics', 'powertuning_trimmed_mean', 'provisioned_break_even', 'provisioned_for_peak', 'recommend', 'recommend_columns', 'recommend_profiles', 'simulate', 'simulate_batch', 'simulate_lmi', 'simulated_bill', 'simulated_lmi_bill', 'simulated_requests_per_s', 'warm_ms']
 class ConfigError(ValueError):
     """
     A file or JSON document that cannot be read: names the file and the JSON pointer (or line) and the offending value. A ValueError.
@@ -1672,7 +1672,7 @@ class SweepMetadata:
     """
     Where a sweep came from and how it was recorded (Power Tuning execution input).
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
         ...
     def __init__(self) -> None:
         ...
@@ -2281,7 +2281,7 @@ class CheckResult:
     """
     One entry per recorded size, ascending.
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
         ...
     def __init__(self) -> None:
         ...
@@ -4077,9 +4077,9 @@ def provisioned_for_peak(peak_rate_per_s: typing.SupportsFloat | typing.Supports
     """
     Provisioned concurrency held for a peak: concurrency at the peak rate is Poisson (M/G/inf) with mean a = rate x warm duration; hold ceil(a + 3 sqrt(a)) (its 99.87 % quantile in the normal approximation), at least 1. Raises ValueError unless both are >= 0 and finite
     """
-def recommend(profile: Profile, platform: Platform, options: RecommendOptions) -> Recommendation:
+def recommend(profile: Profile, platform: Platform, options: RecommendOptions, progress: collections.abc.Callable | None = None) -> Recommendation:
     """
-    Recommends a configuration of w. Raises ValueError for bad options, or an impossible constraint: the message names the constraint and the best value any configuration reaches
+    Recommends a configuration of w. progress(done, total), in simulated requests, is called once with done = 0 before the first traffic simulation (only when the recommendation simulates) and after each. Raises ValueError for bad options, or an impossible constraint: the message names the constraint and the best value any configuration reaches
     """
 def recommend_columns(columns: dict, platform: Platform, options: RecommendOptions, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
     """
@@ -4117,3 +4117,4 @@ PROFILE_COLUMNS: tuple = ('cpu_ms', 'threads', 'io_ms', 'scaled_io_ms', 'knee_vc
 RECOMMEND_CHOICES: dict = {'strategy': ('cost', 'speed', 'balanced', 'knee'), 'compute': ('on-demand', 'provisioned', 'lmi'), 'arch': ('x86_64', 'arm64')}
 __version__: str
 mean_month_hours: float = 730.485
+simulated_requests_per_s: float = 11000000.0
