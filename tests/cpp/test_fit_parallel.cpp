@@ -463,3 +463,57 @@ TEST_CASE("amdahl: every count from 2 to 6 recovered from three sizes when given
       }
     }
 }
+
+TEST_CASE("threads given: a contradicted count is reported, memory pressure keeps it") {
+  platform p = platform::aws_lambda();
+  p.throttle = throttling::smooth;
+  const auto per_size = [](const std::vector<std::pair<double, double>>& mt,
+                           double used) {
+    sweep s;
+    for (const auto& [m, t] : mt) {
+      sweep_row r;
+      r.memory_mb = m;
+      r.duration_ms = t;
+      r.max_memory_used_mb = std::min(used, m);
+      r.per_size = true;
+      s.rows.push_back(r);
+    }
+    return s;
+  };
+  // 3,000 ms of work on 6 threads. By hand T(10240) / T(1024) = (3000 / 5.78859) /
+  // (3000 / 0.578859) = 0.1, below the 0.578859 / 2 = 0.289 two threads can give.
+  const sweep six = per_size({{128, 3000 * 1769 / 128.0},
+                              {1024, 3000 * 1769 / 1024.0},
+                              {10240, 3000 * 1769 / 10240.0}},
+                             40);
+  fit_options o;
+  o.bootstrap = 0;
+  o.threads = 2;
+  const fit_result two = fit(six, p, o);
+  CHECK(two.threads == 2);
+  CHECK(two.reason.find("threads = 2 given, but T(10240 MB) / T(1024 MB) = 0.1 is "
+                        "below the 0.289") != std::string::npos);
+  CHECK(two.reason.find("the data allow 6 or more") != std::string::npos);
+  REQUIRE(!two.diagnostics.empty());
+  CHECK(two.diagnostics.front().find("threads = 2 given") == 0);
+  o.threads = 6;
+  CHECK(fit(six, p, o).reason.find("given, but") == std::string::npos);
+  // Max Memory Used 110 MB at 128 MB (pressure: gc_cpu's baseline) with 2 processes,
+  // 20 ms io, 2,550 ms serial and 450 ms parallel: by hand T = 20 + 3000 / s below one
+  // vCPU and 20 + 2550 + 450 / 2 = 2795 ms at 10,240 MB. The given count keeps amdahl.
+  const sweep pressed = per_size({{128, 20 + 3000 * 1769 / 128.0},
+                                  {1024, 20 + 3000 * 1769 / 1024.0},
+                                  {10240, 2795}},
+                                 110);
+  o.threads = 2;
+  const fit_result f = fit(pressed, p, o);
+  CHECK(f.structure == fit_structure::amdahl);
+  CHECK(f.reason.find("memory pressure") != std::string::npos);
+  REQUIRE(f.param_names[6] == "parallel_ms");
+  CHECK(f.param_values[6] == doctest::Approx(450).epsilon(1e-6));
+  // Between: at 2,048 MB (share 1.1577) the parallel part runs at the share, 20 +
+  // 2550 + 450 / 1.1577 = 2958.7 ms; from 3,538 MB (share 2) at two threads, 2795 ms.
+  CHECK(warm_ms(f.profile, p, 2048) ==
+        doctest::Approx(20 + 2550 + 450 / (2048 / 1769.0)).epsilon(1e-6));
+  CHECK(warm_ms(f.profile, p, 4096) == doctest::Approx(2795).epsilon(1e-6));
+}
