@@ -16,6 +16,9 @@ py::list names(const std::vector<E>& v) {
 
 void bind_recommend(py::module_& m) {
   using namespace lambdasim;
+  add_enum_names<recommend_strategy>("recommend_strategy");
+  add_enum_names<latency_method>("latency_method");
+  add_enum_names<constraint>("constraint");
   // The choices every layer offers (the CLI's --strategy, --arch ...).
   py::dict choices;
   // (the enum_traits tables; also in enum_names())

@@ -1031,32 +1031,6 @@ class BillCurveResult:
         """
         Billed duration of a warm invocation per size (ms).
         """
-class PowertuningStats:
-    """
-    Power Tuning's statistics of one size, from per-invocation REPORT values.
-    """
-    def __init__(self) -> None:
-        ...
-    @property
-    def average_billed_ms(self) -> float:
-        """
-        Trimmed mean of billed duration
-        """
-    @property
-    def average_duration_ms(self) -> float:
-        """
-        Trimmed mean of duration (Duration + Init + Restore)
-        """
-    @property
-    def average_price_usd(self) -> float:
-        """
-        AveragePrice (the output's cost at the chosen size)
-        """
-    @property
-    def total_cost_usd(self) -> float:
-        """
-        TotalCost: every invocation priced and summed
-        """
 class Arrivals:
     """
     How requests arrive over a simulated period. Build with the named constructors; they validate.
@@ -1672,7 +1646,7 @@ class SweepMetadata:
     """
     Where a sweep came from and how it was recorded (Power Tuning execution input).
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
         ...
     def __init__(self) -> None:
         ...
@@ -1900,6 +1874,32 @@ class Sweep:
     def skipped_lines(self) -> int:
         """
         Lines or records that were not REPORT records and were skipped (REPORT logs).
+        """
+class PowertuningStats:
+    """
+    Power Tuning's statistics of one size, from per-invocation REPORT values.
+    """
+    def __init__(self) -> None:
+        ...
+    @property
+    def average_billed_ms(self) -> float:
+        """
+        Trimmed mean of billed duration
+        """
+    @property
+    def average_duration_ms(self) -> float:
+        """
+        Trimmed mean of duration (Duration + Init + Restore)
+        """
+    @property
+    def average_price_usd(self) -> float:
+        """
+        AveragePrice (the output's cost at the chosen size)
+        """
+    @property
+    def total_cost_usd(self) -> float:
+        """
+        TotalCost: every invocation priced and summed
         """
 class FitOptions:
     """
@@ -2281,7 +2281,7 @@ class CheckResult:
     """
     One entry per recorded size, ascending.
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
         ...
     def __init__(self) -> None:
         ...
