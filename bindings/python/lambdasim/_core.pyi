@@ -3695,7 +3695,12 @@ class RecommendCandidate:
     @property
     def provisioned(self) -> int:
         """
-        Provisioned instances (0 on demand).
+        Deprecated alias of provisioned_concurrency (same value; kept for the CLI's JSON and tables, which tools parse).
+        """
+    @property
+    def provisioned_concurrency(self) -> int:
+        """
+        Provisioned-concurrency instances (0 on demand).
         """
     @property
     def role(self) -> str:
@@ -3773,7 +3778,12 @@ class RecommendTable:
     @property
     def provisioned(self) -> typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"]:
         """
-        Provisioned instances (0 on demand).
+        Deprecated alias of provisioned_concurrency (same value; kept for the CLI's JSON and tables, which tools parse).
+        """
+    @property
+    def provisioned_concurrency(self) -> typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"]:
+        """
+        Provisioned-concurrency instances (0 on demand).
         """
     @property
     def warm_ms(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:

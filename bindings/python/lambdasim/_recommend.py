@@ -27,6 +27,7 @@ CANDIDATE_FIELDS = (
     "memory_mb",
     "arch",
     "compute",
+    "provisioned_concurrency",
     "provisioned",
     "warm_ms",
     "cold_ms",
@@ -44,6 +45,7 @@ TABLE_COLUMNS = (
     "memory_mb",
     "arch",
     "compute",
+    "provisioned_concurrency",
     "provisioned",
     "warm_ms",
     "cold_ms",
@@ -117,7 +119,8 @@ class Recommendation(Result):
     """The recommended configuration, why, the runners-up and the Pareto front.
 
     Properties of the choice: ``memory_mb``, ``arch``, ``compute`` (``on-demand`` or
-    ``provisioned``), ``provisioned`` (instances), ``warm_ms``, ``cold_ms``, ``cost_usd``
+    ``provisioned``), ``provisioned_concurrency`` (instances; ``provisioned`` is its
+    deprecated alias), ``warm_ms``, ``cold_ms``, ``cost_usd``
     (one warm invocation), ``monthly_usd`` (``None`` without a request count),
     ``latency_ms`` (the ``percentile`` of all requests, cold starts included); ``reason``
     and ``decided_by`` (the constraint that decided it, or ``"none"``), ``runners_up``,
@@ -158,8 +161,13 @@ class Recommendation(Result):
     compute: str = _chosen_field(
         str, "Concurrency option of the choice: ``on-demand`` or ``provisioned``."
     )
+    provisioned_concurrency: int = _chosen_field(
+        int, "Provisioned-concurrency instances of the choice (0 on demand)."
+    )
     provisioned: int = _chosen_field(
-        int, "Provisioned instances of the choice (0 on demand)."
+        int,
+        "Deprecated alias of ``provisioned_concurrency`` (same value; kept because "
+        "the CLI's JSON key ``provisioned`` is parsed by tools).",
     )
     warm_ms: float = _chosen_field(float, "Warm duration of the choice (ms).")
     cold_ms: float = _chosen_field(
@@ -221,7 +229,8 @@ class Recommendation(Result):
         return {
             "current_memory_mb": int(ch.current.memory_mb),
             "current_arch": ch.current.arch,
-            "current_provisioned": int(ch.current.provisioned),
+            "current_provisioned_concurrency": int(ch.current.provisioned_concurrency),
+            "current_provisioned": int(ch.current.provisioned_concurrency),
             "cost_change": float(ch.cost_change),
             "duration_change": float(ch.duration_change),
             "latency_change": float(ch.latency_change),
@@ -300,7 +309,7 @@ class Recommendation(Result):
                     "role",
                     "memory_mb",
                     "arch",
-                    "provisioned",
+                    "provisioned_concurrency",
                     "warm_ms",
                     "cost_usd",
                     "monthly_usd",
@@ -315,7 +324,8 @@ class Recommendation(Result):
         return "".join(out)
 
     def __repr__(self) -> str:
-        extra = f", {self.provisioned} provisioned" if self.provisioned else ""
+        npc = self.provisioned_concurrency
+        extra = f", {npc} provisioned" if npc else ""
         return (
             f"Recommendation({self.strategy}: {self.memory_mb} MB {self.arch}{extra}, "
             f"{self.warm_ms:.1f} ms, decided_by={self.decided_by})"
