@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import html
 import math
-from typing import TYPE_CHECKING, Any, Callable, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 import numpy as np
 
 from . import _core
 from ._defaults import resolve_platform, set_fields
-from ._result import Result, html_table
+from ._result import Result, field, html_table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -86,33 +86,14 @@ T = TypeVar("T")
 
 def _chosen_field(kind: Callable[[Any], T], doc: str) -> T:
     """A typed read-only property: the field of the chosen candidate of the attribute's
-    name (``__set_name__`` gives it), converted by ``kind``."""
-    return cast("T", _Field("_chosen", kind, doc))
+    name, converted by ``kind``."""
+    return field("_chosen", kind, doc)
 
 
 def _result_field(kind: Callable[[Any], T], doc: str) -> T:
     """A typed read-only property: the ``_core.Recommendation`` attribute of the same
     name, converted by ``kind``."""
-    return cast("T", _Field("_r", kind, doc))
-
-
-class _Field:
-    """The descriptor behind ``_chosen_field``/``_result_field``: a property whose name
-    is the attribute's (one place states each name, its type and its doc)."""
-
-    def __init__(self, source: str, kind: Callable[[Any], Any], doc: str) -> None:
-        self.source, self.kind, self.__doc__ = source, kind, doc
-        self.name = ""
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    def __get__(self, obj: Any, owner: type | None = None) -> Any:
-        if obj is None:
-            return self
-        src = getattr(obj, self.source)
-        value = src[self.name] if isinstance(src, dict) else getattr(src, self.name)
-        return self.kind(value)
+    return field("_r", kind, doc)
 
 
 class Recommendation(Result):
