@@ -55,12 +55,20 @@ profile make_profile(const py::kwargs& kw) {
   take("first_call_cpu_ms", w.first_call_cpu_ms);
   take("peak_memory_mb", w.peak_memory_mb);
   take("cv", w.cv);
+  // The keywords behind each shorthand component (its index, work and knob keyword),
+  // so an error names what the user wrote (cpu_ms), not components[1].work_ms.
+  struct written {
+    std::size_t index;
+    std::string work, knob;
+  };
+  std::vector<written> shorthands;
   // A shorthand appends one component: its work, and its knob only beside the work.
   auto shorthand = [&](const char* work, const char* knob, component c,
                        auto component::*field) {
     if (kw.contains(work)) {
       c.work_ms = keyword<double>(kw, work);
       take(knob, c.*field);
+      shorthands.push_back({w.components.size(), work, knob});
       w.components.push_back(c);
     } else if (kw.contains(knob)) {
       throw py::value_error(std::string(knob) + " = " +
@@ -69,12 +77,31 @@ profile make_profile(const py::kwargs& kw) {
     }
   };
   shorthand("cpu_ms", "threads", component::cpu(0), &component::threads);
-  if (kw.contains("io_ms"))
+  if (kw.contains("io_ms")) {
+    shorthands.push_back({w.components.size(), "io_ms", ""});
     w.components.push_back(component::io(keyword<double>(kw, "io_ms")));
+  }
   shorthand("scaled_io_ms", "knee_vcpu", component::scaled_io(0),
             &component::knee_vcpu);
   shorthand("gc_ms", "ref_mb", component::gc(0), &component::ref_mb);
-  w.validate();
+  try {
+    w.validate();
+  } catch (const std::invalid_argument& e) {
+    // Only the message's field changes: "components[1].work_ms = -1: ..." becomes
+    // "cpu_ms = -1: ..." (the work) or "threads = 0: ..." (the knob).
+    const std::string msg = e.what();
+    for (const written& k : shorthands) {
+      const std::string at = "components[" + std::to_string(k.index) + "].";
+      const auto eq = msg.find(" = ");
+      if (msg.rfind(at, 0) != 0 || eq == std::string::npos) continue;
+      const std::string field = msg.substr(at.size(), eq - at.size());
+      const std::string key = field == "work_ms" || field == "ms" ? k.work
+                              : k.knob.empty()                    ? field
+                                                                  : k.knob;
+      throw std::invalid_argument(key + msg.substr(eq));
+    }
+    throw;
+  }
   return w;
 }
 }  // namespace

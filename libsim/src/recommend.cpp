@@ -10,6 +10,7 @@
 #include <mutex>
 #include <numeric>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <tuple>
 
@@ -24,6 +25,9 @@ namespace {
 // The messages of an impossible constraint (the fleet form records them per profile).
 constexpr std::string_view no_size_reaches = "no memory size on the grid";
 constexpr std::string_view no_configuration = "no configuration meets it";
+// The longest simulated period: a 31-day month (simulated_hours' upper bound and the
+// clamp of the period of Poisson traffic).
+constexpr double max_simulated_hours = 24 * 31;
 }  // namespace
 
 namespace {
@@ -141,8 +145,10 @@ void recommend_options::validate() const {
     detail::throw_invalid("closed_form_max_load", closed_form_max_load, "must be > 0");
   if (simulated_sizes < 2)
     detail::throw_invalid("simulated_sizes", simulated_sizes, "must be >= 2");
-  if (!(simulated_hours > 0 && simulated_hours <= 24 * 31))
-    detail::throw_invalid("simulated_hours", simulated_hours, "must be in (0, 744]");
+  if (!(simulated_hours > 0 && simulated_hours <= max_simulated_hours))
+    detail::throw_invalid(
+        "simulated_hours", simulated_hours,
+        "must be in (0, " + detail::format_number(max_simulated_hours) + "]");
   if (!(simulated_requests >= 0) || std::isinf(simulated_requests))
     detail::throw_invalid("simulated_requests", simulated_requests,
                           "must be finite and >= 0");
@@ -432,7 +438,8 @@ void traffic_models(std::vector<group>& groups, const platform& p,
   if (distinct.empty()) return;
 
   const double period_s =
-      std::clamp(o.simulated_requests / rate, o.simulated_hours * 3600, 744.0 * 3600);
+      std::clamp(o.simulated_requests / rate, o.simulated_hours * 3600,
+                 max_simulated_hours * 3600);
   const arrivals a =
       o.arrival_pattern ? *o.arrival_pattern : arrivals::poisson(rate, period_s);
   const auto per_job = static_cast<std::uint64_t>(std::llround(a.expected_requests()));
@@ -455,7 +462,13 @@ void traffic_models(std::vector<group>& groups, const platform& p,
           so.seed = o.seed;
           so.timeline_bins = 0;
           so.threads = 1;
-          const simulation_result r = simulate(groups[j.g].w, p, a, so);
+          simulation_result r;
+          try {
+            r = simulate(groups[j.g].w, p, a, so);
+          } catch (...) {
+            stop = true;  // the other blocks stop at their next job
+            throw;
+          }
           const double served = static_cast<double>(r.served);
           j.cold_fraction =
               served > 0 ? static_cast<double>(r.cold_starts) / served : 0;
@@ -980,7 +993,12 @@ recommendation recommend(const profile& w_in, const platform& p,
   // The current configuration.
   if (o.current_memory_mb) {
     const architecture ca = o.current_architecture.value_or(own_arch);
-    p.check_memory(*o.current_memory_mb);
+    try {
+      p.check_memory(*o.current_memory_mb);
+    } catch (const std::invalid_argument& e) {
+      // name the option, not the grid's field: "current_memory_mb = 5: ..."
+      throw std::invalid_argument("current_" + std::string(e.what()));
+    }
     group g{ca,
             o.current_provisioned,
             on_arch(w, ca, out.speed_ratio),

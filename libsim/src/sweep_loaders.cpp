@@ -667,7 +667,13 @@ sweep csv_from_text(std::string_view text, std::string_view origin,
   }
   if (s.rows.empty()) {
     std::string msg = o + ": no data rows";
-    if (!filters.empty()) msg += " match the filter";
+    if (!filters.empty()) {
+      // name the filter, as given: "no data rows match where Function = 'f9'"
+      msg += " match where";
+      for (std::size_t k = 0; k < opt.where.size(); ++k)
+        msg += std::string(k ? " and " : " ") + opt.where[k].first + " = '" +
+               opt.where[k].second + "'";
+    }
     throw config_error(msg);
   }
   return s;

@@ -479,6 +479,12 @@ TEST_CASE("runners-up, Pareto front, change from the current configuration, band
   CHECK(r.change->current.warm_ms == doctest::Approx(cur).epsilon(1e-9));
   CHECK(r.change->duration_change ==
         doctest::Approx(r.chosen.warm_ms / cur - 1).epsilon(1e-9));
+  // a current size off the grid names the option, not the grid's memory_mb
+  o.current_memory_mb = 100;
+  CHECK_THROWS_WITH_AS(recommend(w, p, o),
+                       "current_memory_mb = 100: must be within 128..10240 MB",
+                       std::invalid_argument);
+  o.current_memory_mb = 3008;
   // the Pareto front: no feasible point is both cheaper and faster than a front point
   const recommend_table& t = r.candidates;
   Eigen::Index front = 0;

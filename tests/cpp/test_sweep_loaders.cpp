@@ -281,6 +281,13 @@ TEST_CASE("canonical CSV and malformed CSV") {
   o.where = {{"Function", "f1"}};
   CHECK_THROWS_WITH_AS(csv_from_text("memory_mb,duration_ms\n128,1\n", "a.csv", o),
                        doctest::Contains("no column 'Function'"), config_error);
+  // a filter nothing matches is named as given
+  o.columns = {{"memory_mb", "memory_mb"}, {"duration_ms", "duration_ms"}};
+  o.where = {{"Function", "f9"}, {"region", "eu"}};
+  CHECK_THROWS_WITH_AS(
+      csv_from_text("memory_mb,duration_ms,Function,region\n128,1,f1,eu\n", "a.csv", o),
+      "a.csv: no data rows match where Function = 'f9' and region = 'eu'",
+      config_error);
 }
 
 TEST_CASE("load_sweep detects the format") {

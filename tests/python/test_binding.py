@@ -66,9 +66,10 @@ def test_profile_keywords():
 @pytest.mark.parametrize(
     ("kwargs", "match"),
     [
-        ({"cpu_ms": -5}, r"components\[0\]\.work_ms = -5: must be finite and >= 0"),
-        ({"cpu_ms": float("nan")}, r"work_ms = nan"),
-        ({"cpu_ms": 5, "threads": 0}, r"threads = 0: must be >= 1"),
+        ({"cpu_ms": -5}, r"^cpu_ms = -5: must be finite and >= 0"),
+        ({"cpu_ms": float("nan")}, r"^cpu_ms = nan"),
+        ({"io_ms": 1, "scaled_io_ms": -1}, r"^scaled_io_ms = -1"),
+        ({"cpu_ms": 5, "threads": 0}, r"^threads = 0: must be >= 1"),
         ({"threads": 2}, r"threads = 2: given without cpu_ms"),
         ({"io_ms": 1, "init_ms": -1}, r"init_ms = -1"),
         ({"scaled_io_ms": 1, "knee_vcpu": 0}, r"knee_vcpu = 0"),

@@ -244,6 +244,21 @@ CLI_CASES = [
     (["check", "{profile}", PRIME, "--shift-tolerance", "-1"], "shift_tolerance = -1"),
     (["check", "{peak_profile}", PRIME], "peak_memory_mb = 20000"),
     (["check", "{profile}", "{dir}"], ": is a directory, expected a file"),
+    # recommend
+    (["recommend", "{profile}", "--current", "100"], "current_memory_mb = 100"),
+    (
+        [
+            "fit",
+            str(ls.data_path("lin_khazaei_2020", "App6_Lambda_Logs.csv")),
+            "--column",
+            "memory_mb=Memory Size",
+            "--column",
+            "duration_ms=Duration",
+            "--where",
+            "Function=f99",
+        ],
+        "no data rows match where Function = 'f99'",
+    ),
 ]
 
 
@@ -274,9 +289,20 @@ PY_CASES = [
     (lambda: ls.Profile(cpu_ms="NaN"), r"cpu_ms = 'NaN': expected a number"),
     (lambda: ls.Profile(cpu_ms=1, threads=1.5), r"threads = 1\.5: expected an integer"),
     (lambda: ls.Profile(io_ms=None), r"io_ms = None: expected a number"),
-    (lambda: ls.Profile(cpu_ms=math.nan), r"work_ms = nan"),
-    (lambda: ls.Profile(cpu_ms=-1), r"work_ms = -1"),
-    (lambda: ls.Profile(cpu_ms=1e308), r"work_ms = 1e\+308"),
+    # the keyword written, not the component it became (components[0].work_ms)
+    (lambda: ls.Profile(cpu_ms=math.nan), r"^cpu_ms = nan: must be finite"),
+    (lambda: ls.Profile(cpu_ms=-1), r"^cpu_ms = -1: must be finite and >= 0"),
+    (lambda: ls.Profile(cpu_ms=1e308), r"^cpu_ms = 1e\+308: must be at most"),
+    (lambda: ls.Profile(cpu_ms=1, io_ms=-2), r"^io_ms = -2: must be finite and >= 0"),
+    (lambda: ls.Profile(io_ms=1, gc_ms=math.inf), r"^gc_ms = inf: must be"),
+    (
+        lambda: ls.Profile(components=[ls.primitives.Component.io(-3)], cpu_ms=1),
+        r"^components\[0\]\.ms = -3",  # an explicit component keeps its own name
+    ),
+    (
+        lambda: ls.Profile(components=[ls.primitives.Component.io(3)], cpu_ms=-1),
+        r"^cpu_ms = -1",  # the shorthand is components[1]
+    ),
     (lambda: ls.Profile(init_ms=5), r"components = \[\]"),
     (lambda: ls.Profile(cpu_ms=1, init_ms=math.inf), r"init_ms = inf"),
     (
@@ -313,6 +339,27 @@ PY_CASES = [
         r"seed = -1: expected a non-negative integer",
     ),
     (lambda: ls.simulate(_profile(), 512, rate="fast", days=1), r"rate = 'fast'"),
+    # "no" is a true string: a switch takes True, False or None only
+    (
+        lambda: ls.simulate(_profile(), 512, rate=1, days=0.01, progress="no"),
+        r"progress = 'no': expected True, False or None",
+    ),
+    (
+        lambda: ls.recommend(_profile(), progress="yes"),
+        r"progress = 'yes': expected True, False or None",
+    ),
+    (
+        lambda: ls.recommend(_profile(), current_memory_mb=100),
+        r"^current_memory_mb = 100: must be within 128\.\.10240 MB",
+    ),
+    (
+        lambda: ls.Sweep.from_csv(
+            ls.data_path("lin_khazaei_2020", "App6_Lambda_Logs.csv"),
+            columns=[("memory_mb", "Memory Size"), ("duration_ms", "Duration")],
+            where=[("Function", "f5"), ("Memory Size", "129")],
+        ),
+        r"no data rows match where Function = 'f5' and Memory Size = '129'",
+    ),
     (
         lambda: ls.simulate(_profile(), 512, rate=1e9, days=1),
         r"expected requests = 8\.64e\+13 .*max_requests",
