@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 from typing import Any, TypeVar
 
+import numpy as np
+
 from . import _core
 
 T = TypeVar("T")
@@ -82,6 +84,16 @@ def as_number(name: str, value: Any) -> float:
         msg = f"{name} = {value!r}: expected a number"
         raise OptionError(msg)
     return float(value)
+
+
+def as_flag(name: str, value: Any) -> bool | None:
+    """``value`` as a tri-state switch (``True``, ``False`` or ``None`` for "decide
+    for me"); anything else (``"no"``, which Python finds true) raises ``OptionError``
+    naming ``name`` and the value."""
+    if value is None or isinstance(value, (bool, np.bool_)):
+        return None if value is None else bool(value)
+    msg = f"{name} = {value!r}: expected True, False or None"
+    raise OptionError(msg)
 
 
 def deprecated_keyword(old: str, new: str, value: Any, current: Any) -> Any:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable, TypeVar
 import numpy as np
 
 from . import _core
-from ._defaults import resolve_platform, set_fields
+from ._defaults import as_flag, resolve_platform, set_fields
 from ._result import LambdasimWarning, Result, field, html_table
 
 if TYPE_CHECKING:
@@ -466,7 +466,7 @@ def recommend(
             lo, hi = band
             o.band_lo_ms = np.asarray(lo, dtype=np.float64)
             o.band_hi_ms = np.asarray(hi, dtype=np.float64)
-    bar = _SimulationProgress(progress)
+    bar = _SimulationProgress(as_flag("progress", progress))
     try:
         result = _core.recommend(profile, platform, o, bar)
     finally:
@@ -498,7 +498,7 @@ class _SimulationProgress:
             if seconds > 60:
                 warnings.warn(
                     f"recommend simulates {total:,} requests (about "
-                    f"{seconds / 60:.0f} min on {cores} cores): fewer provisioned "
+                    f"{seconds / 60:.1f} min on {cores} idle cores): fewer provisioned "
                     "levels (max_provisioned) or a shorter simulated_hours "
                     "(--simulated-hours) shorten it",
                     LambdasimWarning,

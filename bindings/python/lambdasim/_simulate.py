@@ -16,6 +16,7 @@ from . import _core
 from ._bill import Bill, bill_options
 from ._defaults import (
     OptionError,
+    as_flag,
     as_number,
     deprecated_keyword,
     resolve_platform,
@@ -467,6 +468,7 @@ def simulate(
             set_field(o, name, value)
     o.validate()
 
+    progress = as_flag("progress", progress)
     expected = arrivals.expected_requests() * o.replications
     # No bar for a run the core refuses (max_requests): its error is the one line shown.
     show = expected <= o.max_requests and (
