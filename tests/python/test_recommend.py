@@ -402,3 +402,17 @@ def test_provisioned_concurrency_and_its_old_name_against_a_hand_count(
     assert doc["runners_up"]
     for ru in doc["runners_up"]:
         assert ru["provisioned_concurrency"] == ru["provisioned"]
+
+
+def test_cli_says_one_provisioned_instance_in_the_singular(tmp_path, capsys):
+    """docs/choosing.md's example: at 25,000 requests a month with a 2 s INIT, no
+    on-demand size meets a 1 s p99, so the choice is one provisioned instance; the
+    text says "1 provisioned instance", not "instances"."""
+    path = tmp_path / "slow_init.json"
+    ls.Profile(cpu_ms=800, io_ms=120, init_ms=2000).save(str(path))
+    args = ["recommend", str(path), "--requests-per-month", "25000"]
+    args += ["--max-latency-ms", "1000", "--max-provisioned", "2", "--strategy", "cost"]
+    assert main(args) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("Recommended: ")
+    assert first.endswith(" with 1 provisioned instance")

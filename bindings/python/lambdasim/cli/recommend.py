@@ -227,7 +227,7 @@ def write_text(r: Any, out: Any) -> None:
     """A human-readable recommendation."""
     monthly = r.requests_per_month > 0
     npc = r.provisioned_concurrency
-    pc = f" with {npc} provisioned instances" if npc else ""
+    pc = f" with {npc} provisioned instance{'s' if npc != 1 else ''}" if npc else ""
     out.write(f"Recommended: {r.memory_mb} MB {r.arch}{pc}\n")
     out.write(
         f"  warm {_ms(r.warm_ms)}, p{r.percentile:g} {_ms(r.latency_ms)}, "
