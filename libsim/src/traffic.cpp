@@ -3,10 +3,11 @@
 
 #include <charconv>
 #include <cmath>
-#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "detail/csv.hpp"
+#include "detail/json_reader.hpp"
 #include "lambdasim/error.hpp"
 
 namespace lambdasim {
@@ -144,8 +145,8 @@ double arrivals::mean_rate_per_s() const {
 }
 
 arrivals arrivals::load_csv(const std::string& path, std::string_view column) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw config_error(path + ": cannot open file");
+  // read_text_file says "is a directory" where a stream would read a directory as empty
+  std::istringstream in(detail::read_text_file(path));
   std::string line;
   if (!std::getline(in, line))
     throw config_error(path + ": empty file, expected a header line");

@@ -76,6 +76,11 @@ TEST_CASE("trace csv errors name the file, line and column") {
       config_error);
   const auto one = temp_csv("one", "timestamp_s\n10\n");
   CHECK_THROWS_AS(arrivals::load_csv(one), config_error);
+  // a directory is named as one, not read as an empty file
+  const auto dir = std::filesystem::temp_directory_path().string();
+  CHECK_THROWS_WITH_AS(arrivals::load_csv(dir),
+                       (dir + ": is a directory, expected a file").c_str(),
+                       config_error);
   CHECK_THROWS_WITH_AS(arrivals::load_csv("/nonexistent/trace.csv"),
                        doctest::Contains("/nonexistent/trace.csv: cannot open file"),
                        config_error);

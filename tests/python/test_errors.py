@@ -244,6 +244,10 @@ CLI_CASES = [
     (["check", "{profile}", PRIME, "--shift-tolerance", "-1"], "shift_tolerance = -1"),
     (["check", "{peak_profile}", PRIME], "peak_memory_mb = 20000"),
     (["check", "{profile}", "{dir}"], ": is a directory, expected a file"),
+    (
+        ["simulate", "{profile}", "--memory", "512", "--trace", "{dir}"],
+        ": is a directory, expected a file",
+    ),
     # recommend
     (["recommend", "{profile}", "--current", "100"], "current_memory_mb = 100"),
     (
