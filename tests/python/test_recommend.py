@@ -326,6 +326,8 @@ def test_long_simulations_warn_with_an_estimate_and_show_progress(
     with pytest.warns(ls.LambdasimWarning, match="recommend simulates") as w:
         ls.recommend(api, progress=False, **kw)
     assert f"{6 * per_sim:,} requests" in str(w[0].message)
+    # the warning points at the caller's line, as warnings.warn's stacklevel promises
+    assert w[0].filename == __file__
 
 
 def erlang_b(n: int, a: float) -> float:

@@ -502,7 +502,7 @@ class _SimulationProgress:
                     "levels (max_provisioned) or a shorter simulated_hours "
                     "(--simulated-hours) shorten it",
                     LambdasimWarning,
-                    stacklevel=4,
+                    stacklevel=3,  # __call__, recommend(), its caller
                 )
             if self.show or (self.show is None and total >= PROGRESS_THRESHOLD):
                 from tqdm.auto import tqdm
