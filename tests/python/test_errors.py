@@ -405,6 +405,35 @@ def test_at_least_forty_rows():
     assert len(PY_CASES) >= 30
 
 
+def test_ctrl_c_is_one_line_and_exit_130(files):
+    """SIGINT in the middle of recommend's traffic simulations (50 provisioned levels
+    at 3e8 requests a month: 189 M simulated requests, many seconds): the run stops
+    with one stderr line (after the bar) and 128 + SIGINT, no traceback."""
+    import signal
+    import time
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "lambdasim", "recommend", files["profile"]]
+        + ["--requests-per-month", "3e8", "--max-provisioned", "50"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    # the progress bar's first characters: the simulations have started
+    assert proc.stderr is not None
+    started = ""
+    while "recommend:" not in started and (c := proc.stderr.read(1)):
+        started += c
+    assert "recommend:" in started, started
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + signal.SIGINT, err
+    assert "Traceback" not in err
+    assert err.rstrip().endswith("\nlambdasim recommend: interrupted")
+    assert out == ""
+
+
 def test_unknown_keywords_are_value_and_type_errors():
     # Python's convention for a bad keyword is TypeError; the contract is ValueError:
     # OptionError is both.

@@ -66,6 +66,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except KeyboardInterrupt:
+        # Ctrl-C during a long simulation: one line and the shell's code for SIGINT
+        # (128 + 2), not a traceback.
+        print(f"lambdasim {args.command}: interrupted", file=sys.stderr)
+        return 130
     except (ValueError, OSError, KeyError) as err:
         message = str(err).strip().splitlines()[0] if str(err).strip() else repr(err)
         print(f"lambdasim {args.command}: error: {message}", file=sys.stderr)
