@@ -405,6 +405,39 @@ def test_at_least_forty_rows():
     assert len(PY_CASES) >= 30
 
 
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["curve", "{profile}", "--nosuch", "1"],
+            "lambdasim curve: error: unrecognized arguments: --nosuch 1",
+        ),
+        (
+            ["recommend", "{profile}", "--strategy", "fastest"],
+            "lambdasim recommend: error: argument --strategy: invalid choice: "
+            "'fastest'",
+        ),
+        (
+            ["simulate", "{profile}", "--seed", "1e30"],
+            "lambdasim simulate: error: argument --seed: invalid int value: '1e30'",
+        ),
+        (
+            ["curve", "{profile}", "--memory"],
+            "lambdasim curve: error: argument --memory: expected one argument",
+        ),
+        (["nosuchverb"], "lambdasim: error: argument COMMAND: invalid choice"),
+    ],
+)
+def test_parse_errors_are_one_line_naming_the_verb(files, args, line):
+    """argparse's own errors (a wrong type, an unknown option or choice) follow the
+    contract too: exit 2 and one line, from the verb's parser, pointing at --help."""
+    r = run(*[a.format(**files) for a in args])
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1, r.stderr
+    assert lines[0].startswith(line) and lines[0].endswith("--help)")
+
+
 def test_ctrl_c_is_one_line_and_exit_130(files):
     """SIGINT in the middle of recommend's traffic simulations (50 provisioned levels
     at 3e8 requests a month: 189 M simulated requests, many seconds): the run stops

@@ -11,7 +11,7 @@ import argparse
 import os
 import sys
 import warnings
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from .._result import LambdasimWarning
 from . import bill as _bill
@@ -30,11 +30,20 @@ if TYPE_CHECKING:
 COMMANDS = [_curve, _bill, _sweep, _fit, _check, _simulate, _recommend, _demo]
 
 
+class _Parser(argparse.ArgumentParser):
+    """A parse error is bad input like any other: one stderr line naming the option
+    and the value, exit 2 (argparse alone prints the usage first). Subcommand parsers
+    inherit it (``add_subparsers`` makes parsers of the parent's class)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered subcommand."""
     from .. import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="lambdasim",
         description="Predict AWS Lambda duration and cost across memory sizes, offline.",
     )
@@ -44,13 +53,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in COMMANDS:
         module.register(sub)
+    for verb in sub.choices.values():
+        # an unknown option is reported by its verb ("lambdasim curve: error: ...")
+        verb.set_defaults(verb_parser=verb)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        args.verb_parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         with warnings.catch_warnings():
             # Soft diagnostics are one stderr line each, never a traceback.
