@@ -143,10 +143,10 @@ struct fit_result {
   double mape_fit = 0;      ///< over the fitting sizes
   double mape_holdout = 0;  ///< over the other sizes (NaN if none)
 
-  /// io_ms, cpu_ms, scaled_io_ms, gc_ms (at 1,024 MB), init_ms, first_call_cpu_ms and
-  /// the bootstrap standard deviations of the work terms (NaN without per-invocation
-  /// samples; always NaN for init_ms and first_call_cpu_ms, which are medians of the
-  /// cold rows).
+  /// io_ms, cpu_ms, scaled_io_ms, gc_ms (at 1,024 MB), init_ms, first_call_cpu_ms,
+  /// parallel_ms (amdahl's work on `threads` threads), and the bootstrap standard
+  /// deviations of the work terms (NaN without per-invocation samples; always NaN for
+  /// init_ms and first_call_cpu_ms, which are medians of the cold rows).
   std::vector<std::string> param_names;
   Eigen::VectorXd param_values;
   Eigen::VectorXd param_sd;
