@@ -230,6 +230,35 @@ def test_recommend_with_lmi():
     assert big.reason.startswith("lmi: 23 x m7g.large")
 
 
+def test_an_lmi_choice_names_its_instances(tmp_path, capsys):
+    """When LMI wins, the headline is the instances, not a Lambda memory setting: the
+    plan is ``r.lmi`` (its count is the bill's instance-hours over AWS's 730-hour
+    month), in the repr, the text's first line and the JSON's ``lmi`` key."""
+    p = ls.Profile(cpu_ms=10, io_ms=90)
+    big = ls.recommend(p, **_recommend_lmi_args(3e9))
+    assert big.compute == "lmi" and big.lmi is not None
+    n = big.lmi.instances
+    assert n == round(big.lmi.bill.instance_hours / 730)
+    assert f"lmi {n} x m7g.large" in repr(big)
+    assert ls.recommend(p, arch="x86_64").lmi is None
+
+    path = tmp_path / "small.json"
+    p.save(str(path))
+    args = ["recommend", str(path), "--arch", "x86_64", "--strategy", "cost"]
+    args += ["--memory", "512,1024,1769,3008", "--requests-per-month", "3e9"]
+    args += ["--compute", "on-demand,lmi", "--instance-type", "m7g.large"]
+    args += ["--simulated-hours", "0.05", "--no-progress"]
+    assert main(args) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith(
+        f"Recommended: Lambda Managed Instances, {n} x m7g.large ("
+    ), first
+    assert main([*args, "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["compute"] == "lmi"
+    assert doc["lmi"]["instances"] == n and doc["lmi"]["instance_type"] == "m7g.large"
+
+
 def test_cli_recommend_compute_lmi(profile_file, capsys):
     args = [
         "recommend",

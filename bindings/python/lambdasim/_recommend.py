@@ -100,8 +100,8 @@ def _result_field(kind: Callable[[Any], T], doc: str) -> T:
 class Recommendation(Result):
     """The recommended configuration, why, the runners-up and the Pareto front.
 
-    Properties of the choice: ``memory_mb``, ``arch``, ``compute`` (``on-demand`` or
-    ``provisioned``), ``provisioned_concurrency`` (instances; ``provisioned`` is its
+    Properties of the choice: ``memory_mb``, ``arch``, ``compute`` (``on-demand``,
+    ``provisioned`` or ``lmi``, whose plan is ``lmi``), ``provisioned_concurrency`` (instances; ``provisioned`` is its
     deprecated alias), ``warm_ms``, ``cold_ms``, ``cost_usd``
     (one warm invocation), ``monthly_usd`` (``None`` without a request count),
     ``latency_ms`` (the ``percentile`` of all requests, cold starts included); ``reason``
@@ -141,7 +141,9 @@ class Recommendation(Result):
     memory_mb: int = _chosen_field(int, "Memory size of the choice (MB).")
     arch: str = _chosen_field(str, "Architecture of the choice.")
     compute: str = _chosen_field(
-        str, "Concurrency option of the choice: ``on-demand`` or ``provisioned``."
+        str,
+        "Compute option of the choice: ``on-demand``, ``provisioned`` or ``lmi`` "
+        "(Lambda Managed Instances: ``lmi`` holds the instances).",
     )
     provisioned_concurrency: int = _chosen_field(
         int, "Provisioned-concurrency instances of the choice (0 on demand)."
@@ -184,6 +186,12 @@ class Recommendation(Result):
 
     caveats: list[str] = _result_field(
         list, "What the recommendation assumes (e.g. an unknown arm64 speed ratio)."
+    )
+    lmi: _core.LmiPlan | None = _result_field(
+        lambda plan: plan,
+        "With ``lmi`` among the compute options: its capacity plan and bill "
+        "(``instances``, ``environments``, ``bill.instance_type``), chosen or not; "
+        "else None.",
     )
 
     method: str = _result_field(
@@ -308,6 +316,8 @@ class Recommendation(Result):
     def __repr__(self) -> str:
         npc = self.provisioned_concurrency
         extra = f", {npc} provisioned" if npc else ""
+        if self.compute == "lmi" and self.lmi is not None:
+            extra = f", lmi {self.lmi.instances} x {self.lmi.bill.instance_type}"
         return (
             f"Recommendation({self.strategy}: {self.memory_mb} MB {self.arch}{extra}, "
             f"{self.warm_ms:.1f} ms, decided_by={self.decided_by})"

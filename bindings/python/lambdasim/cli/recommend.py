@@ -216,6 +216,16 @@ def as_json(r: Any) -> dict[str, Any]:
         out["runners_up"].append(row)
     if r.change is not None:
         out["change"] = {k: _plain(v) for k, v in r.change.items()}
+    if r.lmi is not None:
+        # the LMI plan (chosen when compute is "lmi"): a key added, none renamed
+        plan = r.lmi
+        out["lmi"] = {
+            "instance_type": plan.bill.instance_type,
+            "instances": int(plan.instances),
+            "environments": int(plan.environments),
+            "bound": plan.bound,
+            "total_usd": _plain(plan.bill.total_usd),
+        }
     return out
 
 
@@ -228,7 +238,16 @@ def write_text(r: Any, out: Any) -> None:
     monthly = r.requests_per_month > 0
     npc = r.provisioned_concurrency
     pc = f" with {npc} provisioned instance{'s' if npc != 1 else ''}" if npc else ""
-    out.write(f"Recommended: {r.memory_mb} MB {r.arch}{pc}\n")
+    if r.compute == "lmi" and r.lmi is not None:
+        # not a Lambda memory setting: the instances and their environments' size
+        plan = r.lmi
+        out.write(
+            f"Recommended: Lambda Managed Instances, {plan.instances} x "
+            f"{plan.bill.instance_type} ({plan.environments} environments of "
+            f"{r.memory_mb} MB {r.arch})\n"
+        )
+    else:
+        out.write(f"Recommended: {r.memory_mb} MB {r.arch}{pc}\n")
     out.write(
         f"  warm {_ms(r.warm_ms)}, p{r.percentile:g} {_ms(r.latency_ms)}, "
         f"${r.cost_usd * 1e6:,.2f} per million warm invocations"
