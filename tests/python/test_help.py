@@ -50,3 +50,39 @@ def test_help_teaches(name):
 def test_exit_codes_where_a_verb_can_exit_1(name):
     text = subparsers()[name].format_help()
     assert "exit codes" in text and " 1 " in text and " 2 " in text
+
+
+def test_aws_figures_in_help_are_the_models_data():
+    """The free tier, the Savings Plan range and the LMI memory-per-vCPU range quoted
+    in --help are those of models/*.json, read here from the files themselves."""
+    import json
+    from pathlib import Path
+
+    models = Path(__file__).resolve().parents[2] / "models"
+    prices = json.loads((models / "prices-aws-lambda.json").read_text())
+    lmi = json.loads((models / "lmi-aws.json").read_text())
+    free = next(v for k, v in _walk(prices) if k == "free_tier")
+    bill = " ".join(a.help or "" for a in subparsers()["bill"]._actions)
+    bill = re.sub(r"\s+", " ", bill)
+    assert f"{free['requests'] / 1e6:g} M requests, {free['gb_s']:,.0f} GB-s" in bill
+    sp = lmi["savings_plans"]
+    assert (
+        f"({sp['lambda_compute_min_published_discount']:g} to "
+        f"{sp['lambda_compute_max_discount']:g};" in bill
+    )
+    lim = lmi["limits"]
+    assert (
+        f"({lim['memory_per_vcpu_gib_min']:g} to {lim['memory_per_vcpu_gib_max']:g};"
+        in bill
+    )
+
+
+def _walk(obj):
+    """Every (key, value) of a JSON document, depth first."""
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            yield k, v
+            yield from _walk(v)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from _walk(v)

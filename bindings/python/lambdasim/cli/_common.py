@@ -167,6 +167,7 @@ def add_lmi_args(p: argparse.ArgumentParser) -> Any:
     from .. import _core
 
     c = _core.LmiConfig()
+    model = _core.LmiModel.aws()  # the limits quoted in the help (models/lmi-aws.json)
     group = p.add_argument_group("Lambda Managed Instances (--compute lmi)")
     group.add_argument(
         "--compute",
@@ -183,7 +184,9 @@ def add_lmi_args(p: argparse.ArgumentParser) -> Any:
         "--memory-per-vcpu",
         metavar="GIB",
         type=float,
-        help="environment memory per vCPU, GiB (2 to 8; default: "
+        help="environment memory per vCPU, GiB ("
+        f"{model.memory_per_vcpu_gib_min:g} to {model.memory_per_vcpu_gib_max:g}; "
+        "default: "
         f"{default(c, 'memory_per_vcpu_gib'):g}, an assumption AWS does not publish)",
     )
     group.add_argument(

@@ -22,9 +22,12 @@ from .curve import PROFILE_HELP
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from .. import primitives
+    from .. import _core, primitives
 
     d = primitives.BillOptions()
+    # AWS figures quoted in the help come from models/ (never restated here)
+    rules = _core.BillingRules.aws()
+    lmi_model = _core.LmiModel.aws()
     p = add_parser(
         sub,
         "bill",
@@ -61,7 +64,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--free-tier",
         action="store_true",
-        help="apply the monthly free tier (1 M requests, 400,000 GB-s)",
+        help="apply the monthly free tier ("
+        f"{rules.free_tier_requests / 1e6:g} M requests, "
+        f"{rules.free_tier_gb_s:,.0f} GB-s)",
     )
     p.add_argument(
         "--storage-mb",
@@ -124,7 +129,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         metavar="F",
         type=float,
         help="Compute Savings Plan discount on duration and provisioned "
-        "concurrency, a fraction (0.12 to 0.17; default: "
+        "concurrency, a fraction ("
+        f"{lmi_model.lambda_sp_min_published_discount:g} to "
+        f"{lmi_model.lambda_sp_max_discount:g}; default: "
         f"{default(d, 'savings_plan_discount'):g}, none)",
     )
     lmi = add_lmi_args(p)
