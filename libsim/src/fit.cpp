@@ -16,6 +16,7 @@
 #include "detail/small_lstsq.hpp"
 #include "lambdasim/error.hpp"
 #include "lambdasim/predict.hpp"
+#include "lambdasim/prices.hpp"
 
 namespace lambdasim {
 
@@ -920,7 +921,34 @@ fit_result fit(const sweep& s, const platform& given, const fit_options& opt) {
     date_why =
         ", the date in the file: " + s.meta.date_origin + " (date= overrides it)";
   }
-  const platform p = date.empty() ? given : platform_in_force(date);
+  platform p = date.empty() ? given : platform_in_force(date);
+  // A throughput under sustained load: the quota runs out every period, so the time per
+  // operation is the work over the share, whatever the platform's single-call rule.
+  if (opt.load == sweep_load::sustained) p.throttle = throttling::smooth;
+  // The architecture the rows ran on: arch= first, else the one the file says.
+  const auto& file_arch = s.meta.architectures;
+  if (file_arch.size() > 1) {
+    std::string both;
+    for (const auto& a : file_arch) both += (both.empty() ? "" : ", ") + a;
+    detail::throw_invalid(
+        "arch", both,
+        "the sweep's rows were recorded on more than one architecture (" +
+            s.meta.architecture_origin +
+            "); fit one at a time, keeping its rows with a filter (--where)");
+  }
+  std::string arch = profile{}.architecture, arch_why;
+  if (!opt.arch.empty()) {
+    arch = std::string(to_string(enum_from_name<architecture>(opt.arch, "arch")));
+    const bool differs = !file_arch.empty() && file_arch.front() != arch;
+    arch_why = differs ? " (given; the file says " + file_arch.front() + ", " +
+                             s.meta.architecture_origin + ")"
+                       : " (given)";
+  } else if (!file_arch.empty()) {
+    arch = file_arch.front();
+    arch_why = " (from the file: " + s.meta.architecture_origin + ")";
+  } else {
+    arch_why = " (the file does not say; arch= sets it)";
+  }
   const detail::fit_data d = detail::prepare_fit_data(s, p, opt);
   const detail::fit_grid g = detail::candidate_grid(d, p, opt);
   const detail::fit_scores sc = detail::score_candidates(d, g, p, opt);
@@ -935,6 +963,11 @@ fit_result fit(const sweep& s, const platform& given, const fit_options& opt) {
   f.profile = detail::candidate_profile(chosen, sc.solutions[sc.best].x);
   f.profile.name = opt.name;
   f.profile.platform = p.name;
+  f.profile.architecture = arch;
+  f.reason += "; measured on " + arch + arch_why;
+  if (opt.load == sweep_load::sustained)
+    f.reason += "; sustained load: smooth throttling (the CPU quota is used up every "
+                "period)";
   f.profile.source = s.meta.source;
   detail::fit_cold_part(s, d, p, f.profile, f.diagnostics);
   detail::per_size_report(d, p, f);
@@ -949,6 +982,10 @@ fit_result fit(const sweep& s, const platform& given, const fit_options& opt) {
     if (gi != sc.best)
       f.plausible_profiles.push_back(
           detail::candidate_profile(g.knobs[gi], sc.solutions[gi].x));
+  if (!opt.arch.empty() && !file_arch.empty() && file_arch.front() != arch)
+    f.diagnostics.push_back("arch = '" + arch + "', but the file says " +
+                            file_arch.front() + " (" + s.meta.architecture_origin +
+                            "): the profile records " + arch);
   f.band_level = opt.band_level;
   f.band_lo_ms.resize(f.memory_mb.size());
   f.band_hi_ms.resize(f.memory_mb.size());

@@ -46,6 +46,25 @@ std::string_view to_string(fit_structure s);
 ///         scaled_io, gc_cpu, amdahl
 fit_structure fit_structure_from_string(std::string_view name);
 
+/// What a sweep's durations measure, which decides how the CPU quota throttles them.
+enum class sweep_load {
+  /// Single invocations, each starting with its CFS quota unused: the platform's own
+  /// throttling (cfs for the AWS models). Power Tuning, REPORT lines, per-call timings.
+  per_invocation,
+  /// Time per operation under sustained load (1000 / operations per second over a run
+  /// of many seconds: sharp, express, SciMark2 benchmarks): the quota is used up every
+  /// period, so the time is the work over the share (smooth throttling; docs/model.md,
+  /// "Sustained load").
+  sustained,
+};
+template <>
+struct enum_traits<sweep_load> {
+  static constexpr std::string_view field = "load";
+  static constexpr std::array<std::pair<sweep_load, std::string_view>, 2> names{
+      {{sweep_load::per_invocation, "per_invocation"},
+       {sweep_load::sustained, "sustained"}}};
+};
+
 struct fit_options {
   aggregation aggregate = aggregation::median;
   /// Fit on these recorded sizes only (empty: every size). The others are predicted.
@@ -77,6 +96,14 @@ struct fit_options {
   /// REPORT timestamps, a CSV timestamp column) chooses between aws-lambda-2020 and
   /// aws-lambda when the platform passed is one of them; a platform of its own is kept.
   std::string date;
+  /// Architecture the sweep was measured on, recorded as the profile's architecture
+  /// (x86_64 or arm64; empty: the one the file says, sweep_metadata::architectures,
+  /// else profile::architecture's default, x86_64, with a note in the reason). A sweep
+  /// with rows of both is refused either way.
+  std::string arch;
+  /// What the durations measure: per_invocation (the platform's throttling) or
+  /// sustained (smooth throttling: the quota is used up every period).
+  sweep_load load = sweep_load::per_invocation;
   /// Coverage the prediction band promises on sizes not fitted (band_lo_ms/band_hi_ms).
   double band_level = 0.9;
   /// Bootstrap resamples over raw samples (0: none). Needs per-invocation rows at every
