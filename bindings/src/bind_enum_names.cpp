@@ -33,6 +33,7 @@ void bind_enum_names(py::module_& m) {
         add<aggregation>(d, "aggregation");
         add<component_kind>(d, "component_kind");
         add<fit_structure>(d, "fit_structure");
+        add<sweep_load>(d, "sweep_load");
         add<compute_kind>(d, "compute_kind");
         add<recommend_strategy>(d, "recommend_strategy");
         add<latency_method>(d, "latency_method");

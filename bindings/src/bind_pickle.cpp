@@ -235,7 +235,9 @@ void bind_pickle(py::module_& m) {
       .def(pickle_fields("SweepMetadata", &sweep_metadata::source,
                          &sweep_metadata::format, &sweep_metadata::strategy,
                          &sweep_metadata::region, &sweep_metadata::num,
-                         &sweep_metadata::date, &sweep_metadata::date_origin));
+                         &sweep_metadata::date, &sweep_metadata::date_origin,
+                         &sweep_metadata::architectures,
+                         &sweep_metadata::architecture_origin));
   // Sweep rows are not a bound type: each travels as a tuple of its members.
   existing<sweep>(m, "Sweep")
       .def(py::pickle(

@@ -75,7 +75,15 @@ void bind_sweep(py::module_& m) {
                      "earliest REPORT timestamp or CSV timestamp); empty when unknown. "
                      "fit() chooses the platform in force that day.")
       .def_readwrite("date_origin", &sweep_metadata::date_origin,
-                     "Where date came from, in words.");
+                     "Where date came from, in words.")
+      .def_readwrite(
+          "architectures", &sweep_metadata::architectures,
+          "Architectures the rows were recorded on, as the file says (x86_64, arm64; "
+          "empty when it does not say): a CSV arch or architecture column, a REPORT "
+          "metrics series path (python311/arm64), a Power Tuning record's "
+          "\"architecture\". Two names: rows of both, which fit() refuses.")
+      .def_readwrite("architecture_origin", &sweep_metadata::architecture_origin,
+                     "Where architectures came from, in words.");
 
   py::class_<sweep_summary>(m, "SweepSummary",
                             "One row per recorded size, ascending memory_mb.")
@@ -336,6 +344,25 @@ void bind_sweep(py::module_& m) {
           "Recording date of the sweep, YYYY-MM-DD (empty: unknown). When set, the fit "
           "uses the platform in force that day (platform_in_force) instead of the one "
           "passed, and says which in its reason.")
+      .def_property(
+          "arch", [](const fit_options& o) { return o.arch; },
+          [](fit_options& o, const std::string& a) {
+            o.arch = a.empty() ? a : std::string(to_string(architecture_from_string(a)));
+          },
+          "Architecture the sweep was measured on, recorded as the profile's "
+          "architecture: x86_64 or arm64 (empty: the one the file says, "
+          "Sweep.meta.architectures, else x86_64 with a note in the reason). A sweep "
+          "with rows of both is refused either way.")
+      .def_property(
+          "load",
+          [](const fit_options& o) { return std::string(enum_name(o.load)); },
+          [](fit_options& o, const std::string& s) {
+            o.load = enum_from_name<sweep_load>(s);
+          },
+          "What the durations measure: per_invocation (single calls, the platform's "
+          "throttling) or sustained (time per operation under sustained load, 1000 / "
+          "ops of a run of many seconds: smooth throttling, the quota is used up every "
+          "period).")
       .def_readwrite("band_level", &fit_options::band_level,
                      "Coverage the prediction band promises on sizes not fitted "
                      "(band_lo_ms/band_hi_ms).")

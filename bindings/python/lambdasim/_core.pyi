@@ -1672,11 +1672,27 @@ class SweepMetadata:
     """
     Where a sweep came from and how it was recorded (Power Tuning execution input).
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
         ...
     def __init__(self) -> None:
         ...
     def __setstate__(self, arg0: tuple) -> None:
+        ...
+    @property
+    def architecture_origin(self) -> str:
+        """
+        Where architectures came from, in words.
+        """
+    @architecture_origin.setter
+    def architecture_origin(self, arg0: str) -> None:
+        ...
+    @property
+    def architectures(self) -> list[str]:
+        """
+        Architectures the rows were recorded on, as the file says (x86_64, arm64; empty when it does not say): a CSV arch or architecture column, a REPORT metrics series path (python311/arm64), a Power Tuning record's "architecture". Two names: rows of both, which fit() refuses.
+        """
+    @architectures.setter
+    def architectures(self, arg0: collections.abc.Sequence[str]) -> None:
         ...
     @property
     def date(self) -> str:
@@ -1916,6 +1932,14 @@ class FitOptions:
     def aggregate(self, arg1: str) -> None:
         ...
     @property
+    def arch(self) -> str:
+        """
+        Architecture the sweep was measured on, recorded as the profile's architecture: x86_64 or arm64 (empty: the one the file says, Sweep.meta.architectures, else x86_64 with a note in the reason). A sweep with rows of both is refused either way.
+        """
+    @arch.setter
+    def arch(self, arg1: str) -> None:
+        ...
+    @property
     def band_level(self) -> float:
         """
         Coverage the prediction band promises on sizes not fitted (band_lo_ms/band_hi_ms).
@@ -1954,6 +1978,14 @@ class FitOptions:
         """
     @knee_prior_width.setter
     def knee_prior_width(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def load(self) -> str:
+        """
+        What the durations measure: per_invocation (single calls, the platform's throttling) or sustained (time per operation under sustained load, 1000 / ops of a run of many seconds: smooth throttling, the quota is used up every period).
+        """
+    @load.setter
+    def load(self, arg1: str) -> None:
         ...
     @property
     def model_error(self) -> float:
@@ -2281,7 +2313,7 @@ class CheckResult:
     """
     One entry per recorded size, ascending.
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
         ...
     def __init__(self) -> None:
         ...

@@ -68,11 +68,37 @@ def resolve_prices(
             if not isinstance(value, str):
                 msg = f"{name} = {value!r}: expected a string"
                 raise OptionError(msg)
-        return _core.PriceTable.aws(region, arch)
-    if not isinstance(prices, _core.PriceTable):
+        prices = _core.PriceTable.aws(region, arch)
+    elif not isinstance(prices, _core.PriceTable):
         msg = f"prices = {prices!r}: expected a PriceTable"
         raise OptionError(msg)
+    warn_other_arch(profile, str(prices.arch))
     return prices
+
+
+def warn_other_arch(profile: Any, arch: str) -> None:
+    """A fitted ``profile`` (one that records its ``source``) priced on the other
+    architecture runs its CPU work at the measured speed (speed ratio 1.0): say so, and
+    how to convert it. A profile written by hand records x86_64 only as a default."""
+    if not isinstance(profile, _core.Profile) or not profile.source:
+        return
+    if profile.architecture == arch:
+        return
+    import warnings
+
+    from ._result import LambdasimWarning
+
+    own = profile.architecture
+    warnings.warn(
+        f"arch = '{arch}': the profile was measured on {own} ({profile.source}) and is "
+        f"priced on {arch} at the same speed (speed ratio 1.0); convert it first with "
+        f"profile.on_architecture('{arch}', ratio), the ratio from one size measured on "
+        "both, or the documented default per runtime "
+        f"(primitives.architecture_speed_ratio(runtime, '{own}', '{arch}'), "
+        "models/architecture-speed.json)",
+        LambdasimWarning,
+        stacklevel=4,
+    )
 
 
 def as_number(name: str, value: Any) -> float:
