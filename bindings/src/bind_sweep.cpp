@@ -363,6 +363,13 @@ void bind_sweep(py::module_& m) {
           "throttling) or sustained (time per operation under sustained load, 1000 / "
           "ops of a run of many seconds: smooth throttling, the quota is used up every "
           "period).")
+      .def_readwrite(
+          "run_scatter", &fit_options::run_scatter,
+          "The band's relative scatter of a size whose aggregate has no per-invocation "
+          "samples to measure it (fewer than 3: Power Tuning averages, one benchmark "
+          "run per size), added in quadrature to model_error: sqrt(2) x the 7 % one "
+          "run's aggregate scatters about a smooth curve (docs/accuracy.md). Used by "
+          "the band only.")
       .def_readwrite("band_level", &fit_options::band_level,
                      "Coverage the prediction band promises on sizes not fitted "
                      "(band_lo_ms/band_hi_ms).")

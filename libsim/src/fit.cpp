@@ -911,6 +911,8 @@ fit_result fit(const sweep& s, const platform& given, const fit_options& opt) {
     detail::throw_invalid("threads", opt.threads, "must be >= 0 (0: unknown)");
   if (!(opt.band_level > 0 && opt.band_level < 1))
     detail::throw_invalid("band_level", opt.band_level, "must be in (0, 1)");
+  if (!(opt.run_scatter >= 0) || std::isinf(opt.run_scatter))
+    detail::throw_invalid("run_scatter", opt.run_scatter, "must be finite and >= 0");
   // The platform of the data's date: date= first, else the date the file carries
   // (sweep_metadata::date) when the platform passed is one of the dated AWS models;
   // a platform given as a file of its own is kept.
@@ -971,6 +973,13 @@ fit_result fit(const sweep& s, const platform& given, const fit_options& opt) {
   f.profile.source = s.meta.source;
   detail::fit_cold_part(s, d, p, f.profile, f.diagnostics);
   detail::per_size_report(d, p, f);
+  // The band's noise where one run's aggregate is all there is: its scatter about the
+  // curve is not measured, so the documented default stands in (fit_options).
+  for (Eigen::Index i = 0; i < f.memory_mb.size(); ++i) {
+    const auto it = d.samples.find(f.memory_mb[i]);
+    if (it == d.samples.end() || it->second.size() < 3)
+      f.noise[i] = std::hypot(f.noise[i], opt.run_scatter);
+  }
   detail::bootstrap_fit(d, chosen, p, opt, f);
   f.threads = chosen.structure == fit_structure::amdahl ||
                       chosen.structure == fit_structure::threaded_cpu

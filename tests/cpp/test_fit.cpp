@@ -371,7 +371,8 @@ TEST_CASE("fit: sustained load fits under smooth throttling") {
   // 10 ms of CPU per operation, no I/O, measured as a throughput: the time per
   // operation is the work over the share (smooth). By hand at 128 MB: 10 x 1,769 / 128
   // = 138.203 ms; under CFS one 10 ms call at 128 MB (quota 20 x 128 / 1,769 = 1.447 ms
-  // per 20 ms period) takes 6 periods + 1.318 ms = 121.3 ms.
+  // per 20 ms period) takes 6 whole periods + 1.318 ms = 121.3 ms when it starts on a
+  // period boundary, less when its first period's quota is unused (cfs: 112.6 ms).
   const platform p = platform::aws_lambda();
   std::string text = "memory_mb,duration_ms\n";
   for (double m : {128.0, 256.0, 512.0, 1024.0})
@@ -389,7 +390,7 @@ TEST_CASE("fit: sustained load fits under smooth throttling") {
   CHECK(f.reason.find("sustained load: smooth throttling") != std::string::npos);
   CHECK(f.profile.platform == "aws-lambda");
   // The default reads the same durations as single invocations under CFS: no io + cpu
-  // curve passes through them (the CFS time of 10 ms at 128 MB is 121.3 ms, not 138.2).
+  // curve passes through them (the CFS time of 10 ms at 128 MB is 112.6 ms, not 138.2).
   o.load = sweep_load::per_invocation;
   const fit_result c = fit(s, p, o);
   CHECK(c.mape > 0.01);
@@ -398,4 +399,48 @@ TEST_CASE("fit: sustained load fits under smooth throttling") {
   CHECK_THROWS_WITH_AS(enum_from_name<sweep_load>("steady"),
                        "load = 'steady': expected per_invocation or sustained",
                        std::invalid_argument);
+}
+
+TEST_CASE("band: one run per size carries the documented run scatter") {
+  const platform p = platform::aws_lambda();
+  profile w;
+  w.components = {component::io(100), component::cpu(800)};
+  const std::vector<double> sizes = {128,  256,  384,  512,  768,  1024,
+                                     1536, 2048, 3008, 4096, 6144, 10240};
+  fit_options o;
+  o.bootstrap = 0;
+  o.structure = fit_structure::io_cpu;
+  o.sizes = {128, 1024, 10240};
+  // By hand: noise hypot(0.03, 0.10) = 0.104403 at every size (no samples), so at a
+  // fitting size the band is the prediction x exp(+-1.644854 x 0.104403) = x 1.187355.
+  {
+    sweep s = synthetic(w, p, sizes, 1, 0.0, 1);
+    const fit_result f = fit(s, p, o);
+    CHECK(f.noise[0] == doctest::Approx(0.104403).epsilon(1e-5));
+    CHECK(f.band_hi_ms[0] / f.predicted_ms[0] == doctest::Approx(1.187355).epsilon(1e-6));
+    o.run_scatter = 0;  // the model error alone, as before
+    CHECK(fit(s, p, o).noise[0] == doctest::Approx(0.03));
+    o.run_scatter = -1;
+    CHECK_THROWS_WITH_AS(fit(s, p, o), doctest::Contains("run_scatter = -1"),
+                         std::invalid_argument);
+    o.run_scatter = fit_options{}.run_scatter;
+  }
+  // Sizes with samples keep their measured noise (no run scatter added).
+  CHECK(fit(synthetic(w, p, sizes, 5, 0.0, 2), p, o).noise[0] ==
+        doctest::Approx(0.03));
+  // Coverage in synthetic worlds of one run per size scattering by 7 % (lognormal):
+  // the nominal 90 % band covers 80-95 % of the held-out sizes.
+  int in = 0, total = 0;
+  for (std::uint64_t seed = 10; seed < 210; ++seed) {
+    const fit_result f = fit(synthetic(w, p, sizes, 1, 0.07, seed), p, o);
+    for (Eigen::Index i = 0; i < f.memory_mb.size(); ++i) {
+      if (f.used_in_fit[static_cast<std::size_t>(i)]) continue;
+      ++total;
+      in += f.observed_ms[i] >= f.band_lo_ms[i] && f.observed_ms[i] <= f.band_hi_ms[i];
+    }
+  }
+  const double coverage = static_cast<double>(in) / total;
+  MESSAGE("one-run coverage at 7 % scatter: " << coverage);
+  CHECK(coverage >= 0.80);
+  CHECK(coverage <= 0.95);
 }

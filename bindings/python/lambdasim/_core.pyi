@@ -2004,6 +2004,14 @@ class FitOptions:
     def name(self, arg0: str) -> None:
         ...
     @property
+    def run_scatter(self) -> float:
+        """
+        The band's relative scatter of a size whose aggregate has no per-invocation samples to measure it (fewer than 3: Power Tuning averages, one benchmark run per size), added in quadrature to model_error: sqrt(2) x the 7 % one run's aggregate scatters about a smooth curve (docs/accuracy.md). Used by the band only.
+        """
+    @run_scatter.setter
+    def run_scatter(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
     def seed(self) -> int:
         """
         Seed of the bootstrap resampling.

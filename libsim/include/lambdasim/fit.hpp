@@ -106,6 +106,15 @@ struct fit_options {
   sweep_load load = sweep_load::per_invocation;
   /// Coverage the prediction band promises on sizes not fitted (band_lo_ms/band_hi_ms).
   double band_level = 0.9;
+  /// The band's relative scatter of a size whose aggregate has no per-invocation
+  /// samples to measure it (fewer than 3: Power Tuning averages, one benchmark run per
+  /// size), added in quadrature to model_error in fit_result::noise. One run's
+  /// aggregate scatters about a smooth curve by about 7 % (robust SD of the residuals
+  /// about an all-size fit: Power Tuning 7.7 %, the one-run multithread series 6.2 %,
+  /// against 1.5 % for sweeps with samples), and three such fitting sizes pass about as
+  /// much on to the curve: sqrt(2) x 7 % (docs/accuracy.md, "The prediction band").
+  /// Used by the band only, not to weigh the fit.
+  double run_scatter = 0.1;
   /// Bootstrap resamples over raw samples (0: none). Needs per-invocation rows at every
   /// fitting size; without them none is drawn, silently (bootstrap_profiles empty,
   /// spread_* and the work terms' param_sd NaN; prediction_band refuses).
@@ -146,7 +155,9 @@ struct fit_result {
   Eigen::VectorXd observed_ms;   ///< the size's aggregate (warm rows)
   Eigen::VectorXd predicted_ms;  ///< T_warm of the fitted profile
   Eigen::VectorXd rel_error;     ///< (predicted - observed) / observed
-  Eigen::VectorXd noise;  ///< relative noise used for the size (sampling + model)
+  /// Relative noise of the size's aggregate for the band: model_error with the
+  /// sampling error, or with run_scatter where no per-invocation samples measure it.
+  Eigen::VectorXd noise;
   /// Prediction band at band_level: where a held-out size's aggregate is expected to
   /// fall (model error, the parameters' spread and every plausible structure and
   /// thread count included; see prediction_interval).
