@@ -480,13 +480,19 @@ bool is_architecture_header(std::string_view h) {
   return h == "architecture" || h == "arch";
 }
 // The architecture a cell names: its first word (a remark may follow, "x86_64 (CDK
-// default; not stated)"); empty for an empty cell.
+// default; not stated)"), in any case, with the names other tools write (aarch64,
+// amd64, x86-64); empty for an empty cell.
 // @throws std::invalid_argument naming the column for another name
 std::string architecture_of_cell(std::string_view cell, const std::string& header) {
   const auto end = cell.find_first_of(" (\t");
   const std::string_view word = cell.substr(0, end);
   if (word.empty()) return {};
-  return std::string(to_string(enum_from_name<architecture>(word, header)));
+  std::string w;
+  for (char c : word) w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (w == "aarch64") w = "arm64";
+  if (w == "amd64" || w == "x86-64") w = "x86_64";
+  if (w != "arm64" && w != "x86_64") w = word;  // the error quotes the cell's own word
+  return std::string(to_string(enum_from_name<architecture>(w, header)));
 }
 
 }  // namespace

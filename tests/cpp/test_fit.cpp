@@ -313,6 +313,11 @@ TEST_CASE("fit records the architecture the sweep was measured on") {
         "memory_mb,duration_ms,architecture\n128,10,x86_64 (CDK default; not "
         "stated)\n256,5,x86_64 (CDK default; not stated)\n");
     CHECK(x.meta.architectures == std::vector<std::string>{"x86_64"});
+    // other tools' names for the same two
+    CHECK(csv_from_text("memory_mb,duration_ms,arch\n128,10,aarch64\n256,5,ARM64\n")
+              .meta.architectures == std::vector<std::string>{"arm64"});
+    CHECK(csv_from_text("memory_mb,duration_ms,arch\n128,10,amd64\n256,5,x86-64\n")
+              .meta.architectures == std::vector<std::string>{"x86_64"});
   }
   SUBCASE("arch= when the file does not say; x86_64 with a note otherwise") {
     const std::string plain = "memory_mb,duration_ms\n256,2814.2\n512,1432.1\n1024,741.1\n";
