@@ -347,15 +347,15 @@ void bind_sweep(py::module_& m) {
       .def_property(
           "arch", [](const fit_options& o) { return o.arch; },
           [](fit_options& o, const std::string& a) {
-            o.arch = a.empty() ? a : std::string(to_string(architecture_from_string(a)));
+            o.arch =
+                a.empty() ? a : std::string(to_string(architecture_from_string(a)));
           },
           "Architecture the sweep was measured on, recorded as the profile's "
           "architecture: x86_64 or arm64 (empty: the one the file says, "
           "Sweep.meta.architectures, else x86_64 with a note in the reason). A sweep "
           "with rows of both is refused either way.")
       .def_property(
-          "load",
-          [](const fit_options& o) { return std::string(enum_name(o.load)); },
+          "load", [](const fit_options& o) { return std::string(enum_name(o.load)); },
           [](fit_options& o, const std::string& s) {
             o.load = enum_from_name<sweep_load>(s);
           },

@@ -968,8 +968,9 @@ fit_result fit(const sweep& s, const platform& given, const fit_options& opt) {
   f.profile.architecture = arch;
   f.reason += "; measured on " + arch + arch_why;
   if (opt.load == sweep_load::sustained)
-    f.reason += "; sustained load: smooth throttling (the CPU quota is used up every "
-                "period)";
+    f.reason +=
+        "; sustained load: smooth throttling (the CPU quota is used up every "
+        "period)";
   f.profile.source = s.meta.source;
   detail::fit_cold_part(s, d, p, f.profile, f.diagnostics);
   detail::per_size_report(d, p, f);

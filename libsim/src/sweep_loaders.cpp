@@ -488,7 +488,8 @@ std::string architecture_of_cell(std::string_view cell, const std::string& heade
   const std::string_view word = cell.substr(0, end);
   if (word.empty()) return {};
   std::string w;
-  for (char c : word) w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : word)
+    w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (w == "aarch64") w = "arm64";
   if (w == "amd64" || w == "x86-64") w = "x86_64";
   if (w != "arm64" && w != "x86_64") w = word;  // the error quotes the cell's own word
@@ -714,11 +715,12 @@ sweep csv_from_text(std::string_view text, std::string_view origin,
     // Like several functions: a note here (the sweep can still be summarised); fit()
     // refuses it, since a profile records one architecture.
     if (arch_values.size() > 1)
-      s.diagnostics.push_back(o + ": column '" + h +
-                              "' holds rows of both x86_64 and arm64: two "
-                              "architectures mixed in one sweep? keep one with a filter "
-                              "(--where " +
-                              h + "=arm64)");
+      s.diagnostics.push_back(
+          o + ": column '" + h +
+          "' holds rows of both x86_64 and arm64: two "
+          "architectures mixed in one sweep? keep one with a filter "
+          "(--where " +
+          h + "=arm64)");
   }
   if (per_size) {
     std::vector<double> sizes;

@@ -320,7 +320,8 @@ TEST_CASE("fit records the architecture the sweep was measured on") {
               .meta.architectures == std::vector<std::string>{"x86_64"});
   }
   SUBCASE("arch= when the file does not say; x86_64 with a note otherwise") {
-    const std::string plain = "memory_mb,duration_ms\n256,2814.2\n512,1432.1\n1024,741.1\n";
+    const std::string plain =
+        "memory_mb,duration_ms\n256,2814.2\n512,1432.1\n1024,741.1\n";
     const sweep s = csv_from_text(plain);
     CHECK(s.meta.architectures.empty());
     const fit_result d = fit(s, p, o);
@@ -422,7 +423,8 @@ TEST_CASE("band: one run per size carries the documented run scatter") {
     sweep s = synthetic(w, p, sizes, 1, 0.0, 1);
     const fit_result f = fit(s, p, o);
     CHECK(f.noise[0] == doctest::Approx(0.104403).epsilon(1e-5));
-    CHECK(f.band_hi_ms[0] / f.predicted_ms[0] == doctest::Approx(1.187355).epsilon(1e-6));
+    CHECK(f.band_hi_ms[0] / f.predicted_ms[0] ==
+          doctest::Approx(1.187355).epsilon(1e-6));
     o.run_scatter = 0;  // the model error alone, as before
     CHECK(fit(s, p, o).noise[0] == doctest::Approx(0.03));
     o.run_scatter = -1;
@@ -431,8 +433,7 @@ TEST_CASE("band: one run per size carries the documented run scatter") {
     o.run_scatter = fit_options{}.run_scatter;
   }
   // Sizes with samples keep their measured noise (no run scatter added).
-  CHECK(fit(synthetic(w, p, sizes, 5, 0.0, 2), p, o).noise[0] ==
-        doctest::Approx(0.03));
+  CHECK(fit(synthetic(w, p, sizes, 5, 0.0, 2), p, o).noise[0] == doctest::Approx(0.03));
   // Coverage in synthetic worlds of one run per size scattering by 7 % (lognormal):
   // the nominal 90 % band covers 80-95 % of the held-out sizes.
   int in = 0, total = 0;

@@ -175,8 +175,47 @@ def test_cli_arch_and_load(tmp_path):
     )
     assert r.returncode == 0, r.stderr
     d = json.loads(r.stdout)
-    assert "sustained load" in d["reason"] and "measured on arm64 (given)" in d["reason"]
+    assert (
+        "sustained load" in d["reason"] and "measured on arm64 (given)" in d["reason"]
+    )
     assert d["rows"][0]["predicted_ms"] == pytest.approx(138.203, rel=1e-5)
     assert json.loads(out.read_text())["architecture"] == "arm64"
     r = _cli("fit", str(csv_file), "--load", "steady")
     assert r.returncode == 2 and "steady" in r.stderr
+
+
+def test_cli_speed_ratio_moves_a_profile_to_the_other_architecture(tmp_path):
+    # measured on arm64: io 100 ms + 1,030 ms of CPU; on x86_64 at 1.03x the speed the
+    # CPU work is 1,000 ms, so at 1,769 MB (one vCPU) the call takes 1,100 ms by hand
+    prof = tmp_path / "arm.json"
+    prof.write_text(
+        json.dumps(
+            {
+                "schema_version": 1,
+                "name": "arm",
+                "components": [
+                    {"kind": "io", "ms": 100},
+                    {"kind": "cpu", "work_ms": 1030, "threads": 1},
+                ],
+                "architecture": "arm64",
+                "source": "measured.csv",
+            }
+        )
+    )
+    args = ("curve", str(prof), "--memory", "1769", "--format", "json")
+    r = _cli(*args, "--arch", "x86_64", "--speed-ratio", "1.03")
+    assert r.returncode == 0 and "warning" not in r.stderr, r.stderr
+    out = json.loads(r.stdout)
+    assert out["arch"] == "x86_64"
+    assert out["rows"][0]["warm_ms"] == pytest.approx(1100)
+    assert out["rows"][0]["cost_usd"] == pytest.approx(_hand_cost(1100, 1769, "x86_64"))
+    r = _cli(*args, "--arch", "x86_64")  # no ratio: the measured speed, and a warning
+    assert json.loads(r.stdout)["rows"][0]["warm_ms"] == pytest.approx(1130)
+    assert "speed ratio 1.0" in r.stderr
+    r = _cli(*args, "--speed-ratio", "1.03")  # no other architecture to move to
+    assert r.returncode == 2 and "--speed-ratio = 1.03: applies only" in r.stderr
+    r = _cli(
+        "bill", str(prof), "--memory", "1769", "--requests-per-month", "1e6",
+        "--arch", "x86_64", "--speed-ratio", "1.03", "--format", "json",
+    )  # fmt: skip
+    assert r.returncode == 0 and "warning" not in r.stderr, r.stderr
