@@ -219,3 +219,25 @@ def test_cli_speed_ratio_moves_a_profile_to_the_other_architecture(tmp_path):
         "--arch", "x86_64", "--speed-ratio", "1.03", "--format", "json",
     )  # fmt: skip
     assert r.returncode == 0 and "warning" not in r.stderr, r.stderr
+
+
+def test_speed_ratio_keyword_moves_a_profile():
+    # the same arm64 profile as above: io 100 + cpu 1,030 ms; at ratio 1.03 on x86_64
+    # 1,100 ms at 1,769 MB by hand
+    p = ls.Profile(io_ms=100, cpu_ms=1030)
+    p.architecture, p.source = "arm64", "measured.csv"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        c = ls.curve(p, arch="x86_64", speed_ratio=1.03, memory_mb=[1769])
+        b = ls.bill(p, 1769, arch="x86_64", speed_ratio=1.03, requests_per_month=1e6)
+        bc = ls.bill_curve(
+            p, arch="x86_64", speed_ratio=1.03, memory_mb=[1769], requests_per_month=1e6
+        )
+    assert float(c.warm_ms[0]) == pytest.approx(1100)
+    assert float(c.cost_usd[0]) == pytest.approx(_hand_cost(1100, 1769, "x86_64"))
+    assert b.total_usd == pytest.approx(1e6 * _hand_cost(1100, 1769, "x86_64"))
+    assert float(bc.total_usd[0]) == pytest.approx(b.total_usd)
+    with pytest.raises(ValueError, match="speed_ratio = 1.03: applies only with arch="):
+        ls.curve(p, speed_ratio=1.03, memory_mb=[1769])
+    with pytest.raises(ValueError, match="speed_ratio = 'fast': expected a number"):
+        ls.curve(p, arch="x86_64", speed_ratio="fast", memory_mb=[1769])

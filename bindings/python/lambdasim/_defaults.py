@@ -76,6 +76,28 @@ def resolve_prices(
     return prices
 
 
+def on_priced_arch(profile: Any, arch: str | None, speed_ratio: Any) -> Any:
+    """The profile to price: ``profile.on_architecture(arch, speed_ratio)`` when a speed
+    ratio is given, which needs one ``Profile`` and ``arch`` other than the one it was
+    measured on; the profile itself otherwise."""
+    if speed_ratio is None:
+        return profile
+    ratio = as_number("speed_ratio", speed_ratio)
+    if not isinstance(profile, _core.Profile):
+        msg = (
+            f"speed_ratio = {ratio:g}: applies to one Profile (move each of many with "
+            "Profile.on_architecture)"
+        )
+        raise OptionError(msg)
+    if arch is None or arch == profile.architecture:
+        msg = (
+            f"speed_ratio = {ratio:g}: applies only with arch= other than the "
+            f"architecture the profile was measured on ({profile.architecture})"
+        )
+        raise OptionError(msg)
+    return profile.on_architecture(arch, ratio)
+
+
 def warn_other_arch(profile: Any, arch: str) -> None:
     """A fitted ``profile`` (one that records its ``source``) priced on the other
     architecture runs its CPU work at the measured speed (speed ratio 1.0): say so, and

@@ -96,21 +96,20 @@ def add_platform_args(
 
 def load_priced_profile(args: argparse.Namespace) -> Any:
     """The profile of ``args.profile``, moved to ``--arch`` with ``--speed-ratio`` when
-    both are given (``Profile.on_architecture``); a ratio without another architecture
-    is an error."""
+    both are given (the facade's ``speed_ratio=``: ``Profile.on_architecture``)."""
     from .. import Profile
+    from .._defaults import on_priced_arch
 
     profile = Profile.load(args.profile)
     ratio = getattr(args, "speed_ratio", None)
-    if ratio is None:
-        return profile
-    if args.arch is None or args.arch == profile.architecture:
-        msg = (
-            f"--speed-ratio = {ratio:g}: applies only with --arch other than the "
-            f"architecture the profile was measured on ({profile.architecture})"
-        )
-        raise ValueError(msg)
-    return profile.on_architecture(args.arch, ratio)
+    try:
+        return on_priced_arch(profile, args.arch, ratio)
+    except ValueError as e:  # the flag's name, as the command line spells it
+        raise ValueError(
+            str(e)
+            .replace("speed_ratio =", "--speed-ratio =", 1)
+            .replace("arch=", "--arch", 1)
+        ) from None
 
 
 def load_platform(spec: str | None, profile: Any = None) -> Any:
