@@ -2,16 +2,6 @@
 #include "pybind11.hpp"
 
 #include <lambdasim/bill.hpp>
-#include <lambdasim/powertuning.hpp>
-
-namespace {
-Eigen::Map<const Eigen::VectorXd> as_vector(const array_d& a, const char* name) {
-  if (a.ndim() != 1)
-    throw py::value_error(std::string(name) + " must be 1-D, got " +
-                          std::to_string(a.ndim()) + " dimensions");
-  return {a.data(), static_cast<Eigen::Index>(a.size())};
-}
-}  // namespace
 
 void bind_bill(py::module_& m) {
   using namespace lambdasim;
@@ -187,62 +177,4 @@ void bind_bill(py::module_& m) {
       "profile"_a, "platform"_a, "prices"_a, "memory_mb"_a, "options"_a,
       "The month's bill at each memory size (batch): one BillCurveResult row per size. "
       "Raises as compute_bill (options are checked once, before any size)");
-
-  m.def(
-      "powertuning_base_usd_per_ms",
-      [](const std::string& region, const std::string& arch) {
-        return powertuning_base_usd_per_ms(region, architecture_from_string(arch));
-      },
-      "region"_a, "arch"_a,
-      "Power Tuning's base price (USD per ms at its minRAM, 128 MB) for a region and "
-      "architecture from models/; like Power Tuning, a region it does not list gets "
-      "its \"default\" price.");
-  m.def("powertuning_min_ram_mb", &powertuning_min_ram_mb,
-        "Power Tuning's minRAM (128 MB) from models/.");
-  m.def(
-      "powertuning_trimmed_mean",
-      [](const array_d& values, double discard_top_bottom) {
-        auto x = as_vector(values, "values");
-        py::gil_scoped_release g;
-        return powertuning_trimmed_mean(x, discard_top_bottom);
-      },
-      "values"_a, "discard_top_bottom"_a,
-      "Power Tuning's trimmed mean (utils.computeAverageDuration): sort ascending, "
-      "drop k = trunc(n * discard_top_bottom) values at each end, sum the rest in "
-      "ascending order, divide by n - 2k. Empty input gives 0, as in Power Tuning. "
-      "Raises ValueError unless discard_top_bottom is in [0, 0.4] (Power Tuning clamps "
-      "to that range; lambdasim refuses instead) and every value is finite");
-  m.def(
-      "powertuning_price", &powertuning_price, "average_billed_ms"_a, "memory_mb"_a,
-      "base_usd_per_ms"_a,
-      "Power Tuning's utils.computePrice: ceil(average_billed_ms) * base * (memory / "
-      "minRAM), evaluated in that order (so the double result equals Power Tuning's). "
-      "Raises ValueError unless average_billed_ms >= 0, memory_mb > 0, base >= 0");
-  py::class_<powertuning_stats>(
-      m, "PowertuningStats",
-      "Power Tuning's statistics of one size, from per-invocation REPORT values.")
-      .def(py::init<>())
-      .def_readonly("average_duration_ms", &powertuning_stats::average_duration_ms,
-                    "Trimmed mean of duration (Duration + Init + Restore)")
-      .def_readonly("average_billed_ms", &powertuning_stats::average_billed_ms,
-                    "Trimmed mean of billed duration")
-      .def_readonly("average_price_usd", &powertuning_stats::average_price_usd,
-                    "AveragePrice (the output's cost at the chosen size)")
-      .def_readonly("total_cost_usd", &powertuning_stats::total_cost_usd,
-                    "TotalCost: every invocation priced and summed");
-  m.def(
-      "powertuning_statistics",
-      [](const array_d& duration_ms, const array_d& billed_ms, double memory_mb,
-         double base_usd_per_ms, double discard_top_bottom) {
-        auto d = as_vector(duration_ms, "duration_ms");
-        auto b = as_vector(billed_ms, "billed_ms");
-        py::gil_scoped_release g;
-        return powertuning_statistics(d, b, memory_mb, base_usd_per_ms,
-                                      discard_top_bottom);
-      },
-      "duration_ms"_a, "billed_ms"_a, "memory_mb"_a, "base_usd_per_ms"_a,
-      "discard_top_bottom"_a,
-      "Power Tuning's statistics of a run (its averages and costs per size, computed "
-      "as Power Tuning does). Raises ValueError on a size mismatch, a negative or "
-      "non-finite value, or a discard_top_bottom outside [0, 0.4]");
 }

@@ -167,8 +167,10 @@ py::dict bill_dict(fleet_bill_curve_result&& r) {
 // in C++: no Python loop), the errors, and the full recommendations.
 py::dict recommend_dict(fleet_recommendation&& f) {
   const auto n = static_cast<py::ssize_t>(f.results.size());
-  const char* num[] = {"memory_mb",   "warm_ms",    "cold_ms",       "cost_usd",
-                       "monthly_usd", "latency_ms", "cold_fraction", "provisioned"};
+  const char* num[] = {
+      "memory_mb",   "warm_ms",    "cold_ms",       "cost_usd",
+      "monthly_usd", "latency_ms", "cold_fraction", "provisioned_concurrency",
+      "provisioned"};
   std::vector<py::array_t<double>> cols;
   for (std::size_t k = 0; k < std::size(num); ++k) cols.emplace_back(n);
   py::list arch, compute, reason, decided_by;
@@ -177,10 +179,15 @@ py::dict recommend_dict(fleet_recommendation&& f) {
     const auto& r = f.results[static_cast<std::size_t>(i)];
     const bool ok = f.errors[static_cast<std::size_t>(i)].empty();
     const recommend_candidate& c = r.chosen;
-    const double v[] = {c.memory_mb,     c.warm_ms,
-                        c.cold_ms,       c.cost_usd,
-                        c.monthly_usd,   c.latency_ms,
-                        c.cold_fraction, static_cast<double>(c.provisioned)};
+    const double v[] = {c.memory_mb,
+                        c.warm_ms,
+                        c.cold_ms,
+                        c.cost_usd,
+                        c.monthly_usd,
+                        c.latency_ms,
+                        c.cold_fraction,
+                        static_cast<double>(c.provisioned_concurrency),
+                        static_cast<double>(c.provisioned_concurrency)};
     for (std::size_t k = 0; k < std::size(num); ++k)
       cols[k].mutable_at(i) = ok ? v[k] : k == 0 ? 0.0 : nan;  // memory 0: none
     arch.append(ok ? std::string(to_string(c.arch)) : std::string());

@@ -189,7 +189,7 @@ void bind_pickle(py::module_& m) {
       .def(pickle_fields(
           "RecommendCandidate", &recommend_candidate::memory_mb,
           &recommend_candidate::arch, &recommend_candidate::compute,
-          &recommend_candidate::provisioned, &recommend_candidate::warm_ms,
+          &recommend_candidate::provisioned_concurrency, &recommend_candidate::warm_ms,
           &recommend_candidate::cold_ms, &recommend_candidate::cost_usd,
           &recommend_candidate::monthly_usd, &recommend_candidate::latency_ms,
           &recommend_candidate::cold_fraction, &recommend_candidate::band_lo_ms,
@@ -199,11 +199,11 @@ void bind_pickle(py::module_& m) {
   existing<recommend_table>(m, "RecommendTable")
       .def(pickle_fields("RecommendTable", &recommend_table::memory_mb,
                          &recommend_table::arch, &recommend_table::compute,
-                         &recommend_table::provisioned, &recommend_table::warm_ms,
-                         &recommend_table::cold_ms, &recommend_table::cost_usd,
-                         &recommend_table::monthly_usd, &recommend_table::latency_ms,
-                         &recommend_table::cold_fraction, &recommend_table::excluded_by,
-                         &recommend_table::pareto));
+                         &recommend_table::provisioned_concurrency,
+                         &recommend_table::warm_ms, &recommend_table::cold_ms,
+                         &recommend_table::cost_usd, &recommend_table::monthly_usd,
+                         &recommend_table::latency_ms, &recommend_table::cold_fraction,
+                         &recommend_table::excluded_by, &recommend_table::pareto));
   existing<recommend_change>(m, "RecommendChange")
       .def(pickle_fields(
           "RecommendChange", &recommend_change::current, &recommend_change::cost_change,

@@ -5,6 +5,7 @@
 #include <lambdasim/platform.hpp>
 
 void bind_platform(py::module_& m) {
+  add_enum_names<lambdasim::throttling>("throttling");
   using lambdasim::platform;
   py::class_<lambdasim::vcpu_tier>(
       m, "VcpuTier",

@@ -5,6 +5,8 @@
 
 void bind_prices(py::module_& m) {
   using namespace lambdasim;
+  add_enum_names<architecture>("architecture");
+  add_enum_names<package_type>("package_type");
   py::class_<billing_rules>(
       m, "BillingRules",
       "Billing rules (the \"billing_rules\" object of a price document, schema of "

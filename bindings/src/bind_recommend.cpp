@@ -16,6 +16,9 @@ py::list names(const std::vector<E>& v) {
 
 void bind_recommend(py::module_& m) {
   using namespace lambdasim;
+  add_enum_names<recommend_strategy>("recommend_strategy");
+  add_enum_names<latency_method>("latency_method");
+  add_enum_names<constraint>("constraint");
   // The choices every layer offers (the CLI's --strategy, --arch ...).
   py::dict choices;
   // (the enum_traits tables; also in enum_names())
@@ -171,8 +174,12 @@ void bind_recommend(py::module_& m) {
             return std::string(to_string(c.compute));
           },
           "Compute option: on-demand, provisioned or lmi.")
-      .def_readonly("provisioned", &recommend_candidate::provisioned,
-                    "Provisioned instances (0 on demand).")
+      .def_readonly("provisioned_concurrency",
+                    &recommend_candidate::provisioned_concurrency,
+                    "Provisioned-concurrency instances (0 on demand).")
+      .def_readonly("provisioned", &recommend_candidate::provisioned_concurrency,
+                    "Deprecated alias of provisioned_concurrency (same value; kept "
+                    "for the CLI's JSON and tables, which tools parse).")
       .def_readonly("warm_ms", &recommend_candidate::warm_ms,
                     "Warm duration T_warm(m): the sum of the components.")
       .def_readonly("cold_ms", &recommend_candidate::cold_ms,
@@ -211,8 +218,12 @@ void bind_recommend(py::module_& m) {
       .def_property_readonly(
           "compute", [](const recommend_table& t) { return names(t.compute); },
           "Compute option: on-demand, provisioned or lmi.")
-      .def_readonly("provisioned", &recommend_table::provisioned,
-                    "Provisioned instances (0 on demand).")
+      .def_readonly("provisioned_concurrency",
+                    &recommend_table::provisioned_concurrency,
+                    "Provisioned-concurrency instances (0 on demand).")
+      .def_readonly("provisioned", &recommend_table::provisioned_concurrency,
+                    "Deprecated alias of provisioned_concurrency (same value; kept "
+                    "for the CLI's JSON and tables, which tools parse).")
       .def_readonly("warm_ms", &recommend_table::warm_ms,
                     "Warm duration T_warm(m): the sum of the components.")
       .def_readonly("cold_ms", &recommend_table::cold_ms,

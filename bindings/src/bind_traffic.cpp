@@ -5,6 +5,7 @@
 
 void bind_traffic(py::module_& m) {
   using namespace lambdasim;
+  add_enum_names<arrival_kind>("arrival_kind");
   py::class_<arrivals>(m, "Arrivals",
                        "How requests arrive over a simulated period. Build with the "
                        "named constructors; they validate.")

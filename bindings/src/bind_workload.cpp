@@ -80,6 +80,7 @@ profile make_profile(const py::kwargs& kw) {
 }  // namespace
 
 void bind_workload(py::module_& m) {
+  add_enum_names<lambdasim::component_kind>("component_kind");
   py::class_<component>(
       m, "Component", "One line of the duration equation.",
       "One line of the duration equation (workload.hpp): cpu (work_ms of "

@@ -28,7 +28,13 @@ PYBIND11_MODULE(_core, m) {
   bind_log_histogram(m);
   bind_simulate(m);
   bind_sweep(m);
+  bind_sweep_loaders(m);  // after bind_sweep: static methods of Sweep
+  bind_powertuning(m);    // after bind_sweep: static methods of Sweep
+  bind_fit(m);
+  bind_check(m);
+  bind_compute(m);
   bind_lmi(m);  // before recommend, whose options and result hold LMI types
+  bind_lmi_compare(m);
   bind_recommend(m);
   bind_fleet(m);  // bill_curve and recommend of many profiles
   bind_fit_batch(m);

@@ -11,7 +11,11 @@
 #include <optional>
 
 #include <algorithm>
+#include <lambdasim/enum_names.hpp>
 #include <lambdasim/error.hpp>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace py = pybind11;
 using namespace pybind11::literals;
@@ -35,6 +39,36 @@ py::object map_array(const array_d& in, F&& f) {
   return std::move(out);
 }
 
+/// Runs f without the GIL and returns its result.
+template <class F>
+auto released(F&& f) {
+  py::gil_scoped_release g;
+  return f();
+}
+
+/// A std::vector<bool> as a 1-D numpy bool array.
+inline py::array_t<bool> bool_array(const std::vector<bool>& v) {
+  py::array_t<bool> a(static_cast<py::ssize_t>(v.size()));
+  for (std::size_t i = 0; i < v.size(); ++i) a.mutable_data()[i] = v[i];
+  return a;
+}
+
+/// A 1-D double array as an Eigen vector (no copy); ValueError naming it otherwise.
+inline Eigen::Map<const Eigen::VectorXd> as_vector(const array_d& a, const char* name) {
+  if (a.ndim() != 1)
+    throw py::value_error(std::string(name) + " must be 1-D, got " +
+                          std::to_string(a.ndim()) + " dimensions");
+  return {a.data(), static_cast<Eigen::Index>(a.size())};
+}
+
+/// The tables _core.enum_names() returns, filled by each header's bind file for the
+/// enums that header declares (bind_enum_names.cpp).
+std::vector<std::pair<std::string, std::vector<std::string>>>& enum_name_tables();
+template <class E>
+void add_enum_names(const char* key) {
+  enum_name_tables().emplace_back(key, lambdasim::enum_names<E>());
+}
+
 void bind_enum_names(py::module_& m);
 void bind_platform(py::module_& m);
 void bind_workload(py::module_& m);
@@ -48,6 +82,12 @@ void bind_pool(py::module_& m);
 void bind_log_histogram(py::module_& m);
 void bind_simulate(py::module_& m);
 void bind_sweep(py::module_& m);
+void bind_sweep_loaders(py::module_& m);  // after bind_sweep: static methods of Sweep
+void bind_powertuning(py::module_& m);    // after bind_sweep: static methods of Sweep
+void bind_fit(py::module_& m);
+void bind_check(py::module_& m);
+void bind_compute(py::module_& m);
+void bind_lmi_compare(py::module_& m);
 void bind_recommend(py::module_& m);
 void bind_lmi(py::module_& m);
 void bind_fit_batch(py::module_& m);

@@ -584,7 +584,7 @@ recommendation recommend(const profile& w_in, const platform& p,
     recommend_candidate c;
     c.memory_mb = g.c.memory_mb[i];
     c.arch = g.arch;
-    c.provisioned = g.provisioned;
+    c.provisioned_concurrency = g.provisioned;
     c.compute = g.provisioned > 0 ? compute_kind::provisioned : compute_kind::on_demand;
     c.warm_ms = g.c.warm_ms[i];
     c.cold_ms = g.c.cold_ms[i];
@@ -629,8 +629,8 @@ recommendation recommend(const profile& w_in, const platform& p,
   const std::string cost_words = monthly ? "monthly cost" : "cost per warm invocation";
   auto describe = [&](const recommend_candidate& c) {
     std::string s = fmt(c.memory_mb, 6) + " MB " + std::string(to_string(c.arch));
-    if (c.provisioned > 0)
-      s += " with " + std::to_string(c.provisioned) + " provisioned";
+    if (c.provisioned_concurrency > 0)
+      s += " with " + std::to_string(c.provisioned_concurrency) + " provisioned";
     return s;
   };
 
@@ -700,7 +700,8 @@ recommendation recommend(const profile& w_in, const platform& p,
   out.feasible_count = feas.size();
 
   auto tie_key = [&](const row& r) {
-    return std::tuple{r.c.memory_mb, static_cast<int>(r.g), r.c.provisioned};
+    return std::tuple{r.c.memory_mb, static_cast<int>(r.g),
+                      r.c.provisioned_concurrency};
   };
   // Choose by strategy s over the index set `set`.
   auto choose = [&](recommend_strategy s, const std::vector<std::size_t>& set) {
@@ -854,7 +855,8 @@ recommendation recommend(const profile& w_in, const platform& p,
       if (s != o.strategy) cand.emplace_back(choose(s, feas), name);
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
       const group& g = groups[gi];
-      if (g.arch == out.chosen.arch && g.provisioned == out.chosen.provisioned)
+      if (g.arch == out.chosen.arch &&
+          g.provisioned == out.chosen.provisioned_concurrency)
         continue;
       std::vector<std::size_t> sub;
       for (std::size_t j : feas)
@@ -862,7 +864,7 @@ recommendation recommend(const profile& w_in, const platform& p,
       if (sub.empty()) continue;
       std::string role =
           g.arch != out.chosen.arch ? "best " + std::string(to_string(g.arch)) : "";
-      if (g.provisioned != out.chosen.provisioned)
+      if (g.provisioned != out.chosen.provisioned_concurrency)
         role += std::string(role.empty() ? "" : ", ") +
                 (g.provisioned > 0 ? std::to_string(g.provisioned) + " provisioned"
                                    : "on demand");
@@ -874,7 +876,7 @@ recommendation recommend(const profile& w_in, const platform& p,
       bool dup = false;
       for (const auto& r : out.runners_up)
         dup = dup || (r.memory_mb == rows[j].c.memory_mb && r.arch == rows[j].c.arch &&
-                      r.provisioned == rows[j].c.provisioned);
+                      r.provisioned_concurrency == rows[j].c.provisioned_concurrency);
       if (dup) continue;
       recommend_candidate c = rows[j].c;
       c.role = role;
@@ -899,7 +901,7 @@ recommendation recommend(const profile& w_in, const platform& p,
     recommend_table& t = out.candidates;
     const auto n = static_cast<Eigen::Index>(rows.size());
     t.memory_mb.resize(n);
-    t.provisioned.resize(n);
+    t.provisioned_concurrency.resize(n);
     for (Eigen::VectorXd* v : {&t.warm_ms, &t.cold_ms, &t.cost_usd, &t.monthly_usd,
                                &t.latency_ms, &t.cold_fraction})
       v->resize(n);
@@ -912,7 +914,7 @@ recommendation recommend(const profile& w_in, const platform& p,
       t.memory_mb[k] = r.c.memory_mb;
       t.arch.push_back(r.c.arch);
       t.compute.push_back(r.c.compute);
-      t.provisioned[k] = r.c.provisioned;
+      t.provisioned_concurrency[k] = r.c.provisioned_concurrency;
       t.warm_ms[k] = r.c.warm_ms;
       t.cold_ms[k] = r.c.cold_ms;
       t.cost_usd[k] = r.c.cost_usd;

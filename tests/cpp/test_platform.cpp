@@ -2,8 +2,11 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <lambdasim/bill.hpp>
+#include <lambdasim/curve.hpp>
 #include <lambdasim/error.hpp>
 #include <lambdasim/platform.hpp>
+#include <lambdasim/prices.hpp>
 #include <limits>
 #include <string>
 #include <vector>
@@ -11,6 +14,9 @@
 #include "test_support.hpp"
 
 using lambdasim::platform;
+using namespace lambdasim;
+using test_support::cpu_profile;
+using test_support::message_of;
 
 TEST_CASE("aws platform matches the documented share rule") {
   const platform p = platform::aws_lambda();
@@ -109,4 +115,34 @@ TEST_CASE("platform::resolve: a model name, else a platform JSON file") {
                        "aws-lambda-2020 or the path of a platform JSON file",
                        std::invalid_argument);
   CHECK_THROWS_AS(platform::resolve("/nonexistent/p.json"), lambdasim::config_error);
+}
+
+TEST_CASE(
+    "a peak memory above the largest size is rejected where the platform is known") {
+  const platform p = platform::aws_lambda();
+  profile w = cpu_profile(100);
+  w.peak_memory_mb = 20000;
+  const Eigen::VectorXd grid = Eigen::VectorXd::Constant(1, 1024);
+  const auto m = message_of(
+      [&] { curve(w, p, price_table::aws("us-east-1", architecture::x86_64), grid); });
+  CHECK(m.starts_with("peak_memory_mb = 20000: above the largest size"));
+  CHECK(m.find("10240 MB") != std::string::npos);
+  bill_options o;
+  o.requests_per_month = 1e6;
+  CHECK_THROWS_AS(
+      compute_bill(w, p, price_table::aws("us-east-1", architecture::x86_64), 1024, o),
+      std::invalid_argument);
+  w.peak_memory_mb = 10240;  // the largest size itself holds it
+  CHECK_NOTHROW(p.check_peak_memory(w.peak_memory_mb));
+}
+
+TEST_CASE("platform names: an unknown name lists the known ones") {
+  const auto names = platform::names();
+  CHECK(names == std::vector<std::string>{"aws-lambda", "aws-lambda-2020"});
+  const auto m = message_of([] { platform::named("nosuch"); });
+  CHECK(m ==
+        "platform = 'nosuch': expected one of aws-lambda, aws-lambda-2020 or the path "
+        "of a platform JSON file");
+  CHECK(platform::resolve("aws-lambda-2020").mb_per_vcpu == 1792);
+  CHECK_THROWS_AS(platform::resolve("/nonexistent/p.json"), config_error);
 }

@@ -416,9 +416,11 @@ TEST_CASE("provisioned concurrency break-even against a hand calculation") {
     o.requests_per_month = requests;
     const recommendation r = recommend(w, p, o);
     double od = 0, pc = 0;
-    for (Eigen::Index i = 0; i < r.candidates.provisioned.size(); ++i) {
-      if (r.candidates.provisioned[i] == 0) od = r.candidates.monthly_usd[i];
-      if (r.candidates.provisioned[i] == 100) pc = r.candidates.monthly_usd[i];
+    for (Eigen::Index i = 0; i < r.candidates.provisioned_concurrency.size(); ++i) {
+      if (r.candidates.provisioned_concurrency[i] == 0)
+        od = r.candidates.monthly_usd[i];
+      if (r.candidates.provisioned_concurrency[i] == 100)
+        pc = r.candidates.monthly_usd[i];
     }
     return std::pair{od, pc};
   };
@@ -450,7 +452,7 @@ TEST_CASE("latency constraint makes provisioned concurrency worth it") {
   o.memory_mb = p.parse_memory_spec("512:3008:64");
   o.max_provisioned = 2;
   const recommendation r = recommend(w, p, o);
-  CHECK(r.chosen.provisioned >= 1);
+  CHECK(r.chosen.provisioned_concurrency >= 1);
   CHECK(r.chosen.latency_ms <= 1000);
   CHECK(r.decided_by == constraint::max_latency_ms);
   // on demand alone cannot meet it: the error names the lowest p99

@@ -5,11 +5,14 @@
 #include <cmath>
 #include <lambdasim/error.hpp>
 #include <lambdasim/simulate.hpp>
+#include <lambdasim/traffic.hpp>
 #include <random>
 
 #include "test_support.hpp"
 
 using namespace lambdasim;
+using test_support::cpu_profile;
+using test_support::message_of;
 
 namespace {
 profile fixed_profile(double warm_ms, double init_ms, double cv = 0) {
@@ -429,4 +432,17 @@ TEST_CASE("the simulated cold fraction's interval covers exp(-r keep_alive)") {
                        std::invalid_argument);
   // the default, written once in simulate_options
   CHECK(simulate_options{}.cold_fraction_level == 0.95);
+}
+
+TEST_CASE("a simulation too long to be meant is refused with an estimate") {
+  // 1e9 requests per second for a day: 8.64e13 requests, about 1.3e5 minutes at 11 M/s.
+  const arrivals a = arrivals::poisson(1e9, 86400);
+  simulate_options o;
+  o.memory_mb = 1024;
+  const auto m =
+      message_of([&] { simulate(cpu_profile(100), platform::aws_lambda(), a, o); });
+  CHECK(
+      m ==
+      "expected requests = 8.64e+13 (about 130909 min to simulate): above "
+      "max_requests = 1e+09; shorten the period, lower the rate or raise max_requests");
 }

@@ -3,10 +3,14 @@
 // are independent of the library's own loaders.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
+#include <lambdasim/workload.hpp>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -20,6 +24,36 @@ inline nlohmann::json read_json(const std::string& rel) {
   std::ifstream in(data_path(rel));
   if (!in) throw std::runtime_error("missing test data " + rel);
   return nlohmann::json::parse(in);
+}
+
+/// A file of data/ as bytes.
+inline std::string read_file(const std::string& rel) {
+  std::ifstream in(data_path(rel), std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// Float32 precision: a double that went through float agrees to ~6e-8 relative.
+inline bool same_f32(double a, double b) {
+  return std::abs(a - b) <= 1.2e-7 * std::max(std::abs(a), std::abs(b));
+}
+
+/// The message of the std::invalid_argument f throws ("<no exception>" if none).
+inline std::string message_of(auto&& f) {
+  try {
+    f();
+  } catch (const std::invalid_argument& e) {
+    return e.what();
+  }
+  return "<no exception>";
+}
+
+/// A profile of one CPU component of work_ms.
+inline lambdasim::profile cpu_profile(double work_ms) {
+  lambdasim::profile w;
+  w.components = {lambdasim::component::cpu(work_ms)};
+  return w;
 }
 
 /// A plain CSV (no quoted commas) as columns of strings keyed by header.

@@ -6,8 +6,13 @@
 #include <lambdasim/error.hpp>
 #include <lambdasim/workload.hpp>
 
+#include "test_support.hpp"
+
 using lambdasim::component;
 using lambdasim::profile;
+using namespace lambdasim;
+using test_support::cpu_profile;
+using test_support::message_of;
 
 TEST_CASE("profile json as in the CLI contract") {
   const char* text = R"({"schema_version": 1, "name": "api", "components": [
@@ -148,4 +153,18 @@ TEST_CASE("architecture speed ratios come from models/architecture-speed.json") 
   CHECK(lambdasim::architecture_speed_ratio("java", "x86_64", "arm64", &note) == 1.0);
   CHECK(note.find("no recorded arm64/x86_64 speed ratio for runtime 'java'") == 0);
   CHECK(lambdasim::architecture_speed_ratio("java", "arm64", "arm64") == 1.0);
+}
+
+TEST_CASE("a profile without components is rejected") {
+  profile w;
+  CHECK(message_of([&] { w.validate(); }).starts_with("components = []"));
+  CHECK_THROWS_AS(profile::from_json(R"({"schema_version": 1, "components": []})"),
+                  config_error);
+}
+
+TEST_CASE("a work time whose duration would overflow is rejected by name") {
+  // 1e308 ms at 128 MB (0.072 vCPU) is 1.4e309 ms: infinity.
+  const auto m = message_of([] { cpu_profile(1e308).validate(); });
+  CHECK(m.find("components[0].work_ms = 1e+308") != std::string::npos);
+  CHECK_NOTHROW(cpu_profile(max_work_ms).validate());
 }

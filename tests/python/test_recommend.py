@@ -326,3 +326,79 @@ def test_long_simulations_warn_with_an_estimate_and_show_progress(
     with pytest.warns(ls.LambdasimWarning, match="recommend simulates") as w:
         ls.recommend(api, progress=False, **kw)
     assert f"{6 * per_sim:,} requests" in str(w[0].message)
+
+
+def erlang_b(n: int, a: float) -> float:
+    """Erlang B by its recurrence B(0) = 1, B(k) = a B(k-1) / (k + a B(k-1))."""
+    b = 1.0
+    for k in range(1, n + 1):
+        b = a * b / (k + a * b)
+    return b
+
+
+def test_provisioned_concurrency_and_its_old_name_against_a_hand_count(
+    tmp_path, capsys
+):
+    """``provisioned_concurrency`` (the vocabulary of ``bill``) beside ``provisioned``
+    (the older name, a contract of the CLI's JSON): both carry the same count, and the
+    count is the one a hand calculation picks.
+
+    1,000 ms of I/O at 1,024 MB, x86_64 us-east-1, 3 requests/s (7,889,400 a month,
+    offered load a = 3). With n provisioned instances (enabled all month, 2,629,800 s at
+    $0.0000041667 per GB-s) a request overflows on demand with the Erlang B probability
+    B(n, 3) (1, 0.75, 0.529, 0.346) and is billed $0.0000166667 per GB-s, else
+    $0.0000097222; requests $0.20 per million. Month: n=0 $133.07, n=1 $130.33,
+    n=2 $129.20, n=3 $130.12, so the cheapest has 2 instances."""
+    rate, secs = 3.0, 2629800.0
+    requests = rate * secs
+    hand = [
+        n * secs * 0.0000041667
+        + requests * (1 - erlang_b(n, rate)) * 0.0000097222
+        + requests * erlang_b(n, rate) * 0.0000166667
+        + requests * 0.20e-6
+        for n in range(4)
+    ]
+    best = int(np.argmin(hand))
+    assert best == 2
+    r = ls.recommend(
+        ls.Profile(io_ms=1000),
+        strategy="cost",
+        arch="x86_64",
+        memory_mb=[1024],
+        max_provisioned=3,
+        requests_per_month=requests,
+        closed_form_max_load=1e9,  # Erlang B, as by hand
+    )
+    assert r.provisioned_concurrency == r.provisioned == best
+    assert r.monthly_usd == pytest.approx(hand[best], rel=1e-4)
+    t = r.candidates()
+    assert list(t["provisioned_concurrency"]) == list(t["provisioned"]) == [0, 1, 2, 3]
+    assert t["monthly_usd"] == pytest.approx(hand, rel=1e-4)
+    d = r.to_dict()
+    assert d["provisioned_concurrency"] == d["provisioned"] == best
+    for ru in r.runners_up:
+        assert ru["provisioned_concurrency"] == ru["provisioned"]
+    df = r.to_dataframe()
+    assert (df["provisioned_concurrency"] == df["provisioned"]).all()
+    fleet = ls.recommend(
+        [ls.Profile(io_ms=1000)] * 2,
+        strategy="cost",
+        arch="x86_64",
+        memory_mb=[1024],
+        max_provisioned=3,
+        requests_per_month=requests,
+        closed_form_max_load=1e9,
+    )
+    assert list(fleet.provisioned_concurrency) == list(fleet.provisioned) == [2, 2]
+
+    # the CLI's JSON carries both keys, equal, in the choice and every runner-up
+    path = tmp_path / "io.json"
+    ls.Profile(io_ms=1000).save(str(path))
+    args = ["recommend", str(path), "--format", "json", "--arch", "x86_64"]
+    args += ["--memory", "1024", "--strategy", "cost", "--max-provisioned", "3"]
+    assert main([*args, "--requests-per-month", str(requests)]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["provisioned_concurrency"] == doc["provisioned"] >= 1
+    assert doc["runners_up"]
+    for ru in doc["runners_up"]:
+        assert ru["provisioned_concurrency"] == ru["provisioned"]

@@ -1031,32 +1031,6 @@ class BillCurveResult:
         """
         Billed duration of a warm invocation per size (ms).
         """
-class PowertuningStats:
-    """
-    Power Tuning's statistics of one size, from per-invocation REPORT values.
-    """
-    def __init__(self) -> None:
-        ...
-    @property
-    def average_billed_ms(self) -> float:
-        """
-        Trimmed mean of billed duration
-        """
-    @property
-    def average_duration_ms(self) -> float:
-        """
-        Trimmed mean of duration (Duration + Init + Restore)
-        """
-    @property
-    def average_price_usd(self) -> float:
-        """
-        AveragePrice (the output's cost at the chosen size)
-        """
-    @property
-    def total_cost_usd(self) -> float:
-        """
-        TotalCost: every invocation priced and summed
-        """
 class Arrivals:
     """
     How requests arrive over a simulated period. Build with the named constructors; they validate.
@@ -1916,6 +1890,32 @@ class Sweep:
     def skipped_lines(self) -> int:
         """
         Lines or records that were not REPORT records and were skipped (REPORT logs).
+        """
+class PowertuningStats:
+    """
+    Power Tuning's statistics of one size, from per-invocation REPORT values.
+    """
+    def __init__(self) -> None:
+        ...
+    @property
+    def average_billed_ms(self) -> float:
+        """
+        Trimmed mean of billed duration
+        """
+    @property
+    def average_duration_ms(self) -> float:
+        """
+        Trimmed mean of duration (Duration + Init + Restore)
+        """
+    @property
+    def average_price_usd(self) -> float:
+        """
+        AveragePrice (the output's cost at the chosen size)
+        """
+    @property
+    def total_cost_usd(self) -> float:
+        """
+        TotalCost: every invocation priced and summed
         """
 class FitOptions:
     """
@@ -3735,7 +3735,12 @@ class RecommendCandidate:
     @property
     def provisioned(self) -> int:
         """
-        Provisioned instances (0 on demand).
+        Deprecated alias of provisioned_concurrency (same value; kept for the CLI's JSON and tables, which tools parse).
+        """
+    @property
+    def provisioned_concurrency(self) -> int:
+        """
+        Provisioned-concurrency instances (0 on demand).
         """
     @property
     def role(self) -> str:
@@ -3813,7 +3818,12 @@ class RecommendTable:
     @property
     def provisioned(self) -> typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"]:
         """
-        Provisioned instances (0 on demand).
+        Deprecated alias of provisioned_concurrency (same value; kept for the CLI's JSON and tables, which tools parse).
+        """
+    @property
+    def provisioned_concurrency(self) -> typing.Annotated[numpy.typing.NDArray[numpy.int32], "[m, 1]"]:
+        """
+        Provisioned-concurrency instances (0 on demand).
         """
     @property
     def warm_ms(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:

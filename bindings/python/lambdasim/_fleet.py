@@ -156,6 +156,7 @@ RECOMMEND_COLUMNS = (
     "memory_mb",
     "arch",
     "compute",
+    "provisioned_concurrency",
     "provisioned",
     "warm_ms",
     "cold_ms",
@@ -172,7 +173,8 @@ RECOMMEND_COLUMNS = (
 class FleetRecommendation(Result):
     """Recommendations of many profiles under the same options: one element per profile.
 
-    ``memory_mb``, ``provisioned``, ``warm_ms``, ``cold_ms``, ``cost_usd``,
+    ``memory_mb``, ``provisioned_concurrency`` (``provisioned``: its deprecated alias),
+    ``warm_ms``, ``cold_ms``, ``cost_usd``,
     ``monthly_usd``, ``latency_ms`` and ``cold_fraction`` are 1-D numpy arrays (the
     chosen configuration's figures, as ``recommend(profile_i)`` gives them); ``arch``,
     ``compute``, ``decided_by``, ``reason`` and ``error`` are 1-D arrays of strings.
@@ -184,6 +186,7 @@ class FleetRecommendation(Result):
     memory_mb: NDArray[np.float64]
     arch: NDArray[Any]
     compute: NDArray[Any]
+    provisioned_concurrency: NDArray[np.float64]
     provisioned: NDArray[np.float64]
     warm_ms: NDArray[np.float64]
     cold_ms: NDArray[np.float64]

@@ -192,7 +192,7 @@ def plot_recommendation(rec: Any, ax: Sequence[Axes] | None = None) -> Sequence[
     monthly = rec.requests_per_month > 0
     cost_key = "monthly_usd" if monthly else "cost_usd"
     scale = 1.0 if monthly else 1e6
-    od = t["provisioned"] == 0
+    od = t["provisioned_concurrency"] == 0
     archs = [a for a in dict.fromkeys(t["arch"].tolist())]
     opts = rec.options
     for a in archs:
@@ -282,7 +282,8 @@ def plot_recommendation(rec: Any, ax: Sequence[Axes] | None = None) -> Sequence[
         y_cost = (c[cost_key] if c[cost_key] is not None else np.nan) * scale
         ax_d.plot(c["memory_mb"], c["warm_ms"], **style)
         ax_c.plot(c["memory_mb"], y_cost, **style)
-        pc = f" +{c['provisioned']} PC" if c["provisioned"] else ""
+        npc = c["provisioned_concurrency"]
+        pc = f" +{npc} PC" if npc else ""
         text = (
             f"recommended: {int(c['memory_mb'])} MB {c['arch']}{pc}"
             if star
@@ -302,7 +303,8 @@ def plot_recommendation(rec: Any, ax: Sequence[Axes] | None = None) -> Sequence[
     ax_d.set_ylabel("warm duration")
     ax_d.grid(True, which="major", alpha=0.3)
     ax_d.legend(fontsize=8, loc="upper right")
-    pc = f" with {rec.provisioned} provisioned" if rec.provisioned else ""
+    npc = rec.provisioned_concurrency
+    pc = f" with {npc} provisioned" if npc else ""
     title = (
         f"{rec.profile.name or 'profile'}: recommended {rec.memory_mb} MB {rec.arch}{pc} "
         f"({rec.strategy}), {format_ms(rec.warm_ms)}"
@@ -428,8 +430,8 @@ def plot_provisioned(
             region=prices.region,
         )
         t = r.candidates()
-        od = t["provisioned"] == 0
-        pcn = t["provisioned"] == provisioned
+        od = t["provisioned_concurrency"] == 0
+        pcn = t["provisioned_concurrency"] == provisioned
         od_cost.append(t["monthly_usd"][od][0])
         pc_cost.append(t["monthly_usd"][pcn][0])
         od_lat.append(t["latency_ms"][od][0])
@@ -493,7 +495,8 @@ def plot_bill_options(rec: Any, ax: Axes | None = None) -> Axes:
         ax.bar(range(len(raw)), vals, bottom=bottom, label=item.removesuffix("_usd"))
         bottom += vals
     for role, c in raw:
-        pc = f"\n+{c.provisioned} PC" if c.provisioned else ""
+        npc = c.provisioned_concurrency
+        pc = f"\n+{npc} PC" if npc else ""
         labels.append(f"{role}\n{c.memory_mb:g} MB {c.arch}{pc}")
     for i, total in enumerate(bottom):
         ax.annotate(

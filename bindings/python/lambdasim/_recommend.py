@@ -10,13 +10,13 @@ from __future__ import annotations
 import html
 import math
 import warnings
-from typing import TYPE_CHECKING, Any, Callable, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 import numpy as np
 
 from . import _core
 from ._defaults import resolve_platform, set_fields
-from ._result import LambdasimWarning, Result, html_table
+from ._result import LambdasimWarning, Result, field, html_table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -28,6 +28,7 @@ CANDIDATE_FIELDS = (
     "memory_mb",
     "arch",
     "compute",
+    "provisioned_concurrency",
     "provisioned",
     "warm_ms",
     "cold_ms",
@@ -45,6 +46,7 @@ TABLE_COLUMNS = (
     "memory_mb",
     "arch",
     "compute",
+    "provisioned_concurrency",
     "provisioned",
     "warm_ms",
     "cold_ms",
@@ -85,40 +87,22 @@ T = TypeVar("T")
 
 def _chosen_field(kind: Callable[[Any], T], doc: str) -> T:
     """A typed read-only property: the field of the chosen candidate of the attribute's
-    name (``__set_name__`` gives it), converted by ``kind``."""
-    return cast("T", _Field("_chosen", kind, doc))
+    name, converted by ``kind``."""
+    return field("_chosen", kind, doc)
 
 
 def _result_field(kind: Callable[[Any], T], doc: str) -> T:
     """A typed read-only property: the ``_core.Recommendation`` attribute of the same
     name, converted by ``kind``."""
-    return cast("T", _Field("_r", kind, doc))
-
-
-class _Field:
-    """The descriptor behind ``_chosen_field``/``_result_field``: a property whose name
-    is the attribute's (one place states each name, its type and its doc)."""
-
-    def __init__(self, source: str, kind: Callable[[Any], Any], doc: str) -> None:
-        self.source, self.kind, self.__doc__ = source, kind, doc
-        self.name = ""
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    def __get__(self, obj: Any, owner: type | None = None) -> Any:
-        if obj is None:
-            return self
-        src = getattr(obj, self.source)
-        value = src[self.name] if isinstance(src, dict) else getattr(src, self.name)
-        return self.kind(value)
+    return field("_r", kind, doc)
 
 
 class Recommendation(Result):
     """The recommended configuration, why, the runners-up and the Pareto front.
 
     Properties of the choice: ``memory_mb``, ``arch``, ``compute`` (``on-demand`` or
-    ``provisioned``), ``provisioned`` (instances), ``warm_ms``, ``cold_ms``, ``cost_usd``
+    ``provisioned``), ``provisioned_concurrency`` (instances; ``provisioned`` is its
+    deprecated alias), ``warm_ms``, ``cold_ms``, ``cost_usd``
     (one warm invocation), ``monthly_usd`` (``None`` without a request count),
     ``latency_ms`` (the ``percentile`` of all requests, cold starts included); ``reason``
     and ``decided_by`` (the constraint that decided it, or ``"none"``), ``runners_up``,
@@ -159,8 +143,13 @@ class Recommendation(Result):
     compute: str = _chosen_field(
         str, "Concurrency option of the choice: ``on-demand`` or ``provisioned``."
     )
+    provisioned_concurrency: int = _chosen_field(
+        int, "Provisioned-concurrency instances of the choice (0 on demand)."
+    )
     provisioned: int = _chosen_field(
-        int, "Provisioned instances of the choice (0 on demand)."
+        int,
+        "Deprecated alias of ``provisioned_concurrency`` (same value; kept because "
+        "the CLI's JSON key ``provisioned`` is parsed by tools).",
     )
     warm_ms: float = _chosen_field(float, "Warm duration of the choice (ms).")
     cold_ms: float = _chosen_field(
@@ -222,7 +211,8 @@ class Recommendation(Result):
         return {
             "current_memory_mb": int(ch.current.memory_mb),
             "current_arch": ch.current.arch,
-            "current_provisioned": int(ch.current.provisioned),
+            "current_provisioned_concurrency": int(ch.current.provisioned_concurrency),
+            "current_provisioned": int(ch.current.provisioned_concurrency),
             "cost_change": float(ch.cost_change),
             "duration_change": float(ch.duration_change),
             "latency_change": float(ch.latency_change),
@@ -301,7 +291,7 @@ class Recommendation(Result):
                     "role",
                     "memory_mb",
                     "arch",
-                    "provisioned",
+                    "provisioned_concurrency",
                     "warm_ms",
                     "cost_usd",
                     "monthly_usd",
@@ -316,7 +306,8 @@ class Recommendation(Result):
         return "".join(out)
 
     def __repr__(self) -> str:
-        extra = f", {self.provisioned} provisioned" if self.provisioned else ""
+        npc = self.provisioned_concurrency
+        extra = f", {npc} provisioned" if npc else ""
         return (
             f"Recommendation({self.strategy}: {self.memory_mb} MB {self.arch}{extra}, "
             f"{self.warm_ms:.1f} ms, decided_by={self.decided_by})"

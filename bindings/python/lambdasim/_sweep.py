@@ -15,7 +15,7 @@ import numpy as np
 
 from . import _core
 from ._defaults import OptionError, resolve_platform, set_fields
-from ._result import Result, warn_all
+from ._result import Result, field, warn_all
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -234,113 +234,84 @@ class FitResult(Result):
         _deprecated("FitResult.fitted", "FitResult.profile")
         return self._r.profile
 
-    @property
-    def structure(self) -> str:
-        return self._r.structure
-
-    @property
-    def reason(self) -> str:
-        return self._r.reason
-
-    @property
-    def mape(self) -> float:
-        return self._r.mape
-
-    @property
-    def mape_fit(self) -> float:
-        return self._r.mape_fit
-
-    @property
-    def mape_holdout(self) -> float:
-        return self._r.mape_holdout
-
-    @property
-    def param_names(self) -> list[str]:
-        return list(self._r.param_names)
-
-    @property
-    def param_values(self) -> NDArray[np.float64]:
-        return np.asarray(self._r.param_values)
-
-    @property
-    def param_sd(self) -> NDArray[np.float64]:
-        return np.asarray(self._r.param_sd)
-
-    @property
-    def diagnostics(self) -> list[str]:
-        return list(self._r.diagnostics)
-
-    @property
-    def noise(self) -> NDArray[np.float64]:
-        return np.asarray(self._r.noise)
-
-    @property
-    def band_level(self) -> float:
-        return float(self._r.band_level)
-
-    @property
-    def threads(self) -> int:
-        return int(self._r.threads)
-
-    @property
-    def threads_identified(self) -> bool:
-        return bool(self._r.threads_identified)
-
-    @property
-    def plausible_threads(self) -> list[int]:
-        return list(self._r.plausible_threads)
-
-    @property
-    def plausible_profiles(self) -> list[_core.Profile]:
-        return list(self._r.plausible_profiles)
-
-    @property
-    def platform_name(self) -> str:
-        return str(self._r.platform_name)
-
-    @property
-    def bootstrap_profiles(self) -> list[_core.Profile]:
-        return list(self._r.bootstrap_profiles)
-
-    @property
-    def spread_lo_ms(self) -> NDArray[np.float64]:
-        return self._c["spread_lo_ms"]
-
-    @property
-    def spread_hi_ms(self) -> NDArray[np.float64]:
-        return self._c["spread_hi_ms"]
-
-    @property
-    def candidates(self) -> list[_core.FitCandidate]:
-        return list(self._r.candidates)
-
-    @property
-    def memory_mb(self) -> NDArray[np.float64]:
-        return self._c["memory_mb"]
-
-    @property
-    def observed_ms(self) -> NDArray[np.float64]:
-        return self._c["observed_ms"]
-
-    @property
-    def predicted_ms(self) -> NDArray[np.float64]:
-        return self._c["predicted_ms"]
-
-    @property
-    def rel_error(self) -> NDArray[np.float64]:
-        return self._c["rel_error"]
-
-    @property
-    def band_lo_ms(self) -> NDArray[np.float64]:
-        return self._c["band_lo_ms"]
-
-    @property
-    def band_hi_ms(self) -> NDArray[np.float64]:
-        return self._c["band_hi_ms"]
-
-    @property
-    def used_in_fit(self) -> NDArray[np.bool_]:
-        return self._c["used_in_fit"]
+    # -- typed read-only attributes: of the _core.FitResult, or of its per-size columns
+    structure: str = field(
+        "_r",
+        str,
+        "The structure chosen: io_cpu, threaded_cpu, scaled_io, gc_cpu, amdahl.",
+    )
+    reason: str = field("_r", str, "Why this structure (scores of the alternatives).")
+    mape: float = field("_r", float, "Mean ``|rel_error|`` over every recorded size.")
+    mape_fit: float = field("_r", float, "Mean ``|rel_error|`` over the fitting sizes.")
+    mape_holdout: float = field(
+        "_r", float, "Mean ``|rel_error|`` over the held-out sizes (NaN if none)."
+    )
+    param_names: list[str] = field(
+        "_r", list, "Names of the fitted parameters (work terms, then their SDs)."
+    )
+    param_values: NDArray[np.float64] = field(
+        "_r", np.asarray, "Values of the fitted parameters (see ``param_names``)."
+    )
+    param_sd: NDArray[np.float64] = field(
+        "_r", np.asarray, "Bootstrap standard deviations (NaN without samples)."
+    )
+    diagnostics: list[str] = field(
+        "_r", list, "Soft diagnostics of the fit (also raised as LambdasimWarning)."
+    )
+    noise: NDArray[np.float64] = field(
+        "_r", np.asarray, "Relative noise used per size (sampling + model)."
+    )
+    band_level: float = field(
+        "_r", float, "Coverage of the prediction band (``band_lo_ms``..``band_hi_ms``)."
+    )
+    threads: int = field(
+        "_r", int, "Thread count of the parallel part (amdahl, threaded_cpu; else 1)."
+    )
+    threads_identified: bool = field(
+        "_r", bool, "True when the data (or the user) fixed the thread count."
+    )
+    plausible_threads: list[int] = field(
+        "_r", list, "Thread counts the data leave plausible."
+    )
+    plausible_profiles: list[_core.Profile] = field(
+        "_r", list, "Curves the data cannot tell from the chosen one (the band covers)."
+    )
+    platform_name: str = field("_r", str, "The platform the fit used.")
+    bootstrap_profiles: list[_core.Profile] = field(
+        "_r", list, "The profiles fitted to each bootstrap resample."
+    )
+    candidates: list[_core.FitCandidate] = field(
+        "_r", list, "The best candidate per structure and knob value."
+    )
+    memory_mb: NDArray[np.float64] = field("_c", np.asarray, "Recorded sizes (MB).")
+    observed_ms: NDArray[np.float64] = field(
+        "_c", np.asarray, "Each size's aggregate of its warm rows (ms)."
+    )
+    predicted_ms: NDArray[np.float64] = field(
+        "_c", np.asarray, "Warm duration of the fitted profile per size (ms)."
+    )
+    rel_error: NDArray[np.float64] = field(
+        "_c", np.asarray, "``(predicted - observed) / observed`` per size."
+    )
+    band_lo_ms: NDArray[np.float64] = field(
+        "_c", np.asarray, "Lower end of the prediction band per size (ms)."
+    )
+    band_hi_ms: NDArray[np.float64] = field(
+        "_c", np.asarray, "Upper end of the prediction band per size (ms)."
+    )
+    spread_lo_ms: NDArray[np.float64] = field(
+        "_c",
+        np.asarray,
+        "5th percentile of the bootstrap predictions (ms; NaN without).",
+    )
+    spread_hi_ms: NDArray[np.float64] = field(
+        "_c",
+        np.asarray,
+        "95th percentile of the bootstrap predictions (ms; NaN without).",
+    )
+    used_in_fit: NDArray[np.bool_] = field(
+        "_c", np.asarray, "Per size: True where fitted, False where held out."
+    )
 
     def prediction_band(
         self,

@@ -176,7 +176,10 @@ struct recommend_candidate {
   double memory_mb = 0;
   architecture arch = architecture::x86_64;
   compute_kind compute = compute_kind::on_demand;
-  int provisioned = 0;
+  /// Provisioned-concurrency instances (0 on demand); the name of
+  /// bill_options::provisioned_concurrency. Bound and written also as "provisioned"
+  /// (the older name, kept because the CLI's JSON and tables are parsed by tools).
+  int provisioned_concurrency = 0;
   double warm_ms = 0;
   double cold_ms = 0;
   double cost_usd = 0;       ///< one warm invocation, first-tier price (as curve)
@@ -198,7 +201,8 @@ struct recommend_table {
   Eigen::VectorXd memory_mb;
   std::vector<architecture> arch;
   std::vector<compute_kind> compute;
-  Eigen::VectorXi provisioned;
+  Eigen::VectorXi
+      provisioned_concurrency;  ///< also bound as "provisioned" (older name)
   Eigen::VectorXd warm_ms, cold_ms, cost_usd, monthly_usd, latency_ms, cold_fraction;
   std::vector<constraint> excluded_by;  ///< none = feasible
   bool_vector pareto;  ///< on the Pareto front of (cost, latency) among the feasible

@@ -183,8 +183,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--format",
         choices=["json", "table"],
         default="table",
-        help="output (default: %(default)s); the json keys memory_mb, arch, warm_ms, "
-        "cost_usd, monthly_usd, reason, runners_up are a contract",
+        help="output (default: %(default)s); the json keys memory_mb, arch, "
+        "provisioned_concurrency, warm_ms, cost_usd, monthly_usd, reason, runners_up "
+        "are a contract (provisioned: the deprecated name of provisioned_concurrency, "
+        "same value, kept)",
     )
     p.set_defaults(func=run)
 
@@ -224,7 +226,8 @@ def _ms(x: float) -> str:
 def write_text(r: Any, out: Any) -> None:
     """A human-readable recommendation."""
     monthly = r.requests_per_month > 0
-    pc = f" with {r.provisioned} provisioned instances" if r.provisioned else ""
+    npc = r.provisioned_concurrency
+    pc = f" with {npc} provisioned instances" if npc else ""
     out.write(f"Recommended: {r.memory_mb} MB {r.arch}{pc}\n")
     out.write(
         f"  warm {_ms(r.warm_ms)}, p{r.percentile:g} {_ms(r.latency_ms)}, "
@@ -245,7 +248,7 @@ def write_text(r: Any, out: Any) -> None:
             else f"${row['cost_usd'] * 1e6:,.2f}/M"
             for _, row in df.iterrows()
         ]
-        pcs = [f" +{p} PC" if p else "" for p in df["provisioned"]]
+        pcs = [f" +{p} PC" if p else "" for p in df["provisioned_concurrency"]]
         role_w = max(len(str(x)) for x in df["role"])
         pc_w, money_w = max(map(len, pcs)), max(map(len, money))
         for (_, row), pc, usd in zip(df.iterrows(), pcs, money):
