@@ -410,6 +410,7 @@ def fit(sweep: _core.Sweep, platform: Any = None, **options: Any) -> FitResult:
         default, or ``"sustained"`` for a throughput: time per operation under
         sustained load, fitted with smooth throttling), ``aggregate``,
         ``model_error``, ``knee_prior_width``, ``gc_pressure``, ``band_level``,
+        ``run_scatter`` (the band's scatter of a size without per-invocation samples),
         ``bootstrap``, ``seed``, ``name``.
 
     Returns
