@@ -248,6 +248,11 @@ CLI_CASES = [
         ["simulate", "{profile}", "--memory", "512", "--trace", "{dir}"],
         ": is a directory, expected a file",
     ),
+    (
+        ["simulate", "{profile}", "--compute", "lmi", "--instance-type", "m7g.large"]
+        + ["--rate", "1", "--days", "1", "--memory", "1024"],
+        "--memory = 1024: does not apply to --compute lmi",
+    ),
     # recommend
     (["recommend", "{profile}", "--current", "100"], "current_memory_mb = 100"),
     (

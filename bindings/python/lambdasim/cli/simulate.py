@@ -165,9 +165,13 @@ def run_lmi(args: argparse.Namespace) -> int:
     from .. import Profile, __version__, simulate_lmi
 
     for dest in _ON_DEMAND_ONLY:
-        if getattr(args, dest) is not None:
+        value = getattr(args, dest)
+        if value is not None:
             flag = "--" + dest.replace("_", "-")
-            msg = f"{flag} = {getattr(args, dest)}: does not apply to --compute lmi"
+            shown = (
+                f"{value:g}" if isinstance(value, float) else value
+            )  # 1024, not 1024.0
+            msg = f"{flag} = {shown}: does not apply to --compute lmi"
             raise ValueError(msg)
     profile = Profile.load(args.profile)
     s = simulate_lmi(
