@@ -652,3 +652,30 @@ TEST_CASE("traffic simulations: each distinct one once, with progress") {
   CHECK_THROWS_WITH_AS(recommend(w, p, o, interrupt), "interrupted",
                        std::runtime_error);
 }
+
+TEST_CASE("recommend refuses more configurations than its memory bound") {
+  // max_provisioned = 1e9 over every size and both architectures: 2 x 10,113 x
+  // (1e9 + 1) configurations, each a table row; refused before any is allocated.
+  const platform p = platform::aws_lambda();
+  profile w;
+  w.components = {component::cpu(100)};
+  recommend_options o;
+  o.requests_per_month = 1e6;
+  o.compute = {compute_kind::on_demand, compute_kind::provisioned};
+  o.max_provisioned = 1'000'000'000;
+  CHECK_THROWS_WITH_AS(
+      recommend(w, p, o),
+      doctest::Contains("max_provisioned = 1000000000: 20226000020226 configurations "
+                        "(1000000001 concurrency options x 2 architectures x 10113 "
+                        "sizes) exceed 4100000"),
+      std::invalid_argument);
+  // three sizes, one architecture: 4,100,000 / 3 = 1,366,666.7 options at most, so
+  // 1,366,666 provisioned levels (1,366,667 options, 4,100,001 rows) are refused
+  o.memory_mb = p.parse_memory_spec("512,1024,2048");
+  o.architectures = {architecture::x86_64};
+  o.max_provisioned = 1'366'666;
+  CHECK_THROWS_WITH_AS(
+      recommend(w, p, o),
+      doctest::Contains("max_provisioned = 1366666: 4100001 configurations"),
+      std::invalid_argument);
+}

@@ -256,6 +256,11 @@ CLI_CASES = [
     # recommend
     (["recommend", "{profile}", "--current", "100"], "current_memory_mb = 100"),
     (
+        ["recommend", "{profile}", "--requests-per-month", "1e6"]
+        + ["--max-provisioned", "1000000000"],
+        "max_provisioned = 1000000000: 20226000020226 configurations",
+    ),
+    (
         [
             "fit",
             str(ls.data_path("lin_khazaei_2020", "App6_Lambda_Logs.csv")),

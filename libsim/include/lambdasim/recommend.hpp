@@ -13,6 +13,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -115,6 +116,8 @@ struct recommend_options {
   /// Concurrency options to consider; provisioned needs max_provisioned > 0.
   std::vector<compute_kind> compute{compute_kind::on_demand, compute_kind::provisioned};
   /// Largest number of provisioned instances tried (1..max_provisioned); 0: none.
+  /// recommend() refuses more than recommend_max_candidates configurations (sizes x
+  /// architectures x concurrency options): narrow memory_mb to try many levels.
   int max_provisioned = 0;
   /// The Lambda Managed Instances configuration (instance type, ...) when compute
   /// includes lmi: planned for the traffic's peak, its latency simulated (lmi.hpp).
@@ -239,6 +242,11 @@ struct recommendation {
   /// When compute includes lmi: its capacity plan and bill (chosen or not).
   std::optional<lmi_plan> lmi;
 };
+
+/// The most configurations (sizes x architectures x concurrency options) one
+/// recommendation considers: each holds a table row (about 550 bytes), so this bounds
+/// its memory near 2 GB (every size, both architectures and 200 provisioned levels).
+inline constexpr std::size_t recommend_max_candidates = 4'100'000;
 
 /// Progress of a recommendation's traffic simulations, in simulated requests: called
 /// once with done = 0 and the total before the first simulation (only when the
