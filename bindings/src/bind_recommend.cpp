@@ -242,8 +242,26 @@ void bind_recommend(py::module_& m) {
       .def_property_readonly(
           "excluded_by", [](const recommend_table& t) { return names(t.excluded_by); },
           "Excluded by: none = feasible")
+      .def_property_readonly(
+          "feasible",
+          [](const recommend_table& t) {
+            std::vector<bool> ok(t.excluded_by.size());
+            for (std::size_t i = 0; i < ok.size(); ++i)
+              ok[i] = t.excluded_by[i] == constraint::none;
+            return bool_array(ok);
+          },
+          "True where no constraint excludes the candidate (excluded_by is none).")
       .def_readonly("pareto", &recommend_table::pareto,
                     "On the Pareto front of (cost, latency) among the feasible");
+
+  m.def(
+      "constraint_words",
+      [](const std::string& name) {
+        return std::string(constraint_words(enum_from_name<constraint>(name)));
+      },
+      "name"_a,
+      "What failing a constraint (a name of enum_names()['constraint']) means, in "
+      "words for a legend: 'over budget'; 'feasible' for none.");
 
   py::class_<recommend_change>(
       m, "RecommendChange",

@@ -73,6 +73,22 @@ std::string_view to_string(constraint c) {
   return enum_name(c);
 }
 
+std::string_view constraint_words(constraint c) {
+  switch (c) {
+    case constraint::none:
+      return "feasible";
+    case constraint::memory:
+      return "below peak memory + headroom";
+    case constraint::max_warm_ms:
+      return "slower than max_warm_ms";
+    case constraint::max_latency_ms:
+      return "over the latency limit";
+    case constraint::budget_usd:
+      return "over budget";
+  }
+  return "?";
+}
+
 void recommend_options::validate() const {
   if (!(weight >= 0 && weight <= 1))
     detail::throw_invalid("weight", weight, "must be in [0, 1]");

@@ -583,3 +583,10 @@ TEST_CASE("recommend needs an LMI configuration when lmi is in its compute list"
   CHECK_THROWS_WITH_AS(o.validate(), doctest::Contains("compute = 'lmi'"),
                        std::invalid_argument);
 }
+
+TEST_CASE("constraint words: every constraint has its legend text") {
+  CHECK(constraint_words(constraint::none) == "feasible");
+  CHECK(constraint_words(constraint::budget_usd) == "over budget");
+  for (const auto& name : enum_names<constraint>())
+    CHECK(constraint_words(enum_from_name<constraint>(name)) != "?");
+}

@@ -15,11 +15,11 @@ def fit_many(
     sweeps: Sequence[_core.Sweep],
     platform: Any = None,
     *,
-    threads: int = 0,
+    threads: int | None = None,
     **options: Any,
 ) -> list[_core.FitResult]:
     """``fit`` of each sweep with the same options, on ``threads`` threads (0 = every
-    core); result ``i`` equals ``fit(sweeps[i], platform, **options)``.
+    core; unset: the C++ default, every core); result ``i`` equals ``fit(sweeps[i], platform, **options)``.
 
     Examples
     --------
@@ -33,7 +33,8 @@ def fit_many(
         options,
         "fit_many() got an unexpected keyword argument '{key}'",
     )
-    return _core.fit_batch(list(sweeps), resolve_platform(platform), opts, threads)
+    extra = {} if threads is None else {"threads": threads}
+    return _core.fit_batch(list(sweeps), resolve_platform(platform), opts, **extra)
 
 
 def simulate_many(
@@ -42,11 +43,13 @@ def simulate_many(
     options: Sequence[_core.SimulateOptions],
     platform: Any = None,
     *,
-    threads: int = 0,
+    threads: int | None = None,
 ) -> list[_core.SimulationResult]:
     """``simulate`` of each (arrivals, options) pair, e.g. a grid of memory x rate x
-    policy, on ``threads`` threads (0 = every core). Each simulation keeps its own seed:
+    policy, on ``threads`` threads (0 = every core; unset: the C++ default, every
+    core). Each simulation keeps its own seed:
     result ``i`` equals the one-at-a-time simulation."""
+    extra = {} if threads is None else {"threads": threads}
     return _core.simulate_batch(
-        profile, resolve_platform(platform), list(arrivals), list(options), threads
+        profile, resolve_platform(platform), list(arrivals), list(options), **extra
     )

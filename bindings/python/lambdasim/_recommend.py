@@ -54,6 +54,7 @@ TABLE_COLUMNS = (
     "latency_ms",
     "cold_fraction",
     "excluded_by",
+    "feasible",
     "pareto",
 )
 
@@ -232,7 +233,8 @@ class Recommendation(Result):
     # -- tables
     def candidates(self) -> dict[str, NDArray[Any]]:
         """Every candidate (size x architecture x concurrency option) as 1-D arrays, with
-        ``excluded_by`` (the first constraint it fails, ``none`` if feasible) and
+        ``excluded_by`` (the first constraint it fails, ``none`` if feasible),
+        ``feasible`` (no constraint fails) and
         ``pareto`` (on the front of cost against the latency percentile)."""
         return dict(self._table)
 

@@ -92,6 +92,9 @@ struct enum_traits<constraint> {
        {constraint::budget_usd, "budget_usd"}}};
 };
 std::string_view to_string(constraint c);
+/// What failing a constraint means, in words for a legend ("over budget"; "feasible"
+/// for none).
+std::string_view constraint_words(constraint c);
 
 /// Options of a recommendation. C++ owns the defaults; Python and the CLI only
 /// override.
