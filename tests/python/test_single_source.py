@@ -13,6 +13,7 @@ value from C++ or is listed here with its reason."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from lambdasim import _core
@@ -219,3 +220,21 @@ def test_python_signatures_do_not_restate_option_defaults():
         "parameters named as an option field with a literal default (use None and "
         f"let the C++ struct decide): {restated}"
     )
+
+
+def test_error_texts_read_the_names():
+    """An error's "expected a, b or c" lists an enum's names from C++ (prose elsewhere
+    may name them: docstrings and help describe)."""
+    tables = {e: set(v) for e, v in _core.enum_names().items() if len(v) >= 2}
+    restated = []
+    for path, tree in sources():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                text = node.value.partition("expected")[2]
+                words = set(re.findall(r"[\w-]+", text))
+                restated += [
+                    f"{path}:{node.lineno}: {e}"
+                    for e, names in tables.items()
+                    if len(names & words) >= 2
+                ]
+    assert not restated, f"error texts listing enum names: {restated}"

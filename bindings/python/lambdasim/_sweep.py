@@ -183,7 +183,8 @@ def summarize(
     if aggregate is None:
         aggregate = str(_core.CheckOptions().aggregate)
     elif not isinstance(aggregate, str):
-        msg = f"aggregate = {aggregate!r}: expected median, trimmed_mean or mean"
+        names = _core.enum_names()["aggregation"]
+        msg = f"aggregate = {aggregate!r}: expected {', '.join(names[:-1])} or {names[-1]}"
         raise OptionError(msg)
     warn_all(sweep.diagnostics)
     return SweepSummary(sweep.summarize(aggregate), sweep, aggregate)
