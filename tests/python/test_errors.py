@@ -244,6 +244,13 @@ CLI_CASES = [
     (["check", "{profile}", PRIME, "--shift-tolerance", "-1"], "shift_tolerance = -1"),
     (["check", "{peak_profile}", PRIME], "peak_memory_mb = 20000"),
     (["check", "{profile}", "{dir}"], ": is a directory, expected a file"),
+    # argparse's own errors: one line too (no usage block), naming option and value
+    (["curve", "{profile}", "--format", "xml"], "--format: invalid choice: 'xml'"),
+    (["sweep", PRIME, "--input-format", "xml"], "--input-format: invalid choice"),
+    (["recommend", "{profile}", "--weight", "abc"], "--weight: invalid float value"),
+    (["bill", "{profile}", "--memory", "1024"], "required: --requests-per-month"),
+    (["fit", PRIME, "--bootstrap", "-3"], "unrecognized arguments: --bootstrap -3"),
+    (["nosuchverb"], "invalid choice: 'nosuchverb'"),
 ]
 
 

@@ -11,7 +11,7 @@ import argparse
 import os
 import sys
 import warnings
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from .._result import LambdasimWarning
 from . import bill as _bill
@@ -30,11 +30,19 @@ if TYPE_CHECKING:
 COMMANDS = [_curve, _bill, _sweep, _fit, _check, _simulate, _recommend, _demo]
 
 
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr (exit 2), naming the
+    option and the value, as every other bad input: no usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered subcommand."""
     from .. import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="lambdasim",
         description="Predict AWS Lambda duration and cost across memory sizes, offline.",
     )
