@@ -333,14 +333,23 @@ void bind_recommend(py::module_& m) {
 
   m.def(
       "recommend",
-      [](const profile& w, const platform& p, const recommend_options& o) {
+      [](const profile& w, const platform& p, const recommend_options& o,
+         std::optional<py::function> progress) {
+        // Always called (with the GIL) while simulating, so Ctrl-C interrupts.
+        recommend_progress cb = [progress](std::uint64_t done, std::uint64_t total) {
+          py::gil_scoped_acquire g;
+          if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+          if (progress) (*progress)(done, total);
+        };
         py::gil_scoped_release g;
-        return recommend(w, p, o);
+        return recommend(w, p, o, cb);
       },
-      "profile"_a, "platform"_a, "options"_a,
-      "Recommends a configuration of w. Raises ValueError for bad options, or an "
-      "impossible constraint: the message names the constraint and the best value any "
-      "configuration reaches");
+      "profile"_a, "platform"_a, "options"_a, "progress"_a = py::none(),
+      "Recommends a configuration of w. progress(done, total), in simulated requests, "
+      "is called once with done = 0 before the first traffic simulation (only when "
+      "the recommendation simulates) and after each. Raises ValueError for bad "
+      "options, or an impossible constraint: the message names the constraint and the "
+      "best value any configuration reaches");
   m.def(
       "mixture_percentile", &mixture_percentile, "q"_a, "warm_ms"_a, "cold_ms"_a,
       "cold_fraction"_a, "cv"_a,

@@ -182,6 +182,7 @@ void bind_simulate(py::module_& m) {
       "seed, whatever the thread count. Raises ValueError for an invalid profile, "
       "platform, arrivals or option");
   m.attr("mean_month_hours") = mean_month_hours;
+  m.attr("simulated_requests_per_s") = simulated_requests_per_s;
   m.def("simulated_bill", &simulated_bill, "result"_a, "profile"_a, "platform"_a,
         "prices"_a, py::arg_v("options", bill_options{}, "BillOptions()"),
         "month_hours"_a = mean_month_hours,

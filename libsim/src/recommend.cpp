@@ -2,10 +2,12 @@
 #include "lambdasim/recommend.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <boost/math/distributions/lognormal.hpp>
 #include <boost/math/tools/roots.hpp>
 #include <cmath>
 #include <limits>
+#include <mutex>
 #include <numeric>
 #include <sstream>
 #include <string>
@@ -318,15 +320,18 @@ struct group {
   latency_method method = latency_method::warm_only;
 };
 
-/// Per-size cold fraction (all requests) and provisioned share for one group.
-void traffic_model(group& g, const platform& p, const recommend_options& o,
-                   const pool_model& pool, double rate) {
+/// How group g's cold fraction (all requests) and provisioned share are modelled: the
+/// closed form is filled in here; under simulation, the sizes to simulate are returned
+/// (a few spread over the grid, log-spaced; the rest is interpolated by
+/// interpolate_traffic).
+std::vector<Eigen::Index> plan_traffic(group& g, const recommend_options& o,
+                                       const pool_model& pool, double rate) {
   const Eigen::Index n = g.c.memory_mb.size();
   g.cold_fraction = Eigen::VectorXd::Zero(n);
   g.pc_fraction = Eigen::VectorXd::Zero(n);
   if (!(rate > 0)) {
     g.method = latency_method::warm_only;
-    return;
+    return {};
   }
   bool closed = !o.arrival_pattern;
   if (closed)
@@ -344,19 +349,13 @@ void traffic_model(group& g, const platform& p, const recommend_options& o,
           g.provisioned > 0 ? 1 - overflow_fraction(rate, g.c.warm_ms[i], g.provisioned)
                             : 0;
     }
-    return;
+    return {};
   }
-  // The simulator at a few sizes spread over the grid (log-spaced), interpolated in
-  // log(memory): the cold fraction varies slowly with the duration.
   g.method = latency_method::simulation;
-  const double period_s =
-      std::clamp(o.simulated_requests / rate, o.simulated_hours * 3600, 744.0 * 3600);
-  const arrivals a =
-      o.arrival_pattern ? *o.arrival_pattern : arrivals::poisson(rate, period_s);
   // only sizes that can run (the simulator refuses sizes below peak_memory_mb)
   Eigen::Index first = 0;
   while (first < n && !g.c.feasible[first]) ++first;
-  if (first == n) return;  // nothing feasible: the memory constraint excludes all
+  if (first == n) return {};  // nothing feasible: the memory constraint excludes all
   const int k = std::min<int>(o.simulated_sizes, static_cast<int>(n - first));
   std::vector<Eigen::Index> at;
   const double lo = std::log(g.c.memory_mb[first]), hi = std::log(g.c.memory_mb[n - 1]);
@@ -369,21 +368,18 @@ void traffic_model(group& g, const platform& p, const recommend_options& o,
         best = i;
     if (at.empty() || at.back() != best) at.push_back(best);
   }
-  std::vector<double> xs, cf, pf;
-  for (Eigen::Index i : at) {
-    simulate_options so;
-    so.memory_mb = g.c.memory_mb[i];
-    so.provisioned_concurrency = g.provisioned;
-    so.seed = o.seed;
-    so.timeline_bins = 0;
-    so.threads = 1;
-    const simulation_result r = simulate(g.w, p, a, so);
-    const double served = static_cast<double>(r.served);
-    xs.push_back(std::log(g.c.memory_mb[i]));
-    cf.push_back(served > 0 ? static_cast<double>(r.cold_starts) / served : 0);
-    pf.push_back(served > 0 ? static_cast<double>(r.provisioned_served) / served : 0);
-  }
-  for (Eigen::Index i = 0; i < n; ++i) {
+  return at;
+}
+
+/// Group g's per-size cold fraction and provisioned share from the simulated sizes
+/// `at` (cold fraction cf, provisioned share pf), interpolated in log(memory): the
+/// cold fraction varies slowly with the duration.
+void interpolate_traffic(group& g, const std::vector<Eigen::Index>& at,
+                         const std::vector<double>& cf, const std::vector<double>& pf) {
+  if (at.empty()) return;
+  std::vector<double> xs;
+  for (Eigen::Index i : at) xs.push_back(std::log(g.c.memory_mb[i]));
+  for (Eigen::Index i = 0; i < g.c.memory_mb.size(); ++i) {
     const double x = std::log(g.c.memory_mb[i]);
     std::size_t j = 0;
     while (j + 2 < xs.size() && x > xs[j + 1]) ++j;
@@ -398,6 +394,114 @@ void traffic_model(group& g, const platform& p, const recommend_options& o,
   }
 }
 
+/// One simulation the traffic models need: group g at grid index i. Two jobs whose
+/// simulations would draw from the same inputs (simulate() reads of the profile only
+/// its warm and cold durations at the size, its cv and its peak memory; the seed,
+/// arrivals and platform are shared) are run once: same_as points at the first.
+struct sim_job {
+  std::size_t g;
+  Eigen::Index i;
+  double warm_ms, cold_ms, cv, peak_mb, memory_mb;
+  int provisioned;
+  std::size_t same_as;
+  double cold_fraction = 0, provisioned_share = 0;
+  bool same_inputs(const sim_job& b) const {
+    return warm_ms == b.warm_ms && cold_ms == b.cold_ms && cv == b.cv &&
+           peak_mb == b.peak_mb && memory_mb == b.memory_mb &&
+           provisioned == b.provisioned;
+  }
+};
+
+/// The traffic model of every group: closed forms where they hold, else the simulator
+/// at a few sizes per group, every distinct simulation once, over every core (each is
+/// seeded the same, so the result depends neither on the thread count nor on which
+/// group a shared simulation is counted for). progress(done, total) in simulated
+/// requests: once with done = 0 before the first simulation, then after each.
+void traffic_models(std::vector<group>& groups, const platform& p,
+                    const recommend_options& o, const pool_model& pool, double rate,
+                    const recommend_progress& progress) {
+  std::vector<std::vector<Eigen::Index>> at(groups.size());
+  for (std::size_t k = 0; k < groups.size(); ++k)
+    at[k] = plan_traffic(groups[k], o, pool, rate);
+  std::vector<sim_job> jobs;
+  std::vector<std::size_t> distinct;
+  for (std::size_t k = 0; k < groups.size(); ++k)
+    for (Eigen::Index i : at[k]) {
+      const group& g = groups[k];
+      sim_job j{k,
+                i,
+                warm_ms(g.w, p, g.c.memory_mb[i]),
+                cold_ms(g.w, p, g.c.memory_mb[i]),
+                g.w.cv,
+                g.w.peak_memory_mb,
+                g.c.memory_mb[i],
+                g.provisioned,
+                jobs.size()};
+      for (std::size_t d : distinct)
+        if (jobs[d].same_inputs(j)) {
+          j.same_as = d;
+          break;
+        }
+      if (j.same_as == jobs.size()) distinct.push_back(jobs.size());
+      jobs.push_back(j);
+    }
+  if (distinct.empty()) return;
+
+  const double period_s =
+      std::clamp(o.simulated_requests / rate, o.simulated_hours * 3600, 744.0 * 3600);
+  const arrivals a =
+      o.arrival_pattern ? *o.arrival_pattern : arrivals::poisson(rate, period_s);
+  const auto per_job = static_cast<std::uint64_t>(std::llround(a.expected_requests()));
+  const std::uint64_t total = per_job * distinct.size();
+  std::mutex m;
+  std::uint64_t done = 0;
+  std::atomic<bool> stop{false};
+  if (progress) progress(0, total);
+  // Simulations differ in cost (small sizes and few provisioned instances keep more
+  // instances busy), so each thread takes the next one as it finishes its last.
+  const int threads = detail::resolve_threads(0);
+  std::atomic<std::size_t> next_job{0};
+  detail::parallel_blocks(
+      static_cast<std::size_t>(threads), threads, 1, [&](std::size_t, std::size_t) {
+        for (std::size_t d = next_job++; d < distinct.size() && !stop; d = next_job++) {
+          sim_job& j = jobs[distinct[d]];
+          simulate_options so;
+          so.memory_mb = j.memory_mb;
+          so.provisioned_concurrency = j.provisioned;
+          so.seed = o.seed;
+          so.timeline_bins = 0;
+          so.threads = 1;
+          const simulation_result r = simulate(groups[j.g].w, p, a, so);
+          const double served = static_cast<double>(r.served);
+          j.cold_fraction =
+              served > 0 ? static_cast<double>(r.cold_starts) / served : 0;
+          j.provisioned_share =
+              served > 0 ? static_cast<double>(r.provisioned_served) / served : 0;
+          if (progress) {
+            std::lock_guard<std::mutex> lock(m);
+            done += per_job;
+            try {
+              progress(std::min(done, total), total);
+            } catch (...) {
+              stop = true;  // e.g. Ctrl-C: the other blocks stop at their next job
+              throw;
+            }
+          }
+        }
+      });
+
+  std::size_t next = 0;
+  for (std::size_t k = 0; k < groups.size(); ++k) {
+    std::vector<double> cf, pf;
+    for (std::size_t q = 0; q < at[k].size(); ++q, ++next) {
+      const sim_job& j = jobs[jobs[next].same_as];
+      cf.push_back(j.cold_fraction);
+      pf.push_back(j.provisioned_share);
+    }
+    interpolate_traffic(groups[k], at[k], cf, pf);
+  }
+}
+
 struct row {
   std::size_t g;
   Eigen::Index i;
@@ -408,7 +512,8 @@ struct row {
 }  // namespace
 
 recommendation recommend(const profile& w_in, const platform& p,
-                         const recommend_options& o) {
+                         const recommend_options& o,
+                         const recommend_progress& progress) {
   o.validate();
   w_in.validate();
   p.validate();
@@ -474,14 +579,8 @@ recommendation recommend(const profile& w_in, const platform& p,
     for (int n : pcs)
       groups.push_back({a, n, wa, prices, c, {}, {}, latency_method::warm_only});
   }
-  // Each group's traffic model is independent (the simulator is seeded per call), so
-  // the groups run on every core; the result does not depend on the thread count. With
-  // provisioned levels and simulated traffic this is where the time goes.
-  detail::parallel_blocks(groups.size(), detail::resolve_threads(0), 1,
-                          [&](std::size_t b, std::size_t e) {
-                            for (std::size_t k = b; k < e; ++k)
-                              traffic_model(groups[k], p, o, pool, rate);
-                          });
+  // With provisioned levels and simulated traffic this is where the time goes.
+  traffic_models(groups, p, o, pool, rate, progress);
 
   // Band of the profile's architecture, carried to the other by the duration ratio.
   auto band = [&](const group& g, Eigen::Index i, double warm) {
@@ -909,7 +1008,9 @@ recommendation recommend(const profile& w_in, const platform& p,
     Eigen::VectorXd one(1);
     one[0] = *o.current_memory_mb;
     g.c = curve(g.w, p, g.prices, one);
-    traffic_model(g, p, o, pool, rate);
+    std::vector<group> current{std::move(g)};
+    traffic_models(current, p, o, pool, rate, {});
+    g = std::move(current.front());
     recommend_candidate c = make(g, 0);
     if (g.c.feasible[0]) c.bill = price_month(g, 0, c);
     c.role = "current";

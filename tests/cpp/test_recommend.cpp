@@ -5,13 +5,16 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <lambdasim/bill.hpp>
 #include <lambdasim/curve.hpp>
 #include <lambdasim/predict.hpp>
 #include <lambdasim/recommend.hpp>
 #include <lambdasim/simulate.hpp>
 #include <limits>
+#include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace lambdasim;
@@ -589,4 +592,64 @@ TEST_CASE("constraint words: every constraint has its legend text") {
   CHECK(constraint_words(constraint::budget_usd) == "over budget");
   for (const auto& name : enum_names<constraint>())
     CHECK(constraint_words(enum_from_name<constraint>(name)) != "?");
+}
+
+TEST_CASE("traffic simulations: each distinct one once, with progress") {
+  // An arrival pattern makes every group simulate. With speed ratio 1 the arm64
+  // groups draw from the same durations as the x86_64 ones (only the price differs),
+  // so they are simulated once; with another ratio they are not.
+  const platform p = platform::aws_lambda();
+  profile w;
+  w.components = {component::cpu(100), component::io(20)};
+  w.init_ms = 300;
+  recommend_options o;
+  o.memory_mb = p.parse_memory_spec("512,1024,2048");
+  o.compute = {compute_kind::on_demand, compute_kind::provisioned};
+  o.max_provisioned = 2;
+  o.simulated_sizes = 3;
+  o.arrival_pattern = arrivals::piecewise({2.0, 0.0}, 600.0, 1200.0);
+  const double per_sim = o.arrival_pattern->expected_requests();  // 1,200 requests
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> calls;
+  auto record = [&](std::uint64_t done, std::uint64_t total) {
+    calls.emplace_back(done, total);
+  };
+  auto check_calls = [&](std::uint64_t sims) {
+    // (levels 0, 1, 2) x 3 sizes simulated, each of per_sim requests
+    const auto total = static_cast<std::uint64_t>(std::llround(per_sim)) * sims;
+    REQUIRE(calls.size() == sims + 1);
+    CHECK(calls.front() == std::pair<std::uint64_t, std::uint64_t>{0, total});
+    CHECK(calls.back().first == total);
+    for (std::size_t k = 1; k < calls.size(); ++k) {
+      CHECK(calls[k].first > calls[k - 1].first);
+      CHECK(calls[k].second == total);
+    }
+  };
+  o.architectures = {architecture::x86_64, architecture::arm64};
+  const recommendation both = recommend(w, p, o, record);
+  check_calls(3 * 3);
+  calls.clear();
+  o.speed_ratio = 1.25;
+  (void)recommend(w, p, o, record);
+  check_calls(2 * 3 * 3);
+
+  // Sharing a simulation changes nothing: the x86_64 rows equal those of an
+  // x86_64-only run, and the arm64 rows (same durations) the same cold fractions.
+  calls.clear();
+  o.speed_ratio.reset();
+  o.architectures = {architecture::x86_64};
+  const recommendation x86 = recommend(w, p, o);
+  const Eigen::Index n = x86.candidates.cold_fraction.size();
+  REQUIRE(both.candidates.cold_fraction.size() == 2 * n);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    CHECK(both.candidates.cold_fraction[i] == x86.candidates.cold_fraction[i]);
+    CHECK(both.candidates.cold_fraction[n + i] == x86.candidates.cold_fraction[i]);
+  }
+  CHECK(calls.empty());  // no callback given: nothing recorded
+
+  // An exception from the callback (an interrupt) stops the run and propagates.
+  auto interrupt = [](std::uint64_t done, std::uint64_t) {
+    if (done > 0) throw std::runtime_error("interrupted");
+  };
+  CHECK_THROWS_WITH_AS(recommend(w, p, o, interrupt), "interrupted",
+                       std::runtime_error);
 }

@@ -299,6 +299,35 @@ def test_profile_architecture_and_speed_ratio(api):
     assert "measured on arm64" in ls.recommend(api).caveats[0]
 
 
+def test_long_simulations_warn_with_an_estimate_and_show_progress(
+    api, capsys, monkeypatch
+):
+    """Provisioned levels under high load are simulated: 3 levels (0, 1, 2) x 2 sizes,
+    each an hour (simulated_hours) of Poisson traffic at 3e8 requests a month."""
+    kw = dict(
+        arch="x86_64",
+        memory_mb=[512, 1024],
+        requests_per_month=3e8,
+        max_provisioned=2,
+        compute=["on-demand", "provisioned"],
+    )
+    quiet = ls.recommend(api, progress=False, **kw)
+    assert quiet.method == "simulation"
+    assert capsys.readouterr().err == ""
+    shown = ls.recommend(api, progress=True, **kw)
+    err = capsys.readouterr().err
+    per_sim = round(3e8 / (ls._core.mean_month_hours * 3600) * 3600)
+    assert "recommend" in err and "100%" in err
+    # same numbers with or without the bar
+    assert shown.memory_mb == quiet.memory_mb
+    assert shown.monthly_usd == quiet.monthly_usd
+    # a slow machine (1,000 simulated requests a second) would take minutes: said first
+    monkeypatch.setattr(ls._core, "simulated_requests_per_s", 1000.0)
+    with pytest.warns(ls.LambdasimWarning, match="recommend simulates") as w:
+        ls.recommend(api, progress=False, **kw)
+    assert f"{6 * per_sim:,} requests" in str(w[0].message)
+
+
 def erlang_b(n: int, a: float) -> float:
     """Erlang B by its recurrence B(0) = 1, B(k) = a B(k-1) / (k + a B(k-1))."""
     b = 1.0

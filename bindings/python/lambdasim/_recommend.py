@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import html
 import math
+import warnings
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 import numpy as np
 
 from . import _core
 from ._defaults import resolve_platform, set_fields
-from ._result import Result, field, html_table
+from ._result import LambdasimWarning, Result, field, html_table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -389,6 +390,7 @@ def recommend(
     band: Any = None,
     sweep: Any = None,
     threads: int | None = None,
+    progress: bool | None = None,
     **options: Any,
 ) -> Any:
     """Recommend a memory size, architecture and concurrency option for ``profile``.
@@ -408,6 +410,10 @@ def recommend(
         The warm-duration prediction band: a relative half-width, or arrays over the grid.
     sweep : Sweep, optional
         Recorded measurements, drawn by ``plot()``.
+    progress : bool, optional
+        Show a tqdm progress bar over the traffic simulations (provisioned levels under
+        high load, or an arrival pattern); by default only for long runs, which also
+        warn before they start with an estimate of their time.
     **options
         Fields of ``RecommendOptions`` (``strategy``, ``weight``, ``max_warm_ms``,
         ``max_latency_ms``, ``percentile``, ``requests_per_month``, ``budget_usd``,
@@ -462,5 +468,49 @@ def recommend(
             lo, hi = band
             o.band_lo_ms = np.asarray(lo, dtype=np.float64)
             o.band_hi_ms = np.asarray(hi, dtype=np.float64)
-    result = _core.recommend(profile, platform, o)
+    bar = _SimulationProgress(progress)
+    try:
+        result = _core.recommend(profile, platform, o, bar)
+    finally:
+        bar.close()
     return Recommendation(result, profile, platform, o, sweep=sweep)
+
+
+class _SimulationProgress:
+    """The progress callback of ``_core.recommend``: learns the total of simulated
+    requests at its first call (done = 0), then warns when the run will take over a
+    minute and shows a bar when asked, or by default from the simulator's threshold."""
+
+    def __init__(self, show: bool | None) -> None:
+        self.show = show
+        self.bar: Any = None
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+    def __call__(self, done: int, total: int) -> None:
+        if done == 0 and self.bar is None:
+            import os
+
+            from ._simulate import PROGRESS_THRESHOLD
+
+            cores = os.cpu_count() or 1
+            seconds = total / (_core.simulated_requests_per_s * cores)
+            if seconds > 60:
+                warnings.warn(
+                    f"recommend simulates {total:,} requests (about "
+                    f"{seconds / 60:.0f} min on {cores} cores): fewer provisioned "
+                    "levels (max_provisioned) or a shorter simulated_hours "
+                    "(--simulated-hours) shorten it",
+                    LambdasimWarning,
+                    stacklevel=4,
+                )
+            if self.show or (self.show is None and total >= PROGRESS_THRESHOLD):
+                from tqdm.auto import tqdm
+
+                self.bar = tqdm(
+                    total=total, unit="req", unit_scale=True, desc="recommend"
+                )
+        if self.bar is not None:
+            self.bar.update(done - self.bar.n)

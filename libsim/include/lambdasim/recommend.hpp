@@ -14,6 +14,7 @@
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -242,11 +243,19 @@ struct recommendation {
   std::optional<lmi_plan> lmi;
 };
 
+/// Progress of a recommendation's traffic simulations, in simulated requests: called
+/// once with done = 0 and the total before the first simulation (only when the
+/// recommendation simulates), then after each simulation, serialised, from the
+/// threads running them. An exception it throws (e.g. an interrupt) stops the run
+/// and propagates.
+using recommend_progress = std::function<void(std::uint64_t done, std::uint64_t total)>;
+
 /// Recommends a configuration of `w`.
 /// @throws std::invalid_argument for bad options, or an impossible constraint: the
 ///         message names the constraint and the best value any configuration reaches
 recommendation recommend(const profile& w, const platform& p,
-                         const recommend_options& o = {});
+                         const recommend_options& o = {},
+                         const recommend_progress& progress = {});
 
 /// Recommendations of many profiles under the same options.
 struct fleet_recommendation {

@@ -25,6 +25,7 @@ _OPTIONS = {
     "budget_usd": "budget_usd",
     "headroom": "headroom",
     "max_provisioned": "max_provisioned",
+    "simulated_hours": "simulated_hours",
     "current": "current_memory_mb",
     "speed_ratio": "speed_ratio",
     "region": "region",
@@ -130,6 +131,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         f"{d.max_provisioned}, on demand only)",
     )
     p.add_argument(
+        "--simulated-hours",
+        metavar="H",
+        type=float,
+        help="shortest period of Poisson traffic simulated per option where the load "
+        "is too high for the closed form, in hours (default: "
+        f"{d.simulated_hours:g}); shorter runs faster, with a noisier cold fraction",
+    )
+    p.add_argument(
         "--current",
         metavar="MB",
         type=float,
@@ -163,6 +172,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--instance-type",
         metavar="T",
         help="LMI instance type, e.g. m7g.large (required when --compute includes lmi)",
+    )
+    p.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="never show a progress bar (by default one is shown on stderr when the "
+        "traffic simulations are long, e.g. many provisioned levels under high load)",
     )
     p.add_argument(
         "--format",
@@ -278,7 +293,13 @@ def run(args: argparse.Namespace) -> int:
                     "--compute lmi requires --instance-type (e.g. m7g.large)"
                 )
             options["lmi"] = lmi_config(args.instance_type)
-    r = recommend(profile, platform, arch=args.arch, **options)
+    r = recommend(
+        profile,
+        platform,
+        arch=args.arch,
+        progress=False if args.no_progress else None,
+        **options,
+    )
     url = r.powertuning_url() if args.powertuning_url else None
     if args.format == "json":
         obj = as_json(r)
