@@ -69,6 +69,7 @@ void add_enum_names(const char* key) {
   enum_name_tables().emplace_back(key, lambdasim::enum_names<E>());
 }
 
+void bind_error(py::module_& m);
 void bind_enum_names(py::module_& m);
 void bind_platform(py::module_& m);
 void bind_workload(py::module_& m);
