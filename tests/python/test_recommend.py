@@ -281,11 +281,16 @@ def test_plots_have_their_labels(api):
     ax_c, ax_l = plot_provisioned(
         ls.Profile(name="io", io_ms=1000),
         1024,
-        provisioned=2,
+        provisioned_concurrency=2,
         requests_per_month=np.logspace(5, 8, 6),
     )
     assert any(t.get_text().startswith("break-even") for t in ax_c.texts)
     assert "p99" in ax_l.get_ylabel()
+    assert "2 provisioned" in ax_l.get_legend_handles_labels()[1]
+    with pytest.warns(DeprecationWarning, match="provisioned= is deprecated"):
+        plot_provisioned(
+            ls.Profile(io_ms=1000), 1024, provisioned=2, requests_per_month=[1e6]
+        )
     plt.close("all")
 
 

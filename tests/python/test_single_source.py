@@ -35,6 +35,7 @@ ENUM_NAME_USES = {
     ("_fleet.py", "provisioned"): "the FleetRecommendation column (JSON contract)",
     ("_recommend.py", "provisioned"): "the candidate column (CLI JSON contract)",
     ("_simulate.py", "provisioned"): "simulate()'s deprecated keyword provisioned=",
+    ("_plot.py", "provisioned"): "plot_provisioned()'s deprecated keyword provisioned=",
     ("_lmi.py", "max_latency_ms"): "a CompareOptions field name passed as a keyword",
     ("cli/recommend.py", "max_warm_ms"): "argparse dest -> RecommendOptions field",
     ("cli/recommend.py", "max_latency_ms"): "argparse dest -> RecommendOptions field",
@@ -83,6 +84,8 @@ CLI_OWN_DEFAULTS = {
 PARAMETER_DEFAULTS = {
     ("dask.py", "threads"): "one C++ thread per dask task (the workers are the "
     "parallelism); the local verbs use every core",
+    ("_plot.py", "provisioned_concurrency"): "plot_provisioned draws one level, 1 "
+    "instance unless told (a picture's choice; no C++ option)",
     ("_lmi.py", "requests_per_month"): "lmi_bill's requests (0: instance cost only); "
     "compute_lmi_bill has no default",
 }

@@ -386,18 +386,30 @@ def plot_pareto(rec: Any, ax: Axes | None = None) -> Axes:
 def plot_provisioned(
     profile: Any,
     memory_mb: float,
-    provisioned: int = 1,
+    provisioned_concurrency: int = 1,
     requests_per_month: Any = None,
     platform: Any = None,
     arch: str | None = None,
     percentile: float | None = None,
     region: str | None = None,
     ax: Sequence[Axes] | None = None,
+    *,
+    provisioned: int | None = None,
 ) -> Sequence[Axes]:
     """Monthly cost (top) and the latency percentile (bottom) against monthly traffic, on
-    demand and with ``provisioned`` instances at ``memory_mb``, the cost break-even
-    (``provisioned_break_even``) marked. ``percentile`` None: ``RecommendOptions``'
-    default. Returns the two Axes."""
+    demand and with ``provisioned_concurrency`` instances at ``memory_mb``, the cost
+    break-even (``provisioned_break_even``) marked. ``percentile`` None:
+    ``RecommendOptions``' default. ``provisioned=`` is the deprecated name of
+    ``provisioned_concurrency=``. Returns the two Axes."""
+    from ._defaults import deprecated_keyword
+
+    npc: int = (
+        provisioned_concurrency
+        if provisioned is None  # else given under the old name: warn and take it
+        else deprecated_keyword(
+            "provisioned", "provisioned_concurrency", provisioned, None
+        )
+    )
     import matplotlib.pyplot as plt
     from matplotlib.ticker import FuncFormatter
 
@@ -421,25 +433,23 @@ def plot_provisioned(
             arch=prices.arch,
             memory_mb=[memory_mb],
             requests_per_month=float(n_req),
-            max_provisioned=provisioned,
+            max_provisioned=npc,
             percentile=percentile,
             strategy="cost",
             region=prices.region,
         )
         t = r.candidates()
         od = t["provisioned_concurrency"] == 0
-        pcn = t["provisioned_concurrency"] == provisioned
+        pcn = t["provisioned_concurrency"] == npc
         od_cost.append(t["monthly_usd"][od][0])
         pc_cost.append(t["monthly_usd"][pcn][0])
         od_lat.append(t["latency_ms"][od][0])
         pc_lat.append(t["latency_ms"][pcn][0])
     ax_c.plot(traffic, od_cost, label="on demand")
-    ax_c.plot(traffic, pc_cost, label=f"{provisioned} provisioned")
+    ax_c.plot(traffic, pc_cost, label=f"{npc} provisioned")
     ax_l.plot(traffic, od_lat, label="on demand")
-    ax_l.plot(traffic, pc_lat, label=f"{provisioned} provisioned")
-    be = _core.provisioned_break_even(
-        profile, platform, prices, float(memory_mb), provisioned
-    )
+    ax_l.plot(traffic, pc_lat, label=f"{npc} provisioned")
+    be = _core.provisioned_break_even(profile, platform, prices, float(memory_mb), npc)
     if np.isfinite(be):
         for axis in (ax_c, ax_l):
             axis.axvline(be, color="crimson", ls="--", lw=1)
