@@ -27,7 +27,6 @@ PYBIND11_MODULE(_core, m) {
   bind_lmi(m);  // before recommend, whose options and result hold LMI types
   bind_lmi_compare(m);
   bind_recommend(m);
-  bind_fleet(m);  // bill_curve and recommend of many profiles
   bind_fit_batch(m);
   bind_simulate_batch(m);
   bind_pickle(m);  // last: adds pickling to classes registered above

@@ -76,7 +76,6 @@ void bind_workload(py::module_& m);
 void bind_predict(py::module_& m);
 void bind_prices(py::module_& m);
 void bind_curve(py::module_& m);
-void bind_fleet(py::module_& m);  // after bind_bill and bind_recommend
 void bind_bill(py::module_& m);
 void bind_traffic(py::module_& m);
 void bind_pool(py::module_& m);
