@@ -479,6 +479,39 @@ int central_thread_count(const std::vector<profile>& curves, const std::vector<i
   return ks.at(best);
 }
 
+namespace {
+struct thread_pair {
+  Eigen::Index j = 0, l = 0;  ///< the pair of fitting sizes
+  double bound = 0;           ///< min(s_j, k) / min(s_l, k)
+};
+// How much faster than k threads the fitting sizes fall: the least, over pairs m_j <
+// m_l, of T(m_l) / T(m_j) over the least ratio a curve of io, serial and k-thread work
+// (all >= 0) can show, min(s_j, k) / min(s_l, k) (smooth; CFS only shortens the smaller
+// size's time), in units of the tolerance exp(-2 hypot(noise_j, noise_l)): below 1 the
+// data fall faster than k threads allow. Only pairs that more threads could explain
+// count: m_l above k vCPUs of share, and m_j from the largest fitting size at or below
+// one vCPU up (below one vCPU the bound is s_j / s_l for every k, so a faster drop
+// there, e.g. a collector under memory pressure at 128 MB, says nothing about threads).
+double faster_than_threads(const fit_data& d, const platform& p, int k,
+                           thread_pair& w) {
+  Eigen::Index j0 = 0;
+  for (Eigen::Index j = 0; j < d.m.size(); ++j)
+    if (p.cpu_share(d.m[j]) <= 1) j0 = j;
+  double least = INFINITY;
+  const double kk = static_cast<double>(k);
+  for (Eigen::Index j = j0; j < d.m.size(); ++j)
+    for (Eigen::Index l = j + 1; l < d.m.size(); ++l) {
+      const double sj = p.cpu_share(d.m[j]), sl = p.cpu_share(d.m[l]);
+      if (!(sl > kk)) continue;
+      const double b = std::min(sj, kk) / std::min(sl, kk);
+      const double tol = std::exp(-2 * std::hypot(d.sigma[j], d.sigma[l]));
+      const double r = d.y[l] / d.y[j] / (b * tol);
+      if (r < least) least = r, w = {j, l, b};
+    }
+  return least;
+}
+}  // namespace
+
 fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform& p,
                             const fit_options& opt) {
   fit_scores sc;
@@ -503,8 +536,14 @@ fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform
     // Parameters that count against the structure: the baseline's gc or parallel term
     // (and an unknown thread count, which the band carries) are expected.
     const bool is_base = k.structure == g.baseline;
-    const double kp = is_base && (k.structure == fit_structure::gc_cpu ||
-                                  k.structure == fit_structure::amdahl)
+    // The user's thread count makes the parallel term expected physics even when
+    // memory pressure made gc_cpu the baseline: both then count 2 parameters and the
+    // better fit wins (amdahl on a tie, being first in the grid).
+    const bool given_parallel =
+        k.structure == fit_structure::amdahl && opt.threads >= 2;
+    const double kp = (is_base && (k.structure == fit_structure::gc_cpu ||
+                                   k.structure == fit_structure::amdahl)) ||
+                              given_parallel
                           ? 2.0
                           : static_cast<double>(c.parameters);
     if (d.noise_known) {
@@ -566,7 +605,7 @@ fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform
         const double tol = std::exp(-2 * std::hypot(d.sigma[j], d.sigma[l]));
         if (d.y[l] / d.y[j] < bound * tol) gross = true;
       }
-    if (!gross && g.baseline != fit_structure::amdahl &&
+    if (!gross && g.baseline != fit_structure::amdahl && opt.threads < 2 &&
         opt.structure == fit_structure::automatic)
       for (auto& c : sc.candidates)
         if (c.structure == fit_structure::amdahl && c.admissible) {
@@ -585,7 +624,8 @@ fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform
       const double base_score = base->score;
       for (auto& c : sc.candidates)
         if (c.structure == fit_structure::amdahl && c.admissible)
-          c.score = base_score + (c.chi2 + 2.0 * c.parameters) - base_aic;
+          c.score = base_score +
+                    (c.chi2 + 2.0 * (opt.threads >= 2 ? 2 : c.parameters)) - base_aic;
     }
   }
   for (std::size_t gi = 0; gi < sc.candidates.size(); ++gi)
@@ -633,6 +673,33 @@ fit_scores score_candidates(const fit_data& d, const fit_grid& g, const platform
     }
   }
   return sc;
+}
+
+std::string thread_count_contradiction(const fit_data& d, const platform& p,
+                                       int threads) {
+  if (threads < 1) return "";
+  thread_pair w;
+  if (faster_than_threads(d, p, threads, w) >= 1) return "";
+  const int most = p.visible_vcpu_count(p.max_memory_mb);
+  int allowed = 0;
+  for (int k = threads + 1; k <= most && !allowed; ++k) {
+    thread_pair other;
+    if (faster_than_threads(d, p, k, other) >= 1) allowed = k;
+  }
+  const std::string k = std::to_string(threads);
+  std::string note = "threads = " + k + " given, but T(" + format_number(d.m[w.l]) +
+                     " MB) / T(" + format_number(d.m[w.j]) +
+                     " MB) = " + fmt(d.y[w.l] / d.y[w.j]) + " is below the " +
+                     fmt(w.bound) + " that " + k +
+                     (threads == 1 ? " thread" : " threads") +
+                     " can give, beyond twice the noise: the code runs more threads or "
+                     "processes than given";
+  note += allowed ? " (the data allow " + std::to_string(allowed) + " or more)"
+                  : " (more than " + std::to_string(most) + " would be needed)";
+  note +=
+      ", so the fit cannot follow its own fitting sizes; fit without threads to "
+      "let the data bound the count";
+  return note;
 }
 
 std::string explain_choice(const fit_data& d, const fit_grid& g, const fit_scores& sc,
@@ -692,6 +759,10 @@ std::string explain_choice(const fit_data& d, const fit_grid& g, const fit_score
            "amdahl "
            "(serial + parallel work) is the baseline and its parallel term is not "
            "counted";
+  else if (opt.threads >= 2 && g.baseline == fit_structure::gc_cpu)
+    why << "; the thread count is given, so amdahl's parallel term is expected physics "
+           "as gc_cpu's gc term is under memory pressure: neither is counted and the "
+           "better fit wins";
   else if (chosen.structure == fit_structure::amdahl && !d.noise_known)
     why << "; without per-invocation samples amdahl is admitted by AIC with the "
         << fmt(100 * opt.model_error)
@@ -936,6 +1007,11 @@ fit_result fit(const sweep& s, const platform& given, const fit_options& opt) {
   f.profile.name = opt.name;
   f.profile.platform = p.name;
   f.profile.source = s.meta.source;
+  if (const std::string note = detail::thread_count_contradiction(d, p, opt.threads);
+      !note.empty()) {
+    f.reason += "; " + note;
+    f.diagnostics.push_back(note);
+  }
   detail::fit_cold_part(s, d, p, f.profile, f.diagnostics);
   detail::per_size_report(d, p, f);
   detail::bootstrap_fit(d, chosen, p, opt, f);

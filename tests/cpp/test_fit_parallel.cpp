@@ -407,3 +407,113 @@ TEST_CASE("amdahl: per-size figures on three vCPU tiers identify the thread coun
   CHECK(f.threads_identified);
   CHECK(f.mape < 1e-6);
 }
+
+TEST_CASE("amdahl: every count from 2 to 6 recovered from three sizes when given") {
+  // io 20 ms + serial S + parallel P on k threads (sustained load, smooth), S / P =
+  // 10 / 90 and 30 / 70 of 3,000 ms. By hand at 128, 1,024 and 10,240 MB (s = m / 1769;
+  // 2, 2 and 6 visible vCPUs): T = 20 + (S + P) / s at the two sizes below one vCPU and
+  // 20 + S + P / min(5.7886, k) at 10,240 MB: three equations, three unknowns. With k
+  // given they are recovered exactly, and so is every size between (4,096 MB: 3
+  // visible, share 2.3155, so the parallel part runs at min(2.3155, k)).
+  platform p = platform::aws_lambda();
+  p.throttle = throttling::smooth;
+  for (int k = 2; k <= 6; ++k)
+    for (double sf : {0.1, 0.3}) {
+      CAPTURE(k);
+      CAPTURE(sf);
+      const double serial = 3000 * sf, parallel = 3000 * (1 - sf);
+      const auto hand = [&](double m) {
+        const double s = m / 1769;
+        const double visible = m <= 3008   ? 2
+                               : m <= 5307 ? 3
+                               : m <= 7076 ? 4
+                               : m <= 8845 ? 5
+                                           : 6;
+        return 20 + serial / std::min(s, 1.0) +
+               parallel / std::min({s, static_cast<double>(k), visible});
+      };
+      sweep s;
+      for (double m : {128.0, 1024.0, 10240.0}) {
+        sweep_row r;
+        r.memory_mb = m;
+        r.duration_ms = hand(m);
+        r.per_size = true;
+        s.rows.push_back(r);
+      }
+      fit_options o;
+      o.threads = k;
+      o.bootstrap = 0;
+      const fit_result f = fit(s, p, o);
+      CHECK(f.structure == fit_structure::amdahl);
+      CHECK(f.threads == k);
+      REQUIRE(f.param_names[6] == "parallel_ms");
+      CHECK(f.param_values[6] == doctest::Approx(parallel).epsilon(1e-6));
+      CHECK(f.profile.total(component_kind::io) == doctest::Approx(20).epsilon(1e-6));
+      for (double m : {512.0, 2048.0, 4096.0, 6144.0, 8192.0})
+        CHECK(warm_ms(f.profile, p, m) == doctest::Approx(hand(m)).epsilon(1e-6));
+      // Without the count the fit says the three sizes cannot tell it, unless only
+      // one count can give the measured speed-up.
+      o.threads = 0;
+      const fit_result u = fit(s, p, o);
+      CHECK(std::find(u.plausible_threads.begin(), u.plausible_threads.end(), k) !=
+            u.plausible_threads.end());
+      if (u.plausible_threads.size() > 1) {
+        CHECK_FALSE(u.threads_identified);
+        CHECK(u.reason.find("not identifiable") != std::string::npos);
+      }
+    }
+}
+
+TEST_CASE("threads given: a contradicted count is reported, memory pressure keeps it") {
+  platform p = platform::aws_lambda();
+  p.throttle = throttling::smooth;
+  const auto per_size = [](const std::vector<std::pair<double, double>>& mt,
+                           double used) {
+    sweep s;
+    for (const auto& [m, t] : mt) {
+      sweep_row r;
+      r.memory_mb = m;
+      r.duration_ms = t;
+      r.max_memory_used_mb = std::min(used, m);
+      r.per_size = true;
+      s.rows.push_back(r);
+    }
+    return s;
+  };
+  // 3,000 ms of work on 6 threads. By hand T(10240) / T(1024) = (3000 / 5.78859) /
+  // (3000 / 0.578859) = 0.1, below the 0.578859 / 2 = 0.289 two threads can give.
+  const sweep six = per_size({{128, 3000 * 1769 / 128.0},
+                              {1024, 3000 * 1769 / 1024.0},
+                              {10240, 3000 * 1769 / 10240.0}},
+                             40);
+  fit_options o;
+  o.bootstrap = 0;
+  o.threads = 2;
+  const fit_result two = fit(six, p, o);
+  CHECK(two.threads == 2);
+  CHECK(two.reason.find("threads = 2 given, but T(10240 MB) / T(1024 MB) = 0.1 is "
+                        "below the 0.289") != std::string::npos);
+  CHECK(two.reason.find("the data allow 6 or more") != std::string::npos);
+  REQUIRE(!two.diagnostics.empty());
+  CHECK(two.diagnostics.front().find("threads = 2 given") == 0);
+  o.threads = 6;
+  CHECK(fit(six, p, o).reason.find("given, but") == std::string::npos);
+  // Max Memory Used 110 MB at 128 MB (pressure: gc_cpu's baseline) with 2 processes,
+  // 20 ms io, 2,550 ms serial and 450 ms parallel: by hand T = 20 + 3000 / s below one
+  // vCPU and 20 + 2550 + 450 / 2 = 2795 ms at 10,240 MB. The given count keeps amdahl.
+  const sweep pressed = per_size({{128, 20 + 3000 * 1769 / 128.0},
+                                  {1024, 20 + 3000 * 1769 / 1024.0},
+                                  {10240, 2795}},
+                                 110);
+  o.threads = 2;
+  const fit_result f = fit(pressed, p, o);
+  CHECK(f.structure == fit_structure::amdahl);
+  CHECK(f.reason.find("memory pressure") != std::string::npos);
+  REQUIRE(f.param_names[6] == "parallel_ms");
+  CHECK(f.param_values[6] == doctest::Approx(450).epsilon(1e-6));
+  // Between: at 2,048 MB (share 1.1577) the parallel part runs at the share, 20 +
+  // 2550 + 450 / 1.1577 = 2958.7 ms; from 3,538 MB (share 2) at two threads, 2795 ms.
+  CHECK(warm_ms(f.profile, p, 2048) ==
+        doctest::Approx(20 + 2550 + 450 / (2048 / 1769.0)).epsilon(1e-6));
+  CHECK(warm_ms(f.profile, p, 4096) == doctest::Approx(2795).epsilon(1e-6));
+}

@@ -102,6 +102,14 @@ double bend_below_one_vcpu(const profile& w, const platform& p, const fit_data& 
 int central_thread_count(const std::vector<profile>& curves, const std::vector<int>& ks,
                          const platform& p);
 
+/// The user's thread count against the data: a curve of io, serial and k-thread work
+/// (all >= 0) cannot fall faster between two sizes than min(s1, k) / min(s2, k) (the
+/// visible vCPUs never bind: there are at least as many as the share). Returns "" when
+/// every pair of fitting sizes respects that bound within twice their combined noise,
+/// else a note naming the pair and the least count the data allow.
+std::string thread_count_contradiction(const fit_data& d, const platform& p,
+                                       int threads);
+
 /// The `reason` text: the chosen structure, its score, the best alternative of every
 /// other structure, and the memory-pressure gate.
 std::string explain_choice(const fit_data& d, const fit_grid& g, const fit_scores& sc,
