@@ -182,9 +182,21 @@ void bind_recommend(py::module_& m) {
               o.current_architecture.reset();
           },
           "Current architecture: default: the profile's")
-      .def_readwrite("current_provisioned", &recommend_options::current_provisioned,
-                     "Provisioned instances of the current configuration (with "
-                     "current_memory_mb).")
+      .def_readwrite("current_provisioned_concurrency",
+                     &recommend_options::current_provisioned_concurrency,
+                     "Provisioned-concurrency instances of the current configuration "
+                     "(with current_memory_mb).")
+      .def_property(
+          "current_provisioned",
+          [](const recommend_options& o) {
+            deprecated_name("current_provisioned", "current_provisioned_concurrency");
+            return o.current_provisioned_concurrency;
+          },
+          [](recommend_options& o, int n) {
+            deprecated_name("current_provisioned", "current_provisioned_concurrency");
+            o.current_provisioned_concurrency = n;
+          },
+          "Deprecated name of current_provisioned_concurrency (warns).")
       .def_readwrite(
           "band_relative", &recommend_options::band_relative,
           "Relative half-width of the model's uncertainty band; overlapping bands are "

@@ -61,6 +61,14 @@ inline Eigen::Map<const Eigen::VectorXd> as_vector(const array_d& a, const char*
   return {a.data(), static_cast<Eigen::Index>(a.size())};
 }
 
+/// A DeprecationWarning for a bound attribute used under its old name (raises when
+/// warnings are errors).
+inline void deprecated_name(const char* old_name, const char* new_name) {
+  const std::string msg = std::string(old_name) + " is deprecated; use " + new_name;
+  if (PyErr_WarnEx(PyExc_DeprecationWarning, msg.c_str(), 1) != 0)
+    throw py::error_already_set();
+}
+
 /// The tables _core.enum_names() returns, filled by each header's bind file for the
 /// enums that header declares (bind_enum_names.cpp).
 std::vector<std::pair<std::string, std::vector<std::string>>>& enum_name_tables();

@@ -138,10 +138,12 @@ void recommend_options::validate() const {
     detail::throw_invalid("headroom", headroom, "must be finite and >= 0");
   if (current_memory_mb && !(*current_memory_mb > 0))
     detail::throw_invalid("current_memory_mb", *current_memory_mb, "must be > 0");
-  if (current_provisioned < 0)
-    detail::throw_invalid("current_provisioned", current_provisioned, "must be >= 0");
-  if (current_provisioned > 0 && !traffic)
-    detail::throw_invalid("current_provisioned", current_provisioned,
+  if (current_provisioned_concurrency < 0)
+    detail::throw_invalid("current_provisioned_concurrency",
+                          current_provisioned_concurrency, "must be >= 0");
+  if (current_provisioned_concurrency > 0 && !traffic)
+    detail::throw_invalid("current_provisioned_concurrency",
+                          current_provisioned_concurrency,
                           "needs requests_per_month > 0");
   if (!(band_relative >= 0 && band_relative < 1))
     detail::throw_invalid("band_relative", band_relative, "must be in [0, 1)");
@@ -998,7 +1000,7 @@ recommendation recommend(const profile& w_in, const platform& p,
     const architecture ca = o.current_architecture.value_or(own_arch);
     p.check_memory(*o.current_memory_mb);
     group g{ca,
-            o.current_provisioned,
+            o.current_provisioned_concurrency,
             on_arch(w, ca, out.speed_ratio),
             price_table::aws(o.region, ca),
             {},

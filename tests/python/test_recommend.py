@@ -407,3 +407,19 @@ def test_provisioned_concurrency_and_its_old_name_against_a_hand_count(
     assert doc["runners_up"]
     for ru in doc["runners_up"]:
         assert ru["provisioned_concurrency"] == ru["provisioned"]
+
+
+def test_current_provisioned_concurrency_and_its_old_name():
+    """The current configuration's provisioned concurrency under the vocabulary's name;
+    ``current_provisioned=`` is its deprecated name (warns, same effect)."""
+    p = ls.Profile(io_ms=1000)
+    kw = {"arch": "x86_64", "memory_mb": [1024], "requests_per_month": 7889400.0}
+    kw |= {"max_provisioned": 3, "current_memory_mb": 1024, "strategy": "cost"}
+    r = ls.recommend(p, current_provisioned_concurrency=1, **kw)
+    assert r.change["current_provisioned_concurrency"] == 1
+    assert r.change["current_provisioned"] == 1
+    with pytest.warns(DeprecationWarning, match="current_provisioned is deprecated"):
+        old = ls.recommend(p, current_provisioned=1, **kw)
+    assert old.change == r.change
+    o = ls.primitives.RecommendOptions()
+    assert o.current_provisioned_concurrency == 0

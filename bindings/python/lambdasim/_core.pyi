@@ -3475,10 +3475,18 @@ class RecommendOptions:
     @property
     def current_provisioned(self) -> int:
         """
-        Provisioned instances of the current configuration (with current_memory_mb).
+        Deprecated name of current_provisioned_concurrency (warns).
         """
     @current_provisioned.setter
-    def current_provisioned(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+    def current_provisioned(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def current_provisioned_concurrency(self) -> int:
+        """
+        Provisioned-concurrency instances of the current configuration (with current_memory_mb).
+        """
+    @current_provisioned_concurrency.setter
+    def current_provisioned_concurrency(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def headroom(self) -> float:
