@@ -74,7 +74,6 @@ ENUM_LISTS = {
 
 #: argparse options whose literal default is the command line's own (no C++ option).
 CLI_OWN_DEFAULTS = {
-    "--format": "the CLI's output format",
     "--plot": "demo's picture file name",
     "--column": "an empty list the repeatable option appends to",
     "--where": "an empty list the repeatable option appends to",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from ._common import add_parser, add_platform_args, load_platform
-from ._output import write_table
+from ._output import add_format_arg, write_table
 
 # --format table only: figures people read (csv and json stay machine-exact)
 # (durations as format_value writes them: to the millisecond from 100 ms)
@@ -43,11 +43,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "(default: every size of the platform, 10,113 on AWS Lambda)",
     )
     add_platform_args(p)
-    p.add_argument(
-        "--format",
-        choices=["csv", "json", "table"],
-        default="table",
-        help="output: csv and json are exact (cost_usd per invocation); table "
+    add_format_arg(
+        p,
+        ("csv", "json", "table"),
+        "output: csv and json are exact (cost_usd per invocation); table "
         "rounds and shows USD per million invocations (default: %(default)s)",
     )
     p.set_defaults(func=run)

@@ -16,7 +16,7 @@ from ._common import (
     lmi_options,
     load_platform,
 )
-from ._output import write_object
+from ._output import add_format_arg, write_object
 from .curve import PROFILE_HELP
 
 
@@ -138,12 +138,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--no-progress", action="store_true", help="never show a progress bar"
     )
     add_lmi_args(p)
-    p.add_argument(
-        "--format",
-        choices=["json", "table"],
-        default="table",
-        help="output (default: %(default)s)",
-    )
+    add_format_arg(p, ("json", "table"))
     p.set_defaults(func=run)
 
 
