@@ -345,6 +345,12 @@ PY_CASES = [
     (lambda: ls.check({"cpu_ms": 1}, _sweep()), r"profile = \{'cpu_ms': 1\}"),
     (lambda: ls.Platform.named("nosuch"), r"platform = 'nosuch'"),
     (lambda: ls.PriceTable.aws("us-east-1", "sparc"), r"arch = 'sparc'"),
+    (lambda: ls.curve(_profile(), memory_mb="abc"), r"memory_mb = 'abc'"),
+    (
+        lambda: ls.bill_curve(_profile(), memory_mb=["x"], requests_per_month=1e6),
+        r"memory_mb = \['x'\]",
+    ),
+    (lambda: ls.fit_many([_sweep(), 1]), r"sweeps\[1\] = 1"),
 ]
 
 

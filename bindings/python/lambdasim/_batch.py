@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import _core
-from ._defaults import resolve_platform, set_fields
+from ._defaults import OptionError, resolve_platform, set_fields
 
 
 def fit_many(
@@ -28,13 +28,18 @@ def fit_many(
     >>> [f.structure for f in ls.fit_many([s, s], sizes=[128, 256, 1024], bootstrap=0)]
     ['io_cpu', 'io_cpu']
     """
+    sweeps = list(sweeps)
+    for i, s in enumerate(sweeps):
+        if not isinstance(s, _core.Sweep):
+            msg = f"sweeps[{i}] = {s!r}: expected a Sweep (Sweep.load, ...)"
+            raise OptionError(msg)
     opts = set_fields(
         _core.FitOptions(),
         options,
         "fit_many() got an unexpected keyword argument '{key}'",
     )
     extra = {} if threads is None else {"threads": threads}
-    return _core.fit_batch(list(sweeps), resolve_platform(platform), opts, **extra)
+    return _core.fit_batch(sweeps, resolve_platform(platform), opts, **extra)
 
 
 def simulate_many(
