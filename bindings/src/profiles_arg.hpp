@@ -32,7 +32,14 @@ inline profile_columns columns_of(const py::dict& columns, std::vector<array_d>&
 inline std::vector<profile> profiles_of(const py::sequence& profiles) {
   std::vector<profile> copies;  // a contiguous span for libsim, with the GIL held
   copies.reserve(profiles.size());
-  for (const auto& o : profiles) copies.push_back(o.cast<const profile&>());
+  std::size_t i = 0;
+  for (const auto& o : profiles) {
+    if (!py::isinstance<profile>(o))
+      throw py::value_error("profiles[" + std::to_string(i) + "] = " +
+                            py::repr(o).cast<std::string>() + ": expected a Profile");
+    copies.push_back(o.cast<const profile&>());
+    ++i;
+  }
   return copies;
 }
 

@@ -351,6 +351,9 @@ PY_CASES = [
         r"memory_mb = \['x'\]",
     ),
     (lambda: ls.fit_many([_sweep(), 1]), r"sweeps\[1\] = 1"),
+    (lambda: ls.simulate_many(_profile(), [1], [2]), r"arrivals\[0\] = 1"),
+    (lambda: ls.curve([_profile(), "x"]), r"profiles\[1\] = 'x'"),
+    (lambda: ls.recommend([_profile(), 3]), r"profiles\[1\] = 3"),
 ]
 
 

@@ -54,6 +54,14 @@ def simulate_many(
     policy, on ``threads`` threads (0 = every core; unset: the C++ default, every
     core). Each simulation keeps its own seed:
     result ``i`` equals the one-at-a-time simulation."""
+    for name, items, kind in (
+        ("arrivals", arrivals, _core.Arrivals),
+        ("options", options, _core.SimulateOptions),
+    ):
+        for i, item in enumerate(items):
+            if not isinstance(item, kind):
+                msg = f"{name}[{i}] = {item!r}: expected {kind.__name__}"
+                raise OptionError(msg)
     extra = {} if threads is None else {"threads": threads}
     return _core.simulate_batch(
         profile, resolve_platform(platform), list(arrivals), list(options), **extra
