@@ -339,3 +339,9 @@ TEST_CASE("malformed Power Tuning JSON names the pointer") {
       encode_visualization({{128, 256}, {3.5, 2}, {1e-7, 2e-7}}) + R"("}}})");
   CHECK(s.sizes() == std::vector<double>{128, 256});
 }
+
+TEST_CASE("Power Tuning's default powerValues come from models/") {
+  // template.yml 4.3.4, parameter PowerValues: Default: 128,256,512,1024,1536,3008
+  CHECK(powertuning_power_values_mb() ==
+        std::vector<double>{128, 256, 512, 1024, 1536, 3008});
+}
