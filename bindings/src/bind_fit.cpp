@@ -3,10 +3,12 @@
 #include "pybind11.hpp"
 
 #include <lambdasim/fit.hpp>
+#include <lambdasim/prices.hpp>
 
 void bind_fit(py::module_& m) {
   using namespace lambdasim;
   add_enum_names<fit_structure>("fit_structure");
+  add_enum_names<sweep_load>("sweep_load");
   py::class_<fit_options>(
       m, "FitOptions",
       "Options of fit(): structure, the sizes to fit on, aggregation, thread count, "
@@ -61,6 +63,32 @@ void bind_fit(py::module_& m) {
           "Recording date of the sweep, YYYY-MM-DD (empty: unknown). When set, the fit "
           "uses the platform in force that day (platform_in_force) instead of the one "
           "passed, and says which in its reason.")
+      .def_property(
+          "arch", [](const fit_options& o) { return o.arch; },
+          [](fit_options& o, const std::string& a) {
+            o.arch =
+                a.empty() ? a : std::string(to_string(architecture_from_string(a)));
+          },
+          "Architecture the sweep was measured on, recorded as the profile's "
+          "architecture: x86_64 or arm64 (empty: the one the file says, "
+          "Sweep.meta.architectures, else x86_64 with a note in the reason). A sweep "
+          "with rows of both is refused either way.")
+      .def_property(
+          "load", [](const fit_options& o) { return std::string(enum_name(o.load)); },
+          [](fit_options& o, const std::string& s) {
+            o.load = enum_from_name<sweep_load>(s);
+          },
+          "What the durations measure: per_invocation (single calls, the platform's "
+          "throttling) or sustained (time per operation under sustained load, 1000 / "
+          "ops of a run of many seconds: smooth throttling, the quota is used up every "
+          "period).")
+      .def_readwrite(
+          "run_scatter", &fit_options::run_scatter,
+          "The band's relative scatter of a size whose aggregate has no per-invocation "
+          "samples to measure it (fewer than 3: Power Tuning averages, one benchmark "
+          "run per size), added in quadrature to model_error: sqrt(2) x the 7 % one "
+          "run's aggregate scatters about a smooth curve (docs/accuracy.md). Used by "
+          "the band only.")
       .def_readwrite("band_level", &fit_options::band_level,
                      "Coverage the prediction band promises on sizes not fitted "
                      "(band_lo_ms/band_hi_ms).")

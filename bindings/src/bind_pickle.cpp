@@ -233,10 +233,11 @@ void bind_pickle(py::module_& m) {
           &check_result::shift_tolerance, &check_result::detectable_shift,
           &check_result::rule, &check_result::passed, &check_result::warnings));
   existing<sweep_metadata>(m, "SweepMetadata")
-      .def(pickle_fields("SweepMetadata", &sweep_metadata::source,
-                         &sweep_metadata::format, &sweep_metadata::strategy,
-                         &sweep_metadata::region, &sweep_metadata::num,
-                         &sweep_metadata::date, &sweep_metadata::date_origin));
+      .def(pickle_fields(
+          "SweepMetadata", &sweep_metadata::source, &sweep_metadata::format,
+          &sweep_metadata::strategy, &sweep_metadata::region, &sweep_metadata::num,
+          &sweep_metadata::date, &sweep_metadata::date_origin,
+          &sweep_metadata::architectures, &sweep_metadata::architecture_origin));
   // Sweep rows are not a bound type: each travels as a tuple of its members.
   existing<sweep>(m, "Sweep")
       .def(py::pickle(

@@ -59,7 +59,15 @@ void bind_sweep(py::module_& m) {
                      "earliest REPORT timestamp or CSV timestamp); empty when unknown. "
                      "fit() chooses the platform in force that day.")
       .def_readwrite("date_origin", &sweep_metadata::date_origin,
-                     "Where date came from, in words.");
+                     "Where date came from, in words.")
+      .def_readwrite(
+          "architectures", &sweep_metadata::architectures,
+          "Architectures the rows were recorded on, as the file says (x86_64, arm64; "
+          "empty when it does not say): a CSV arch or architecture column, a REPORT "
+          "metrics series path (python311/arm64), a Power Tuning record's "
+          "\"architecture\". Two names: rows of both, which fit() refuses.")
+      .def_readwrite("architecture_origin", &sweep_metadata::architecture_origin,
+                     "Where architectures came from, in words.");
 
   py::class_<sweep_summary>(m, "SweepSummary",
                             "One row per recorded size, ascending memory_mb.")

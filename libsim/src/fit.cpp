@@ -16,6 +16,7 @@
 #include "detail/small_lstsq.hpp"
 #include "lambdasim/error.hpp"
 #include "lambdasim/predict.hpp"
+#include "lambdasim/prices.hpp"
 
 namespace lambdasim {
 
@@ -981,6 +982,8 @@ fit_result fit(const sweep& s, const platform& given, const fit_options& opt) {
     detail::throw_invalid("threads", opt.threads, "must be >= 0 (0: unknown)");
   if (!(opt.band_level > 0 && opt.band_level < 1))
     detail::throw_invalid("band_level", opt.band_level, "must be in (0, 1)");
+  if (!(opt.run_scatter >= 0) || std::isinf(opt.run_scatter))
+    detail::throw_invalid("run_scatter", opt.run_scatter, "must be finite and >= 0");
   // The platform of the data's date: date= first, else the date the file carries
   // (sweep_metadata::date) when the platform passed is one of the dated AWS models;
   // a platform given as a file of its own is kept.
@@ -991,7 +994,34 @@ fit_result fit(const sweep& s, const platform& given, const fit_options& opt) {
     date_why =
         ", the date in the file: " + s.meta.date_origin + " (date= overrides it)";
   }
-  const platform p = date.empty() ? given : platform_in_force(date);
+  platform p = date.empty() ? given : platform_in_force(date);
+  // A throughput under sustained load: the quota runs out every period, so the time per
+  // operation is the work over the share, whatever the platform's single-call rule.
+  if (opt.load == sweep_load::sustained) p.throttle = throttling::smooth;
+  // The architecture the rows ran on: arch= first, else the one the file says.
+  const auto& file_arch = s.meta.architectures;
+  if (file_arch.size() > 1) {
+    std::string both;
+    for (const auto& a : file_arch) both += (both.empty() ? "" : ", ") + a;
+    detail::throw_invalid(
+        "arch", both,
+        "the sweep's rows were recorded on more than one architecture (" +
+            s.meta.architecture_origin +
+            "); fit one at a time, keeping its rows with a filter (--where)");
+  }
+  std::string arch = profile{}.architecture, arch_why;
+  if (!opt.arch.empty()) {
+    arch = std::string(to_string(enum_from_name<architecture>(opt.arch, "arch")));
+    const bool differs = !file_arch.empty() && file_arch.front() != arch;
+    arch_why = differs ? " (given; the file says " + file_arch.front() + ", " +
+                             s.meta.architecture_origin + ")"
+                       : " (given)";
+  } else if (!file_arch.empty()) {
+    arch = file_arch.front();
+    arch_why = " (from the file: " + s.meta.architecture_origin + ")";
+  } else {
+    arch_why = " (the file does not say; arch= sets it)";
+  }
   const detail::fit_data d = detail::prepare_fit_data(s, p, opt);
   const detail::fit_grid g = detail::candidate_grid(d, p, opt);
   const detail::fit_scores sc = detail::score_candidates(d, g, p, opt);
@@ -1006,6 +1036,12 @@ fit_result fit(const sweep& s, const platform& given, const fit_options& opt) {
   f.profile = detail::candidate_profile(chosen, sc.solutions[sc.best].x);
   f.profile.name = opt.name;
   f.profile.platform = p.name;
+  f.profile.architecture = arch;
+  f.reason += "; measured on " + arch + arch_why;
+  if (opt.load == sweep_load::sustained)
+    f.reason +=
+        "; sustained load: smooth throttling (the CPU quota is used up every "
+        "period)";
   f.profile.source = s.meta.source;
   if (const std::string note = detail::thread_count_contradiction(d, p, opt.threads);
       !note.empty()) {
@@ -1014,6 +1050,13 @@ fit_result fit(const sweep& s, const platform& given, const fit_options& opt) {
   }
   detail::fit_cold_part(s, d, p, f.profile, f.diagnostics);
   detail::per_size_report(d, p, f);
+  // The band's noise where one run's aggregate is all there is: its scatter about the
+  // curve is not measured, so the documented default stands in (fit_options).
+  for (Eigen::Index i = 0; i < f.memory_mb.size(); ++i) {
+    const auto it = d.samples.find(f.memory_mb[i]);
+    if (it == d.samples.end() || it->second.size() < 3)
+      f.noise[i] = std::hypot(f.noise[i], opt.run_scatter);
+  }
   detail::bootstrap_fit(d, chosen, p, opt, f);
   f.threads = chosen.structure == fit_structure::amdahl ||
                       chosen.structure == fit_structure::threaded_cpu
@@ -1025,6 +1068,10 @@ fit_result fit(const sweep& s, const platform& given, const fit_options& opt) {
     if (gi != sc.best)
       f.plausible_profiles.push_back(
           detail::candidate_profile(g.knobs[gi], sc.solutions[gi].x));
+  if (!opt.arch.empty() && !file_arch.empty() && file_arch.front() != arch)
+    f.diagnostics.push_back("arch = '" + arch + "', but the file says " +
+                            file_arch.front() + " (" + s.meta.architecture_origin +
+                            "): the profile records " + arch);
   f.band_level = opt.band_level;
   f.band_lo_ms.resize(f.memory_mb.size());
   f.band_hi_ms.resize(f.memory_mb.size());

@@ -324,6 +324,18 @@ std::vector<sweep> read_document(const json& j, const std::string& origin,
       meta.source += " (" + f + (f.empty() || run.empty() ? "" : ", ") + run + ")";
     }
     meta.region = r.string_or("region", "");
+    // Power Tuning's own input and output do not say which architecture ran; a record
+    // may, beside them.
+    if (r.has("architecture")) {
+      const std::string a = r.string("architecture");
+      try {
+        meta.architectures = {
+            std::string(to_string(enum_from_name<architecture>(a, "architecture")))};
+      } catch (const std::invalid_argument& e) {
+        r.fail("architecture", e.what());
+      }
+      meta.architecture_origin = "the record's \"architecture\"";
+    }
     if (r.has("input")) read_input(r.get("input"), origin, r.pointer_to("input"), meta);
     auto s = read_output(r.get("output"), origin, r.pointer_to("output"), src, meta);
     r.finish();

@@ -382,6 +382,16 @@ sweep report_metrics_from_json(std::string_view text, std::string_view series,
   sweep s;
   s.meta.source = o + "#" + pick;
   s.meta.format = "report_metrics";
+  // A path component naming an architecture (lambda-benchmark: runtime/arch).
+  for (const auto& name : enum_names<architecture>())
+    for (std::string_view rest = pick; !rest.empty();) {
+      const auto slash = rest.find('/');
+      if (rest.substr(0, slash) == name) {
+        s.meta.architectures = {name};
+        s.meta.architecture_origin = "the series path '" + pick + "'";
+      }
+      rest = slash == std::string_view::npos ? "" : rest.substr(slash + 1);
+    }
   // Keys in ascending memory (JSON objects iterate in string order: "1024" < "128").
   std::vector<std::pair<double, json::const_iterator>> keys;
   for (auto it = node->cbegin(); it != node->cend(); ++it) {
@@ -439,7 +449,8 @@ enum class col {
   p5,
   p95,
   is_cold,
-  timestamp
+  timestamp,
+  architecture
 };
 struct canonical_column {
   const char* name;
@@ -457,11 +468,32 @@ constexpr canonical_column canonical[] = {
     {"p95_ms", col::p95},
     {"is_cold", col::is_cold},
     {"timestamp", col::timestamp},
+    {"architecture", col::architecture},
 };
 
 // Headers read as the timestamp column without being mapped.
 bool is_timestamp_header(std::string_view h) {
   return h == "timestamp" || h == "timestamp_ms" || h == "date";
+}
+// Headers read as the architecture column without being mapped.
+bool is_architecture_header(std::string_view h) {
+  return h == "architecture" || h == "arch";
+}
+// The architecture a cell names: its first word (a remark may follow, "x86_64 (CDK
+// default; not stated)"), in any case, with the names other tools write (aarch64,
+// amd64, x86-64); empty for an empty cell.
+// @throws std::invalid_argument naming the column for another name
+std::string architecture_of_cell(std::string_view cell, const std::string& header) {
+  const auto end = cell.find_first_of(" (\t");
+  const std::string_view word = cell.substr(0, end);
+  if (word.empty()) return {};
+  std::string w;
+  for (char c : word)
+    w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (w == "aarch64") w = "arm64";
+  if (w == "amd64" || w == "x86-64") w = "x86_64";
+  if (w != "arm64" && w != "x86_64") w = word;  // the error quotes the cell's own word
+  return std::string(to_string(enum_from_name<architecture>(w, header)));
 }
 
 }  // namespace
@@ -501,7 +533,9 @@ sweep csv_from_text(std::string_view text, std::string_view origin,
   }
   if (opt.columns.empty()) {
     for (std::size_t i = 0; i < header.size(); ++i) {
-      const std::string name = is_timestamp_header(header[i]) ? "timestamp" : header[i];
+      const std::string name = is_timestamp_header(header[i])      ? "timestamp"
+                               : is_architecture_header(header[i]) ? "architecture"
+                                                                   : header[i];
       const auto* c =
           std::find_if(std::begin(canonical), std::end(canonical),
                        [&](const canonical_column& k) { return name == k.name; });
@@ -510,8 +544,8 @@ sweep csv_from_text(std::string_view text, std::string_view origin,
                   "unknown column '" + header[i] +
                       "' (canonical: memory_mb, duration_ms, billed_duration_ms, "
                       "init_duration_ms, restore_duration_ms, max_memory_used_mb, n, "
-                      "p5_ms, p95_ms, is_cold, timestamp; map other headers with a "
-                      "column map)");
+                      "p5_ms, p95_ms, is_cold, timestamp, architecture; map other "
+                      "headers with a column map)");
       if (idx[c - std::begin(canonical)] >= 0)
         fail_line(o, first + 1, "duplicate column '" + header[i] + "'");
       idx[c - std::begin(canonical)] = static_cast<int>(i);
@@ -525,6 +559,14 @@ sweep csv_from_text(std::string_view text, std::string_view origin,
           std::find(std::begin(idx), std::end(idx), static_cast<int>(i)) ==
               std::end(idx))
         idx[ts] = static_cast<int>(i);
+  // So does an unmapped architecture column say what the rows ran on.
+  constexpr auto ac = static_cast<std::size_t>(col::architecture);
+  if (idx[ac] < 0)
+    for (std::size_t i = 0; i < header.size() && idx[ac] < 0; ++i)
+      if (is_architecture_header(header[i]) &&
+          std::find(std::begin(idx), std::end(idx), static_cast<int>(i)) ==
+              std::end(idx))
+        idx[ac] = static_cast<int>(i);
   for (col required : {col::memory_mb, col::duration_ms})
     if (idx[static_cast<int>(required)] < 0)
       fail_line(o, first + 1,
@@ -550,7 +592,7 @@ sweep csv_from_text(std::string_view text, std::string_view origin,
                     key == "functionarn" || key == "lambda" || key == "lambdaname"))
       fn_col = static_cast<int>(i);
   }
-  std::set<std::string> fn_values;
+  std::set<std::string> fn_values, arch_values;
 
   sweep s;
   s.meta.source = o;
@@ -597,6 +639,16 @@ sweep csv_from_text(std::string_view text, std::string_view origin,
         note_date(s, d, "the earliest '" + hname + "' of its rows");
         continue;
       }
+      if (id == col::architecture) {
+        std::string a;
+        try {
+          a = architecture_of_cell(cell, hname);
+        } catch (const std::invalid_argument& e) {
+          fail_line(o, no, e.what());
+        }
+        if (!a.empty()) arch_values.insert(a);
+        continue;
+      }
       double x = sweep_row::unknown;
       if (cell.empty()) {
         if (id == col::memory_mb || id == col::duration_ms || id == col::n)
@@ -634,6 +686,7 @@ sweep csv_from_text(std::string_view text, std::string_view origin,
           break;
         case col::is_cold:
         case col::timestamp:
+        case col::architecture:
           break;
       }
     }
@@ -653,6 +706,21 @@ sweep csv_from_text(std::string_view text, std::string_view origin,
         "): several functions mixed in one sweep? keep one with a "
         "filter (--where " +
         header[static_cast<std::size_t>(fn_col)] + "=" + *fn_values.begin() + ")");
+  }
+  if (!arch_values.empty()) {
+    constexpr auto ac_col = static_cast<std::size_t>(col::architecture);
+    const std::string& h = header[static_cast<std::size_t>(idx[ac_col])];
+    s.meta.architectures.assign(arch_values.begin(), arch_values.end());
+    s.meta.architecture_origin = "column '" + h + "'";
+    // Like several functions: a note here (the sweep can still be summarised); fit()
+    // refuses it, since a profile records one architecture.
+    if (arch_values.size() > 1)
+      s.diagnostics.push_back(
+          o + ": column '" + h +
+          "' holds rows of both x86_64 and arm64: two "
+          "architectures mixed in one sweep? keep one with a filter "
+          "(--where " +
+          h + "=arm64)");
   }
   if (per_size) {
     std::vector<double> sizes;

@@ -282,3 +282,156 @@ TEST_CASE("check: pass, fail, band and report") {
   CHECK_THROWS_WITH_AS(check(w, s, p, {.rtol = 0}), doctest::Contains("rtol = 0"),
                        std::invalid_argument);
 }
+
+TEST_CASE("fit records the architecture the sweep was measured on") {
+  const platform p = platform::aws_lambda();
+  // Four sizes of a plain io + cpu curve (io 50, cpu 400 ms at one vCPU), by hand:
+  // T(m) = 50 + 400 x 1,769 / m below one vCPU.
+  auto csv = [](const std::string& arch_cells) {
+    std::string text = "memory_mb,duration_ms,arch\n";
+    const double m[] = {256, 512, 1024, 1769};
+    for (int i = 0; i < 4; ++i) {
+      const double t = 50 + 400 * 1769 / m[i];
+      std::string a = arch_cells.substr(static_cast<std::size_t>(i) * 6, 6);
+      while (!a.empty() && a.back() == ' ') a.pop_back();
+      text += std::to_string(m[i]) + "," + std::to_string(t) + "," + a + "\n";
+    }
+    return text;
+  };
+  fit_options o;
+  o.bootstrap = 0;
+  SUBCASE("from a CSV arch column (a remark after the name is allowed)") {
+    const sweep s = csv_from_text(csv("arm64 arm64 arm64 arm64 "));
+    REQUIRE(s.meta.architectures == std::vector<std::string>{"arm64"});
+    CHECK(s.meta.architecture_origin == "column 'arch'");
+    const fit_result f = fit(s, p, o);
+    CHECK(f.profile.architecture == "arm64");
+    CHECK(f.reason.find("measured on arm64 (from the file: column 'arch')") !=
+          std::string::npos);
+  }
+  SUBCASE("arch= when the file does not say; x86_64 with a note otherwise") {
+    const std::string plain =
+        "memory_mb,duration_ms\n256,2814.2\n512,1432.1\n1024,741.1\n";
+    const sweep s = csv_from_text(plain);
+    CHECK(s.meta.architectures.empty());
+    const fit_result d = fit(s, p, o);
+    CHECK(d.profile.architecture == "x86_64");
+    CHECK(d.reason.find("measured on x86_64 (the file does not say; arch= sets it)") !=
+          std::string::npos);
+    o.arch = "arm64";
+    const fit_result a = fit(s, p, o);
+    CHECK(a.profile.architecture == "arm64");
+    CHECK(a.diagnostics.empty());
+    // arch= over a file that says otherwise: the given one, with a diagnostic
+    const fit_result g = fit(csv_from_text(csv("x86_64x86_64x86_64x86_64")), p, o);
+    CHECK(g.profile.architecture == "arm64");
+    REQUIRE(g.diagnostics.size() == 1);
+    CHECK(g.diagnostics[0].find("the file says x86_64") != std::string::npos);
+    o.arch = "sparc";
+    CHECK_THROWS_WITH_AS(fit(s, p, o), "arch = 'sparc': expected x86_64 or arm64",
+                         std::invalid_argument);
+  }
+  SUBCASE("rows of both architectures: a note when loading, an error in the fit") {
+    const sweep s = csv_from_text(csv("arm64 x86_64arm64 x86_64"));
+    CHECK(s.meta.architectures == std::vector<std::string>{"arm64", "x86_64"});
+    REQUIRE(s.diagnostics.size() == 1);
+    CHECK(s.diagnostics[0].find("holds rows of both x86_64 and arm64") !=
+          std::string::npos);
+    CHECK_THROWS_WITH_AS(fit(s, p, o),
+                         doctest::Contains("arch = 'arm64, x86_64': the sweep's rows "
+                                           "were recorded on more than one "
+                                           "architecture (column 'arch')"),
+                         std::invalid_argument);
+    // a filter keeps one
+    csv_options c;
+    c.where = {{"arch", "arm64"}};
+    const sweep one = csv_from_text(csv("arm64 x86_64arm64 x86_64"), "<csv>", c);
+    CHECK(one.meta.architectures == std::vector<std::string>{"arm64"});
+    CHECK(one.diagnostics.empty());
+  }
+  SUBCASE("from a REPORT metrics series path") {
+    const sweep s = load_report_metrics(
+        test_support::data_path("report_logs/lambda_benchmark_328c27e.json"),
+        "rust/arm64");
+    CHECK(s.meta.architectures == std::vector<std::string>{"arm64"});
+    CHECK(fit(s, p, o).profile.architecture == "arm64");
+  }
+}
+
+TEST_CASE("fit: sustained load fits under smooth throttling") {
+  // 10 ms of CPU per operation, no I/O, measured as a throughput: the time per
+  // operation is the work over the share (smooth). By hand at 128 MB: 10 x 1,769 / 128
+  // = 138.203 ms; under CFS one 10 ms call at 128 MB (quota 20 x 128 / 1,769 = 1.447 ms
+  // per 20 ms period) takes 6 whole periods + 1.318 ms = 121.3 ms when it starts on a
+  // period boundary, less when its first period's quota is unused (cfs: 112.6 ms).
+  const platform p = platform::aws_lambda();
+  std::string text = "memory_mb,duration_ms\n";
+  for (double m : {128.0, 256.0, 512.0, 1024.0})
+    text += std::to_string(m) + "," + std::to_string(10 * 1769 / m) + "\n";
+  const sweep s = csv_from_text(text);
+  fit_options o;
+  o.bootstrap = 0;
+  o.structure = fit_structure::io_cpu;
+  o.load = sweep_load::sustained;
+  const fit_result f = fit(s, p, o);
+  CHECK(f.profile.total(component_kind::cpu) == doctest::Approx(10).epsilon(1e-6));
+  CHECK(f.profile.total(component_kind::io) == doctest::Approx(0).epsilon(1e-6));
+  CHECK(f.predicted_ms[0] == doctest::Approx(138.203).epsilon(1e-5));
+  CHECK(f.mape < 1e-6);
+  CHECK(f.reason.find("sustained load: smooth throttling") != std::string::npos);
+  CHECK(f.profile.platform == "aws-lambda");
+  // The default reads the same durations as single invocations under CFS: no io + cpu
+  // curve passes through them (the CFS time of 10 ms at 128 MB is 112.6 ms, not 138.2).
+  o.load = sweep_load::per_invocation;
+  const fit_result c = fit(s, p, o);
+  CHECK(c.mape > 0.01);
+  CHECK(c.reason.find("sustained") == std::string::npos);
+  CHECK(enum_from_name<sweep_load>("sustained") == sweep_load::sustained);
+  CHECK_THROWS_WITH_AS(enum_from_name<sweep_load>("steady"),
+                       "load = 'steady': expected per_invocation or sustained",
+                       std::invalid_argument);
+}
+
+TEST_CASE("band: one run per size carries the documented run scatter") {
+  const platform p = platform::aws_lambda();
+  profile w;
+  w.components = {component::io(100), component::cpu(800)};
+  const std::vector<double> sizes = {128,  256,  384,  512,  768,  1024,
+                                     1536, 2048, 3008, 4096, 6144, 10240};
+  fit_options o;
+  o.bootstrap = 0;
+  o.structure = fit_structure::io_cpu;
+  o.sizes = {128, 1024, 10240};
+  // By hand: noise hypot(0.03, 0.10) = 0.104403 at every size (no samples), so at a
+  // fitting size the band is the prediction x exp(+-1.644854 x 0.104403) = x 1.187355.
+  {
+    sweep s = synthetic(w, p, sizes, 1, 0.0, 1);
+    const fit_result f = fit(s, p, o);
+    CHECK(f.noise[0] == doctest::Approx(0.104403).epsilon(1e-5));
+    CHECK(f.band_hi_ms[0] / f.predicted_ms[0] ==
+          doctest::Approx(1.187355).epsilon(1e-6));
+    o.run_scatter = 0;  // the model error alone, as before
+    CHECK(fit(s, p, o).noise[0] == doctest::Approx(0.03));
+    o.run_scatter = -1;
+    CHECK_THROWS_WITH_AS(fit(s, p, o), doctest::Contains("run_scatter = -1"),
+                         std::invalid_argument);
+    o.run_scatter = fit_options{}.run_scatter;
+  }
+  // Sizes with samples keep their measured noise (no run scatter added).
+  CHECK(fit(synthetic(w, p, sizes, 5, 0.0, 2), p, o).noise[0] == doctest::Approx(0.03));
+  // Coverage in synthetic worlds of one run per size scattering by 7 % (lognormal):
+  // the nominal 90 % band covers 80-95 % of the held-out sizes.
+  int in = 0, total = 0;
+  for (std::uint64_t seed = 10; seed < 210; ++seed) {
+    const fit_result f = fit(synthetic(w, p, sizes, 1, 0.07, seed), p, o);
+    for (Eigen::Index i = 0; i < f.memory_mb.size(); ++i) {
+      if (f.used_in_fit[static_cast<std::size_t>(i)]) continue;
+      ++total;
+      in += f.observed_ms[i] >= f.band_lo_ms[i] && f.observed_ms[i] <= f.band_hi_ms[i];
+    }
+  }
+  const double coverage = static_cast<double>(in) / total;
+  MESSAGE("one-run coverage at 7 % scatter: " << coverage);
+  CHECK(coverage >= 0.80);
+  CHECK(coverage <= 0.95);
+}

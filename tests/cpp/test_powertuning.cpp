@@ -345,3 +345,23 @@ TEST_CASE("Power Tuning's default powerValues come from models/") {
   CHECK(powertuning_power_values_mb() ==
         std::vector<double>{128, 256, 512, 1024, 1536, 3008});
 }
+
+TEST_CASE(
+    "a Power Tuning record may say which architecture ran (beside input/output)") {
+  // Power Tuning's own input and output do not; a record wrapping them may.
+  const std::string output =
+      R"("output": {"power": 512, "cost": 7.56e-07, "duration": 88.5, "stateMachine": {"visualization":
+         "https://lambda-power-tuning.show/#encodeddata"},
+         "stats": [{"value": 128, "averagePrice": 9.345e-07, "averageDuration": 443.9},
+                   {"value": 512, "averagePrice": 7.56e-07, "averageDuration": 88.5}]})";
+  const sweep plain = powertuning_from_json("{" + output + "}");
+  CHECK(plain.meta.architectures.empty());
+  const sweep arm =
+      powertuning_from_json(R"({"architecture": "arm64", )" + output + "}");
+  CHECK(arm.meta.architectures == std::vector<std::string>{"arm64"});
+  CHECK(arm.meta.architecture_origin == "the record's \"architecture\"");
+  CHECK_THROWS_WITH_AS(
+      powertuning_from_json(R"({"architecture": "sparc", )" + output + "}"),
+      doctest::Contains("architecture = 'sparc': expected x86_64 or arm64"),
+      config_error);
+}

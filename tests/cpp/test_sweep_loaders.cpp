@@ -312,3 +312,27 @@ TEST_CASE("sweep formats: one table names them, the default and the error text")
       message_of([&] { sweep_from_text("memory_mb,duration_ms\n128,10\n", "t", o); }) ==
       "format = 'xml': expected auto, powertuning, report, report_metrics or csv");
 }
+
+TEST_CASE("CSV arch column: the architecture the rows ran on") {
+  // read without a column map (the header arch or architecture), a remark after the
+  // name as data/multithread_arm64 writes it, and other tools' names for the two
+  const sweep x = csv_from_text(
+      "memory_mb,duration_ms,architecture\n128,10,x86_64 (CDK default; not "
+      "stated)\n256,5,x86_64 (CDK default; not stated)\n");
+  CHECK(x.meta.architectures == std::vector<std::string>{"x86_64"});
+  CHECK(x.meta.architecture_origin == "column 'architecture'");
+  CHECK(csv_from_text("memory_mb,duration_ms,arch\n128,10,aarch64\n256,5,ARM64\n")
+            .meta.architectures == std::vector<std::string>{"arm64"});
+  CHECK(csv_from_text("memory_mb,duration_ms,arch\n128,10,amd64\n256,5,x86-64\n")
+            .meta.architectures == std::vector<std::string>{"x86_64"});
+  // with a column map, an unmapped arch column is still read
+  csv_options c;
+  c.columns = {{"memory_mb", "m"}, {"duration_ms", "d"}};
+  CHECK(csv_from_text("m,d,arch,other\n128,10,arm64,x\n", "<csv>", c)
+            .meta.architectures == std::vector<std::string>{"arm64"});
+  CHECK(csv_from_text("memory_mb,duration_ms\n128,10\n").meta.architectures.empty());
+  // another name is an error naming the column and the line
+  CHECK_THROWS_WITH_AS(csv_from_text("memory_mb,duration_ms,arch\n128,10,sparc\n"),
+                       "<csv>:2: arch = 'sparc': expected x86_64 or arm64",
+                       config_error);
+}

@@ -64,6 +64,9 @@ ENUM_NAME_USES = {
     ("cli/_common.py", "provisioned"): "bill/simulate --compute offer what they price: "
     "provisioned concurrency is --provisioned-concurrency there",
     ("_plot.py", "cost"): "plot_provisioned compares costs: the cost strategy",
+    ("_sweep.py", "sustained"): "fit(load=sustained): FitResult keeps the platform the "
+    "fit used, the smooth-throttling copy (one value referenced, not a table)",
+    ("_sweep.py", "smooth"): "the same: the throttling a sustained-load fit uses",
 }
 
 #: (file, enum) literals holding several names of one enum that are not its table.

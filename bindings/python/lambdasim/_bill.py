@@ -17,6 +17,7 @@ from ._defaults import (
     OptionError,
     as_number,
     memory_sizes,
+    on_priced_arch,
     resolve_platform,
     resolve_prices,
     set_fields,
@@ -227,6 +228,7 @@ def bill(
     *,
     arch: str | None = None,
     region: str | None = None,
+    speed_ratio: float | None = None,
     **options: Any,
 ) -> Bill:
     """The month's AWS bill of ``profile`` at ``memory_mb``.
@@ -244,6 +246,11 @@ def bill(
     arch, region : str, optional
         Used when ``prices`` is not given; default the architecture the profile
         records (``Profile.architecture``) and ``RecommendOptions().region``.
+    speed_ratio : float, optional
+        With ``arch`` other than the architecture the profile was measured on: how many
+        times faster its CPU work runs there (``Profile.on_architecture``; a default per
+        runtime: ``primitives.architecture_speed_ratio``). Unset: the measured speed,
+        and a ``LambdasimWarning`` for a fitted profile.
     **options
         Fields of ``BillOptions``: ``requests_per_month`` (required), ``cold_fraction``,
         ``provisioned_concurrency``, ``provisioned_hours``,
@@ -268,6 +275,7 @@ def bill(
     >>> round(b.total_usd, 5)
     18.73337
     """
+    profile = on_priced_arch(profile, arch, speed_ratio)
     platform = resolve_platform(platform, profile)
     prices = resolve_prices(prices, region, arch, profile)
     options_ = bill_options(**options)
@@ -287,6 +295,7 @@ def bill_curve(
     arch: str | None = None,
     region: str | None = None,
     threads: int | None = None,
+    speed_ratio: float | None = None,
     **options: Any,
 ) -> Any:
     """The month's AWS bill of ``profile`` at each memory size (batch, no Python loop).
@@ -306,6 +315,7 @@ def bill_curve(
     >>> [round(float(x), 2) for x in c.total_usd]
     [28.86, 28.99]
     """
+    profile = on_priced_arch(profile, arch, speed_ratio)
     platform = resolve_platform(platform, profile)
     prices = resolve_prices(prices, region, arch, profile)
     options_ = bill_options(**options)

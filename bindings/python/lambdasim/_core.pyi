@@ -1646,11 +1646,27 @@ class SweepMetadata:
     """
     Where a sweep came from and how it was recorded (Power Tuning execution input).
     """
-    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
+    def __getstate__(self) -> tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]:
         ...
     def __init__(self) -> None:
         ...
     def __setstate__(self, arg0: tuple) -> None:
+        ...
+    @property
+    def architecture_origin(self) -> str:
+        """
+        Where architectures came from, in words.
+        """
+    @architecture_origin.setter
+    def architecture_origin(self, arg0: str) -> None:
+        ...
+    @property
+    def architectures(self) -> list[str]:
+        """
+        Architectures the rows were recorded on, as the file says (x86_64, arm64; empty when it does not say): a CSV arch or architecture column, a REPORT metrics series path (python311/arm64), a Power Tuning record's "architecture". Two names: rows of both, which fit() refuses.
+        """
+    @architectures.setter
+    def architectures(self, arg0: collections.abc.Sequence[str]) -> None:
         ...
     @property
     def date(self) -> str:
@@ -1916,6 +1932,14 @@ class FitOptions:
     def aggregate(self, arg1: str) -> None:
         ...
     @property
+    def arch(self) -> str:
+        """
+        Architecture the sweep was measured on, recorded as the profile's architecture: x86_64 or arm64 (empty: the one the file says, Sweep.meta.architectures, else x86_64 with a note in the reason). A sweep with rows of both is refused either way.
+        """
+    @arch.setter
+    def arch(self, arg1: str) -> None:
+        ...
+    @property
     def band_level(self) -> float:
         """
         Coverage the prediction band promises on sizes not fitted (band_lo_ms/band_hi_ms).
@@ -1956,6 +1980,14 @@ class FitOptions:
     def knee_prior_width(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
+    def load(self) -> str:
+        """
+        What the durations measure: per_invocation (single calls, the platform's throttling) or sustained (time per operation under sustained load, 1000 / ops of a run of many seconds: smooth throttling, the quota is used up every period).
+        """
+    @load.setter
+    def load(self, arg1: str) -> None:
+        ...
+    @property
     def model_error(self) -> float:
         """
         Relative error the model is allowed at each size on top of the sampling error of the aggregate (run-to-run drift, model approximation). It sets the noise level of the information criterion: a structure with more terms must lower chi^2 by more than 2 per extra parameter, in units of this noise.
@@ -1970,6 +2002,14 @@ class FitOptions:
         """
     @name.setter
     def name(self, arg0: str) -> None:
+        ...
+    @property
+    def run_scatter(self) -> float:
+        """
+        The band's relative scatter of a size whose aggregate has no per-invocation samples to measure it (fewer than 3: Power Tuning averages, one benchmark run per size), added in quadrature to model_error: sqrt(2) x the 7 % one run's aggregate scatters about a smooth curve (docs/accuracy.md). Used by the band only.
+        """
+    @run_scatter.setter
+    def run_scatter(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def seed(self) -> int:

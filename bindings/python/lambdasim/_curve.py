@@ -11,7 +11,7 @@ import numpy as np
 
 from . import _core
 from ._columns import MemoryColumns
-from ._defaults import memory_sizes, resolve_platform, resolve_prices
+from ._defaults import memory_sizes, on_priced_arch, resolve_platform, resolve_prices
 from ._result import Result, long_format
 
 if TYPE_CHECKING:
@@ -258,6 +258,7 @@ def curve(
     arch: str | None = None,
     region: str | None = None,
     threads: int | None = None,
+    speed_ratio: float | None = None,
 ) -> Any:
     """Duration and cost of one profile, or of many, over memory sizes.
 
@@ -281,6 +282,11 @@ def curve(
     threads : int, optional
         Threads for many profiles (0 = every core, the default); results do not depend
         on it.
+    speed_ratio : float, optional
+        With ``arch`` other than the architecture the profile was measured on: how many
+        times faster its CPU work runs there (``Profile.on_architecture``; a default per
+        runtime: ``primitives.architecture_speed_ratio``). Unset: the measured speed,
+        and a ``LambdasimWarning`` for a fitted profile.
 
     Returns
     -------
@@ -298,6 +304,7 @@ def curve(
     >>> f.warm_ms.tolist()
     [[1100.0, 1100.0], [2000.0, 2000.0]]
     """
+    profile = on_priced_arch(profile, arch, speed_ratio)
     platform = resolve_platform(platform, profile)
     prices = resolve_prices(prices, region, arch, profile)
     grid = memory_sizes(memory_mb)

@@ -83,11 +83,59 @@ def resolve_prices(
             if not isinstance(value, str):
                 msg = f"{name} = {value!r}: expected a string"
                 raise OptionError(msg)
-        return _core.PriceTable.aws(region, arch)
-    if not isinstance(prices, _core.PriceTable):
+        prices = _core.PriceTable.aws(region, arch)
+    elif not isinstance(prices, _core.PriceTable):
         msg = f"prices = {prices!r}: expected a PriceTable"
         raise OptionError(msg)
+    warn_other_arch(profile, str(prices.arch))
     return prices
+
+
+def on_priced_arch(profile: Any, arch: str | None, speed_ratio: Any) -> Any:
+    """The profile to price: ``profile.on_architecture(arch, speed_ratio)`` when a speed
+    ratio is given, which needs one ``Profile`` and ``arch`` other than the one it was
+    measured on; the profile itself otherwise."""
+    if speed_ratio is None:
+        return profile
+    ratio = as_number("speed_ratio", speed_ratio)
+    if not isinstance(profile, _core.Profile):
+        msg = (
+            f"speed_ratio = {ratio:g}: applies to one Profile (move each of many with "
+            "Profile.on_architecture)"
+        )
+        raise OptionError(msg)
+    if arch is None or arch == profile.architecture:
+        msg = (
+            f"speed_ratio = {ratio:g}: applies only with arch= other than the "
+            f"architecture the profile was measured on ({profile.architecture})"
+        )
+        raise OptionError(msg)
+    return profile.on_architecture(arch, ratio)
+
+
+def warn_other_arch(profile: Any, arch: str) -> None:
+    """A fitted ``profile`` (one that records its ``source``) priced on the other
+    architecture runs its CPU work at the measured speed (speed ratio 1.0): say so, and
+    how to convert it. A profile written by hand records x86_64 only as a default."""
+    if not isinstance(profile, _core.Profile) or not profile.source:
+        return
+    if profile.architecture == arch:
+        return
+    import warnings
+
+    from ._result import LambdasimWarning
+
+    own = profile.architecture
+    warnings.warn(
+        f"arch = '{arch}': the profile was measured on {own} ({profile.source}) and is "
+        f"priced on {arch} at the same speed (speed ratio 1.0); convert it first with "
+        f"profile.on_architecture('{arch}', ratio), the ratio from one size measured on "
+        "both, or the documented default per runtime "
+        f"(primitives.architecture_speed_ratio(runtime, '{own}', '{arch}'), "
+        "models/architecture-speed.json)",
+        LambdasimWarning,
+        stacklevel=4,
+    )
 
 
 def as_number(name: str, value: Any) -> float:

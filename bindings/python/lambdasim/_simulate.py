@@ -18,6 +18,7 @@ from ._defaults import (
     OptionError,
     as_number,
     deprecated_keyword,
+    on_priced_arch,
     resolve_platform,
     resolve_prices,
     set_field,
@@ -337,6 +338,7 @@ def simulate(
     prices: _core.PriceTable | None = None,
     arch: str | None = None,
     region: str | None = None,
+    speed_ratio: float | None = None,
     keep_alive: float | _core.KeepAlive | None = None,
     max_lifetime: float | _core.Recycling | None = None,
     provisioned_concurrency: int | None = None,
@@ -378,6 +380,11 @@ def simulate(
         default keep-alive and recycling.
     prices : PriceTable, optional
         For the bill; defaults to ``PriceTable.aws(region, arch)``.
+    speed_ratio : float, optional
+        With ``arch`` other than the architecture the profile was measured on: how many
+        times faster its CPU work runs there (``Profile.on_architecture``; a default per
+        runtime: ``primitives.architecture_speed_ratio``). Unset: the measured speed,
+        and a ``LambdasimWarning`` for a fitted profile.
     keep_alive : float or KeepAlive, optional
         Seconds an idle instance stays warm (or a ``KeepAlive`` distribution).
     max_lifetime : float or Recycling, optional
@@ -435,6 +442,7 @@ def simulate(
     if not isinstance(profile, _core.Profile):
         msg = f"profile = {profile!r}: expected a Profile"
         raise OptionError(msg)
+    profile = on_priced_arch(profile, arch, speed_ratio)
     platform = resolve_platform(platform, profile)
     prices = resolve_prices(prices, region, arch, profile)
     arrivals = _arrivals(rate, hourly_rates, trace, trace_column, days, duration_s)

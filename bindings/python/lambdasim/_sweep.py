@@ -405,8 +405,14 @@ def fit(sweep: _core.Sweep, platform: Any = None, **options: Any) -> FitResult:
     **options
         Fields of ``FitOptions``: ``sizes`` (fit on these sizes only), ``structure``
         (auto, io_cpu, threaded_cpu, scaled_io, gc_cpu, amdahl), ``threads``, ``date``
-        (YYYY-MM-DD), ``aggregate``, ``model_error``, ``knee_prior_width``,
-        ``gc_pressure``, ``band_level``, ``bootstrap``, ``seed``, ``name``.
+        (YYYY-MM-DD), ``arch`` (x86_64 or arm64, the architecture the sweep ran on and
+        the profile records; unset: the one the file says, ``sweep.meta.architectures``,
+        else x86_64 with a note in ``reason``), ``load`` (``"per_invocation"``, the
+        default, or ``"sustained"`` for a throughput: time per operation under
+        sustained load, fitted with smooth throttling), ``aggregate``,
+        ``model_error``, ``knee_prior_width``, ``gc_pressure``, ``band_level``,
+        ``run_scatter`` (the band's scatter of a size without per-invocation samples),
+        ``bootstrap``, ``seed``, ``name``.
 
     Returns
     -------
@@ -444,6 +450,11 @@ def fit(sweep: _core.Sweep, platform: Any = None, **options: Any) -> FitResult:
         warn_all([msg])
     if result.platform_name != plat.name:  # a date chose another platform
         plat = resolve_platform(result.platform_name)
+    if opts.load == "sustained" and plat.throttling != "smooth":
+        # the platform the fit used: the same, with smooth throttling (bands and
+        # prediction_interval later must see what the fit saw)
+        plat = _core.Platform.from_json(plat.to_json())
+        plat.throttling = "smooth"
     return FitResult(result, plat)
 
 

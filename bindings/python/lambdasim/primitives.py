@@ -9,6 +9,9 @@ functions (bound from libsim as they are; their defaults live in C++).
 - raw results of ``_core``: ``MonthlyBill``, ``FitCandidate``
 - per-point physics and billing (numpy-vectorized): ``warm_ms``, ``cold_ms``,
   ``cpu_time_ms``, ``billed_ms``, ``gb_seconds``, ``cold_probability``
+- ``architecture_speed_ratio(runtime, from_arch, to_arch)``: the documented speed
+  ratio of a runtime's CPU work on the other architecture (models/, with a note when
+  a runtime has no data), for ``Profile.on_architecture``
 - statistics: ``clopper_pearson`` (the exact binomial interval of a simulated cold
   fraction)
 - ``models_path``: where the model data (platform, prices) is installed
@@ -40,6 +43,7 @@ from ._core import (
     SimulateOptions,
     SweepMetadata,
     VcpuTier,
+    architecture_speed_ratio,
     billed_ms,
     clopper_pearson,
     cold_ms,
@@ -67,6 +71,7 @@ __all__ = [
     "SimulateOptions",
     "SweepMetadata",
     "VcpuTier",
+    "architecture_speed_ratio",
     "billed_ms",
     "clopper_pearson",
     "cold_ms",

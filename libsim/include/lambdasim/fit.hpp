@@ -46,6 +46,25 @@ std::string_view to_string(fit_structure s);
 ///         scaled_io, gc_cpu, amdahl
 fit_structure fit_structure_from_string(std::string_view name);
 
+/// What a sweep's durations measure, which decides how the CPU quota throttles them.
+enum class sweep_load {
+  /// Single invocations, each starting with its CFS quota unused: the platform's own
+  /// throttling (cfs for the AWS models). Power Tuning, REPORT lines, per-call timings.
+  per_invocation,
+  /// Time per operation under sustained load (1000 / operations per second over a run
+  /// of many seconds: sharp, express, SciMark2 benchmarks): the quota is used up every
+  /// period, so the time is the work over the share (smooth throttling; docs/model.md,
+  /// "Sustained load").
+  sustained,
+};
+template <>
+struct enum_traits<sweep_load> {
+  static constexpr std::string_view field = "load";
+  static constexpr std::array<std::pair<sweep_load, std::string_view>, 2> names{
+      {{sweep_load::per_invocation, "per_invocation"},
+       {sweep_load::sustained, "sustained"}}};
+};
+
 struct fit_options {
   aggregation aggregate = aggregation::median;
   /// Fit on these recorded sizes only (empty: every size). The others are predicted.
@@ -77,8 +96,25 @@ struct fit_options {
   /// REPORT timestamps, a CSV timestamp column) chooses between aws-lambda-2020 and
   /// aws-lambda when the platform passed is one of them; a platform of its own is kept.
   std::string date;
+  /// Architecture the sweep was measured on, recorded as the profile's architecture
+  /// (x86_64 or arm64; empty: the one the file says, sweep_metadata::architectures,
+  /// else profile::architecture's default, x86_64, with a note in the reason). A sweep
+  /// with rows of both is refused either way.
+  std::string arch;
+  /// What the durations measure: per_invocation (the platform's throttling) or
+  /// sustained (smooth throttling: the quota is used up every period).
+  sweep_load load = sweep_load::per_invocation;
   /// Coverage the prediction band promises on sizes not fitted (band_lo_ms/band_hi_ms).
   double band_level = 0.9;
+  /// The band's relative scatter of a size whose aggregate has no per-invocation
+  /// samples to measure it (fewer than 3: Power Tuning averages, one benchmark run per
+  /// size), added in quadrature to model_error in fit_result::noise. One run's
+  /// aggregate scatters about a smooth curve by about 7 % (robust SD of the residuals
+  /// about an all-size fit: Power Tuning 7.7 %, the one-run multithread series 6.2 %,
+  /// against 1.5 % for sweeps with samples), and three such fitting sizes pass about as
+  /// much on to the curve: sqrt(2) x 7 % (docs/accuracy.md, "The prediction band").
+  /// Used by the band only, not to weigh the fit.
+  double run_scatter = 0.1;
   /// Bootstrap resamples over raw samples (0: none). Needs per-invocation rows at every
   /// fitting size; without them none is drawn, silently (bootstrap_profiles empty,
   /// spread_* and the work terms' param_sd NaN; prediction_band refuses).
@@ -119,7 +155,9 @@ struct fit_result {
   Eigen::VectorXd observed_ms;   ///< the size's aggregate (warm rows)
   Eigen::VectorXd predicted_ms;  ///< T_warm of the fitted profile
   Eigen::VectorXd rel_error;     ///< (predicted - observed) / observed
-  Eigen::VectorXd noise;  ///< relative noise used for the size (sampling + model)
+  /// Relative noise of the size's aggregate for the band: model_error with the
+  /// sampling error, or with run_scatter where no per-invocation samples measure it.
+  Eigen::VectorXd noise;
   /// Prediction band at band_level: where a held-out size's aggregate is expected to
   /// fall (model error, the parameters' spread and every plausible structure and
   /// thread count included; see prediction_interval).

@@ -55,6 +55,16 @@ struct sweep_metadata {
   std::string date;
   /// Where `date` came from, in words (e.g. "the earliest REPORT line timestamp").
   std::string date_origin;
+  /// Architectures the rows were recorded on, as the file says (canonical names,
+  /// ascending; empty when it does not say): a CSV `arch` or `architecture` column, a
+  /// REPORT metrics series path with an architecture in it (python311/arm64), a Power
+  /// Tuning record's "architecture" beside its input and output. REPORT lines and
+  /// Power Tuning's own input and output carry none. Two names: rows of both, which
+  /// fit() refuses (keep one, e.g. with a CSV filter). fit() records the one name as
+  /// the profile's architecture.
+  std::vector<std::string> architectures;
+  /// Where `architectures` came from, in words (e.g. "column 'arch'").
+  std::string architecture_origin;
 };
 
 /// How a size's invocations are reduced to one duration.

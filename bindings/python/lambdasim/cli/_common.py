@@ -77,12 +77,39 @@ def add_platform_args(
             + f"{default_arch()} unless it says otherwise)",
         )
         p.add_argument(
+            "--speed-ratio",
+            metavar="R",
+            type=float,
+            help="with --arch other than the architecture the profile was measured "
+            "on: how many times faster its CPU work runs there, e.g. 1.03 for rust "
+            "from arm64 to x86_64 (models/architecture-speed.json; 1.25 means 0.8 of "
+            "the time) (default: none, the measured speed, ratio 1.0, with a warning)",
+        )
+        p.add_argument(
             "--region",
             default=_core.RecommendOptions().region,
             metavar="REGION",
             help="AWS region priced, one of: "
             f"{', '.join(PriceTable.aws_regions())} (default: %(default)s)",
         )
+
+
+def load_priced_profile(args: argparse.Namespace) -> Any:
+    """The profile of ``args.profile``, moved to ``--arch`` with ``--speed-ratio`` when
+    both are given (the facade's ``speed_ratio=``: ``Profile.on_architecture``)."""
+    from .. import Profile
+    from .._defaults import on_priced_arch
+
+    profile = Profile.load(args.profile)
+    ratio = getattr(args, "speed_ratio", None)
+    try:
+        return on_priced_arch(profile, args.arch, ratio)
+    except ValueError as e:  # the flag's name, as the command line spells it
+        raise ValueError(
+            str(e)
+            .replace("speed_ratio =", "--speed-ratio =", 1)
+            .replace("arch=", "--arch", 1)
+        ) from None
 
 
 def load_platform(spec: str | None, profile: Any = None) -> Any:

@@ -16,6 +16,7 @@ from ._common import (
     enum_names,
     lmi_options,
     load_platform,
+    load_priced_profile,
 )
 from ._output import add_format_arg, write_object
 from .curve import PROFILE_HELP
@@ -170,6 +171,9 @@ def run_lmi(args: argparse.Namespace) -> int:
     from .. import Profile, lmi_bill
     from .._defaults import default_region
 
+    if args.speed_ratio is not None:
+        msg = f"--speed-ratio = {args.speed_ratio:g}: does not apply to --compute lmi"
+        raise ValueError(msg)
     options = lmi_options(args)
     profile = Profile.load(args.profile)
     if args.instances is not None:
@@ -198,7 +202,7 @@ def run_lmi(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import Profile, bill
+    from .. import bill
 
     if args.compute == "lmi":
         return run_lmi(args)
@@ -214,7 +218,7 @@ def run(args: argparse.Namespace) -> int:
         options["free_tier"] = True
     if args.custom_runtime:
         options["custom_runtime"] = True
-    profile = Profile.load(args.profile)
+    profile = load_priced_profile(args)
     platform = load_platform(args.platform, profile)
     b = bill(
         profile, args.memory, platform, arch=args.arch, region=args.region, **options

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import add_parser, add_platform_args, load_platform
+from ._common import (
+    add_parser,
+    add_platform_args,
+    load_platform,
+    load_priced_profile,
+)
 from ._output import add_format_arg, write_table
 
 # --format table only: figures people read (csv and json stay machine-exact)
@@ -53,10 +58,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import Profile, curve
+    from .. import curve
     from .._defaults import resolve_prices
 
-    profile = Profile.load(args.profile)
+    profile = load_priced_profile(args)
     platform = load_platform(args.platform, profile)
     memory = None if args.memory is None else platform.parse_memory_spec(args.memory)
     prices = resolve_prices(None, args.region, args.arch, profile)

@@ -17,6 +17,7 @@ TABLE_FORMATS = {"rel_error": "+.1%"}
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     from .. import primitives
+    from .._defaults import default_arch
 
     d = primitives.FitOptions()
     p = add_parser(
@@ -29,7 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "writes the profile for curve, bill, check and simulate. Fit notes go to stderr.",
         "lambdasim fit data/powertuning/aws_docs_prime_example.json --sizes 128,256,1024 "
         "-o prime.json\n"
-        "lambdasim fit sweep.csv --structure threaded_cpu --platform aws-lambda-2020",
+        "lambdasim fit sweep.csv --structure threaded_cpu --platform aws-lambda-2020\n"
+        "lambdasim fit bench.csv --load sustained --arch arm64 -o bench.json",
     )
     add_sweep_args(p)
     p.add_argument(
@@ -76,6 +78,26 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "timestamp/date column; Power Tuning output has none)",
     )
     p.add_argument(
+        "--arch",
+        metavar="ARCH",
+        help="architecture the sweep was measured on, recorded in the profile (so "
+        "curve, bill and recommend price it there): "
+        + " or ".join(enum_names("architecture"))
+        + " (default: the one the file says, a CSV arch/architecture column or a "
+        "REPORT metrics series path such as python311/arm64; else "
+        + default_arch()
+        + ", with a note in the reason)",
+    )
+    p.add_argument(
+        "--load",
+        default=default(d, "load"),
+        choices=enum_names("sweep_load"),
+        help="what the durations measure: per_invocation, single calls (the "
+        "platform's throttling: cfs), or sustained, time per operation under sustained "
+        "load, e.g. 1000 / ops/s of a benchmark run of many seconds (smooth "
+        "throttling: the CPU quota is used up every period) (default: %(default)s)",
+    )
+    p.add_argument(
         "--seed",
         type=int,
         default=default(d, "seed"),
@@ -113,6 +135,9 @@ def run(args: argparse.Namespace) -> int:
         options["threads"] = args.threads
     if args.date:
         options["date"] = args.date
+    if args.arch:
+        options["arch"] = args.arch
+    options["load"] = args.load
     result = fit(s, load_platform(args.platform), **options)
     if args.output:
         result.profile.save(args.output)

@@ -15,6 +15,7 @@ from ._common import (
     default,
     lmi_options,
     load_platform,
+    load_priced_profile,
 )
 from ._output import add_format_arg, write_object
 from .curve import PROFILE_HELP
@@ -145,6 +146,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 # options of the on-demand instance pool, which Lambda Managed Instances do not have
 _ON_DEMAND_ONLY = (
     "memory",
+    "speed_ratio",
     "keep_alive",
     "max_lifetime",
     "provisioned_concurrency",
@@ -185,14 +187,14 @@ def run_lmi(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import Profile, __version__, simulate
+    from .. import __version__, simulate
 
     if args.compute == "lmi":
         return run_lmi(args)
     if args.memory is None:
         msg = "--memory is required with --compute on-demand"
         raise ValueError(msg)
-    profile = Profile.load(args.profile)
+    profile = load_priced_profile(args)
     platform = load_platform(args.platform, profile)
     r = simulate(
         profile,
