@@ -1,7 +1,30 @@
 // SPDX-License-Identifier: MIT
 #include "pybind11.hpp"
 
+#include "profiles_arg.hpp"
+
 #include <lambdasim/bill.hpp>
+
+namespace {
+using namespace lambdasim;
+using profiles_arg::columns_of;
+using profiles_arg::grid_copy;
+using profiles_arg::profiles_of;
+
+py::dict bill_dict(fleet_bill_curve_result&& r) {
+  py::dict d;
+  const char* names[] = {"requests",        "gb_s",           "compute_usd",
+                         "requests_usd",    "init_usd",       "storage_usd",
+                         "provisioned_usd", "snapstart_usd",  "total_usd",
+                         "billable_gb_s",   "warm_billed_ms", "powertuning_usd"};
+  d["memory_mb"] = py::cast(std::move(r.memory_mb));
+  const auto cols = r.columns();
+  for (std::size_t k = 0; k < cols.size(); ++k)
+    d[names[k]] = py::cast(std::move(*cols[k]));
+  d["feasible"] = py::cast(std::move(r.feasible));
+  return d;
+}
+}  // namespace
 
 void bind_bill(py::module_& m) {
   using namespace lambdasim;
@@ -177,4 +200,45 @@ void bind_bill(py::module_& m) {
       "profile"_a, "platform"_a, "prices"_a, "memory_mb"_a, "options"_a,
       "The month's bill at each memory size (batch): one BillCurveResult row per size. "
       "Raises as compute_bill (options are checked once, before any size)");
+
+  // Many profiles in one call (the columns are filled in C++: no Python loop).
+  m.def(
+      "bill_curve_profiles",
+      [](const py::sequence& profiles, const platform& p, const price_table& prices,
+         std::optional<array_d> memory_mb, const bill_options& o, int threads) {
+        const std::vector<profile> copies = profiles_of(profiles);
+        const Eigen::VectorXd grid = grid_copy(p, memory_mb);
+        fleet_bill_curve_result r;
+        {
+          py::gil_scoped_release g;
+          r = bill_curve(std::span<const profile>(copies), p, prices, grid, o, threads);
+        }
+        py::dict d = bill_dict(std::move(r));
+        py::list names;
+        for (const auto& w : copies) names.append(w.name);
+        d["name"] = names;
+        return d;
+      },
+      "profiles"_a, "platform"_a, "prices"_a, "memory_mb"_a, "options"_a,
+      "threads"_a = 0,
+      "Bill curves of a sequence of Profiles: a dict of numpy columns, 2-D (profiles "
+      "x sizes) except memory_mb.");
+  m.def(
+      "bill_curve_columns",
+      [](const py::dict& columns, const platform& p, const price_table& prices,
+         std::optional<array_d> memory_mb, const bill_options& o, int threads) {
+        std::vector<array_d> keep;
+        const profile_columns t = columns_of(columns, keep);
+        const Eigen::VectorXd grid = grid_copy(p, memory_mb);
+        fleet_bill_curve_result r;
+        {
+          py::gil_scoped_release g;
+          r = bill_curve(t, p, prices, grid, o, threads);
+        }
+        return bill_dict(std::move(r));
+      },
+      "columns"_a, "platform"_a, "prices"_a, "memory_mb"_a, "options"_a,
+      "threads"_a = 0,
+      "Bill curves of profiles given as columns (PROFILE_COLUMNS): a dict of numpy "
+      "columns, 2-D (profiles x sizes) except memory_mb.");
 }

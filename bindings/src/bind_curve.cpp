@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "pybind11.hpp"
 
-#include <lambdasim/bill.hpp>
 #include <lambdasim/curve.hpp>
-#include <lambdasim/recommend.hpp>
+
+#include "profiles_arg.hpp"
 
 #include <iterator>
 #include <limits>
@@ -11,6 +11,8 @@
 
 namespace {
 using namespace lambdasim;
+using profiles_arg::columns_of;
+using profiles_arg::profiles_of;
 
 // The numpy columns of a fleet curve in one allocation: vcpu, the five profiles x sizes
 // blocks, then the feasible flags as bytes (and memory_mb when the caller gave the
@@ -125,91 +127,6 @@ py::dict fleet(const Profiles& profiles, std::size_t rows, const platform& p,
   return fleet_into(profiles, rows, p, prices, grid, threads).columns(grid.array);
 }
 
-// Profile columns from a dict of 1-D arrays (converted to C-ordered doubles, kept
-// alive in `keep`).
-profile_columns columns_of(const py::dict& columns, std::vector<array_d>& keep) {
-  profile_columns t;
-  keep.reserve(columns.size());
-  for (const auto& [key, value] : columns) {
-    keep.push_back(array_d::ensure(value));
-    if (!keep.back() || keep.back().ndim() != 1)
-      throw py::value_error("profiles column " + key.cast<std::string>() +
-                            " must be a 1-D array of numbers");
-    t.set(key.cast<std::string>(),
-          std::span<const double>(keep.back().data(),
-                                  static_cast<std::size_t>(keep.back().size())));
-  }
-  return t;
-}
-
-std::vector<profile> profiles_of(const py::sequence& profiles) {
-  std::vector<profile> copies;  // a contiguous span for libsim, with the GIL held
-  copies.reserve(profiles.size());
-  for (const auto& o : profiles) copies.push_back(o.cast<const profile&>());
-  return copies;
-}
-
-py::dict bill_dict(fleet_bill_curve_result&& r) {
-  py::dict d;
-  const char* names[] = {"requests",        "gb_s",           "compute_usd",
-                         "requests_usd",    "init_usd",       "storage_usd",
-                         "provisioned_usd", "snapstart_usd",  "total_usd",
-                         "billable_gb_s",   "warm_billed_ms", "powertuning_usd"};
-  d["memory_mb"] = py::cast(std::move(r.memory_mb));
-  const auto cols = r.columns();
-  for (std::size_t k = 0; k < cols.size(); ++k)
-    d[names[k]] = py::cast(std::move(*cols[k]));
-  d["feasible"] = py::cast(std::move(r.feasible));
-  return d;
-}
-
-// The choices of a fleet recommendation as columns (one element per profile, filled
-// in C++: no Python loop), the errors, and the full recommendations.
-py::dict recommend_dict(fleet_recommendation&& f) {
-  const auto n = static_cast<py::ssize_t>(f.results.size());
-  const char* num[] = {
-      "memory_mb",   "warm_ms",    "cold_ms",       "cost_usd",
-      "monthly_usd", "latency_ms", "cold_fraction", "provisioned_concurrency",
-      "provisioned"};
-  std::vector<py::array_t<double>> cols;
-  for (std::size_t k = 0; k < std::size(num); ++k) cols.emplace_back(n);
-  py::list arch, compute, reason, decided_by;
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  for (py::ssize_t i = 0; i < n; ++i) {
-    const auto& r = f.results[static_cast<std::size_t>(i)];
-    const bool ok = f.errors[static_cast<std::size_t>(i)].empty();
-    const recommend_candidate& c = r.chosen;
-    const double v[] = {c.memory_mb,
-                        c.warm_ms,
-                        c.cold_ms,
-                        c.cost_usd,
-                        c.monthly_usd,
-                        c.latency_ms,
-                        c.cold_fraction,
-                        static_cast<double>(c.provisioned_concurrency),
-                        static_cast<double>(c.provisioned_concurrency)};
-    for (std::size_t k = 0; k < std::size(num); ++k)
-      cols[k].mutable_at(i) = ok ? v[k] : k == 0 ? 0.0 : nan;  // memory 0: none
-    arch.append(ok ? std::string(to_string(c.arch)) : std::string());
-    compute.append(ok ? std::string(to_string(c.compute)) : std::string());
-    decided_by.append(ok ? std::string(to_string(r.decided_by)) : std::string());
-    reason.append(r.reason);
-  }
-  py::dict d;
-  for (std::size_t k = 0; k < std::size(num); ++k) d[num[k]] = cols[k];
-  d["arch"] = arch;
-  d["compute"] = compute;
-  d["decided_by"] = decided_by;
-  d["reason"] = reason;
-  d["error"] = py::cast(std::move(f.errors));
-  d["results"] = py::cast(std::move(f.results));
-  return d;
-}
-
-Eigen::VectorXd grid_copy(const platform& p, const std::optional<array_d>& memory_mb) {
-  if (!memory_mb) return *full_memory_grid(p);
-  return sizes_of(p, memory_mb).values();
-}
 }  // namespace
 
 void bind_curve(py::module_& m) {
@@ -299,84 +216,4 @@ void bind_curve(py::module_& m) {
     for (auto n : profile_columns::names()) l.append(std::string(n));
     return py::tuple(l);
   }();
-}
-
-// The fleet forms of bill_curve and recommend: registered after their option and
-// result types (bind_bill, bind_recommend), so signatures name the Python types.
-void bind_fleet(py::module_& m) {
-  m.def(
-      "bill_curve_profiles",
-      [](const py::sequence& profiles, const platform& p, const price_table& prices,
-         std::optional<array_d> memory_mb, const bill_options& o, int threads) {
-        const std::vector<profile> copies = profiles_of(profiles);
-        const Eigen::VectorXd grid = grid_copy(p, memory_mb);
-        fleet_bill_curve_result r;
-        {
-          py::gil_scoped_release g;
-          r = bill_curve(std::span<const profile>(copies), p, prices, grid, o, threads);
-        }
-        py::dict d = bill_dict(std::move(r));
-        py::list names;
-        for (const auto& w : copies) names.append(w.name);
-        d["name"] = names;
-        return d;
-      },
-      "profiles"_a, "platform"_a, "prices"_a, "memory_mb"_a, "options"_a,
-      "threads"_a = 0,
-      "Bill curves of a sequence of Profiles: a dict of numpy columns, 2-D (profiles "
-      "x sizes) except memory_mb.");
-  m.def(
-      "bill_curve_columns",
-      [](const py::dict& columns, const platform& p, const price_table& prices,
-         std::optional<array_d> memory_mb, const bill_options& o, int threads) {
-        std::vector<array_d> keep;
-        const profile_columns t = columns_of(columns, keep);
-        const Eigen::VectorXd grid = grid_copy(p, memory_mb);
-        fleet_bill_curve_result r;
-        {
-          py::gil_scoped_release g;
-          r = bill_curve(t, p, prices, grid, o, threads);
-        }
-        return bill_dict(std::move(r));
-      },
-      "columns"_a, "platform"_a, "prices"_a, "memory_mb"_a, "options"_a,
-      "threads"_a = 0,
-      "Bill curves of profiles given as columns (PROFILE_COLUMNS): a dict of numpy "
-      "columns, 2-D (profiles x sizes) except memory_mb.");
-  m.def(
-      "recommend_profiles",
-      [](const py::sequence& profiles, const platform& p, const recommend_options& o,
-         int threads) {
-        const std::vector<profile> copies = profiles_of(profiles);
-        fleet_recommendation f;
-        {
-          py::gil_scoped_release g;
-          f = recommend(std::span<const profile>(copies), p, o, threads);
-        }
-        py::dict d = recommend_dict(std::move(f));
-        py::list names;
-        for (const auto& w : copies) names.append(w.name);
-        d["name"] = names;
-        return d;
-      },
-      "profiles"_a, "platform"_a, "options"_a, "threads"_a = 0,
-      "Recommendations of a sequence of Profiles: a dict of per-profile columns "
-      "(the choice's figures, arch, compute, decided_by, reason, error) and results "
-      "(the Recommendation of each).");
-  m.def(
-      "recommend_columns",
-      [](const py::dict& columns, const platform& p, const recommend_options& o,
-         int threads) {
-        std::vector<array_d> keep;
-        const profile_columns t = columns_of(columns, keep);
-        fleet_recommendation f;
-        {
-          py::gil_scoped_release g;
-          f = recommend(t, p, o, threads);
-        }
-        return recommend_dict(std::move(f));
-      },
-      "columns"_a, "platform"_a, "options"_a, "threads"_a = 0,
-      "Recommendations of profiles given as columns (PROFILE_COLUMNS): as "
-      "recommend_profiles.");
 }

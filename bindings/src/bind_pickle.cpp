@@ -180,11 +180,12 @@ void bind_pickle(py::module_& m) {
           &recommend_options::budget_usd, &recommend_options::headroom,
           &recommend_options::current_memory_mb,
           &recommend_options::current_architecture,
-          &recommend_options::current_provisioned, &recommend_options::band_relative,
-          &recommend_options::band_lo_ms, &recommend_options::band_hi_ms,
-          &recommend_options::runners_up, &recommend_options::closed_form_max_load,
-          &recommend_options::simulated_sizes, &recommend_options::simulated_hours,
-          &recommend_options::simulated_requests, &recommend_options::seed));
+          &recommend_options::current_provisioned_concurrency,
+          &recommend_options::band_relative, &recommend_options::band_lo_ms,
+          &recommend_options::band_hi_ms, &recommend_options::runners_up,
+          &recommend_options::closed_form_max_load, &recommend_options::simulated_sizes,
+          &recommend_options::simulated_hours, &recommend_options::simulated_requests,
+          &recommend_options::seed));
   existing<recommend_candidate>(m, "RecommendCandidate")
       .def(pickle_fields(
           "RecommendCandidate", &recommend_candidate::memory_mb,

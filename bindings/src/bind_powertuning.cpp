@@ -82,6 +82,9 @@ void bind_powertuning(py::module_& m) {
       "Power Tuning's base price (USD per ms at its minRAM, 128 MB) for a region and "
       "architecture from models/; like Power Tuning, a region it does not list gets "
       "its \"default\" price.");
+  m.def("powertuning_power_values_mb", &powertuning_power_values_mb,
+        "Power Tuning's default powerValues (the sizes it tries when an execution "
+        "names none) from models/.");
   m.def("powertuning_min_ram_mb", &powertuning_min_ram_mb,
         "Power Tuning's minRAM (128 MB) from models/.");
   m.def(

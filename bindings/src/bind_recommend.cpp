@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "pybind11.hpp"
 
+#include "profiles_arg.hpp"
+
 #include <lambdasim/recommend.hpp>
 
 namespace {
@@ -11,6 +13,56 @@ py::list names(const std::vector<E>& v) {
   py::list out;
   for (E e : v) out.append(std::string(to_string(e)));
   return out;
+}
+}  // namespace
+
+namespace {
+using namespace lambdasim;
+using profiles_arg::columns_of;
+using profiles_arg::grid_copy;
+using profiles_arg::profiles_of;
+
+// The choices of a fleet recommendation as columns (one element per profile, filled
+// in C++: no Python loop), the errors, and the full recommendations.
+py::dict recommend_dict(fleet_recommendation&& f) {
+  const auto n = static_cast<py::ssize_t>(f.results.size());
+  const char* num[] = {
+      "memory_mb",   "warm_ms",    "cold_ms",       "cost_usd",
+      "monthly_usd", "latency_ms", "cold_fraction", "provisioned_concurrency",
+      "provisioned"};
+  std::vector<py::array_t<double>> cols;
+  for (std::size_t k = 0; k < std::size(num); ++k) cols.emplace_back(n);
+  py::list arch, compute, reason, decided_by;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  for (py::ssize_t i = 0; i < n; ++i) {
+    const auto& r = f.results[static_cast<std::size_t>(i)];
+    const bool ok = f.errors[static_cast<std::size_t>(i)].empty();
+    const recommend_candidate& c = r.chosen;
+    const double v[] = {c.memory_mb,
+                        c.warm_ms,
+                        c.cold_ms,
+                        c.cost_usd,
+                        c.monthly_usd,
+                        c.latency_ms,
+                        c.cold_fraction,
+                        static_cast<double>(c.provisioned_concurrency),
+                        static_cast<double>(c.provisioned_concurrency)};
+    for (std::size_t k = 0; k < std::size(num); ++k)
+      cols[k].mutable_at(i) = ok ? v[k] : k == 0 ? 0.0 : nan;  // memory 0: none
+    arch.append(ok ? std::string(to_string(c.arch)) : std::string());
+    compute.append(ok ? std::string(to_string(c.compute)) : std::string());
+    decided_by.append(ok ? std::string(to_string(r.decided_by)) : std::string());
+    reason.append(r.reason);
+  }
+  py::dict d;
+  for (std::size_t k = 0; k < std::size(num); ++k) d[num[k]] = cols[k];
+  d["arch"] = arch;
+  d["compute"] = compute;
+  d["decided_by"] = decided_by;
+  d["reason"] = reason;
+  d["error"] = py::cast(std::move(f.errors));
+  d["results"] = py::cast(std::move(f.results));
+  return d;
 }
 }  // namespace
 
@@ -130,9 +182,21 @@ void bind_recommend(py::module_& m) {
               o.current_architecture.reset();
           },
           "Current architecture: default: the profile's")
-      .def_readwrite("current_provisioned", &recommend_options::current_provisioned,
-                     "Provisioned instances of the current configuration (with "
-                     "current_memory_mb).")
+      .def_readwrite("current_provisioned_concurrency",
+                     &recommend_options::current_provisioned_concurrency,
+                     "Provisioned-concurrency instances of the current configuration "
+                     "(with current_memory_mb).")
+      .def_property(
+          "current_provisioned",
+          [](const recommend_options& o) {
+            deprecated_name("current_provisioned", "current_provisioned_concurrency");
+            return o.current_provisioned_concurrency;
+          },
+          [](recommend_options& o, int n) {
+            deprecated_name("current_provisioned", "current_provisioned_concurrency");
+            o.current_provisioned_concurrency = n;
+          },
+          "Deprecated name of current_provisioned_concurrency (warns).")
       .def_readwrite(
           "band_relative", &recommend_options::band_relative,
           "Relative half-width of the model's uncertainty band; overlapping bands are "
@@ -242,8 +306,26 @@ void bind_recommend(py::module_& m) {
       .def_property_readonly(
           "excluded_by", [](const recommend_table& t) { return names(t.excluded_by); },
           "Excluded by: none = feasible")
+      .def_property_readonly(
+          "feasible",
+          [](const recommend_table& t) {
+            std::vector<bool> ok(t.excluded_by.size());
+            for (std::size_t i = 0; i < ok.size(); ++i)
+              ok[i] = t.excluded_by[i] == constraint::none;
+            return bool_array(ok);
+          },
+          "True where no constraint excludes the candidate (excluded_by is none).")
       .def_readonly("pareto", &recommend_table::pareto,
                     "On the Pareto front of (cost, latency) among the feasible");
+
+  m.def(
+      "constraint_words",
+      [](const std::string& name) {
+        return std::string(constraint_words(enum_from_name<constraint>(name)));
+      },
+      "name"_a,
+      "What failing a constraint (a name of enum_names()['constraint']) means, in "
+      "words for a legend: 'over budget'; 'feasible' for none.");
 
   py::class_<recommend_change>(
       m, "RecommendChange",
@@ -358,4 +440,42 @@ void bind_recommend(py::module_& m) {
         "provisioned"_a,
         "The fraction of Poisson arrivals finding all n provisioned instances busy: "
         "Erlang B with n servers and offered load rate * mean (1 for n = 0).");
+
+  // Many profiles in one call (the columns are filled in C++: no Python loop).
+  m.def(
+      "recommend_profiles",
+      [](const py::sequence& profiles, const platform& p, const recommend_options& o,
+         int threads) {
+        const std::vector<profile> copies = profiles_of(profiles);
+        fleet_recommendation f;
+        {
+          py::gil_scoped_release g;
+          f = recommend(std::span<const profile>(copies), p, o, threads);
+        }
+        py::dict d = recommend_dict(std::move(f));
+        py::list names;
+        for (const auto& w : copies) names.append(w.name);
+        d["name"] = names;
+        return d;
+      },
+      "profiles"_a, "platform"_a, "options"_a, "threads"_a = 0,
+      "Recommendations of a sequence of Profiles: a dict of per-profile columns "
+      "(the choice's figures, arch, compute, decided_by, reason, error) and results "
+      "(the Recommendation of each).");
+  m.def(
+      "recommend_columns",
+      [](const py::dict& columns, const platform& p, const recommend_options& o,
+         int threads) {
+        std::vector<array_d> keep;
+        const profile_columns t = columns_of(columns, keep);
+        fleet_recommendation f;
+        {
+          py::gil_scoped_release g;
+          f = recommend(t, p, o, threads);
+        }
+        return recommend_dict(std::move(f));
+      },
+      "columns"_a, "platform"_a, "options"_a, "threads"_a = 0,
+      "Recommendations of profiles given as columns (PROFILE_COLUMNS): as "
+      "recommend_profiles.");
 }

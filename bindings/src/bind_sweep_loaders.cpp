@@ -12,6 +12,15 @@
 
 void bind_sweep_loaders(py::module_& m) {
   using namespace lambdasim;
+  add_enum_names<sweep_format>("sweep_format");
+  {
+    const load_options o;
+    py::dict d;
+    d["format"] = o.format;
+    d["select"] = o.select;
+    d["source"] = std::string(to_string(o.source));
+    m.attr("SWEEP_LOAD_DEFAULTS") = d;
+  }
   auto cls = py::reinterpret_borrow<py::class_<sweep>>(m.attr("Sweep"));
   cls.def_static(
          "load",
@@ -27,7 +36,8 @@ void bind_sweep_loaders(py::module_& m) {
            o.csv.where = where;
            return released([&] { return load_sweep(path.string(), o); });
          },
-         "path"_a, "format"_a = load_options{}.format, "select"_a = "",
+         "path"_a, "format"_a = load_options{}.format,
+         "select"_a = load_options{}.select,
          "source"_a = std::string(to_string(load_options{}.source)),
          "columns"_a = std::vector<std::pair<std::string, std::string>>{},
          "where"_a = std::vector<std::pair<std::string, std::string>>{},

@@ -61,6 +61,14 @@ inline Eigen::Map<const Eigen::VectorXd> as_vector(const array_d& a, const char*
   return {a.data(), static_cast<Eigen::Index>(a.size())};
 }
 
+/// A DeprecationWarning for a bound attribute used under its old name (raises when
+/// warnings are errors).
+inline void deprecated_name(const char* old_name, const char* new_name) {
+  const std::string msg = std::string(old_name) + " is deprecated; use " + new_name;
+  if (PyErr_WarnEx(PyExc_DeprecationWarning, msg.c_str(), 1) != 0)
+    throw py::error_already_set();
+}
+
 /// The tables _core.enum_names() returns, filled by each header's bind file for the
 /// enums that header declares (bind_enum_names.cpp).
 std::vector<std::pair<std::string, std::vector<std::string>>>& enum_name_tables();
@@ -69,13 +77,13 @@ void add_enum_names(const char* key) {
   enum_name_tables().emplace_back(key, lambdasim::enum_names<E>());
 }
 
+void bind_error(py::module_& m);
 void bind_enum_names(py::module_& m);
 void bind_platform(py::module_& m);
 void bind_workload(py::module_& m);
 void bind_predict(py::module_& m);
 void bind_prices(py::module_& m);
 void bind_curve(py::module_& m);
-void bind_fleet(py::module_& m);  // after bind_bill and bind_recommend
 void bind_bill(py::module_& m);
 void bind_traffic(py::module_& m);
 void bind_pool(py::module_& m);

@@ -15,6 +15,7 @@ namespace lambdasim {
 namespace {
 struct powertuning_model {
   double min_ram_mb = 0;
+  std::vector<double> power_values_mb;  // its default powerValues
   std::map<std::string, std::map<std::string, double>>
       base;  // arch -> region -> USD/ms
 };
@@ -28,6 +29,15 @@ const powertuning_model& model() {
     powertuning_model out;
     out.min_ram_mb = r.number("min_ram_mb");
     if (!(out.min_ram_mb > 0)) r.fail("min_ram_mb", "must be > 0");
+    const auto& pv = r.get("power_values_mb");
+    if (!pv.is_array() || pv.empty())
+      r.fail("power_values_mb", "expected a non-empty array of sizes in MB");
+    for (const auto& v : pv) {
+      if (!v.is_number() || !(v.get<double>() >= out.min_ram_mb))
+        r.fail("power_values_mb", "expected sizes in MB, each at least min_ram_mb");
+      out.power_values_mb.push_back(v.get<double>());
+    }
+    r.allow("power_values_source");
     detail::object_reader b = r.object("base_usd_per_ms");
     for (const std::string& arch : enum_names<architecture>()) {
       detail::object_reader a = b.object(arch);
@@ -80,6 +90,10 @@ double trimmed_mean_sorted(const std::vector<double>& s, double discard) {
 
 double powertuning_min_ram_mb() {
   return model().min_ram_mb;
+}
+
+std::vector<double> powertuning_power_values_mb() {
+  return model().power_values_mb;
 }
 
 double powertuning_base_usd_per_ms(std::string_view region, architecture arch) {

@@ -79,6 +79,22 @@ std::string_view to_string(constraint c) {
   return enum_name(c);
 }
 
+std::string_view constraint_words(constraint c) {
+  switch (c) {
+    case constraint::none:
+      return "feasible";
+    case constraint::memory:
+      return "below peak memory + headroom";
+    case constraint::max_warm_ms:
+      return "slower than max_warm_ms";
+    case constraint::max_latency_ms:
+      return "over the latency limit";
+    case constraint::budget_usd:
+      return "over budget";
+  }
+  return "?";
+}
+
 void recommend_options::validate() const {
   if (!(weight >= 0 && weight <= 1))
     detail::throw_invalid("weight", weight, "must be in [0, 1]");
@@ -126,10 +142,12 @@ void recommend_options::validate() const {
     detail::throw_invalid("headroom", headroom, "must be finite and >= 0");
   if (current_memory_mb && !(*current_memory_mb > 0))
     detail::throw_invalid("current_memory_mb", *current_memory_mb, "must be > 0");
-  if (current_provisioned < 0)
-    detail::throw_invalid("current_provisioned", current_provisioned, "must be >= 0");
-  if (current_provisioned > 0 && !traffic)
-    detail::throw_invalid("current_provisioned", current_provisioned,
+  if (current_provisioned_concurrency < 0)
+    detail::throw_invalid("current_provisioned_concurrency",
+                          current_provisioned_concurrency, "must be >= 0");
+  if (current_provisioned_concurrency > 0 && !traffic)
+    detail::throw_invalid("current_provisioned_concurrency",
+                          current_provisioned_concurrency,
                           "needs requests_per_month > 0");
   if (!(band_relative >= 0 && band_relative < 1))
     detail::throw_invalid("band_relative", band_relative, "must be in [0, 1)");
@@ -1020,7 +1038,7 @@ recommendation recommend(const profile& w_in, const platform& p,
       throw std::invalid_argument("current_" + std::string(e.what()));
     }
     group g{ca,
-            o.current_provisioned,
+            o.current_provisioned_concurrency,
             on_arch(w, ca, out.speed_ratio),
             price_table::aws(o.region, ca),
             {},

@@ -845,8 +845,8 @@ sweep sweep_from_text(std::string_view text, std::string_view origin,
   if (fmt == "report_metrics")
     return report_metrics_from_json(text, opt.select, origin);
   if (fmt == "csv") return csv_from_text(text, origin, opt.csv);
-  detail::throw_invalid("format", fmt,
-                        "expected auto, powertuning, report, report_metrics or csv");
+  enum_from_name<sweep_format>(fmt);  // an unknown name throws, naming the known ones
+  throw std::logic_error("sweep_from_text: no reader for format " + fmt);
 }
 
 sweep load_sweep(const std::string& path, const load_options& opt) {

@@ -340,6 +340,12 @@ TEST_CASE("malformed Power Tuning JSON names the pointer") {
   CHECK(s.sizes() == std::vector<double>{128, 256});
 }
 
+TEST_CASE("Power Tuning's default powerValues come from models/") {
+  // template.yml 4.3.4, parameter PowerValues: Default: 128,256,512,1024,1536,3008
+  CHECK(powertuning_power_values_mb() ==
+        std::vector<double>{128, 256, 512, 1024, 1536, 3008});
+}
+
 TEST_CASE(
     "a Power Tuning record may say which architecture ran (beside input/output)") {
   // Power Tuning's own input and output do not; a record wrapping them may.

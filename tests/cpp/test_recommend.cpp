@@ -593,6 +593,13 @@ TEST_CASE("recommend needs an LMI configuration when lmi is in its compute list"
                        std::invalid_argument);
 }
 
+TEST_CASE("constraint words: every constraint has its legend text") {
+  CHECK(constraint_words(constraint::none) == "feasible");
+  CHECK(constraint_words(constraint::budget_usd) == "over budget");
+  for (const auto& name : enum_names<constraint>())
+    CHECK(constraint_words(enum_from_name<constraint>(name)) != "?");
+}
+
 TEST_CASE("traffic simulations: each distinct one once, with progress") {
   // An arrival pattern makes every group simulate. With speed ratio 1 the arm64
   // groups draw from the same durations as the x86_64 ones (only the price differs),

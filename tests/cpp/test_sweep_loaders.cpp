@@ -308,6 +308,18 @@ TEST_CASE("load_sweep detects the format") {
   CHECK_THROWS_AS(load_sweep(data_path("nonexistent.csv")), config_error);
 }
 
+TEST_CASE("sweep formats: one table names them, the default and the error text") {
+  CHECK(enum_names<sweep_format>() ==
+        std::vector<std::string>{"auto", "powertuning", "report", "report_metrics",
+                                 "csv"});
+  CHECK(load_options{}.format == "auto");
+  load_options o;
+  o.format = "xml";
+  CHECK(
+      message_of([&] { sweep_from_text("memory_mb,duration_ms\n128,10\n", "t", o); }) ==
+      "format = 'xml': expected auto, powertuning, report, report_metrics or csv");
+}
+
 TEST_CASE("CSV arch column: the architecture the rows ran on") {
   // read without a column map (the header arch or architecture), a remark after the
   // name as data/multithread_arm64 writes it, and other tools' names for the two

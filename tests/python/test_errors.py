@@ -273,6 +273,13 @@ CLI_CASES = [
         ],
         "no data rows match where Function = 'f99'",
     ),
+    # argparse's own errors: one line too (no usage block), naming option and value
+    (["curve", "{profile}", "--format", "xml"], "--format: invalid choice: 'xml'"),
+    (["sweep", PRIME, "--input-format", "xml"], "--input-format: invalid choice"),
+    (["recommend", "{profile}", "--weight", "abc"], "--weight: invalid float value"),
+    (["bill", "{profile}", "--memory", "1024"], "required: --requests-per-month"),
+    (["fit", PRIME, "--bootstrap", "-3"], "unrecognized arguments: --bootstrap -3"),
+    (["nosuchverb"], "invalid choice: 'nosuchverb'"),
 ]
 
 
@@ -399,6 +406,15 @@ PY_CASES = [
     (lambda: ls.check({"cpu_ms": 1}, _sweep()), r"profile = \{'cpu_ms': 1\}"),
     (lambda: ls.Platform.named("nosuch"), r"platform = 'nosuch'"),
     (lambda: ls.PriceTable.aws("us-east-1", "sparc"), r"arch = 'sparc'"),
+    (lambda: ls.curve(_profile(), memory_mb="abc"), r"memory_mb = 'abc'"),
+    (
+        lambda: ls.bill_curve(_profile(), memory_mb=["x"], requests_per_month=1e6),
+        r"memory_mb = \['x'\]",
+    ),
+    (lambda: ls.fit_many([_sweep(), 1]), r"sweeps\[1\] = 1"),
+    (lambda: ls.simulate_many(_profile(), [1], [2]), r"arrivals\[0\] = 1"),
+    (lambda: ls.curve([_profile(), "x"]), r"profiles\[1\] = 'x'"),
+    (lambda: ls.recommend([_profile(), 3]), r"profiles\[1\] = 3"),
 ]
 
 
@@ -424,8 +440,7 @@ def test_at_least_forty_rows():
         ),
         (
             ["recommend", "{profile}", "--strategy", "fastest"],
-            "lambdasim recommend: error: argument --strategy: invalid choice: "
-            "'fastest'",
+            "lambdasim recommend: error: argument --strategy: invalid choice: 'fastest'",
         ),
         (
             ["simulate", "{profile}", "--seed", "1e30"],

@@ -135,3 +135,31 @@ def test_doc_examples_on_the_example_profile_exit_0(tmp_path, monkeypatch, capsy
     for line in lines:
         assert main(shlex.split(line)[1:]) == 0, line
         assert capsys.readouterr().out.strip()
+
+
+def test_module_map_matches_the_tree():
+    """docs/vocabulary.md's module map: one row per public header, and every file it
+    names (sources, bind files, doctest files) exists; every bind_*.cpp and test_*.cpp
+    of the tree is in it."""
+    text = (REPO / "docs" / "vocabulary.md").read_text()
+    table = text.split("## Module map", 1)[1].split("\n\n")[2]
+    rows = [r.split("|")[1:-1] for r in table.splitlines()[2:]]
+    headers = [re.findall(r"`([\w/]+\.hpp)`", r[0])[0] for r in rows]
+    public = sorted(p.name for p in (REPO / "libsim/include/lambdasim").glob("*.hpp"))
+    assert (
+        sorted(headers)
+        == sorted(set(headers))
+        == [h for h in public if h != "version.hpp"]
+    )
+    named = {name for r in rows for name in re.findall(r"`(\w+\.cpp)`", "|".join(r))}
+    where = {
+        "bind_": REPO / "bindings/src",
+        "test_": REPO / "tests/cpp",
+    }
+    for name in named:
+        folder = next((d for p, d in where.items() if name.startswith(p)), None)
+        folder = folder or REPO / "libsim/src"
+        assert (folder / name).is_file(), name
+    for folder, prefix in ((where["bind_"], "bind_"), (where["test_"], "test_")):
+        tree = {p.name for p in folder.glob(f"{prefix}*.cpp")}
+        assert tree - {"bind_pickle.cpp"} <= named, tree - named

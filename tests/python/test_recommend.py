@@ -234,7 +234,8 @@ def test_cli_table_and_powertuning_url(profile_file, capsys):
     assert url.startswith("https://")
     d = ls.powertuning.decode_visualization(url)
     sizes = [int(s) for s in d["memory_mb"]]
-    assert 1024 in sizes and 3008 in sizes
+    # Power Tuning's default powerValues (its template.yml), all feasible here
+    assert sizes == [128, 256, 512, 1024, 1536, 3008]
     # from 1769 MB on, 1000 ms of one thread runs at one vCPU: 1000 + 100 ms
     assert d["duration_ms"][sizes.index(3008)] == pytest.approx(1100, rel=1e-6)
 
@@ -281,11 +282,16 @@ def test_plots_have_their_labels(api):
     ax_c, ax_l = plot_provisioned(
         ls.Profile(name="io", io_ms=1000),
         1024,
-        provisioned=2,
+        provisioned_concurrency=2,
         requests_per_month=np.logspace(5, 8, 6),
     )
     assert any(t.get_text().startswith("break-even") for t in ax_c.texts)
     assert "p99" in ax_l.get_ylabel()
+    assert "2 provisioned" in ax_l.get_legend_handles_labels()[1]
+    with pytest.warns(DeprecationWarning, match="provisioned= is deprecated"):
+        plot_provisioned(
+            ls.Profile(io_ms=1000), 1024, provisioned=2, requests_per_month=[1e6]
+        )
     plt.close("all")
 
 
@@ -418,3 +424,19 @@ def test_cli_says_one_provisioned_instance_in_the_singular(tmp_path, capsys):
     first = capsys.readouterr().out.splitlines()[0]
     assert first.startswith("Recommended: ")
     assert first.endswith(" with 1 provisioned instance")
+
+
+def test_current_provisioned_concurrency_and_its_old_name():
+    """The current configuration's provisioned concurrency under the vocabulary's name;
+    ``current_provisioned=`` is its deprecated name (warns, same effect)."""
+    p = ls.Profile(io_ms=1000)
+    kw = {"arch": "x86_64", "memory_mb": [1024], "requests_per_month": 7889400.0}
+    kw |= {"max_provisioned": 3, "current_memory_mb": 1024, "strategy": "cost"}
+    r = ls.recommend(p, current_provisioned_concurrency=1, **kw)
+    assert r.change["current_provisioned_concurrency"] == 1
+    assert r.change["current_provisioned"] == 1
+    with pytest.warns(DeprecationWarning, match="current_provisioned is deprecated"):
+        old = ls.recommend(p, current_provisioned=1, **kw)
+    assert old.change == r.change
+    o = ls.primitives.RecommendOptions()
+    assert o.current_provisioned_concurrency == 0

@@ -8,18 +8,18 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import _core
-from ._defaults import resolve_platform, set_fields
+from ._defaults import OptionError, resolve_platform, set_fields
 
 
 def fit_many(
     sweeps: Sequence[_core.Sweep],
     platform: Any = None,
     *,
-    threads: int = 0,
+    threads: int | None = None,
     **options: Any,
 ) -> list[_core.FitResult]:
     """``fit`` of each sweep with the same options, on ``threads`` threads (0 = every
-    core); result ``i`` equals ``fit(sweeps[i], platform, **options)``.
+    core; unset: the C++ default, every core); result ``i`` equals ``fit(sweeps[i], platform, **options)``.
 
     Examples
     --------
@@ -28,12 +28,18 @@ def fit_many(
     >>> [f.structure for f in ls.fit_many([s, s], sizes=[128, 256, 1024], bootstrap=0)]
     ['io_cpu', 'io_cpu']
     """
+    sweeps = list(sweeps)
+    for i, s in enumerate(sweeps):
+        if not isinstance(s, _core.Sweep):
+            msg = f"sweeps[{i}] = {s!r}: expected a Sweep (Sweep.load, ...)"
+            raise OptionError(msg)
     opts = set_fields(
         _core.FitOptions(),
         options,
         "fit_many() got an unexpected keyword argument '{key}'",
     )
-    return _core.fit_batch(list(sweeps), resolve_platform(platform), opts, threads)
+    extra = {} if threads is None else {"threads": threads}
+    return _core.fit_batch(sweeps, resolve_platform(platform), opts, **extra)
 
 
 def simulate_many(
@@ -42,11 +48,21 @@ def simulate_many(
     options: Sequence[_core.SimulateOptions],
     platform: Any = None,
     *,
-    threads: int = 0,
+    threads: int | None = None,
 ) -> list[_core.SimulationResult]:
     """``simulate`` of each (arrivals, options) pair, e.g. a grid of memory x rate x
-    policy, on ``threads`` threads (0 = every core). Each simulation keeps its own seed:
+    policy, on ``threads`` threads (0 = every core; unset: the C++ default, every
+    core). Each simulation keeps its own seed:
     result ``i`` equals the one-at-a-time simulation."""
+    for name, items, kind in (
+        ("arrivals", arrivals, _core.Arrivals),
+        ("options", options, _core.SimulateOptions),
+    ):
+        for i, item in enumerate(items):
+            if not isinstance(item, kind):
+                msg = f"{name}[{i}] = {item!r}: expected {kind.__name__}"
+                raise OptionError(msg)
+    extra = {} if threads is None else {"threads": threads}
     return _core.simulate_batch(
-        profile, resolve_platform(platform), list(arrivals), list(options), threads
+        profile, resolve_platform(platform), list(arrivals), list(options), **extra
     )

@@ -16,6 +16,7 @@ from ._columns import MemoryColumns
 from ._defaults import (
     OptionError,
     as_number,
+    memory_sizes,
     on_priced_arch,
     resolve_platform,
     resolve_prices,
@@ -319,9 +320,7 @@ def bill_curve(
     prices = resolve_prices(prices, region, arch, profile)
     options_ = bill_options(**options)
     _require_requests(options)
-    grid = None if memory_mb is None else np.asarray(memory_mb, dtype=np.float64)
-    if grid is not None and grid.ndim == 0:
-        grid = grid.reshape(1)
+    grid = memory_sizes(memory_mb)
     if not isinstance(profile, _core.Profile):
         from ._fleet import fleet_bill_curve
 

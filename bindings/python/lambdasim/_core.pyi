@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['Arrivals', 'BillCurveResult', 'BillOptions', 'BillingRules', 'BreakEvenResult', 'CheckOptions', 'CheckResult', 'CompareOptions', 'Component', 'ComputeComparison', 'ComputeEstimate', 'ConfigError', 'ConvergenceError', 'CurveResult', 'Ec2InstanceType', 'FitCandidate', 'FitOptions', 'FitResult', 'KeepAlive', 'LatencyStats', 'LmiBill', 'LmiConfig', 'LmiLayout', 'LmiModel', 'LmiPlan', 'LmiRequestWork', 'LmiSimulateOptions', 'LmiSimulationResult', 'LogHistogram', 'MonthlyBill', 'PROFILE_COLUMNS', 'Platform', 'PoolModel', 'PowertuningStats', 'PriceTable', 'PriceTier', 'Profile', 'RECOMMEND_CHOICES', 'RecommendCandidate', 'RecommendChange', 'RecommendOptions', 'RecommendTable', 'Recommendation', 'Recycling', 'SimulateOptions', 'SimulationResult', 'Sweep', 'SweepMetadata', 'SweepSummary', 'VcpuTier', 'architecture_speed_ratio', 'bill_curve', 'bill_curve_columns', 'bill_curve_profiles', 'billed_ms', 'break_even_peak', 'break_even_requests', 'check', 'clopper_pearson', 'cold_ms', 'cold_probability', 'compare_compute', 'compute_bill', 'compute_lmi_bill', 'cpu_time_ms', 'curve', 'curve_columns', 'curve_one', 'curve_profiles', 'decode_visualization', 'encode_visualization', 'enum_names', 'fit', 'fit_batch', 'gb_seconds', 'lmi_assumptions', 'lmi_instances_for', 'lmi_resolve', 'lmi_work_of', 'mean_month_hours', 'mixture_percentile', 'overflow_fraction', 'plan_lmi', 'platform_in_force', 'powertuning_base_usd_per_ms', 'powertuning_min_ram_mb', 'powertuning_price', 'powertuning_statistics', 'powertuning_trimmed_mean', 'provisioned_break_even', 'provisioned_for_peak', 'recommend', 'recommend_columns', 'recommend_profiles', 'simulate', 'simulate_batch', 'simulate_lmi', 'simulated_bill', 'simulated_lmi_bill', 'simulated_requests_per_s', 'warm_ms']
+__all__: list[str] = ['Arrivals', 'BillCurveResult', 'BillOptions', 'BillingRules', 'BreakEvenResult', 'CheckOptions', 'CheckResult', 'CompareOptions', 'Component', 'ComputeComparison', 'ComputeEstimate', 'ConfigError', 'ConvergenceError', 'CurveResult', 'Ec2InstanceType', 'FitCandidate', 'FitOptions', 'FitResult', 'KeepAlive', 'LatencyStats', 'LmiBill', 'LmiConfig', 'LmiLayout', 'LmiModel', 'LmiPlan', 'LmiRequestWork', 'LmiSimulateOptions', 'LmiSimulationResult', 'LogHistogram', 'MonthlyBill', 'PROFILE_COLUMNS', 'Platform', 'PoolModel', 'PowertuningStats', 'PriceTable', 'PriceTier', 'Profile', 'RECOMMEND_CHOICES', 'RecommendCandidate', 'RecommendChange', 'RecommendOptions', 'RecommendTable', 'Recommendation', 'Recycling', 'SWEEP_LOAD_DEFAULTS', 'SimulateOptions', 'SimulationResult', 'Sweep', 'SweepMetadata', 'SweepSummary', 'VcpuTier', 'architecture_speed_ratio', 'bill_curve', 'bill_curve_columns', 'bill_curve_profiles', 'billed_ms', 'break_even_peak', 'break_even_requests', 'check', 'clopper_pearson', 'cold_ms', 'cold_probability', 'compare_compute', 'compute_bill', 'compute_lmi_bill', 'constraint_words', 'cpu_time_ms', 'curve', 'curve_columns', 'curve_one', 'curve_profiles', 'decode_visualization', 'encode_visualization', 'enum_names', 'fit', 'fit_batch', 'gb_seconds', 'lmi_assumptions', 'lmi_instances_for', 'lmi_resolve', 'lmi_work_of', 'mean_month_hours', 'mixture_percentile', 'overflow_fraction', 'plan_lmi', 'platform_in_force', 'powertuning_base_usd_per_ms', 'powertuning_min_ram_mb', 'powertuning_power_values_mb', 'powertuning_price', 'powertuning_statistics', 'powertuning_trimmed_mean', 'provisioned_break_even', 'provisioned_for_peak', 'recommend', 'recommend_columns', 'recommend_profiles', 'simulate', 'simulate_batch', 'simulate_lmi', 'simulated_bill', 'simulated_lmi_bill', 'simulated_requests_per_s', 'warm_ms']
 class ConfigError(ValueError):
     """
     A file or JSON document that cannot be read: names the file and the JSON pointer (or line) and the offending value. A ValueError.
@@ -3515,10 +3515,18 @@ class RecommendOptions:
     @property
     def current_provisioned(self) -> int:
         """
-        Provisioned instances of the current configuration (with current_memory_mb).
+        Deprecated name of current_provisioned_concurrency (warns).
         """
     @current_provisioned.setter
-    def current_provisioned(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+    def current_provisioned(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def current_provisioned_concurrency(self) -> int:
+        """
+        Provisioned-concurrency instances of the current configuration (with current_memory_mb).
+        """
+    @current_provisioned_concurrency.setter
+    def current_provisioned_concurrency(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def headroom(self) -> float:
@@ -3796,6 +3804,11 @@ class RecommendTable:
         Excluded by: none = feasible
         """
     @property
+    def feasible(self) -> numpy.typing.NDArray[numpy.bool]:
+        """
+        True where no constraint excludes the candidate (excluded_by is none).
+        """
+    @property
     def latency_ms(self) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
         Latency at the percentile, cold starts included (ms).
@@ -4023,6 +4036,10 @@ def compute_lmi_bill(config: LmiConfig, instance_hours: typing.SupportsFloat | t
     """
     The bill of instance_hours of c.instance_type and requests requests. Raises ValueError naming a negative or NaN quantity, or as validate()
     """
+def constraint_words(name: str) -> str:
+    """
+    What failing a constraint (a name of enum_names()['constraint']) means, in words for a legend: 'over budget'; 'feasible' for none.
+    """
 def cpu_time_ms(work_ms: typing.SupportsFloat | typing.SupportsIndex, share: typing.SupportsFloat | typing.SupportsIndex, parallelism: typing.SupportsFloat | typing.SupportsIndex, platform: Platform) -> float:
     """
     Wall time of work_ms of CPU at one vCPU, run on parallelism threads with a CPU share share (vCPUs), under the platform's throttling rule. smooth: work / min(share, parallelism). cfs / cfs_aligned: CFS bandwidth control with quota share * period per period (see docs/model.md).
@@ -4107,6 +4124,10 @@ def powertuning_min_ram_mb() -> float:
     """
     Power Tuning's minRAM (128 MB) from models/.
     """
+def powertuning_power_values_mb() -> list[float]:
+    """
+    Power Tuning's default powerValues (the sizes it tries when an execution names none) from models/.
+    """
 def powertuning_price(average_billed_ms: typing.SupportsFloat | typing.SupportsIndex, memory_mb: typing.SupportsFloat | typing.SupportsIndex, base_usd_per_ms: typing.SupportsFloat | typing.SupportsIndex) -> float:
     """
     Power Tuning's utils.computePrice: ceil(average_billed_ms) * base * (memory / minRAM), evaluated in that order (so the double result equals Power Tuning's). Raises ValueError unless average_billed_ms >= 0, memory_mb > 0, base >= 0
@@ -4165,6 +4186,7 @@ def warm_ms(profile: Profile, platform: Platform, memory_mb: typing.Annotated[nu
     """
 PROFILE_COLUMNS: tuple = ('cpu_ms', 'threads', 'io_ms', 'scaled_io_ms', 'knee_vcpu', 'gc_ms', 'ref_mb', 'init_ms', 'first_call_cpu_ms', 'peak_memory_mb', 'cv')
 RECOMMEND_CHOICES: dict = {'strategy': ('cost', 'speed', 'balanced', 'knee'), 'compute': ('on-demand', 'provisioned', 'lmi'), 'arch': ('x86_64', 'arm64')}
+SWEEP_LOAD_DEFAULTS: dict = {'format': 'auto', 'select': '', 'source': 'auto'}
 __version__: str
 mean_month_hours: float = 730.485
 simulated_requests_per_s: float = 11000000.0

@@ -11,7 +11,7 @@ import numpy as np
 
 from . import _core
 from ._columns import MemoryColumns
-from ._defaults import on_priced_arch, resolve_platform, resolve_prices
+from ._defaults import memory_sizes, on_priced_arch, resolve_platform, resolve_prices
 from ._result import Result, long_format
 
 if TYPE_CHECKING:
@@ -307,9 +307,7 @@ def curve(
     profile = on_priced_arch(profile, arch, speed_ratio)
     platform = resolve_platform(platform, profile)
     prices = resolve_prices(prices, region, arch, profile)
-    grid = None if memory_mb is None else np.asarray(memory_mb, dtype=np.float64)
-    if grid is not None and grid.ndim == 0:
-        grid = grid.reshape(1)
+    grid = memory_sizes(memory_mb)
     extra = {} if threads is None else {"threads": threads}
     if isinstance(profile, _core.Profile):
         # one call, one allocation: the columns are views into one block

@@ -20,6 +20,21 @@ class OptionError(ValueError, TypeError):
     either ``except`` catches it."""
 
 
+def memory_sizes(memory_mb: Any) -> Any:
+    """``memory_mb`` as a 1-D float64 array (a number gives one size; ``None`` stays
+    ``None``: the platform's grid). ``OptionError`` naming it when it is not numbers."""
+    import numpy as np
+
+    if memory_mb is None:
+        return None
+    try:
+        grid = np.asarray(memory_mb, dtype=np.float64)
+    except (TypeError, ValueError):
+        msg = f"memory_mb = {memory_mb!r}: expected sizes in MB (a number or numbers)"
+        raise OptionError(msg) from None
+    return grid.reshape(1) if grid.ndim == 0 else grid
+
+
 def resolve_platform(platform: Any = None, profile: Any = None) -> _core.Platform:
     """``None`` -> the platform a fitted ``profile`` records (``profile.platform``, for
     one Profile), else ``Platform.aws_lambda()``; a model name or a JSON path ->

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from . import _core
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -115,13 +117,10 @@ def plot_concurrency(result: Any, ax: Axes | None = None, **kwargs: Any) -> Axes
 
 # ---------------------------------------------------------------- recommendations
 
-_ARCH_COLORS = {"x86_64": "tab:blue", "arm64": "tab:orange"}
-_CONSTRAINT_WORDS = {
-    "memory": "below peak memory + headroom",
-    "max_warm_ms": "slower than max_warm_ms",
-    "max_latency_ms": "over the latency limit",
-    "budget_usd": "over budget",
-}
+#: One colour per architecture, in the order of the C++ enum's names.
+_ARCH_COLORS = dict(
+    zip(_core.enum_names()["architecture"], ("tab:blue", "tab:orange", "tab:green"))
+)
 
 
 def memory_ticks(platform: Any) -> list[int]:
@@ -199,7 +198,6 @@ def plot_recommendation(rec: Any, ax: Sequence[Axes] | None = None) -> Sequence[
         sel = od & (t["arch"] == a)
         m = t["memory_mb"][sel]
         warm = t["warm_ms"][sel]
-        feasible = t["excluded_by"][sel] == "none"
         color = _ARCH_COLORS.get(a, None)
         ax_d.plot(m, warm, color=color, label=f"{a} warm duration")
         cost = np.where(np.isfinite(t[cost_key][sel]), t[cost_key][sel] * scale, np.nan)
@@ -222,7 +220,6 @@ def plot_recommendation(rec: Any, ax: Sequence[Axes] | None = None) -> Sequence[
                 lw=0,
                 label=f"{a} prediction band",
             )
-        del feasible
     # shade sizes no on-demand configuration of any architecture may use
     first = od & (t["arch"] == archs[0])
     m0 = t["memory_mb"][first]
@@ -230,10 +227,10 @@ def plot_recommendation(rec: Any, ax: Sequence[Axes] | None = None) -> Sequence[
     why = t["excluded_by"][first].copy()
     for a in archs:
         sel = od & (t["arch"] == a)
-        excluded &= t["excluded_by"][sel] != "none"
+        excluded &= ~t["feasible"][sel]
     shaded: set[str] = set()
     for start, end in _spans(excluded):
-        reason = _CONSTRAINT_WORDS.get(str(why[start]), str(why[start]))
+        reason = _core.constraint_words(str(why[start]))
         label = f"excluded: {reason}" if reason not in shaded else None
         shaded.add(reason)
         for axis in (ax_d, ax_c):
@@ -341,7 +338,7 @@ def plot_pareto(rec: Any, ax: Axes | None = None) -> Axes:
     monthly = rec.requests_per_month > 0
     cost_key = "monthly_usd" if monthly else "cost_usd"
     scale = 1.0 if monthly else 1e6
-    ok = t["excluded_by"] == "none"
+    ok = t["feasible"]
     for a in dict.fromkeys(t["arch"].tolist()):
         sel = ok & (t["arch"] == a)
         ax.scatter(
@@ -389,18 +386,30 @@ def plot_pareto(rec: Any, ax: Axes | None = None) -> Axes:
 def plot_provisioned(
     profile: Any,
     memory_mb: float,
-    provisioned: int = 1,
+    provisioned_concurrency: int = 1,
     requests_per_month: Any = None,
     platform: Any = None,
     arch: str | None = None,
     percentile: float | None = None,
     region: str | None = None,
     ax: Sequence[Axes] | None = None,
+    *,
+    provisioned: int | None = None,
 ) -> Sequence[Axes]:
     """Monthly cost (top) and the latency percentile (bottom) against monthly traffic, on
-    demand and with ``provisioned`` instances at ``memory_mb``, the cost break-even
-    (``provisioned_break_even``) marked. ``percentile`` None: ``RecommendOptions``'
-    default. Returns the two Axes."""
+    demand and with ``provisioned_concurrency`` instances at ``memory_mb``, the cost
+    break-even (``provisioned_break_even``) marked. ``percentile`` None:
+    ``RecommendOptions``' default. ``provisioned=`` is the deprecated name of
+    ``provisioned_concurrency=``. Returns the two Axes."""
+    from ._defaults import deprecated_keyword
+
+    npc: int = (
+        provisioned_concurrency
+        if provisioned is None  # else given under the old name: warn and take it
+        else deprecated_keyword(
+            "provisioned", "provisioned_concurrency", provisioned, None
+        )
+    )
     import matplotlib.pyplot as plt
     from matplotlib.ticker import FuncFormatter
 
@@ -424,25 +433,23 @@ def plot_provisioned(
             arch=prices.arch,
             memory_mb=[memory_mb],
             requests_per_month=float(n_req),
-            max_provisioned=provisioned,
+            max_provisioned=npc,
             percentile=percentile,
             strategy="cost",
             region=prices.region,
         )
         t = r.candidates()
         od = t["provisioned_concurrency"] == 0
-        pcn = t["provisioned_concurrency"] == provisioned
+        pcn = t["provisioned_concurrency"] == npc
         od_cost.append(t["monthly_usd"][od][0])
         pc_cost.append(t["monthly_usd"][pcn][0])
         od_lat.append(t["latency_ms"][od][0])
         pc_lat.append(t["latency_ms"][pcn][0])
     ax_c.plot(traffic, od_cost, label="on demand")
-    ax_c.plot(traffic, pc_cost, label=f"{provisioned} provisioned")
+    ax_c.plot(traffic, pc_cost, label=f"{npc} provisioned")
     ax_l.plot(traffic, od_lat, label="on demand")
-    ax_l.plot(traffic, pc_lat, label=f"{provisioned} provisioned")
-    be = _core.provisioned_break_even(
-        profile, platform, prices, float(memory_mb), provisioned
-    )
+    ax_l.plot(traffic, pc_lat, label=f"{npc} provisioned")
+    be = _core.provisioned_break_even(profile, platform, prices, float(memory_mb), npc)
     if np.isfinite(be):
         for axis in (ax_c, ax_l):
             axis.axvline(be, color="crimson", ls="--", lw=1)

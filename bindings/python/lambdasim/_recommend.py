@@ -55,6 +55,7 @@ TABLE_COLUMNS = (
     "latency_ms",
     "cold_fraction",
     "excluded_by",
+    "feasible",
     "pareto",
 )
 
@@ -241,7 +242,8 @@ class Recommendation(Result):
     # -- tables
     def candidates(self) -> dict[str, NDArray[Any]]:
         """Every candidate (size x architecture x concurrency option) as 1-D arrays, with
-        ``excluded_by`` (the first constraint it fails, ``none`` if feasible) and
+        ``excluded_by`` (the first constraint it fails, ``none`` if feasible),
+        ``feasible`` (no constraint fails) and
         ``pareto`` (on the front of cost against the latency percentile)."""
         return dict(self._table)
 
@@ -351,26 +353,15 @@ class Recommendation(Result):
 
     def powertuning_url(self, sizes: Any = None) -> str:
         """A Power Tuning visualization URL of the predicted curve of the choice's
-        architecture at ``sizes`` (default: the Power Tuning sizes within the grid)."""
+        architecture at ``sizes`` (default: Power Tuning's default powerValues,
+        ``lambdasim.powertuning.power_values_mb()``, within the platform's range)."""
         from ._curve import curve
 
         plat = self.platform
-        if sizes is None:
+        if sizes is None:  # Power Tuning's default powerValues (models/)
             sizes = [
                 s
-                for s in (
-                    128,
-                    256,
-                    512,
-                    1024,
-                    1536,
-                    2048,
-                    3008,
-                    4096,
-                    6144,
-                    8192,
-                    10240,
-                )
+                for s in _core.powertuning_power_values_mb()
                 if plat.min_memory_mb <= s <= plat.max_memory_mb
             ]
         c = curve(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _core
-from ._defaults import OptionError, resolve_platform, set_fields
+from ._defaults import OptionError, memory_sizes, resolve_platform, set_fields
 from ._result import Result, field, warn_all
 
 if TYPE_CHECKING:
@@ -183,7 +183,8 @@ def summarize(
     if aggregate is None:
         aggregate = str(_core.CheckOptions().aggregate)
     elif not isinstance(aggregate, str):
-        msg = f"aggregate = {aggregate!r}: expected median, trimmed_mean or mean"
+        names = _core.enum_names()["aggregation"]
+        msg = f"aggregate = {aggregate!r}: expected {', '.join(names[:-1])} or {names[-1]}"
         raise OptionError(msg)
     warn_all(sweep.diagnostics)
     return SweepSummary(sweep.summarize(aggregate), sweep, aggregate)
@@ -324,7 +325,7 @@ class FitResult(Result):
         (``platform`` None: the one fitted on; quantiles None: those of
         ``spread_lo_ms``/``spread_hi_ms``, C++ ``spread_q_lo``/``spread_q_hi``)."""
         plat = self.platform if platform is None else resolve_platform(platform)
-        grid = np.atleast_1d(np.asarray(memory_mb, dtype=np.float64))
+        grid = memory_sizes(memory_mb)
         given = {k: v for k, v in (("q_lo", q_lo), ("q_hi", q_hi)) if v is not None}
         return self._r.prediction_band(plat, grid, **given)
 
@@ -335,7 +336,7 @@ class FitResult(Result):
         (``platform`` None: the one fitted on; ``level`` None: the fit's
         ``band_level``)."""
         plat = self.platform if platform is None else resolve_platform(platform)
-        grid = np.atleast_1d(np.asarray(memory_mb, dtype=np.float64))
+        grid = memory_sizes(memory_mb)
         lvl = self._r.band_level if level is None else level
         return self._r.prediction_interval(plat, grid, lvl)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from ._core import decode_visualization, encode_visualization
 from ._core import powertuning_base_usd_per_ms as base_usd_per_ms
 from ._core import powertuning_min_ram_mb as min_ram_mb
+from ._core import powertuning_power_values_mb as power_values_mb
 from ._core import powertuning_price as price
 from ._core import powertuning_statistics as statistics
 from ._core import powertuning_trimmed_mean as trimmed_mean
@@ -21,6 +22,7 @@ __all__ = [
     "decode_visualization",
     "encode_visualization",
     "min_ram_mb",
+    "power_values_mb",
     "price",
     "statistics",
     "trimmed_mean",

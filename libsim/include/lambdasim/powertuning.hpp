@@ -92,6 +92,9 @@ sweep load_powertuning(const std::string& path, powertuning_source src = {});
 double powertuning_base_usd_per_ms(std::string_view region, architecture arch);
 /// Power Tuning's minRAM (128 MB) from models/.
 double powertuning_min_ram_mb();
+/// Power Tuning's default powerValues (the sizes it tries when an execution names
+/// none: 128, 256, 512, 1024, 1536, 3008 MB) from models/.
+std::vector<double> powertuning_power_values_mb();
 
 /// Power Tuning's default discardTopBottom (lambda/utils.js @262ecc2): a tool setting,
 /// not an AWS figure.

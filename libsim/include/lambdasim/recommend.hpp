@@ -94,6 +94,9 @@ struct enum_traits<constraint> {
        {constraint::budget_usd, "budget_usd"}}};
 };
 std::string_view to_string(constraint c);
+/// What failing a constraint means, in words for a legend ("over budget"; "feasible"
+/// for none).
+std::string_view constraint_words(constraint c);
 
 /// Options of a recommendation. C++ owns the defaults; Python and the CLI only
 /// override.
@@ -148,7 +151,9 @@ struct recommend_options {
   // The current configuration, for "what changes".
   std::optional<double> current_memory_mb;
   std::optional<architecture> current_architecture;  ///< default: the profile's
-  int current_provisioned = 0;
+  /// Provisioned-concurrency instances of the current configuration (Python also
+  /// takes current_provisioned, its deprecated name).
+  int current_provisioned_concurrency = 0;
 
   // The model's uncertainty: a relative half-width of the warm-duration prediction
   // band, or band arrays on the memory grid for profile_architecture (both empty/0:

@@ -73,12 +73,25 @@ sweep load_csv(const std::string& path, const csv_options& opt = {});
 // ---- any format
 // ------------------------------------------------------------------------
 
+/// The formats load_sweep reads (load_options::format names one).
+enum class sweep_format { automatic, powertuning, report, report_metrics, csv };
+template <>
+struct enum_traits<sweep_format> {
+  static constexpr std::string_view field = "format";
+  static constexpr std::array<std::pair<sweep_format, std::string_view>, 5> names{
+      {{sweep_format::automatic, "auto"},
+       {sweep_format::powertuning, "powertuning"},
+       {sweep_format::report, "report"},
+       {sweep_format::report_metrics, "report_metrics"},
+       {sweep_format::csv, "csv"}}};
+};
+
 /// Options of load_sweep.
 struct load_options {
-  /// auto (by content: '{' or '[' JSON -> Power Tuning, REPORT metrics or JSON REPORT
-  /// lines; a first line with commas -> csv; else REPORT text), powertuning,
-  /// report, report_metrics, csv
-  std::string format = "auto";
+  /// A sweep_format name: auto (by content: '{' or '[' JSON -> Power Tuning, REPORT
+  /// metrics or JSON REPORT lines; a first line with commas -> csv; else REPORT text),
+  /// powertuning, report, report_metrics, csv
+  std::string format{enum_name(sweep_format::automatic)};
   /// Power Tuning: the run index in an array of runs; REPORT metrics: the series path
   std::string select;
   powertuning_source source = powertuning_source::automatic;

@@ -30,10 +30,9 @@ if TYPE_CHECKING:
 COMMANDS = [_curve, _bill, _sweep, _fit, _check, _simulate, _recommend, _demo]
 
 
-class _Parser(argparse.ArgumentParser):
-    """A parse error is bad input like any other: one stderr line naming the option
-    and the value, exit 2 (argparse alone prints the usage first). Subcommand parsers
-    inherit it (``add_subparsers`` makes parsers of the parent's class)."""
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr (exit 2), naming the
+    option and the value, as every other bad input: no usage block."""
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
@@ -43,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered subcommand."""
     from .. import __version__
 
-    parser = _Parser(
+    parser = Parser(
         prog="lambdasim",
         description="Predict AWS Lambda duration and cost across memory sizes, offline.",
     )

@@ -13,6 +13,19 @@ import numpy as np
 
 from .._result import format_value
 
+#: What every command prints unless --format says otherwise: an aligned, rounded table.
+DEFAULT_FORMAT = "table"
+
+
+def add_format_arg(p: Any, choices: tuple[str, ...], help: str | None = None) -> None:
+    """--format, with the output formats the command offers (the default: a table)."""
+    p.add_argument(
+        "--format",
+        choices=list(choices),
+        default=DEFAULT_FORMAT,
+        help=help or "output (default: %(default)s)",
+    )
+
 
 def _plain(v: Any) -> Any:
     if isinstance(v, (np.bool_, bool)):

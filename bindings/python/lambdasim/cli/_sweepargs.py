@@ -24,18 +24,20 @@ def _pair(text: str, what: str) -> tuple[str, str]:
 
 def add_sweep_args(p: argparse.ArgumentParser) -> None:
     """FILE plus the loader options."""
+    from .. import _core
     from ._common import enum_names
 
+    loader = _core.SWEEP_LOAD_DEFAULTS  # load_options{} of the C++ loader
     p.add_argument("file", metavar="FILE|URL", help=SWEEP_HELP)
     p.add_argument(
         "--input-format",
-        default="auto",
-        choices=["auto", "powertuning", "report", "report_metrics", "csv"],
+        default=loader["format"],
+        choices=enum_names("sweep_format"),
         help="format of FILE (default: %(default)s, detected from the content)",
     )
     p.add_argument(
         "--select",
-        default="",
+        default=loader["select"],
         help="which run of a Power Tuning array (its index; without it the error "
         "lists the runs) or which series of a REPORT metrics file (e.g. "
         "python311/x86_64) (default: the only run or series)",

@@ -18,7 +18,7 @@ from ._common import (
     load_platform,
     load_priced_profile,
 )
-from ._output import write_object
+from ._output import add_format_arg, write_object
 from .curve import PROFILE_HELP
 
 
@@ -149,11 +149,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="capacity is planned for the mean rate times this ratio "
         "(default: the mean rate itself)",
     )
-    p.add_argument(
-        "--format",
-        choices=["json", "table"],
-        default="table",
-        help="output (default: %(default)s); json keys are the documented "
+    add_format_arg(
+        p,
+        ("json", "table"),
+        "output (default: %(default)s); json keys are the documented "
         "contract, table rounds USD to cents",
     )
     p.set_defaults(func=run)

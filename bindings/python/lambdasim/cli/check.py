@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from ._common import add_parser, add_platform_args, default, load_platform
-from ._output import write_table
+from ._output import add_format_arg, write_table
 from ._sweepargs import add_sweep_args, load_sweep
 from .curve import PROFILE_HELP
 from .sweep import add_aggregate_arg
@@ -58,12 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     add_platform_args(p, prices=False)
     add_aggregate_arg(p, d)
-    p.add_argument(
-        "--format",
-        choices=["csv", "json", "table"],
-        default="table",
-        help="output (default: %(default)s)",
-    )
+    add_format_arg(p, ("csv", "json", "table"))
     p.set_defaults(func=run)
 
 

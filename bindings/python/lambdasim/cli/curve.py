@@ -11,7 +11,7 @@ from ._common import (
     load_platform,
     load_priced_profile,
 )
-from ._output import write_table
+from ._output import add_format_arg, write_table
 
 # --format table only: figures people read (csv and json stay machine-exact)
 # (durations as format_value writes them: to the millisecond from 100 ms)
@@ -48,11 +48,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "(default: every size of the platform, 10,113 on AWS Lambda)",
     )
     add_platform_args(p)
-    p.add_argument(
-        "--format",
-        choices=["csv", "json", "table"],
-        default="table",
-        help="output: csv and json are exact (cost_usd per invocation); table "
+    add_format_arg(
+        p,
+        ("csv", "json", "table"),
+        "output: csv and json are exact (cost_usd per invocation); table "
         "rounds and shows USD per million invocations (default: %(default)s)",
     )
     p.set_defaults(func=run)

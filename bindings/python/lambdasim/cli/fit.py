@@ -7,7 +7,7 @@ import argparse
 import math
 
 from ._common import add_parser, add_platform_args, default, enum_names, load_platform
-from ._output import write_table
+from ._output import add_format_arg, write_table
 from ._sweepargs import add_sweep_args, load_sweep
 from .sweep import add_aggregate_arg
 
@@ -106,12 +106,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--name", help="name of the fitted profile (default: from the sweep)"
     )
-    p.add_argument(
-        "--format",
-        choices=["csv", "json", "table"],
-        default="table",
-        help="output (default: %(default)s)",
-    )
+    add_format_arg(p, ("csv", "json", "table"))
     p.set_defaults(func=run)
 
 

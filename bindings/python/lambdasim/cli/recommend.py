@@ -11,7 +11,7 @@ import sys
 from typing import Any
 
 from ._common import add_parser, enum_names
-from ._output import _plain
+from ._output import _plain, add_format_arg
 from .curve import PROFILE_HELP, load_platform
 
 # argparse destination -> RecommendOptions field; unset arguments keep the C++ defaults
@@ -179,11 +179,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="never show a progress bar (by default one is shown on stderr when the "
         "traffic simulations are long, e.g. many provisioned levels under high load)",
     )
-    p.add_argument(
-        "--format",
-        choices=["json", "table"],
-        default="table",
-        help="output (default: %(default)s); the json keys memory_mb, arch, "
+    add_format_arg(
+        p,
+        ("json", "table"),
+        "output (default: %(default)s); the json keys memory_mb, arch, "
         "provisioned_concurrency, warm_ms, cost_usd, monthly_usd, reason, runners_up "
         "are a contract (provisioned: the deprecated name of provisioned_concurrency, "
         "same value, kept)",

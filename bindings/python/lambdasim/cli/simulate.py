@@ -17,7 +17,7 @@ from ._common import (
     load_platform,
     load_priced_profile,
 )
-from ._output import write_object
+from ._output import add_format_arg, write_object
 from .curve import PROFILE_HELP
 
 
@@ -139,12 +139,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--no-progress", action="store_true", help="never show a progress bar"
     )
     add_lmi_args(p)
-    p.add_argument(
-        "--format",
-        choices=["json", "table"],
-        default="table",
-        help="output (default: %(default)s)",
-    )
+    add_format_arg(p, ("json", "table"))
     p.set_defaults(func=run)
 
 

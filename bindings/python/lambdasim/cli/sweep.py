@@ -8,7 +8,7 @@ import argparse
 import numpy as np
 
 from ._common import add_parser, default, enum_names
-from ._output import write_table
+from ._output import add_format_arg, write_table
 from ._sweepargs import add_sweep_args, load_sweep
 
 TABLE_FORMATS = {
@@ -53,12 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     add_sweep_args(p)
     add_aggregate_arg(p, primitives.CheckOptions())
-    p.add_argument(
-        "--format",
-        choices=["csv", "json", "table"],
-        default="table",
-        help="output (default: %(default)s)",
-    )
+    add_format_arg(p, ("csv", "json", "table"))
     p.set_defaults(func=run)
 
 
