@@ -40,8 +40,9 @@ ENUM_NAME_USES = {
     ("cli/recommend.py", "max_warm_ms"): "argparse dest -> RecommendOptions field",
     ("cli/recommend.py", "max_latency_ms"): "argparse dest -> RecommendOptions field",
     ("cli/recommend.py", "budget_usd"): "argparse dest -> RecommendOptions field",
-    ("cli/recommend.py", "lmi"): "the RecommendOptions field lmi (an LmiConfig) and "
-    "the compute value that needs it (--instance-type)",
+    ("cli/recommend.py", "lmi"): "the RecommendOptions field lmi (an LmiConfig), "
+    "the compute value that needs it (--instance-type) and the headline of an LMI "
+    "choice (its instances)",
     ("cli/_common.py", "trace"): "the arrivals keyword trace= (a file), not a kind",
     ("cli/simulate.py", "memory"): "the --memory dest",
     ("__init__.py", "powertuning"): "the submodule lambdasim.powertuning",
@@ -61,6 +62,7 @@ ENUM_NAME_USES = {
     ("_lmi.py", "lmi"): "LmiBill.to_dict() names its compute option",
     ("cli/bill.py", "lmi"): "bill --compute lmi prices LMI instead of Lambda",
     ("cli/simulate.py", "lmi"): "simulate --compute lmi runs the LMI simulator",
+    ("_recommend.py", "lmi"): "the repr of an LMI choice names its plan",
     ("cli/_common.py", "provisioned"): "bill/simulate --compute offer what they price: "
     "provisioned concurrency is --provisioned-concurrency there",
     ("_plot.py", "cost"): "plot_provisioned compares costs: the cost strategy",
