@@ -13,6 +13,7 @@
 #include "detail/fit_steps.hpp"
 #include "detail/json_reader.hpp"
 #include "detail/predict_kernels.hpp"
+#include "detail/price_model.hpp"
 #include "detail/small_lstsq.hpp"
 #include "lambdasim/error.hpp"
 #include "lambdasim/predict.hpp"
@@ -959,12 +960,8 @@ void bootstrap_fit(const fit_data& d, const fit_knobs& chosen, const platform& p
 }  // namespace detail
 
 platform platform_in_force(std::string_view date) {
-  // YYYY-MM-DD compares as text.
-  const bool ok = date.size() == 10 && date[4] == '-' && date[7] == '-' &&
-                  std::all_of(date.begin(), date.end(), [](char c) {
-                    return c == '-' || (c >= '0' && c <= '9');
-                  });
-  if (!ok) detail::throw_invalid("date", date, "expected YYYY-MM-DD");
+  // A calendar date YYYY-MM-DD (month 1..12, day 1..31), which compares as text.
+  detail::check_date("date", date);
   std::string best_name;
   std::string best_date;
   for (const char* name : {"aws-lambda-2020", "aws-lambda"}) {

@@ -270,6 +270,9 @@ TEST_CASE("platform of the data's date") {
   CHECK(platform_in_force("2020-11-30").name == "aws-lambda-2020");
   CHECK(platform_in_force("2020-12-01").name == "aws-lambda");
   CHECK(platform_in_force("2026-01-01").name == "aws-lambda");
+  // a calendar date: month 13 and month 0 are not dates
+  CHECK_THROWS_AS(platform_in_force("2020-13-01"), std::invalid_argument);
+  CHECK_THROWS_AS(platform_in_force("2020-00-10"), std::invalid_argument);
   CHECK_THROWS_WITH_AS(platform_in_force("15/01/2020"),
                        doctest::Contains("date = '15/01/2020'"), std::invalid_argument);
   // The fit uses it and says so: 1,792 MB per vCPU, so 1,792 MB is one full vCPU.

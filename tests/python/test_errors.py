@@ -241,6 +241,8 @@ CLI_CASES = [
     (["fit", PRIME, "--platform", "nosuch"], "platform = 'nosuch'"),
     (["fit", "{truncated}"], "t.json: invalid JSON"),
     (["check", "{profile}", PRIME, "--rtol", "-1"], "rtol = -1"),
+    (["check", "{profile}", PRIME, "--rtol", "nan"], "rtol = nan"),
+    (["fit", PRIME, "--date", "2020-13-01"], "date = '2020-13-01'"),
     (["check", "{profile}", PRIME, "--shift-tolerance", "-1"], "shift_tolerance = -1"),
     (["check", "{peak_profile}", PRIME], "peak_memory_mb = 20000"),
     (["check", "{profile}", "{dir}"], ": is a directory, expected a file"),

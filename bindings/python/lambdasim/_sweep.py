@@ -8,6 +8,7 @@ fit diagnostics surface as ``LambdasimWarning``.
 
 from __future__ import annotations
 
+import math
 import warnings
 from typing import TYPE_CHECKING, Any
 
@@ -248,7 +249,7 @@ class FitResult(Result):
         "_r", float, "Mean ``|rel_error|`` over the held-out sizes (NaN if none)."
     )
     param_names: list[str] = field(
-        "_r", list, "Names of the fitted parameters (work terms, then their SDs)."
+        "_r", list, "Names of the fitted parameters (see ``param_values``)."
     )
     param_values: NDArray[np.float64] = field(
         "_r", np.asarray, "Values of the fitted parameters (see ``param_names``)."
@@ -690,6 +691,10 @@ def check(
         raise OptionError(msg)
     if not isinstance(sweep, _core.Sweep):
         msg = f"sweep = {sweep!r}: expected a Sweep (Sweep.load, Sweep.from_powertuning, ...)"
+        raise OptionError(msg)
+    rtol = options.get("rtol")
+    if isinstance(rtol, float) and math.isnan(rtol):  # NaN is the core's "not given"
+        msg = "rtol = nan: must be finite and > 0 (leave it unset for the shift rule)"
         raise OptionError(msg)
     opts = set_fields(
         _core.CheckOptions(),

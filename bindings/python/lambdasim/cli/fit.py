@@ -103,9 +103,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         default=default(d, "seed"),
         help="seed of the bootstrap (default: %(default)s)",
     )
-    p.add_argument(
-        "--name", help="name of the fitted profile (default: from the sweep)"
-    )
+    p.add_argument("--name", help=f"name of the fitted profile (default: {d.name})")
     add_format_arg(p, ("csv", "json", "table"))
     p.set_defaults(func=run)
 
