@@ -2,8 +2,10 @@
 // The regression check's shift rule against hand calculations.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
+#include <cstdio>
 #include <lambdasim/check.hpp>
 #include <lambdasim/predict.hpp>
 
@@ -57,6 +59,22 @@ TEST_CASE("check: the shift of the whole curve, its interval and the warnings") 
   CHECK(one.outside_band == std::vector<bool>{false, false, true, false, false, false});
   REQUIRE(one.warnings.size() == 1);
   CHECK(one.warnings[0].rfind("2048 MB: observed 1500.0 ms", 0) == 0);
+  {
+    // The band is symmetric in log: -x .. +y %, not +-y %. By hand: median of the
+    // six log ratios ln(1.01)/2; MAD the median of their distances to it; t(5).
+    const std::vector<double> f{1.01, 0.99, 1.5, 1.0, 1.02, 0.98};
+    const double mid = std::log(1.01) / 2;
+    std::vector<double> d;
+    for (double v : f) d.push_back(std::abs(std::log(v) - mid));
+    std::sort(d.begin(), d.end());
+    const double band = boost::math::quantile(boost::math::students_t(5.0), 0.95) *
+                        1.4826 * (d[2] + d[3]) / 2;
+    char want[80];
+    std::snprintf(want, sizeof want, "band (%+.1f .. %+.1f %%)",
+                  100 * std::expm1(-band), 100 * std::expm1(band));
+    CHECK(one.warnings[0].find(want) != std::string::npos);
+    CHECK(one.report().find("status: against the shifted curve") != std::string::npos);
+  }
   // The per-size rule on request: the same sweep fails at rtol 0.1.
   const auto strict =
       check(io1000(), flat({1.01, 0.99, 1.5, 1.0, 1.02, 0.98}), p, {.rtol = 0.1});
