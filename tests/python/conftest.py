@@ -1,8 +1,11 @@
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -12,6 +15,22 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="session")
 def repo() -> Path:
     return REPO
+
+
+@pytest.fixture(scope="session")
+def accuracy() -> ModuleType:
+    """benchmarks/accuracy.py, imported as a module (it is a script, not a package)."""
+    spec = importlib.util.spec_from_file_location(
+        "accuracy", REPO / "benchmarks" / "accuracy.py"
+    )
+    assert spec and spec.loader
+    acc = importlib.util.module_from_spec(spec)
+    sys.modules["accuracy"] = acc  # dataclasses look their module up
+    try:
+        spec.loader.exec_module(acc)
+    finally:
+        del sys.modules["accuracy"]
+    return acc
 
 
 @pytest.fixture(scope="session")

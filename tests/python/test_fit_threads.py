@@ -149,24 +149,12 @@ def test_five_sizes_identify_a_count_three_cannot():
     np.testing.assert_allclose(np.asarray(five.predicted_ms)[held], y[held], rtol=0.005)
 
 
-def test_family_floor_of_the_benchmark(repo):
+def test_family_floor_of_the_benchmark(accuracy):
     """benchmarks/accuracy.py's family floor (the least MAPE of any curve of the
     parallel family with the thread count given): 0 on a curve of the family; with one
     of six sizes 10 % high, the curve through the other five is the least, and it misses
     that size by 0.1 / 1.1 (relative to the observed value), so the mean is that / 6."""
-    import importlib.util
-    import sys
-
-    spec = importlib.util.spec_from_file_location(
-        "accuracy", repo / "benchmarks" / "accuracy.py"
-    )
-    assert spec and spec.loader
-    acc = importlib.util.module_from_spec(spec)
-    sys.modules["accuracy"] = acc  # dataclasses look their module up
-    try:
-        spec.loader.exec_module(acc)
-    finally:
-        del sys.modules["accuracy"]
+    acc = accuracy
     m = np.array([256.0, 1024.0, 2048.0, 4096.0, 8192.0, 10240.0])
     y = truth(m, 300.0, 2700.0, 6)
     assert acc.family_floor(m, y, 6, smooth()) == pytest.approx(0, abs=1e-12)

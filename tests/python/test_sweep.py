@@ -5,7 +5,6 @@ and the accuracy table's summary figures (data/reference/sweeps.json)."""
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import subprocess
@@ -217,18 +216,9 @@ def test_cli_fit_check_exit_codes(tmp_path):
     assert sizes.returncode == 2 and "sizes = 1000" in sizes.stderr
 
 
-def test_accuracy_table_summary(repo, ref):
+def test_accuracy_table_summary(accuracy, ref):
     """benchmarks/accuracy.py reproduces docs/accuracy.md's summary figures."""
-    spec = importlib.util.spec_from_file_location(
-        "accuracy", repo / "benchmarks" / "accuracy.py"
-    )
-    assert spec and spec.loader
-    acc = importlib.util.module_from_spec(spec)
-    sys.modules["accuracy"] = acc  # dataclasses look their module up
-    try:
-        spec.loader.exec_module(acc)
-    finally:
-        del sys.modules["accuracy"]
+    acc = accuracy
     rows, summary = acc.run()
     a = ref["accuracy"]
     assert summary["all"]["series"] == a["series_all"]
