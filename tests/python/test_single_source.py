@@ -32,8 +32,7 @@ OPTION_STRUCTS = (
 #: (file, enum name as a string constant): why it is not a second copy of the name.
 ENUM_NAME_USES = {
     # a column, key or keyword of the same spelling, not the enum's value
-    ("_fleet.py", "provisioned"): "the FleetRecommendation column (JSON contract)",
-    ("_recommend.py", "provisioned"): "the candidate column (CLI JSON contract)",
+    ("_recommend.py", "provisioned"): "the configuration column (CLI JSON contract)",
     ("_simulate.py", "provisioned"): "simulate()'s deprecated keyword provisioned=",
     ("_plot.py", "provisioned"): "plot_provisioned()'s deprecated keyword provisioned=",
     ("_lmi.py", "max_latency_ms"): "a CompareOptions field name passed as a keyword",

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import _core
+from ._bill import CURVE_COLUMNS
 from ._curve import _columns_of
+from ._recommend import CONFIGURATION_FIELDS
 from ._result import Result, long_format
 
 if TYPE_CHECKING:
@@ -19,21 +21,8 @@ if TYPE_CHECKING:
     from numpy.typing import ArrayLike, NDArray
 
 
-BILL_FLEET_COLUMNS = (
-    "requests",
-    "gb_s",
-    "compute_usd",
-    "requests_usd",
-    "init_usd",
-    "storage_usd",
-    "provisioned_usd",
-    "snapstart_usd",
-    "total_usd",
-    "billable_gb_s",
-    "warm_billed_ms",
-    "powertuning_usd",
-    "feasible",
-)
+#: A bill curve's columns other than the sizes (_bill.CURVE_COLUMNS), each 2-D here.
+BILL_FLEET_COLUMNS = tuple(c for c in CURVE_COLUMNS if c != "memory_mb")
 
 
 class FleetBillCurve(Result):
@@ -152,22 +141,7 @@ def fleet_bill_curve(
     return FleetBillCurve(cols, np.asarray(cols["name"], dtype=object), prices)
 
 
-RECOMMEND_COLUMNS = (
-    "memory_mb",
-    "arch",
-    "compute",
-    "provisioned_concurrency",
-    "provisioned",
-    "warm_ms",
-    "cold_ms",
-    "cost_usd",
-    "monthly_usd",
-    "latency_ms",
-    "cold_fraction",
-    "decided_by",
-    "reason",
-    "error",
-)
+RECOMMEND_COLUMNS = (*CONFIGURATION_FIELDS, "decided_by", "reason", "error")
 
 
 class FleetRecommendation(Result):

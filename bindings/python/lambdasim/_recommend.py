@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from numpy.typing import NDArray
 
-#: Columns of one configuration (the choice, a runner-up, the current configuration).
-CANDIDATE_FIELDS = (
+#: What every configuration row holds, wherever it is listed (a candidate, the table of
+#: every candidate, a fleet's choices).
+CONFIGURATION_FIELDS = (
     "memory_mb",
     "arch",
     "compute",
@@ -36,28 +37,13 @@ CANDIDATE_FIELDS = (
     "monthly_usd",
     "latency_ms",
     "cold_fraction",
-    "band_lo_ms",
-    "band_hi_ms",
-    "method",
 )
 
+#: Columns of one configuration (the choice, a runner-up, the current configuration).
+CANDIDATE_FIELDS = (*CONFIGURATION_FIELDS, "band_lo_ms", "band_hi_ms", "method")
+
 #: Columns of the table of every candidate.
-TABLE_COLUMNS = (
-    "memory_mb",
-    "arch",
-    "compute",
-    "provisioned_concurrency",
-    "provisioned",
-    "warm_ms",
-    "cold_ms",
-    "cost_usd",
-    "monthly_usd",
-    "latency_ms",
-    "cold_fraction",
-    "excluded_by",
-    "feasible",
-    "pareto",
-)
+TABLE_COLUMNS = (*CONFIGURATION_FIELDS, "excluded_by", "feasible", "pareto")
 
 
 def _candidate(c: _core.RecommendCandidate) -> dict[str, Any]:
