@@ -26,6 +26,20 @@ inline constexpr int small_lstsq_max_rows = 3;
 
 enum class lstsq_status { ok, rank_deficient, uncertain };
 
+/// Applies the Householder reflector I - tau w w^T, w = (1, v[1..len)), to u[0..len),
+/// in Eigen's order of operations (the factorisation and the solve share it).
+inline void apply_reflector(const double* v, double tau, double* u, int len) {
+  if (len == 1) {
+    u[0] *= 1 - tau;
+  } else if (tau != 0) {
+    double t = 0;
+    for (int i = 1; i < len; ++i) t += v[i] * u[i];
+    t += u[0];
+    u[0] -= tau * t;
+    for (int i = 1; i < len; ++i) u[i] -= tau * v[i] * t;
+  }
+}
+
 /// min ||A x - b|| for A of n rows (n <= small_lstsq_max_rows) and q <= 3 columns,
 /// column-major in `a` (a[c * n + i]; overwritten). x receives q values when ok.
 inline lstsq_status small_lstsq(double* a, int n, int q, const double* b, double* x) {
@@ -82,16 +96,7 @@ inline lstsq_status small_lstsq(double* a, int n, int q, const double* b, double
     v[0] = beta;
     maxpivot = std::max(maxpivot, std::abs(beta));
     for (int j = k + 1; j < q; ++j) {
-      double* u = col(j) + k;
-      if (len == 1) {
-        u[0] *= 1 - tau[k];
-      } else if (tau[k] != 0) {
-        double t = 0;
-        for (int i = 1; i < len; ++i) t += v[i] * u[i];
-        t += u[0];
-        u[0] -= tau[k] * t;
-        for (int i = 1; i < len; ++i) u[i] -= tau[k] * v[i] * t;
-      }
+      apply_reflector(v, tau[k], col(j) + k, len);
     }
     for (int j = k + 1; j < q; ++j) {
       if (nu[j] == 0) continue;
@@ -128,17 +133,7 @@ inline lstsq_status small_lstsq(double* a, int n, int q, const double* b, double
   std::copy(b, b + n, c);
   for (int k = 0; k < nz; ++k) {
     const double* v = col(k) + k;
-    double* u = c + k;
-    const int len = n - k;
-    if (len == 1) {
-      u[0] *= 1 - tau[k];
-    } else if (tau[k] != 0) {
-      double t = 0;
-      for (int i = 1; i < len; ++i) t += v[i] * u[i];
-      t += u[0];
-      u[0] -= tau[k] * t;
-      for (int i = 1; i < len; ++i) u[i] -= tau[k] * v[i] * t;
-    }
+    apply_reflector(v, tau[k], c + k, n - k);
   }
   for (int i = nz - 1; i >= 0; --i) {
     c[i] /= col(i)[i];
